@@ -1,0 +1,5 @@
+package dev.switchyard.app;
+
+public final class Launcher {
+    public static void main(String[] args) { }
+}

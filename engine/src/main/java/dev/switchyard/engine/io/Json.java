@@ -1,0 +1,81 @@
+package dev.switchyard.engine.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one place Switchyard configures Jackson. Reading is hardened against hostile files (depth,
+ * string and number limits; no default typing, ever); writing is deterministic (sorted map keys,
+ * ISO dates) so the same data gives the same bytes.
+ */
+public final class Json {
+    /** Deeper nesting than any legitimate price sheet or config; stops JSON bombs early. */
+    public static final int MAX_NESTING_DEPTH = 64;
+    public static final int MAX_STRING_LENGTH = 20_000_000;
+    public static final int MAX_NUMBER_LENGTH = 64;
+    public static final long MAX_DOCUMENT_LENGTH = 512L * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = build();
+
+    private Json() {
+    }
+
+    /** A shared, thread-safe mapper. Do not reconfigure it; ask for a copy if you must. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static ObjectMapper build() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                        .build())
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
+
+    /**
+     * Turns a Jackson failure into a located import error: file, line, column and the JSON path
+     * of the offending field when Jackson knows it.
+     */
+    public static ImportException locate(String file, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        long line = loc == null || loc.getLineNr() < 0 ? 0 : loc.getLineNr();
+        long column = loc == null || loc.getColumnNr() < 0 ? 0 : loc.getColumnNr();
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = m.getPathReference();
+            int cut = field.indexOf("->");
+            if (cut >= 0) {
+                field = field.substring(cut + 2);
+            }
+        }
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName();
+        }
+        return new ImportException(new SourceLocation(file, line, column, field), message, e);
+    }
+}
