@@ -63,4 +63,25 @@ public final class Formats {
         }
         return String.format(Locale.ROOT, "%.6g", v);
     }
+
+    /** "250K" -> 250000, "1.5M" -> 1500000, "1,000" -> 1000; throws NumberFormatException otherwise. */
+    public static long parseCount(String text) {
+        String s = text.strip().replace(",", "").replace("_", "").toUpperCase(Locale.ROOT);
+        double mult = 1;
+        if (s.endsWith("K")) {
+            mult = 1e3;
+        } else if (s.endsWith("M")) {
+            mult = 1e6;
+        } else if (s.endsWith("B")) {
+            mult = 1e9;
+        }
+        if (mult > 1) {
+            s = s.substring(0, s.length() - 1);
+        }
+        double v = Double.parseDouble(s) * mult;
+        if (!Double.isFinite(v) || v > Long.MAX_VALUE) {
+            throw new NumberFormatException("not a count: " + text);
+        }
+        return Math.round(v);
+    }
 }

@@ -214,7 +214,7 @@ public final class ScenarioView extends SplitPane {
 
     private void commitVolume(TextField field) {
         try {
-            long v = parseVolume(field.getText());
+            long v = Formats.parseCount(field.getText());
             if (v < 1) {
                 throw new NumberFormatException();
             }
@@ -226,23 +226,6 @@ public final class ScenarioView extends SplitPane {
             }
             runner.say("Monthly volume '" + field.getText() + "' is not a number; try 250K, 2M or 1,500,000");
         }
-    }
-
-    /** "250K" -> 250000, "1.5M" -> 1500000, "1,000" -> 1000. */
-    static long parseVolume(String text) {
-        String s = text.strip().replace(",", "").replace("_", "").toUpperCase(Locale.ROOT);
-        double mult = 1;
-        if (s.endsWith("K")) {
-            mult = 1e3;
-        } else if (s.endsWith("M")) {
-            mult = 1e6;
-        } else if (s.endsWith("B")) {
-            mult = 1e9;
-        }
-        if (mult > 1) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return Math.round(Double.parseDouble(s) * mult);
     }
 
     private void showRouter(RouterChoice r) {
