@@ -1,5 +1,7 @@
 package dev.switchyard.engine.pricing.importer;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.engine.io.ImportException;
@@ -49,14 +51,7 @@ public final class PriceImporter {
             }
             return SimplePriceCsv.read(file, name, retrieved);
         }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw Json.locate(fileName, e);
-        } catch (CharConversionException e) {
-            throw new ImportException(SourceLocation.ofFile(fileName), "the file is not valid UTF-8 JSON: " + e.getMessage(), e);
-        }
+        JsonNode root = readTree(file, fileName);
         if (root == null || !root.isObject()) {
             throw new ImportException(SourceLocation.at(fileName, 1, 1), "expected a JSON object: a Switchyard price sheet,"
                     + " LiteLLM's model_prices_and_context_window.json or OpenRouter's /api/v1/models");
@@ -73,6 +68,28 @@ public final class PriceImporter {
             return OpenRouterPrices.read(file, root, name, retrieved);
         }
         return LiteLlmPrices.read(file, root, name, retrieved);
+    }
+
+    /**
+     * Parses the whole document. Constraint violations (nesting depth, number or string length)
+     * carry no location of their own in Jackson, so the parser's position is used for them.
+     */
+    private static JsonNode readTree(Path file, String fileName) throws ImportException, IOException {
+        try (JsonParser parser = Json.mapper().createParser(file.toFile())) {
+            try {
+                return Json.mapper().readTree(parser);
+            } catch (JsonProcessingException e) {
+                ImportException located = Json.locate(fileName, e);
+                if (located.location().line() > 0) {
+                    throw located;
+                }
+                JsonLocation at = parser.currentLocation();
+                throw new ImportException(new SourceLocation(fileName, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()),
+                        located.location().field()), located.problem(), e);
+            } catch (CharConversionException e) {
+                throw new ImportException(SourceLocation.ofFile(fileName), "the file is not valid UTF-8 JSON: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static String stem(String fileName) {
