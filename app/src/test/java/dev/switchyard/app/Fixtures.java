@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.switchyard.app.common.ProgressSink;
 import dev.switchyard.app.data.DataSet;
 import dev.switchyard.app.data.DataSources;
+import dev.switchyard.app.scenario.Fidelity;
 import dev.switchyard.app.scenario.PlannerEngine;
 import dev.switchyard.app.scenario.RouterChoice;
 import dev.switchyard.app.scenario.ScenarioOutcome;
@@ -125,7 +126,7 @@ public final class Fixtures {
         }
 
         @Override
-        public ScenarioOutcome run(DataSet data, ScenarioSettings s, ProgressSink sink) {
+        public ScenarioOutcome run(DataSet data, ScenarioSettings s, Fidelity fidelity, ProgressSink sink) {
             sink.checkCancelled();
             synchronized (runs) {
                 runs.add(s);
@@ -155,7 +156,7 @@ public final class Fixtures {
                     s.router().equals("slarouter"), total / s.horizonMonths(), per1k, s.target() + 0.005, breach, 0.4, 0.5,
                     months, windows, s.pool(), share, spendShare, List.of(),
                     new ScenarioOutcome.Trace("lambda", "", new double[] {0, 1000}, new double[] {0.5, 0.7}),
-                    s.seed(), "test", List.of());
+                    s.seed(), "test", List.of(), fidelity);
         }
     }
 }

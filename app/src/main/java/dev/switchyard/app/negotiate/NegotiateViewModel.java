@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import dev.switchyard.app.common.TaskRunner;
 import dev.switchyard.app.data.DataSession;
 import dev.switchyard.app.data.DataSet;
+import dev.switchyard.app.scenario.Fidelity;
 import dev.switchyard.app.scenario.PlannerEngine;
 import dev.switchyard.app.scenario.RouterChoice;
 import dev.switchyard.app.scenario.ScenarioOutcome;
@@ -40,9 +41,9 @@ public final class NegotiateViewModel {
     private final ObservableList<RouterChoice> available = FXCollections.observableArrayList();
     private final ObservableList<String> chosenRouters = FXCollections.observableArrayList();
     private final ObservableList<Double> targets = FXCollections.observableArrayList(
-            0.80, 0.82, 0.84, 0.86, 0.88, 0.90, 0.92, 0.94, 0.95, 0.96);
+            0.80, 0.82, 0.84, 0.86, 0.88, 0.90, 0.92, 0.94, 0.96);
     private final ObservableList<Double> gridTargets = FXCollections.observableArrayList(0.80, 0.85, 0.88, 0.90, 0.92, 0.95);
-    private final ObservableList<Double> feedbackRates = FXCollections.observableArrayList(0.02, 0.05, 0.10, 0.20, 0.50, 1.0);
+    private final ObservableList<Double> feedbackRates = FXCollections.observableArrayList(0.02, 0.05, 0.10, 0.20, 0.50);
     private final ReadOnlyObjectWrapper<NegotiationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
@@ -71,9 +72,7 @@ public final class NegotiateViewModel {
         }
         ScenarioSettings settings;
         try {
-            // fewer replications than the scenario screen: a sweep runs dozens of scenarios
             settings = base.get();
-            settings = settings.withReplications(Math.min(settings.replications(), 4));
         } catch (IllegalArgumentException e) {
             status.set("Fix the scenario first: " + e.getMessage());
             return;
@@ -98,7 +97,7 @@ public final class NegotiateViewModel {
                 for (double t : ts) {
                     sink.checkCancelled();
                     sink.progress((double) done++ / total, choice.displayName() + " at " + Math.round(t * 100) + "%");
-                    ScenarioOutcome o = engine.run(data, start.withRouter(r, params).withTarget(t), sink);
+                    ScenarioOutcome o = engine.run(data, start.withRouter(r, params).withTarget(t), Fidelity.SWEEP, sink);
                     points.add(new NegotiationResult.Point(r, choice.displayName(), t, o.monthlySpend(), o.costPer1k(),
                             o.satisfaction(), o.breachProbability()));
                 }
@@ -109,7 +108,7 @@ public final class NegotiateViewModel {
                     sink.checkCancelled();
                     sink.progress((double) done++ / total, "feedback " + Math.round(qs.get(i) * 100) + "% x target "
                             + Math.round(gts.get(j) * 100) + "%");
-                    ScenarioOutcome o = engine.run(data, start.withFeedbackRate(qs.get(i)).withTarget(gts.get(j)), sink);
+                    ScenarioOutcome o = engine.run(data, start.withFeedbackRate(qs.get(i)).withTarget(gts.get(j)), Fidelity.SWEEP, sink);
                     grid[i][j] = 1 - o.breachProbability();
                 }
             }
@@ -122,7 +121,7 @@ public final class NegotiateViewModel {
             status.set("Swept " + r.routers().size() + " routers over " + ts.size() + " targets, and "
                     + qs.size() + " feedback rates x " + gts.size() + " targets for " + r.gridRouter()
                     + ". Volume, horizon, pool and prices as on the Scenario screen; "
-                    + start.replications() + " replications each.");
+                    + Fidelity.SWEEP.replications(start.replications()) + " replications each, coarser sampling than the Scenario screen.");
         }, e -> {
             running.set(false);
             status.set("Analysis failed: " + e.getMessage());

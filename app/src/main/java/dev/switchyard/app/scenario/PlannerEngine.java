@@ -18,5 +18,5 @@ public interface PlannerEngine {
     /** The router the scenario screen opens on. */
     String defaultRouter();
 
-    ScenarioOutcome run(DataSet data, ScenarioSettings settings, ProgressSink sink) throws Exception;
+    ScenarioOutcome run(DataSet data, ScenarioSettings settings, Fidelity fidelity, ProgressSink sink) throws Exception;
 }

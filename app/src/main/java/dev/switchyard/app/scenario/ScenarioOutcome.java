@@ -16,6 +16,7 @@ import java.util.List;
  * @param requestShareByMonth [month][model] share of requests
  * @param spendShare [model] share of spend over the horizon
  * @param notes what the user must know to read the figures (scaling, sampling error, bounds)
+ * @param fidelity how much was simulated; a preview is replaced by the full run moments later
  */
 public record ScenarioOutcome(
         ScenarioSettings settings,
@@ -36,7 +37,8 @@ public record ScenarioOutcome(
         Trace trace,
         long seed,
         String engineVersion,
-        List<String> notes) {
+        List<String> notes,
+        Fidelity fidelity) {
 
     public ScenarioOutcome {
         months = List.copyOf(months);
@@ -68,6 +70,10 @@ public record ScenarioOutcome(
         public boolean isEmpty() {
             return values.length == 0;
         }
+    }
+
+    public boolean isPreview() {
+        return fidelity == Fidelity.PREVIEW;
     }
 
     public double target() {

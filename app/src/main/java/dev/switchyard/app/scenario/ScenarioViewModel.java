@@ -64,7 +64,7 @@ public final class ScenarioViewModel {
     private final IntegerProperty horizonMonths = new SimpleIntegerProperty(this, "horizonMonths", 12);
     private final ObservableList<String> priceSheets = FXCollections.observableArrayList();
     private final ObjectProperty<String> priceSheet = new SimpleObjectProperty<>(this, "priceSheet");
-    private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 8);
+    private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
     private final BooleanProperty autoRun = new SimpleBooleanProperty(this, "autoRun", true);
 
@@ -74,6 +74,7 @@ public final class ScenarioViewModel {
     private final ReadOnlyLongWrapper lastRunMillis = new ReadOnlyLongWrapper(this, "lastRunMillis");
     private final ReadOnlyLongWrapper completedRuns = new ReadOnlyLongWrapper(this, "completedRuns");
     private TaskRunner.Handle current;
+    private long runGeneration;
     private boolean applyingData;
 
     public ScenarioViewModel(DataSession session, PlannerEngine engine, TaskRunner runner, Debouncer debouncer) {
@@ -130,19 +131,35 @@ public final class ScenarioViewModel {
         }
         running.set(true);
         long started = System.nanoTime();
-        current = runner.submit("Simulating " + settings.router(), sink -> engine.run(data, settings, sink), result -> {
-            lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
-            running.set(false);
-            error.set("");
-            outcome.set(result);
-            completedRuns.set(completedRuns.get() + 1);
-        }, e -> {
-            running.set(false);
-            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-        });
+        long generation = ++runGeneration;
+        // a quick preview first so the charts follow the slider, then the full run replaces it
+        current = runner.submit("Previewing " + settings.router(), sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
+                preview -> {
+                    if (generation != runGeneration) {
+                        return;
+                    }
+                    lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
+                    error.set("");
+                    outcome.set(preview);
+                    current = runner.submit("Simulating " + settings.router(), sink -> engine.run(data, settings, Fidelity.FULL, sink),
+                            full -> {
+                                if (generation != runGeneration) {
+                                    return;
+                                }
+                                running.set(false);
+                                outcome.set(full);
+                                completedRuns.set(completedRuns.get() + 1);
+                            }, this::failed);
+                }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        running.set(false);
+        error.set(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
     public void cancel() {
+        runGeneration++;
         if (current != null) {
             current.cancel();
             running.set(false);
@@ -239,7 +256,8 @@ public final class ScenarioViewModel {
             String previous = priceSheet.get();
             priceSheets.setAll(sheets);
             if (previous == null || !sheets.contains(previous)) {
-                priceSheet.set(sheets.isEmpty() ? null : sheets.get(sheets.isEmpty() ? 0 : (data.priceSheets().isEmpty() ? 0 : data.priceSheets().size() - 1)));
+                // the newest sheet, else the sample's recorded costs
+                priceSheet.set(sheets.isEmpty() ? null : sheets.get(Math.max(0, data.priceSheets().size() - 1)));
             }
         } finally {
             applyingData = false;

@@ -27,7 +27,8 @@ class ScenarioViewModelTest {
         assertNull(vm.outcomeProperty().get());
         session.set(Fixtures.dataSet());
         assertNotNull(vm.outcomeProperty().get());
-        assertEquals(1, planner.runs.size(), "one run per data change, not one per control it resets");
+        assertEquals(2, planner.runs.size(), "one preview and one full run per data change, not one per control it resets");
+        assertEquals(Fidelity.FULL, vm.outcomeProperty().get().fidelity(), "the full run replaces the preview");
         assertEquals(Fixtures.MODELS, vm.pool());
         assertEquals("list-b v1", vm.priceSheetProperty().get());
         assertEquals("slarouter", planner.runs.get(0).router());
@@ -75,7 +76,13 @@ class ScenarioViewModelTest {
         slow.targetProperty().set(0.93);
         assertEquals(2, queued.size());
         assertTrue(slow.runningProperty().get());
-        queued.forEach(Runnable::run);
+        queued.get(0).run();
+        queued.get(1).run();
+        assertEquals(Fidelity.PREVIEW, slow.outcomeProperty().get().fidelity());
+        assertEquals(0.93, slow.outcomeProperty().get().target(), 1e-12);
+        assertEquals(3, queued.size(), "the preview of the latest run queued its full run; the cancelled one did not");
+        queued.get(2).run();
+        assertEquals(Fidelity.FULL, slow.outcomeProperty().get().fidelity());
         assertEquals(0.93, slow.outcomeProperty().get().target(), 1e-12, "the cancelled first run left no trace");
         assertEquals(1, slow.completedRunsProperty().get());
         assertFalse(slow.runningProperty().get());
