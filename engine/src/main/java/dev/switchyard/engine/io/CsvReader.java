@@ -3,9 +3,11 @@ package dev.switchyard.engine.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,12 @@ public final class CsvReader implements Closeable {
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private final Reader in;
+    private InputStream bytes;
+    private CharsetDecoder decoder;
+    private ByteBuffer byteBuf;
+    private boolean bytesEnded;
+    private String pendingDecodeError;
+    private boolean bomChecked;
     private final String file;
     private final int maxRecordChars;
     private final char[] buf = new char[1 << 16];
@@ -86,10 +94,17 @@ public final class CsvReader implements Closeable {
 
     /** Reads UTF-8 from {@code stream}; the reader owns and closes the stream. */
     public static CsvReader open(InputStream stream, String file, int maxRecordChars) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        return new CsvReader(stream, file, maxRecordChars);
+    }
+
+    private CsvReader(InputStream stream, String file, int maxRecordChars) {
+        this((Reader) null, file, maxRecordChars);
+        this.bytes = stream;
+        this.decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new CsvReader(new InputStreamReader(stream, decoder), file, maxRecordChars);
+        this.byteBuf = ByteBuffer.allocate(1 << 16);
+        this.byteBuf.flip();
     }
 
     public String file() {
@@ -341,7 +356,12 @@ public final class CsvReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        if (in != null) {
+            in.close();
+        }
+        if (bytes != null) {
+            bytes.close();
+        }
     }
 
     // ---------------------------------------------------------------- parsing
@@ -382,13 +402,14 @@ public final class CsvReader implements Closeable {
         if (eof) {
             return false;
         }
+        if (bytes != null) {
+            return fillFromBytes();
+        }
         int n;
         try {
             n = in.read(buf, 0, buf.length);
         } catch (CharacterCodingException e) {
-            throw new ImportException(SourceLocation.at(file, line, column),
-                    "the file is not valid UTF-8 near here (" + e.getClass().getSimpleName()
-                            + "); save it as UTF-8 and import again", e);
+            throw notUtf8(e.getClass().getSimpleName());
         }
         if (n <= 0) {
             eof = true;
@@ -396,10 +417,62 @@ public final class CsvReader implements Closeable {
         }
         pos = 0;
         limit = n;
-        if (recordsRead == 0 && line == 1 && column == 1 && buf[0] == '\uFEFF') {
-            pos = 1;
-        }
+        skipBom();
         return pos < limit || fill();
+    }
+
+    /**
+     * Decodes the next chunk. A malformed byte is reported only once every character before it has
+     * been consumed, so the error points at the exact line and column.
+     */
+    private boolean fillFromBytes() throws IOException, ImportException {
+        if (pendingDecodeError != null) {
+            throw notUtf8(pendingDecodeError);
+        }
+        CharBuffer out = CharBuffer.wrap(buf);
+        while (true) {
+            CoderResult r = decoder.decode(byteBuf, out, bytesEnded);
+            if (r.isError()) {
+                pendingDecodeError = (r.isMalformed() ? "malformed" : "unmappable") + " byte sequence";
+            } else if (r.isUnderflow() && bytesEnded) {
+                decoder.flush(out);
+            }
+            if (out.position() > 0) {
+                pos = 0;
+                limit = out.position();
+                skipBom();
+                return pos < limit || fill();
+            }
+            if (pendingDecodeError != null) {
+                throw notUtf8(pendingDecodeError);
+            }
+            if (bytesEnded) {
+                eof = true;
+                return false;
+            }
+            byteBuf.compact();
+            int n = bytes.read(byteBuf.array(), byteBuf.position(), byteBuf.remaining());
+            if (n < 0) {
+                bytesEnded = true;
+            } else {
+                byteBuf.position(byteBuf.position() + n);
+            }
+            byteBuf.flip();
+        }
+    }
+
+    private void skipBom() {
+        if (!bomChecked) {
+            bomChecked = true;
+            if (limit > 0 && buf[0] == '\uFEFF') {
+                pos = 1;
+            }
+        }
+    }
+
+    private ImportException notUtf8(String what) {
+        return new ImportException(SourceLocation.at(file, line, column),
+                "the file is not valid UTF-8 here (" + what + "); save it as UTF-8 and import again");
     }
 
     private void append(int c) throws ImportException {
