@@ -17,7 +17,8 @@ public class KpiTile extends VBox {
         detail.setWrapText(true);
         getChildren().addAll(name, value, detail);
         ChartCardTooltips.install(this, explanation);
-        setMinWidth(150);
+        setMinWidth(120);
+        setPrefWidth(180);
     }
 
     public void set(String valueText, String detailText, Tone tone) {

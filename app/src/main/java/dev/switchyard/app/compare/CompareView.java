@@ -43,6 +43,8 @@ public final class CompareView extends VBox {
     public CompareView(CompareViewModel vm, TaskRunner runner, Consumer<ScenarioSettings> openInScenario) {
         this.vm = vm;
         getStyleClass().add("compare-view");
+        kpiTable.setId("compare-kpis");
+        spendChart.setId("compare-spend-chart");
         setPadding(new Insets(8));
         setSpacing(8);
         empty.getStyleClass().add("empty-state");

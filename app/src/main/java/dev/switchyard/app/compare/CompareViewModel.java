@@ -16,6 +16,8 @@ public final class CompareViewModel {
     public static final int MAX_PINNED = 6;
 
     private final ObservableList<ScenarioOutcome> pinned = FXCollections.observableArrayList();
+    /** Handed out instead of {@code pinned}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<ScenarioOutcome> readOnlyPinned = FXCollections.unmodifiableObservableList(pinned);
 
     /**
      * Pins an outcome; the oldest goes when more than {@link #MAX_PINNED} are pinned.
@@ -42,7 +44,7 @@ public final class CompareViewModel {
     }
 
     public ObservableList<ScenarioOutcome> pinned() {
-        return FXCollections.unmodifiableObservableList(pinned);
+        return readOnlyPinned;
     }
 
     /** Column names for the side-by-side table: "#1 SLARouter @ 90%, q=20%". */

@@ -77,6 +77,10 @@ public final class DataView extends VBox {
         this.vm = vm;
         this.runner = runner;
         getStyleClass().add("data-view");
+        problemPanel.setId("import-problem");
+        problemWhere.setId("import-problem-where");
+        problemText.setId("import-problem-text");
+        catalogTable.setId("catalog-table");
         setPadding(new Insets(8));
         setSpacing(6);
 

@@ -34,11 +34,17 @@ public final class DataViewModel {
     private final Consumer<Path> rememberFile;
 
     private final ObservableList<ModelInfo> models = FXCollections.observableArrayList();
+    /** Handed out instead of {@code models}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<ModelInfo> readOnlyModels = FXCollections.unmodifiableObservableList(models);
     private final ObservableList<String> sheetLabels = FXCollections.observableArrayList();
+    /** Handed out instead of {@code sheetLabels}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<String> readOnlySheetLabels = FXCollections.unmodifiableObservableList(sheetLabels);
     private final ObjectProperty<String> costSheet = new SimpleObjectProperty<>(this, "costSheet");
     private final ObjectProperty<String> diffBefore = new SimpleObjectProperty<>(this, "diffBefore");
     private final ObjectProperty<String> diffAfter = new SimpleObjectProperty<>(this, "diffAfter");
     private final ObservableList<PriceDiff.Row> diffRows = FXCollections.observableArrayList();
+    /** Handed out instead of {@code diffRows}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<PriceDiff.Row> readOnlyDiffRows = FXCollections.unmodifiableObservableList(diffRows);
     private final ReadOnlyObjectWrapper<TrafficStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
     private final ReadOnlyObjectWrapper<ImportProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -260,11 +266,11 @@ public final class DataViewModel {
     // ---- properties -------------------------------------------------------------------------
 
     public ObservableList<ModelInfo> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return readOnlyModels;
     }
 
     public ObservableList<String> sheetLabels() {
-        return FXCollections.unmodifiableObservableList(sheetLabels);
+        return readOnlySheetLabels;
     }
 
     public ObjectProperty<String> costSheetProperty() {
@@ -280,7 +286,7 @@ public final class DataViewModel {
     }
 
     public ObservableList<PriceDiff.Row> diffRows() {
-        return FXCollections.unmodifiableObservableList(diffRows);
+        return readOnlyDiffRows;
     }
 
     public ReadOnlyObjectProperty<TrafficStats> statsProperty() {

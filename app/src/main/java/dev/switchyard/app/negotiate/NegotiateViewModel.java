@@ -39,10 +39,12 @@ public final class NegotiateViewModel {
     private final Supplier<ScenarioSettings> base;
 
     private final ObservableList<RouterChoice> available = FXCollections.observableArrayList();
+    /** Handed out instead of {@code available}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<RouterChoice> readOnlyAvailable = FXCollections.unmodifiableObservableList(available);
     private final ObservableList<String> chosenRouters = FXCollections.observableArrayList();
     private final ObservableList<Double> targets = FXCollections.observableArrayList(
-            0.80, 0.82, 0.84, 0.86, 0.88, 0.90, 0.92, 0.94, 0.96);
-    private final ObservableList<Double> gridTargets = FXCollections.observableArrayList(0.80, 0.85, 0.88, 0.90, 0.92, 0.95);
+            0.70, 0.72, 0.74, 0.76, 0.78, 0.80, 0.82, 0.84, 0.86, 0.88, 0.90);
+    private final ObservableList<Double> gridTargets = FXCollections.observableArrayList(0.70, 0.74, 0.76, 0.78, 0.80, 0.85);
     private final ObservableList<Double> feedbackRates = FXCollections.observableArrayList(0.02, 0.05, 0.10, 0.20, 0.50);
     private final ReadOnlyObjectWrapper<NegotiationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -137,7 +139,7 @@ public final class NegotiateViewModel {
     }
 
     public ObservableList<RouterChoice> availableRouters() {
-        return FXCollections.unmodifiableObservableList(available);
+        return readOnlyAvailable;
     }
 
     /** Editable: the routers to sweep (engine names). */

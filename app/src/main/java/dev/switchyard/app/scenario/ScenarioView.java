@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,7 +25,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -53,7 +51,7 @@ public final class ScenarioView extends SplitPane {
 
     final CheckListView<String> poolList = new CheckListView<>();
     final ComboBox<RouterChoice> routerBox = new ComboBox<>();
-    final Slider targetSlider = new Slider(0.70, 0.99, 0.90);
+    final Slider targetSlider = new Slider(0.60, 0.99, 0.78);
     final Slider feedbackSlider = new Slider(0.01, 1.0, 0.20);
     private final Label routerDescription = new Label();
     private final Label reconstructedBadge = new Label("reconstructed");
@@ -73,10 +71,10 @@ public final class ScenarioView extends SplitPane {
     final KpiTile savingsTile = new KpiTile("Savings vs best fixed",
             "How much cheaper than sending every request to the single best model on this sample.");
 
-    final BandLineChart spendChart = new BandLineChart(Charts.axis("Month"), Charts.usdAxis("Spend per month"));
+    final BandLineChart spendChart = new BandLineChart(Charts.axis("Month"), Charts.usdAxis("USD per month"));
     final LineChart<Number, Number> satisfactionChart;
     final StackedAreaChart<Number, Number> mixChart = new StackedAreaChart<>(Charts.axis("Month"),
-            Charts.percentAxis("Share of requests", 0, 1));
+            Charts.percentAxis("Requests", 0, 1));
     final BarChart<Number, String> spendShareChart = new BarChart<>(Charts.percentAxis("Share of spend", 0, 1), new CategoryAxis());
     final LineChart<Number, Number> traceChart = new LineChart<>(Charts.countAxis("Requests"), Charts.axis("Value"));
     private final List<ChartCard> cards = new ArrayList<>();
@@ -87,6 +85,17 @@ public final class ScenarioView extends SplitPane {
         this.vm = vm;
         this.runner = runner;
         getStyleClass().add("scenario-view");
+        poolList.setId("pool-list");
+        routerBox.setId("router-box");
+        targetSlider.setId("target-slider");
+        feedbackSlider.setId("feedback-slider");
+        spendTile.setId("kpi-spend");
+        per1kTile.setId("kpi-per1k");
+        satisfactionTile.setId("kpi-satisfaction");
+        breachTile.setId("kpi-breach");
+        savingsTile.setId("kpi-savings");
+        spendChart.setId("spend-chart");
+        reconstructedBadge.setId("reconstructed-badge");
         NumberAxis satY = Charts.percentAxis("Satisfaction", 0.6, 1.0);
         satY.setAutoRanging(false);
         satisfactionChart = new LineChart<>(Charts.countAxis("SLA window"), satY);
@@ -124,6 +133,7 @@ public final class ScenarioView extends SplitPane {
         routerBox.setItems(vm.routers());
         routerBox.valueProperty().bindBidirectional(vm.routerProperty());
         routerBox.setMaxWidth(Double.MAX_VALUE);
+        routerBox.setVisibleRowCount(16);
         routerDescription.setWrapText(true);
         routerDescription.getStyleClass().add("router-description");
         reconstructedBadge.getStyleClass().addAll("badge", "badge-warning");
@@ -134,7 +144,7 @@ public final class ScenarioView extends SplitPane {
         box.getChildren().add(section("Router", "The algorithm that picks a model for every request. "
                 + "Hover the badge for where it comes from.", new VBox(4, routerBox, badges, routerDescription)));
 
-        configurePercentSlider(targetSlider, 0.05);
+        configurePercentSlider(targetSlider, 0.10);
         targetSlider.valueProperty().bindBidirectional(vm.targetProperty());
         box.getChildren().add(section("SLA target", "The share of requests that must satisfy users, e.g. 90%. "
                 + "A higher target needs dearer models more often.", sliderWithValue(targetSlider, vm.targetProperty())));
@@ -191,7 +201,6 @@ public final class ScenarioView extends SplitPane {
 
         TitledPane advanced = new TitledPane("Advanced: router parameters", advancedBox);
         advanced.setExpanded(false);
-        vm.routerParameters().addListener((MapChangeListener<String, String>) c -> { });
         vm.routerProperty().addListener((o, was, now) -> buildAdvanced(now));
         buildAdvanced(vm.routerProperty().get());
         box.getChildren().add(advanced);
@@ -346,8 +355,11 @@ public final class ScenarioView extends SplitPane {
     // ---- results -----------------------------------------------------------------------------
 
     private Node buildResults() {
-        FlowPane tiles = new FlowPane(8, 8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile);
-        tiles.setPadding(new Insets(0, 0, 4, 0));
+        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile);
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile)) {
+            HBox.setHgrow(t, Priority.ALWAYS);
+            t.setMaxWidth(Double.MAX_VALUE);
+        }
         for (var chart : List.of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart)) {
             chart.setAnimated(false);
         }
@@ -384,7 +396,8 @@ public final class ScenarioView extends SplitPane {
         grid.getColumnConstraints().addAll(c1, c2);
         for (int r = 0; r < 3; r++) {
             var rc = new javafx.scene.layout.RowConstraints();
-            rc.setPercentHeight(100.0 / 3);
+            rc.setMinHeight(230);
+            rc.setPrefHeight(260);
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
@@ -406,8 +419,13 @@ public final class ScenarioView extends SplitPane {
 
         VBox right = new VBox(6, errorBanner, tiles, grid, notes);
         right.setPadding(new Insets(8));
-        right.setMinWidth(0);
-        return right;
+        // small screens scroll; large ones give the charts all the height
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("results-pane");
+        scroll.setMinWidth(0);
+        return scroll;
     }
 
     private ChartCard card(String title, String explanation, Node chart, java.util.function.Supplier<DataTable> table) {

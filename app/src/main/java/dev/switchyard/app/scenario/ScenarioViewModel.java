@@ -52,17 +52,27 @@ public final class ScenarioViewModel {
     private final Debouncer debouncer;
 
     private final ObservableList<String> availableModels = FXCollections.observableArrayList();
+    /** Handed out instead of {@code availableModels}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<String> readOnlyAvailableModels = FXCollections.unmodifiableObservableList(availableModels);
     private final ObservableList<String> pool = FXCollections.observableArrayList();
+    /** Handed out instead of {@code pool}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<String> readOnlyPool = FXCollections.unmodifiableObservableList(pool);
     private final ObservableList<RouterChoice> routers = FXCollections.observableArrayList();
+    /** Handed out instead of {@code routers}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<RouterChoice> readOnlyRouters = FXCollections.unmodifiableObservableList(routers);
     private final ObjectProperty<RouterChoice> router = new SimpleObjectProperty<>(this, "router");
     private final ObservableMap<String, String> routerParameters = FXCollections.observableMap(new LinkedHashMap<>());
-    private final DoubleProperty target = new SimpleDoubleProperty(this, "target", 0.90);
+    /** Handed out instead of {@code routerParameters}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableMap<String, String> readOnlyRouterParameters = FXCollections.unmodifiableObservableMap(routerParameters);
+    private final DoubleProperty target = new SimpleDoubleProperty(this, "target", 0.78);
     private final ObjectProperty<SlaWindow> window = new SimpleObjectProperty<>(this, "window", SlaWindow.WEEK);
     private final DoubleProperty feedbackRate = new SimpleDoubleProperty(this, "feedbackRate", 0.20);
     private final LongProperty monthlyVolume = new SimpleLongProperty(this, "monthlyVolume", 1_000_000);
     private final DoubleProperty monthlyGrowth = new SimpleDoubleProperty(this, "monthlyGrowth", 0.03);
     private final IntegerProperty horizonMonths = new SimpleIntegerProperty(this, "horizonMonths", 12);
     private final ObservableList<String> priceSheets = FXCollections.observableArrayList();
+    /** Handed out instead of {@code priceSheets}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<String> readOnlyPriceSheets = FXCollections.unmodifiableObservableList(priceSheets);
     private final ObjectProperty<String> priceSheet = new SimpleObjectProperty<>(this, "priceSheet");
     private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
@@ -74,6 +84,7 @@ public final class ScenarioViewModel {
     private final ReadOnlyLongWrapper lastRunMillis = new ReadOnlyLongWrapper(this, "lastRunMillis");
     private final ReadOnlyLongWrapper completedRuns = new ReadOnlyLongWrapper(this, "completedRuns");
     private TaskRunner.Handle current;
+    private boolean targetTouched;
     private long runGeneration;
     private boolean applyingData;
 
@@ -95,6 +106,7 @@ public final class ScenarioViewModel {
             p.addListener(o -> requestRun());
         }
         pool.addListener((ListChangeListener<String>) c -> requestRun());
+        target.addListener(o -> targetTouched |= !applyingData);
         routerParameters.addListener((MapChangeListener<String, String>) c -> requestRun());
         session.dataSetProperty().addListener((o, was, now) -> onData(now));
         if (session.get() != null) {
@@ -106,7 +118,8 @@ public final class ScenarioViewModel {
 
     /** Debounced re-run: what every control change calls. */
     public void requestRun() {
-        if (applyingData || !autoRun.get()) {
+        // nothing to run on yet: the data's arrival triggers the first run
+        if (applyingData || !autoRun.get() || session.get() == null) {
             return;
         }
         debouncer.trigger(this::runNow);
@@ -245,6 +258,9 @@ public final class ScenarioViewModel {
                 priceSheets.clear();
                 return;
             }
+            if (!targetTouched) {
+                target.set(suggestedTarget(data));
+            }
             List<String> models = data.traffic().models();
             List<String> keep = pool.stream().filter(models::contains).toList();
             availableModels.setAll(models);
@@ -265,18 +281,37 @@ public final class ScenarioViewModel {
         requestRun();
     }
 
+    /**
+     * Where a fresh sample opens: one point below the best single model's mean score, the range in
+     * which routing saves money without giving up the SLA. A 90% target on traffic whose best model
+     * scores 79% would open on a wall of breaches.
+     */
+    static double suggestedTarget(DataSet data) {
+        var t = data.traffic();
+        double best = 0;
+        for (int j = 0; j < t.modelCount(); j++) {
+            double sum = 0;
+            for (int q = 0; q < t.size(); q++) {
+                sum += t.score(q, j);
+            }
+            best = Math.max(best, sum / Math.max(1, t.size()));
+        }
+        double suggested = Math.floor(best * 100) / 100 - 0.01;
+        return Math.max(0.5, Math.min(0.95, suggested));
+    }
+
     // ---- properties -------------------------------------------------------------------------
 
     public ObservableList<String> availableModels() {
-        return FXCollections.unmodifiableObservableList(availableModels);
+        return readOnlyAvailableModels;
     }
 
     public ObservableList<String> pool() {
-        return FXCollections.unmodifiableObservableList(pool);
+        return readOnlyPool;
     }
 
     public ObservableList<RouterChoice> routers() {
-        return FXCollections.unmodifiableObservableList(routers);
+        return readOnlyRouters;
     }
 
     public ObjectProperty<RouterChoice> routerProperty() {
@@ -284,7 +319,7 @@ public final class ScenarioViewModel {
     }
 
     public ObservableMap<String, String> routerParameters() {
-        return FXCollections.unmodifiableObservableMap(routerParameters);
+        return readOnlyRouterParameters;
     }
 
     public DoubleProperty targetProperty() {
@@ -312,7 +347,7 @@ public final class ScenarioViewModel {
     }
 
     public ObservableList<String> priceSheets() {
-        return FXCollections.unmodifiableObservableList(priceSheets);
+        return readOnlyPriceSheets;
     }
 
     public ObjectProperty<String> priceSheetProperty() {

@@ -36,6 +36,15 @@ class ScenarioViewModelTest {
     }
 
     @Test
+    void opensJustBelowTheBestFixedModelButKeepsATargetTheUserChose() {
+        session.set(Fixtures.dataSet());
+        assertEquals(0.89, vm.targetProperty().get(), 1e-9, "best fixed model 'large' scores 0.90");
+        vm.targetProperty().set(0.80);
+        session.set(Fixtures.dataSet());
+        assertEquals(0.80, vm.targetProperty().get(), 1e-9);
+    }
+
+    @Test
     void raisingTheTargetRaisesSpend() {
         session.set(Fixtures.dataSet());
         double before = vm.outcomeProperty().get().monthlySpend();
