@@ -11,6 +11,9 @@ public final class Formats {
         if (!Double.isFinite(v)) {
             return "–";
         }
+        if (v == 0) {
+            return "$0";
+        }
         double a = Math.abs(v);
         String sign = v < 0 ? "-" : "";
         if (a >= 1e9) {
@@ -61,7 +64,10 @@ public final class Formats {
         if (!Double.isFinite(v)) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.6g", v);
+        if (v == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
     }
 
     /** "250K" -> 250000, "1.5M" -> 1500000, "1,000" -> 1000; throws NumberFormatException otherwise. */

@@ -23,6 +23,20 @@ public class HeatMapGrid extends GridPane {
         setVgap(2);
     }
 
+    /** Like {@link #show}, colouring by log10 of the values (all must be > 0; others are blank). */
+    public void showLog(List<String> rowNames, List<String> columnNames, double[][] values,
+                        DoubleFunction<String> format, boolean higherIsBetter, DoubleFunction<String> tooltip) {
+        double[][] logs = new double[values.length][];
+        for (int r = 0; r < values.length; r++) {
+            logs[r] = new double[values[r].length];
+            for (int c = 0; c < values[r].length; c++) {
+                logs[r][c] = values[r][c] > 0 ? Math.log10(values[r][c]) : Double.NaN;
+            }
+        }
+        show(rowNames, columnNames, logs, v -> format.apply(Math.pow(10, v)), higherIsBetter,
+                v -> tooltip.apply(Math.pow(10, v)));
+    }
+
     /**
      * @param values values[row][column]
      * @param higherIsBetter picks the colour direction (green = good)

@@ -15,6 +15,7 @@ public class KpiTile extends VBox {
         value.getStyleClass().add("kpi-value");
         detail.getStyleClass().add("kpi-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(name, value, detail);
         ChartCardTooltips.install(this, explanation);
         setMinWidth(120);

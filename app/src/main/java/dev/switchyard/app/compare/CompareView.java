@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
@@ -31,7 +32,7 @@ import dev.switchyard.app.scenario.ScenarioOutcome;
 import dev.switchyard.app.scenario.ScenarioSettings;
 
 /** Pinned scenarios side by side: a KPI table and overlaid charts. */
-public final class CompareView extends VBox {
+public final class CompareView extends ScrollPane {
     private final CompareViewModel vm;
     final TableView<List<String>> kpiTable = new TableView<>();
     final ListView<ScenarioOutcome> pinnedList = new ListView<>();
@@ -43,10 +44,12 @@ public final class CompareView extends VBox {
     public CompareView(CompareViewModel vm, TaskRunner runner, Consumer<ScenarioSettings> openInScenario) {
         this.vm = vm;
         getStyleClass().add("compare-view");
+        VBox box = new VBox(8);
+        box.setPadding(new Insets(8));
+        setFitToWidth(true);
+        setContent(box);
         kpiTable.setId("compare-kpis");
         spendChart.setId("compare-spend-chart");
-        setPadding(new Insets(8));
-        setSpacing(8);
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
 
@@ -83,8 +86,8 @@ public final class CompareView extends VBox {
         HBox.setHgrow(pinnedList, Priority.ALWAYS);
 
         kpiTable.setPlaceholder(new Label("Pin scenarios to compare their figures."));
-        kpiTable.setPrefHeight(340);
-        kpiTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        kpiTable.setPrefHeight(14 * 30 + 40);
+        kpiTable.setMinHeight(Region.USE_PREF_SIZE);
         ChartCard kpiCard = new ChartCard("Side by side", "Headline figures of each pinned scenario.", kpiTable,
                 vm::kpiTable, runner);
         spendChart.setAnimated(false);
@@ -105,11 +108,11 @@ public final class CompareView extends VBox {
         charts.add(spendCard, 0, 0);
         charts.add(satCard, 1, 0);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        spendCard.setPrefHeight(320);
-        satCard.setPrefHeight(320);
+        spendCard.setPrefHeight(360);
+        satCard.setPrefHeight(360);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(empty, top, kpiCard, charts);
+        box.getChildren().addAll(empty, top, charts, kpiCard);
         vm.pinned().addListener((ListChangeListener<ScenarioOutcome>) c -> refresh());
         refresh();
     }
@@ -124,7 +127,7 @@ public final class CompareView extends VBox {
             final int col = i;
             TableColumn<List<String>, String> c = new TableColumn<>(t.headers().get(i));
             c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().get(col)));
-            c.setPrefWidth(i == 0 ? 170 : 190);
+            c.setPrefWidth(i == 0 ? 190 : 230);
             c.setSortable(false);
             kpiTable.getColumns().add(c);
         }

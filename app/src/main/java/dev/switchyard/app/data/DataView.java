@@ -92,6 +92,8 @@ public final class DataView extends VBox {
         notice.textProperty().bind(vm.noticeProperty());
         notice.getStyleClass().add("notes");
         notice.setWrapText(true);
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         Label dropHint = new Label("Drop catalog, price-sheet or traffic files anywhere on this screen, or use File > Import.");
         dropHint.getStyleClass().add("drop-hint");
 
@@ -115,7 +117,8 @@ public final class DataView extends VBox {
         problemWhere.getStyleClass().add("problem-where");
         problemText.setWrapText(true);
         problemExcerpt.getStyleClass().add("problem-excerpt");
-        problemExcerpt.setWrapText(true);
+        problemExcerpt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        problemExcerpt.setMinWidth(0);
         Button dismiss = new Button("Dismiss");
         dismiss.setOnAction(e -> vm.dismissProblem());
         Region spacer = new Region();
@@ -138,15 +141,25 @@ public final class DataView extends VBox {
             problemExcerpt.setVisible(false);
             problemExcerpt.setManaged(false);
         } else {
-            StringBuilder sb = new StringBuilder();
-            sb.append("line ").append(p.line()).append(": ").append(p.excerpt());
-            if (p.column() > 0 && p.column() <= p.excerpt().length() + 1) {
-                sb.append('\n').append(" ".repeat(("line " + p.line() + ": ").length() + (int) p.column() - 1)).append('^');
-            }
-            problemExcerpt.setText(sb.toString());
+            problemExcerpt.setText(excerpt(p));
             problemExcerpt.setVisible(true);
             problemExcerpt.setManaged(true);
         }
+    }
+
+    /** The offending line around the column, with a caret under it; long lines are windowed, not cut at the end. */
+    static String excerpt(ImportProblem p) {
+        String line = p.excerpt();
+        String prefix = "line " + p.line() + ": ";
+        if (p.column() <= 0) {
+            return prefix + (line.length() > 100 ? line.substring(0, 100) + "…" : line);
+        }
+        int col = (int) Math.min(p.column() - 1, line.length());
+        int from = Math.max(0, col - 50);
+        int to = Math.min(line.length(), col + 40);
+        String shown = (from > 0 ? "…" : "") + line.substring(from, to) + (to < line.length() ? "…" : "");
+        int caret = prefix.length() + (from > 0 ? 1 : 0) + (col - from);
+        return prefix + shown + "\n" + " ".repeat(caret) + "^";
     }
 
     private void onDragOver(DragEvent e) {
@@ -241,7 +254,8 @@ public final class DataView extends VBox {
         ChartCardTooltips.install(header, help);
         c.setGraphic(header);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
+        // wide enough for its header: clipped headers ("Input $...") were unreadable
+        c.setPrefWidth(Math.max(width, name.length() * 8.5 + 30));
         c.setEditable(false);
         return c;
     }
@@ -370,7 +384,7 @@ public final class DataView extends VBox {
             c.setCategoryGap(2);
         }
         ((CategoryAxis) inputHistogram.getXAxis()).setLabel("Input tokens (bins double in width)");
-        ((CategoryAxis) outputHistogram.getXAxis()).setLabel("Output tokens per answer (all models)");
+        ((CategoryAxis) outputHistogram.getXAxis()).setLabel("Output tokens per answer");
         ChartCard catCard = card("Queries per category", "How many sample queries fall in each task category.",
                 categoryChart, this::categoryTable);
         ChartCard scoreCard = card("Mean score: model x category", "Average quality score of each model on each "
@@ -436,7 +450,8 @@ public final class DataView extends VBox {
             costMap.getChildren().clear();
             costCard.setEmptyMessage(s.costNote());
         } else {
-            costMap.show(s.models(), s.categories(), s.costPer1k(), DataView::shortUsd, false,
+            // costs span three orders of magnitude: colour by their logarithm
+            costMap.showLog(s.models(), s.categories(), s.costPer1k(), DataView::shortUsd, false,
                     v -> Formats.usd(v) + " per 1,000 requests");
         }
         costNote.setText(s.costNote());

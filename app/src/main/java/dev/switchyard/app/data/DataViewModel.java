@@ -260,7 +260,7 @@ public final class DataViewModel {
         } else {
             problem.set(ImportProblem.ofOther(file, e instanceof Exception ex ? ex : new IOException(e)));
         }
-        notice.set("Import failed; nothing was changed.");
+        notice.set("");
     }
 
     // ---- properties -------------------------------------------------------------------------

@@ -71,9 +71,13 @@ public final class NegotiateView extends ScrollPane {
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
         status.getStyleClass().add("notes");
-        HBox bar = new HBox(8, new Label("Routers"), routers, analyse, cancel, status);
+        Label routersLabel = new Label("Routers");
+        for (javafx.scene.control.Control c : List.of(routersLabel, analyse, cancel)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        routers.setPrefWidth(420);
+        HBox bar = new HBox(8, routersLabel, routers, analyse, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.ALWAYS);
 
         for (var c : List.of(monthlyChart, per1kChart, breachChart)) {
             c.setAnimated(false);
@@ -108,7 +112,7 @@ public final class NegotiateView extends ScrollPane {
         for (ChartCard c : cards) {
             c.setPrefHeight(330);
         }
-        VBox box = new VBox(8, bar, g);
+        VBox box = new VBox(8, bar, status, g);
         box.setPadding(new Insets(8));
         setContent(box);
         vm.resultProperty().addListener((o, was, now) -> show(now));

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import dev.switchyard.app.common.ProgressSink;
 import dev.switchyard.app.common.TaskRunner;
 import dev.switchyard.app.data.DataSession;
 import dev.switchyard.app.data.DataSet;
@@ -30,8 +31,8 @@ import dev.switchyard.app.scenario.ScenarioSettings;
  */
 public final class NegotiateViewModel {
     /** Routers compared by default, when the engine has them: the SLA-aware ones and the reference. */
-    static final List<String> DEFAULT_ROUTERS = List.of("slarouter", "proteus", "omnirouter", "threshold",
-            "cheapest-meeting-target", "sla-oracle");
+    static final List<String> DEFAULT_ROUTERS = List.of("slarouter", "proteus", "omnirouter",
+            "cheapest-meeting-target", "best-fixed", "sla-oracle");
 
     private final DataSession session;
     private final PlannerEngine engine;
@@ -90,6 +91,17 @@ public final class NegotiateViewModel {
         running.set(true);
         status.set("Analysing...");
         current = runner.submit("Negotiation sweep", sink -> {
+            // each run's own replication progress would hide the sweep's: runs only see cancellation
+            ProgressSink quiet = new ProgressSink() {
+                @Override
+                public void progress(double fraction, String message) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return sink.isCancelled();
+                }
+            };
             int total = routerNames.size() * ts.size() + gts.size() * qs.size();
             int done = 0;
             List<NegotiationResult.Point> points = new ArrayList<>();
@@ -99,7 +111,7 @@ public final class NegotiateViewModel {
                 for (double t : ts) {
                     sink.checkCancelled();
                     sink.progress((double) done++ / total, choice.displayName() + " at " + Math.round(t * 100) + "%");
-                    ScenarioOutcome o = engine.run(data, start.withRouter(r, params).withTarget(t), Fidelity.SWEEP, sink);
+                    ScenarioOutcome o = engine.run(data, start.withRouter(r, params).withTarget(t), Fidelity.SWEEP, quiet);
                     points.add(new NegotiationResult.Point(r, choice.displayName(), t, o.monthlySpend(), o.costPer1k(),
                             o.satisfaction(), o.breachProbability()));
                 }
@@ -110,7 +122,7 @@ public final class NegotiateViewModel {
                     sink.checkCancelled();
                     sink.progress((double) done++ / total, "feedback " + Math.round(qs.get(i) * 100) + "% x target "
                             + Math.round(gts.get(j) * 100) + "%");
-                    ScenarioOutcome o = engine.run(data, start.withFeedbackRate(qs.get(i)).withTarget(gts.get(j)), Fidelity.SWEEP, sink);
+                    ScenarioOutcome o = engine.run(data, start.withFeedbackRate(qs.get(i)).withTarget(gts.get(j)), Fidelity.SWEEP, quiet);
                     grid[i][j] = 1 - o.breachProbability();
                 }
             }

@@ -28,6 +28,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -52,7 +53,7 @@ public final class ScenarioView extends SplitPane {
     final CheckListView<String> poolList = new CheckListView<>();
     final ComboBox<RouterChoice> routerBox = new ComboBox<>();
     final Slider targetSlider = new Slider(0.60, 0.99, 0.78);
-    final Slider feedbackSlider = new Slider(0.01, 1.0, 0.20);
+    final Slider feedbackSlider = new Slider(0.0, 1.0, 0.20);
     private final Label routerDescription = new Label();
     private final Label reconstructedBadge = new Label("reconstructed");
     private final Label boundBadge = new Label("bound, not deployable");
@@ -370,6 +371,8 @@ public final class ScenarioView extends SplitPane {
         traceChart.setLegendVisible(false);
         mixChart.setCreateSymbols(false);
         spendShareChart.setLegendVisible(false);
+        spendShareChart.setCategoryGap(4);
+        spendShareChart.setBarGap(0);
         mixChart.setLegendSide(javafx.geometry.Side.RIGHT);
 
         ChartCard spendCard = card("Spend per month", "Mean spend per month (line) and the P10-P90 band across "
@@ -396,8 +399,8 @@ public final class ScenarioView extends SplitPane {
         grid.getColumnConstraints().addAll(c1, c2);
         for (int r = 0; r < 3; r++) {
             var rc = new javafx.scene.layout.RowConstraints();
-            rc.setMinHeight(230);
-            rc.setPrefHeight(260);
+            rc.setMinHeight(r == 2 ? 210 : 280);
+            rc.setPrefHeight(r == 2 ? 240 : 300);
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
@@ -416,6 +419,7 @@ public final class ScenarioView extends SplitPane {
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
         notes.getStyleClass().add("notes");
         notes.setWrapText(true);
+        notes.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox right = new VBox(6, errorBanner, tiles, grid, notes);
         right.setPadding(new Insets(8));
@@ -441,15 +445,15 @@ public final class ScenarioView extends SplitPane {
         }
         cards.forEach(c -> c.setEmptyMessage(null));
         double target = o.target();
-        spendTile.set(Formats.usd(o.monthlySpend()), "over " + o.settings().horizonMonths() + " months, "
-                + Formats.usd(o.monthlySpend() * o.settings().horizonMonths()) + " in all", KpiTile.Tone.NEUTRAL);
-        per1kTile.set(Formats.usd(o.costPer1k()), Formats.count(o.settings().monthlyVolume()) + " requests in month 1",
+        spendTile.set(Formats.usd(o.monthlySpend()), Formats.usd(o.monthlySpend() * o.settings().horizonMonths()) + " over "
+                + o.settings().horizonMonths() + " months", KpiTile.Tone.NEUTRAL);
+        per1kTile.set(Formats.usd(o.costPer1k()), Formats.count(o.settings().monthlyVolume()) + " requests/month",
                 KpiTile.Tone.NEUTRAL);
         satisfactionTile.set(Formats.percent(o.satisfaction()), "target " + Formats.percent(target) + " ("
                 + Formats.points(o.satisfaction() - target) + ")", o.satisfaction() >= target ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
-        breachTile.set(Formats.percent(o.breachProbability()), Formats.percent(o.windowCompliance()) + " of windows meet target",
+        breachTile.set(Formats.percent(o.breachProbability()), Formats.percent(o.windowCompliance()) + " of windows met",
                 o.breachProbability() <= 0.1 ? KpiTile.Tone.GOOD : o.breachProbability() <= 0.3 ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
-        savingsTile.set(Formats.percent(o.savingsVsBestFixed()), "vs always the best model",
+        savingsTile.set(Formats.percent(o.savingsVsBestFixed()), "vs the best single model",
                 o.savingsVsBestFixed() > 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
 
         int n = o.months().size();
@@ -490,6 +494,9 @@ public final class ScenarioView extends SplitPane {
             XYChart.Series<Number, Number> t = Charts.series("Target " + Formats.percent(target),
                     new double[] {wx[0], wx[wx.length - 1]}, new double[] {target, target}, 2);
             satisfactionChart.getData().setAll(List.of(s, t));
+            if (t.getNode() != null) {
+                t.getNode().getStyleClass().add("target-line");
+            }
             satisfactionCard.setEmptyMessage(null);
         } else {
             satisfactionChart.getData().clear();
@@ -497,29 +504,49 @@ public final class ScenarioView extends SplitPane {
         }
         ((NumberAxis) satisfactionChart.getXAxis()).setLabel("SLA window (" + o.settings().window() + ")");
 
+        // the biggest models by name, the rest as one band: twelve colours are unreadable
+        double[] overall = new double[o.models().size()];
+        for (int i = 0; i < n && i < o.requestShareByMonth().length; i++) {
+            for (int j = 0; j < overall.length; j++) {
+                overall[j] += o.requestShareByMonth()[i][j];
+            }
+        }
+        List<Integer> top = topIndices(overall, TOP_MODELS);
         List<XYChart.Series<Number, Number>> mix = new ArrayList<>();
+        double[] rest = new double[n];
         for (int j = 0; j < o.models().size(); j++) {
             double[] share = new double[n];
-            boolean any = false;
             for (int i = 0; i < n && i < o.requestShareByMonth().length; i++) {
                 share[i] = o.requestShareByMonth()[i][j];
-                any |= share[i] > 0.0005;
             }
-            if (any) {
+            if (top.contains(j)) {
                 mix.add(Charts.seriesAt(o.models().get(j), x, share, keep));
+            } else {
+                for (int i = 0; i < n; i++) {
+                    rest[i] += share[i];
+                }
             }
+        }
+        if (top.size() < o.models().size()) {
+            mix.add(Charts.seriesAt((o.models().size() - top.size()) + " other models", x, rest, keep));
         }
         mixChart.getData().setAll(mix);
         monthAxis((NumberAxis) mixChart.getXAxis(), n);
 
-        Integer[] order = new Integer[o.models().size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> o.spendShare()[i]));
+        List<Integer> topSpend = topIndices(o.spendShare(), TOP_MODELS);
         XYChart.Series<Number, String> bars = new XYChart.Series<>();
-        for (int i : order) {
-            if (o.spendShare()[i] > 0.0005) {
-                bars.getData().add(new XYChart.Data<>(o.spendShare()[i], o.models().get(i)));
+        double other = 0;
+        for (int j = 0; j < o.models().size(); j++) {
+            if (!topSpend.contains(j)) {
+                other += o.spendShare()[j];
             }
+        }
+        if (topSpend.size() < o.models().size()) {
+            bars.getData().add(new XYChart.Data<>(other, (o.models().size() - topSpend.size()) + " others"));
+        }
+        for (int k = topSpend.size() - 1; k >= 0; k--) {
+            int j = topSpend.get(k);
+            bars.getData().add(new XYChart.Data<>(o.spendShare()[j], o.models().get(j)));
         }
         spendShareChart.getData().setAll(List.of(bars));
         double maxShare = Arrays.stream(o.spendShare()).max().orElse(1);
@@ -549,6 +576,20 @@ public final class ScenarioView extends SplitPane {
         lines.add("Seed " + o.seed() + ", engine " + o.engineVersion() + ".");
         notes.setText(String.join("  ", lines));
         cards.forEach(ChartCard::refresh);
+    }
+
+    static final int TOP_MODELS = 6;
+
+    /** Indices of the {@code k} largest values, largest first. */
+    static List<Integer> topIndices(double[] values, int k) {
+        Integer[] order = new Integer[values.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, order.length); i++) {
+            out.add(order[i]);
+        }
+        return out;
     }
 
     private static void monthAxis(NumberAxis axis, int months) {

@@ -205,7 +205,7 @@ public final class MainWindow {
         ChartCardTooltips.install(cancel, "Stop what is running (Esc). Nothing half-done is kept.");
         Label timing = new Label();
         timing.getStyleClass().add("notes");
-        scenarioVm.lastRunMillisProperty().addListener((o, was, now) -> timing.setText("last run " + now + " ms"));
+        scenarioVm.lastRunMillisProperty().addListener((o, was, now) -> timing.setText("redrawn in " + now + " ms"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, message, spacer, timing, progress, cancel);

@@ -105,5 +105,9 @@ class CommonTest {
         assertEquals("$1.50M", Formats.usd(1_500_000));
         assertEquals("91.2%", Formats.percent(0.912));
         assertEquals("spend-per-month.png", ChartExport.fileNameFor("Spend per month"));
+        assertEquals("4.5", Formats.plain(4.50000));
+        assertEquals("1800", Formats.plain(1800.0));
+        assertEquals("0.000123457", Formats.plain(0.0001234567));
+        assertEquals(250_000, Formats.parseCount("250K"));
     }
 }

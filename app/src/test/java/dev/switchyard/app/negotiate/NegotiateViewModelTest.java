@@ -24,7 +24,7 @@ class NegotiateViewModelTest {
         ScenarioViewModel scenario = new ScenarioViewModel(session, planner, runner, Debouncer.immediate());
         NegotiateViewModel vm = new NegotiateViewModel(session, planner, runner, scenario::settings);
         session.set(Fixtures.dataSet());
-        assertEquals(List.of("slarouter", "sla-oracle"), vm.chosenRouters(), "defaults the engine has");
+        assertEquals(List.of("slarouter", "sla-oracle"), vm.chosenRouters(), "the defaults the engine has");
         vm.chosenRouters().setAll("slarouter", "cheapest");
         vm.analyse();
         NegotiationResult r = vm.resultProperty().get();
