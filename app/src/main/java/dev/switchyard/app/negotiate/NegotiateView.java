@@ -40,7 +40,7 @@ public final class NegotiateView extends ScrollPane {
             Charts.usdAxis("Cost per 1,000 requests"));
     final LineChart<Number, Number> breachChart = new LineChart<>(Charts.percentAxis("SLA target", 0.8, 0.96),
             Charts.percentAxis("P(breached month)", 0, 1));
-    final BarChart<String, Number> marginalChart = new BarChart<>(new CategoryAxis(), Charts.usdAxis("Extra spend per month per SLA point"));
+    final BarChart<String, Number> marginalChart = new BarChart<>(new CategoryAxis(), Charts.usdAxis("USD / month per point"));
     final HeatMapGrid grid = new HeatMapGrid();
     final Button analyse = new Button("Analyse");
     private final List<ChartCard> cards = new ArrayList<>();
@@ -84,6 +84,8 @@ public final class NegotiateView extends ScrollPane {
             c.setLegendSide(javafx.geometry.Side.BOTTOM);
         }
         marginalChart.setAnimated(false);
+        marginalChart.setLegendSide(javafx.geometry.Side.BOTTOM);
+        ((CategoryAxis) marginalChart.getXAxis()).setTickLabelRotation(0);
         ChartCard monthly = card("Spend per month vs SLA target", "What a month costs at each SLA target, one line per router.",
                 monthlyChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
         ChartCard per1k = card("Cost per 1,000 requests vs SLA target", "The same, per 1,000 requests: the number to quote in a contract.",
@@ -91,7 +93,7 @@ public final class NegotiateView extends ScrollPane {
         ChartCard breach = card("Probability of a breached month", "How often a month would fall below the target you promise.",
                 breachChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
         ChartCard marginal = card("Marginal cost of each extra SLA point", "Extra spend per month for each additional "
-                + "percentage point of SLA, between consecutive targets.", marginalChart, runner,
+                + "percentage point of SLA, from the previous target on the axis up to the one named.", marginalChart, runner,
                 () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().marginalTable());
         ChartCard gridCard = card("Compliance: feedback rate x target", "For the Scenario screen's router: the probability "
                 + "that a month meets the target, for each feedback rate (rows) and target (columns). Green is safe.", grid, runner,
@@ -177,7 +179,7 @@ public final class NegotiateView extends ScrollPane {
             s.setName(router);
             for (NegotiationResult.Marginal m : r.marginals()) {
                 if (m.routerDisplayName().equals(router)) {
-                    s.getData().add(new XYChart.Data<>(pct(m.fromTarget()) + "→" + pct(m.toTarget()), m.perPointPerMonth()));
+                    s.getData().add(new XYChart.Data<>("to " + pct(m.toTarget()), m.perPointPerMonth()));
                 }
             }
             bars.add(s);

@@ -142,7 +142,13 @@ public final class MainWindow {
             negotiateVm.analyse();
         });
         MenuItem cancel = item("Cancel running work", "Esc", runner::cancelAll);
-        Menu scenario = new Menu("Scenario", null, run, pin, analyse, cancel);
+        // not Ctrl+Up/Down: lists and sliders consume those for navigation before accelerators see them
+        MenuItem up = item("Raise SLA target one point", null, () -> nudgeTarget(0.01));
+        up.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem down = item("Lower SLA target one point", null, () -> nudgeTarget(-0.01));
+        down.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        Menu scenario = new Menu("Scenario", null, run, pin, analyse, new SeparatorMenuItem(), up, down,
+                new SeparatorMenuItem(), cancel);
 
         MenuItem dark = item("Toggle dark theme", "Shortcut+D", theme::toggle);
         Menu view = new Menu("View", null, item("Data", "Shortcut+1", () -> tabs.getSelectionModel().select(0)),
@@ -220,6 +226,11 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), runner::cancelAll);
     }
 
+    private void nudgeTarget(double delta) {
+        double next = Math.round((scenarioVm.targetProperty().get() + delta) * 100) / 100.0;
+        scenarioVm.targetProperty().set(Math.max(0.60, Math.min(0.99, next)));
+    }
+
     private void pin() {
         if (compareVm.pin(scenarioVm.outcomeProperty().get())) {
             runner.say("Pinned " + scenarioVm.outcomeProperty().get().label() + " (" + compareVm.pinned().size()
@@ -285,6 +296,7 @@ public final class MainWindow {
                 Ctrl+1..4       Data, Scenario, Negotiate, Compare
                 Ctrl+R          Run the scenario now
                 Ctrl+P          Pin the scenario for Compare
+                Ctrl+= / Ctrl+- Raise / lower the SLA target one point
                 Ctrl+Shift+A    Analyse SLA targets (Negotiate)
                 Ctrl+O          Import traffic
                 Ctrl+Shift+O    Import a price sheet
