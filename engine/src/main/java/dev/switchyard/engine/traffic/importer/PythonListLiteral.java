@@ -15,11 +15,50 @@ public final class PythonListLiteral {
 
     /** The turns joined with newlines, or {@code text} unchanged when it is not a list literal. */
     public static String joinedText(String text) {
+        String single = singlePlainLiteral(text);
+        if (single != null) {
+            return single;
+        }
         List<String> turns = parse(text);
         if (turns == null) {
             return text;
         }
         return turns.size() == 1 ? turns.get(0) : String.join("\n", turns);
+    }
+
+    /**
+     * The common case without copying through a builder: {@code ['...']} or {@code ["..."]} holding
+     * one literal with no backslash and no inner delimiter. Null when the text is anything else.
+     */
+    private static String singlePlainLiteral(String text) {
+        int n = text.length();
+        int a = skipSpace(text, 0);
+        int b = n;
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        if (b - a < 4 || text.charAt(a) != '[' || text.charAt(b - 1) != ']') {
+            return null;
+        }
+        char q = text.charAt(a + 1);
+        if ((q != '\'' && q != '"') || text.charAt(b - 2) != q) {
+            return null;
+        }
+        int from = a + 2;
+        int to = b - 2;
+        if (to < from) {
+            return null;
+        }
+        if (to - from >= 1 && text.charAt(from) == q && text.charAt(from + 1 < to ? from + 1 : from) == q) {
+            return null; // triple quotes: let the full parser handle them
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == q || c == '\\') {
+                return null;
+            }
+        }
+        return text.substring(from, to);
     }
 
     /** The strings of the list, or null when {@code text} is not a list of string literals. */
@@ -93,6 +132,21 @@ public final class PythonListLiteral {
         k += triple ? 3 : 1;
         int mark = sb.length();
         while (k < n) {
+            int run = k;
+            while (run < n) {
+                char r = s.charAt(run);
+                if (r == quote || r == '\\') {
+                    break;
+                }
+                run++;
+            }
+            if (run > k) {
+                sb.append(s, k, run);
+                k = run;
+                if (k >= n) {
+                    break;
+                }
+            }
             char c = s.charAt(k);
             if (c == quote) {
                 if (!triple) {
