@@ -199,6 +199,43 @@ public final class CsvReader implements Closeable {
         return new String(rec, s, e - s);
     }
 
+    /**
+     * The current record's characters; field {@code i} is {@code [fieldStart(i), fieldEnd(i))}.
+     * Valid only until the next call to {@link #next()}; for allocation-free parsing of big cells.
+     */
+    public char[] chars() {
+        return rec;
+    }
+
+    public int fieldStart(int i) {
+        return start[i];
+    }
+
+    public int fieldEnd(int i) {
+        return end[i];
+    }
+
+    /** True when the trimmed field equals {@code text} exactly; allocation-free. */
+    public boolean contentEquals(int i, String text) {
+        int s = start[i];
+        int e = end[i];
+        while (s < e && rec[s] <= ' ') {
+            s++;
+        }
+        while (e > s && rec[e - 1] <= ' ') {
+            e--;
+        }
+        if (e - s != text.length()) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            if (rec[s + k] != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int length(int i) {
         return end[i] - start[i];
     }
