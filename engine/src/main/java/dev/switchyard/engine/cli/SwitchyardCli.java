@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
             InspectCommand.class,
+            GenerateSampleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {
