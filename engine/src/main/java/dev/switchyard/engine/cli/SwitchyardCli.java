@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = SwitchyardCli.Version.class,
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
+            InspectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {
