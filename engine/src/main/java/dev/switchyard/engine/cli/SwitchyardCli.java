@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
             InspectCommand.class,
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            BenchImportCommand.class
         })
 public final class SwitchyardCli implements Runnable {
 

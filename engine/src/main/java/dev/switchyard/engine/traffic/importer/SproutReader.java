@@ -42,6 +42,9 @@ final class SproutReader {
                 scoreCols.add(i);
             }
         }
+        if (names.isEmpty()) {
+            throw new ImportException(csv.headerLocation(-1), "no '<model>.score' column names a model");
+        }
         int m = names.size();
         int[] outCols = new int[m];
         int[] inCols = new int[m];
