@@ -50,6 +50,7 @@ final class ParsedTable {
     float[] latencies;
 
     private final Map<String, String> interned = new HashMap<>();
+    private String lastInterned;
 
     ParsedTable(String file, TrafficFormat format, List<String> models, String idColumn, String[] scoreColumn,
             String[] outputColumn, String[] costColumn, String[] latencyColumn, boolean hasTimestamp, boolean hasTenant,
@@ -105,11 +106,12 @@ final class ParsedTable {
     }
 
     String intern(String s) {
-        if (s == null) {
-            return null;
+        if (s == null || s == lastInterned) {
+            return s;
         }
         String known = interned.putIfAbsent(s, s);
-        return known == null ? s : known;
+        lastInterned = known == null ? s : known;
+        return lastInterned;
     }
 
     /** Which models have a missing cell in row {@code r}, described for the report; null if none. */

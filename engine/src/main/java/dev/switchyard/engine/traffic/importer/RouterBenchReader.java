@@ -148,7 +148,7 @@ final class RouterBenchReader {
         }
         ctx.note(file + ": input tokens estimated from the prompt text (" + TokenEstimator.CHARS_PER_TOKEN
                 + " characters per token); output tokens from the response text"
-                + (estimatedOutputs > 0 ? ", and for " + estimatedOutputs + " cells without a response from the mean of the same model and category" : ""));
+                + (estimatedOutputs > 0 ? " (cells without a response are estimated, see below)" : ""));
         return t;
     }
 }
