@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
             InspectCommand.class,
+            SimulateCommand.class,
+            SweepCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
             BenchImportCommand.class
         })
