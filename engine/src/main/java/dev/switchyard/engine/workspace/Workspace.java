@@ -629,20 +629,20 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Optional<RunRecord> run(long id) throws WorkspaceException {
-        List<RunRecord> found = runs("WHERE id = ?", id);
+        List<RunRecord> found = queryRuns("WHERE id = ?", id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** Results of one scenario (by the name it had when it ran), oldest first. */
     public List<RunRecord> runs(String scenarioName) throws WorkspaceException {
-        return runs("WHERE scenario_name = ? ORDER BY id", scenarioName);
+        return queryRuns("WHERE scenario_name = ? ORDER BY id", scenarioName);
     }
 
     public List<RunRecord> allRuns() throws WorkspaceException {
-        return runs("ORDER BY id");
+        return queryRuns("ORDER BY id");
     }
 
-    private List<RunRecord> runs(String where, Object... args) throws WorkspaceException {
+    private List<RunRecord> queryRuns(String where, Object... args) throws WorkspaceException {
         synchronized (lock) {
             ensureOpen();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, scenario_name, scenario_body, catalog_hash,"
