@@ -1,11 +1,17 @@
 package dev.switchyard.engine.workspace;
 
 import dev.switchyard.engine.EngineInfo;
+import dev.switchyard.engine.catalog.Catalog;
+import dev.switchyard.engine.catalog.CatalogJson;
+import dev.switchyard.engine.io.ImportException;
+import dev.switchyard.engine.pricing.PriceSheet;
+import dev.switchyard.engine.pricing.PriceSheetJson;
 import dev.switchyard.engine.traffic.TrafficSample;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -315,6 +321,42 @@ public final class Workspace implements AutoCloseable {
     public DatasetInfo putPriceSheetJson(String name, String originalFile, byte[] nativeJson) throws WorkspaceException {
         return putDataset(DatasetKind.PRICE_SHEET, TrafficCodec.sha256Hex(nativeJson), name, originalFile,
                 JSON_ENCODING, nativeJson.clone());
+    }
+
+    /** Stores a catalog as its native JSON ({@link CatalogJson}). */
+    public DatasetInfo putCatalog(Catalog catalog, String originalFile) throws WorkspaceException {
+        try {
+            return putCatalogJson(catalog.name(), originalFile, CatalogJson.toBytes(catalog));
+        } catch (IOException e) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.IO, "could not encode catalog '" + catalog.name() + "'", e);
+        }
+    }
+
+    /** Stores a price sheet as its native JSON ({@link PriceSheetJson}). */
+    public DatasetInfo putPriceSheet(PriceSheet sheet, String originalFile) throws WorkspaceException {
+        try {
+            return putPriceSheetJson(sheet.label(), originalFile, PriceSheetJson.toBytes(sheet));
+        } catch (IOException e) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.IO, "could not encode price sheet '" + sheet.name() + "'", e);
+        }
+    }
+
+    public Catalog loadCatalog(String hash) throws WorkspaceException {
+        byte[] json = loadJson(hash);
+        try {
+            return CatalogJson.read(new ByteArrayInputStream(json), file.getFileName() + " (catalog " + hash.substring(0, 12) + ")");
+        } catch (ImportException | IOException e) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.CORRUPT, "stored catalog " + hash + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public PriceSheet loadPriceSheet(String hash) throws WorkspaceException {
+        byte[] json = loadJson(hash);
+        try {
+            return PriceSheetJson.read(new ByteArrayInputStream(json), file.getFileName() + " (price sheet " + hash.substring(0, 12) + ")");
+        } catch (ImportException | IOException e) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.CORRUPT, "stored price sheet " + hash + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private DatasetInfo putDataset(DatasetKind kind, String hash, String name, String originalFile, String encoding,
