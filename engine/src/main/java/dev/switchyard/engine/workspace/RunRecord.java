@@ -22,9 +22,9 @@ public record RunRecord(long id, String scenarioName, String scenarioJson, Input
         }
         Objects.requireNonNull(scenarioJson, "scenario snapshot");
         Objects.requireNonNull(inputs, "inputs");
-        if (inputs.trafficHash() == null || inputs.priceSheetHash() == null) {
+        if (inputs.trafficHash() == null) {
             throw new IllegalArgumentException("run of '" + scenarioName
-                    + "' must name the traffic sample and price sheet it used, so it can be traced and re-run");
+                    + "' must name the traffic sample it used, so it can be traced and re-run");
         }
         if (engineVersion == null || engineVersion.isBlank()) {
             throw new IllegalArgumentException("a run result needs the engine version that produced it");

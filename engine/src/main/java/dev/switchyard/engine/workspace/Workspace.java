@@ -6,6 +6,7 @@ import dev.switchyard.engine.catalog.CatalogJson;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.pricing.PriceSheetJson;
+import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.traffic.TrafficSample;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -585,6 +586,55 @@ public final class Workspace implements AutoCloseable {
                 throw failure("could not list scenarios", e);
             }
         }
+    }
+
+    /**
+     * Stores a simulator {@link Scenario}: its inputs (deduplicated by content hash) and its
+     * settings as {@link ScenarioJson}. Returns the saved document.
+     */
+    public ScenarioDocument saveScenario(Scenario scenario) throws WorkspaceException {
+        InputRefs refs = storeInputs(scenario);
+        return saveScenario(ScenarioDocument.of(scenario.name(), ScenarioJson.toJson(scenario), refs));
+    }
+
+    /** Stores a scenario's traffic, catalog and price sheet (once each) and returns their hashes. */
+    public InputRefs storeInputs(Scenario scenario) throws WorkspaceException {
+        TrafficSample sample = scenario.sample();
+        String source = sample.sources().isEmpty() ? null : sample.sources().get(0);
+        String traffic = putTraffic(sample, source).hash();
+        String catalog = scenario.catalog().models().isEmpty() ? null : putCatalog(scenario.catalog(), null).hash();
+        String prices = scenario.prices() == null ? null : putPriceSheet(scenario.prices(), null).hash();
+        return new InputRefs(catalog, prices, traffic);
+    }
+
+    /** Rebuilds a stored scenario with its inputs, ready to simulate. */
+    public Scenario loadScenario(String name) throws WorkspaceException {
+        Optional<ScenarioDocument> doc = scenario(name);
+        if (doc.isEmpty()) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.NOT_FOUND, "no scenario named '" + name
+                    + "' in " + file.getFileName() + "; it has " + scenarioNames());
+        }
+        return toScenario(doc.get());
+    }
+
+    /** Rebuilds the scenario a document describes, loading its inputs. */
+    public Scenario toScenario(ScenarioDocument doc) throws WorkspaceException {
+        if (doc.inputs().trafficHash() == null) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.NOT_FOUND,
+                    "scenario '" + doc.name() + "' has no traffic sample yet");
+        }
+        TrafficSample sample = loadTraffic(doc.inputs().trafficHash());
+        Catalog catalog = doc.inputs().catalogHash() == null ? Catalog.empty() : loadCatalog(doc.inputs().catalogHash());
+        PriceSheet prices = doc.inputs().priceSheetHash() == null ? null : loadPriceSheet(doc.inputs().priceSheetHash());
+        try {
+            return ScenarioJson.fromJson(doc.json(), sample, catalog, prices);
+        } catch (IllegalArgumentException e) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.IO, e.getMessage(), e);
+        }
+    }
+
+    private List<String> scenarioNames() throws WorkspaceException {
+        return scenarios().stream().map(ScenarioDocument::name).toList();
     }
 
     /** Deletes a scenario; its past results keep their snapshot of it. */

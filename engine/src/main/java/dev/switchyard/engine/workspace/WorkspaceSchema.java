@@ -66,8 +66,29 @@ final class WorkspaceSchema {
                       run_id INTEGER NOT NULL REFERENCES run_result(id) ON DELETE CASCADE,
                       position INTEGER NOT NULL,
                       PRIMARY KEY (comparison_id, run_id)) WITHOUT ROWID""")),
-            new Step(2, "run labels and the indexes the result list needs", List.of(
-                    "ALTER TABLE run_result ADD COLUMN label TEXT",
+            // Rebuilds run_result (SQLite cannot drop a NOT NULL): a run priced from the sample's
+            // recorded costs has no price sheet. Adds run labels and the indexes the lists query by.
+            new Step(2, "run labels, runs priced from recorded costs, list indexes", List.of(
+                    """
+                    CREATE TABLE run_result_v2(
+                      id INTEGER PRIMARY KEY,
+                      scenario_id INTEGER REFERENCES scenario(id) ON DELETE SET NULL,
+                      scenario_name TEXT NOT NULL,
+                      scenario_body TEXT NOT NULL,
+                      catalog_hash TEXT REFERENCES dataset(hash),
+                      price_sheet_hash TEXT REFERENCES dataset(hash),
+                      traffic_hash TEXT NOT NULL REFERENCES dataset(hash),
+                      seed INTEGER NOT NULL,
+                      engine_version TEXT NOT NULL,
+                      result_body TEXT NOT NULL,
+                      created_at TEXT NOT NULL,
+                      label TEXT)""",
+                    "INSERT INTO run_result_v2(id, scenario_id, scenario_name, scenario_body, catalog_hash, price_sheet_hash,"
+                            + " traffic_hash, seed, engine_version, result_body, created_at) SELECT id, scenario_id,"
+                            + " scenario_name, scenario_body, catalog_hash, price_sheet_hash, traffic_hash, seed,"
+                            + " engine_version, result_body, created_at FROM run_result",
+                    "DROP TABLE run_result",
+                    "ALTER TABLE run_result_v2 RENAME TO run_result",
                     "CREATE INDEX run_result_by_scenario ON run_result(scenario_id, created_at)",
                     "CREATE INDEX dataset_by_kind ON dataset(kind, name)")));
 
@@ -100,6 +121,24 @@ final class WorkspaceSchema {
      */
     static void migrate(Connection c, int target) throws SQLException {
         int version = userVersion(c);
+        if (version >= target) {
+            return;
+        }
+        // Table rebuilds must not fire ON DELETE CASCADE; the pragma only works outside a
+        // transaction. References are verified with foreign_key_check before each commit instead.
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys=OFF");
+        }
+        try {
+            version = migrateSteps(c, version, target);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA foreign_keys=ON");
+            }
+        }
+    }
+
+    private static int migrateSteps(Connection c, int version, int target) throws SQLException {
         for (Step step : STEPS) {
             if (step.toVersion() <= version || step.toVersion() > target) {
                 continue;
@@ -118,6 +157,12 @@ final class WorkspaceSchema {
                     if (step.toVersion() == 1) {
                         s.execute("PRAGMA application_id = " + APPLICATION_ID);
                     }
+                    try (ResultSet broken = s.executeQuery("PRAGMA foreign_key_check")) {
+                        if (broken.next()) {
+                            throw new SQLException("table " + broken.getString(1) + " has a reference to a missing "
+                                    + broken.getString(3) + " row after the migration");
+                        }
+                    }
                     // PRAGMA user_version is transactional: it commits or rolls back with the step.
                     s.execute("PRAGMA user_version = " + step.toVersion());
                     s.execute("COMMIT");
@@ -133,6 +178,7 @@ final class WorkspaceSchema {
             }
             version = step.toVersion();
         }
+        return version;
     }
 
     private static int userVersionInTx(Statement s) throws SQLException {
