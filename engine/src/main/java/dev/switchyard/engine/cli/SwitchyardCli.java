@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = SwitchyardCli.Version.class,
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            WorkspaceCommand.class
         })
 public final class SwitchyardCli implements Runnable {
 

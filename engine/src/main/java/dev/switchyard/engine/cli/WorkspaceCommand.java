@@ -1,0 +1,165 @@
+package dev.switchyard.engine.cli;
+
+import dev.switchyard.engine.export.CsvTable;
+import dev.switchyard.engine.workspace.DatasetInfo;
+import dev.switchyard.engine.workspace.DatasetKind;
+import dev.switchyard.engine.workspace.OpenReport;
+import dev.switchyard.engine.workspace.RunRecord;
+import dev.switchyard.engine.workspace.ScenarioDocument;
+import dev.switchyard.engine.workspace.Workspace;
+import dev.switchyard.engine.workspace.WorkspaceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code switchyard workspace ...}: look into, check and repair a workspace file from the command
+ * line (the same store the app uses). Exit codes: 0 fine, 1 the workspace was refused or is damaged,
+ * 2 usage error.
+ */
+@Command(name = "workspace", mixinStandardHelpOptions = true,
+        description = "Inspect, check or restore a Switchyard workspace file (.switchyard).",
+        subcommands = {
+            WorkspaceCommand.Info.class,
+            WorkspaceCommand.Check.class,
+            WorkspaceCommand.Restore.class,
+            WorkspaceCommand.Runs.class
+        })
+public final class WorkspaceCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    static void printReport(OpenReport r, PrintStream out) {
+        if (r.needsAttention()) {
+            out.println("Note: " + r.summary());
+        }
+    }
+
+    static int refused(WorkspaceException e) {
+        System.err.println("switchyard: " + e.getMessage());
+        return 1;
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "What a workspace holds: inputs, scenarios, results.")
+    static final class Info implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "the workspace file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try (Workspace w = Workspace.open(file)) {
+                PrintStream out = System.out;
+                printReport(w.openReport(), out);
+                out.println("Workspace " + w.file());
+                out.println("  format version " + w.openReport().schemaVersionNow() + ", created "
+                        + w.meta("created_at").orElse("?") + " by engine " + w.meta("created_by_engine").orElse("?"));
+                for (DatasetKind kind : DatasetKind.values()) {
+                    List<DatasetInfo> list = w.datasets(kind);
+                    out.println("  " + kind.sqlValue().replace('_', ' ') + "s: " + list.size());
+                    for (DatasetInfo d : list) {
+                        out.printf("    %-32s %s  %,d bytes  from %s%n", d.name(), d.hash().substring(0, 12), d.storedBytes(),
+                                d.originalFile() == null ? "-" : d.originalFile());
+                    }
+                }
+                List<ScenarioDocument> scenarios = w.scenarios();
+                out.println("  scenarios: " + scenarios.size());
+                for (ScenarioDocument s : scenarios) {
+                    out.println("    " + s.name() + " (revision " + s.revision() + ", saved " + s.updatedAt() + ")");
+                }
+                out.println("  run results: " + w.allRuns().size() + ", pinned comparisons: " + w.comparisons().size());
+                return 0;
+            } catch (WorkspaceException e) {
+                return refused(e);
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Open the workspace (recovering after a crash if needed) and run a full integrity check.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try (Workspace w = Workspace.open(file)) {
+                printReport(w.openReport(), System.out);
+                List<String> problems = w.integrityCheck();
+                if (problems.isEmpty()) {
+                    System.out.println(w.file().getFileName() + ": ok");
+                    return 0;
+                }
+                problems.forEach(p -> System.out.println("problem: " + p));
+                return 1;
+            } catch (WorkspaceException e) {
+                if (e.backupAvailable()) {
+                    System.err.println("switchyard: a backup is available: run `switchyard workspace restore " + file + "`");
+                }
+                return refused(e);
+            }
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Replace a damaged workspace with its last good backup (the damaged file is kept beside it).")
+    static final class Restore implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try (Workspace w = Workspace.restoreFromBackup(file)) {
+                w.openReport().messages().forEach(System.out::println);
+                return 0;
+            } catch (WorkspaceException e) {
+                return refused(e);
+            }
+        }
+    }
+
+    @Command(name = "runs", mixinStandardHelpOptions = true,
+            description = "List stored run results with their seed, engine version and input hashes; optionally as CSV.")
+    static final class Runs implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--scenario", description = "only runs of this scenario")
+        String scenario;
+
+        @Option(names = "--csv", paramLabel = "OUT", description = "write the table as CSV (spreadsheet-safe) instead of printing it")
+        Path csv;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace w = Workspace.open(file)) {
+                List<RunRecord> runs = scenario == null ? w.allRuns() : w.runs(scenario);
+                CsvTable table = CsvTable.of("id", "scenario", "label", "created_at", "seed", "engine_version",
+                        "traffic_sha256", "price_sheet_sha256", "catalog_sha256");
+                for (RunRecord r : runs) {
+                    table.row(r.id(), r.scenarioName(), r.label(), r.createdAt().toString(), r.seed(), r.engineVersion(),
+                            r.inputs().trafficHash(), r.inputs().priceSheetHash(), r.inputs().catalogHash());
+                }
+                if (csv != null) {
+                    table.write(csv);
+                    System.out.println("wrote " + runs.size() + " runs to " + csv);
+                } else {
+                    for (RunRecord r : runs) {
+                        System.out.printf("#%d  %s%s  seed %d  engine %s  %s%n", r.id(), r.scenarioName(),
+                                r.label() == null ? "" : " [" + r.label() + "]", r.seed(), r.engineVersion(), r.createdAt());
+                    }
+                }
+                return 0;
+            } catch (WorkspaceException e) {
+                return refused(e);
+            }
+        }
+    }
+}
