@@ -11,7 +11,6 @@ import dev.switchyard.engine.routing.Signal;
 import dev.switchyard.engine.routing.oracle.HiddenTruth;
 import dev.switchyard.engine.routing.oracle.HindsightRouter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -41,6 +40,7 @@ final class ReplicationRun {
     private final long delay;
     private final double[] oracleRowCost;
     private final SignalTape tape;
+    private final RunControl control;
 
     private final Request current;
     private final Request past;
@@ -107,7 +107,9 @@ final class ReplicationRun {
     private double seSatVar;
     private double seCostVar;
 
-    ReplicationRun(PreparedScenario p, Scenario s, int replication, Router router, HindsightRouter bound, SignalTape tape) {
+    ReplicationRun(PreparedScenario p, Scenario s, int replication, Router router, HindsightRouter bound, SignalTape tape,
+            RunControl control) {
+        this.control = control;
         this.p = p;
         this.s = s;
         this.replication = replication;
@@ -206,6 +208,9 @@ final class ReplicationRun {
         double sCost = 0;
         double sCost2 = 0;
         for (long i = 0; i < sim; i++) {
+            if ((i & 0xFFFFF) == 0xFFFFF && control.isCancelled()) {
+                throw new java.util.concurrent.CancellationException("simulation cancelled");
+            }
             long pos = i * segDays;
             int day = firstDay + (int) (pos / sim);
             double frac = ((pos % sim) + 0.5) / sim;
