@@ -7,6 +7,9 @@ import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.pricing.PriceSheetJson;
 import dev.switchyard.engine.sim.Scenario;
+import dev.switchyard.engine.sim.SimulationResult;
+import dev.switchyard.engine.io.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchyard.engine.traffic.TrafficSample;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -718,6 +721,28 @@ public final class Workspace implements AutoCloseable {
                 throw failure("could not store the run of '" + run.scenarioName() + "'", e);
             }
         }
+    }
+
+    /**
+     * Stores a simulation of {@code scenario}: its inputs (deduplicated), the scenario snapshot,
+     * seed, engine version and the full result as JSON.
+     */
+    public RunRecord recordSimulation(Scenario scenario, SimulationResult result, String label) throws WorkspaceException {
+        InputRefs refs = storeInputs(scenario);
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new WorkspaceException(file, WorkspaceException.Reason.IO, "could not encode the result of '"
+                    + scenario.name() + "': " + e.getOriginalMessage(), e);
+        }
+        return recordRun(RunRecord.pending(scenario.name(), ScenarioJson.toJson(scenario), refs, result.seed(),
+                result.engineVersion(), json, label));
+    }
+
+    /** Rebuilds the scenario exactly as a stored run used it (snapshot and inputs), e.g. to re-run it. */
+    public Scenario scenarioOf(RunRecord run) throws WorkspaceException {
+        return toScenario(new ScenarioDocument(run.scenarioName(), run.scenarioJson(), run.inputs(), 0, null));
     }
 
     public Optional<RunRecord> run(long id) throws WorkspaceException {
