@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
         versionProvider = SwitchyardCli.Version.class,
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
-            CommandLine.HelpCommand.class,
-            WorkspaceCommand.class
+            InspectCommand.class,
+            GenerateSampleCommand.class,
+            WorkspaceCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {
 
