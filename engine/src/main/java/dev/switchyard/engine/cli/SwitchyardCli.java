@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             GenerateSampleCommand.class,
             WorkspaceCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

@@ -1,6 +1,11 @@
 package dev.switchyard.engine.cli;
 
 import dev.switchyard.engine.export.CsvTable;
+import dev.switchyard.engine.pricing.PriceSheet;
+import dev.switchyard.engine.sample.NamedTraffic;
+import dev.switchyard.engine.sample.SampleBundle;
+import dev.switchyard.engine.sample.SampleData;
+import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.workspace.DatasetInfo;
 import dev.switchyard.engine.workspace.DatasetKind;
 import dev.switchyard.engine.workspace.OpenReport;
@@ -25,6 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "workspace", mixinStandardHelpOptions = true,
         description = "Inspect, check or restore a Switchyard workspace file (.switchyard).",
         subcommands = {
+            WorkspaceCommand.New.class,
             WorkspaceCommand.Info.class,
             WorkspaceCommand.Check.class,
             WorkspaceCommand.Restore.class,
@@ -46,6 +52,45 @@ public final class WorkspaceCommand implements Runnable {
     static int refused(WorkspaceException e) {
         System.err.println("switchyard: " + e.getMessage());
         return 1;
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true,
+            description = "Create an empty workspace, or with --sample one holding the bundled sample data and a scenario per traffic sample.")
+    static final class New implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "the workspace file to create")
+        Path file;
+
+        @Option(names = "--sample", description = "import the bundled sample catalog, price sheets and traffic")
+        boolean sample;
+
+        @Option(names = "--force", description = "replace an existing file")
+        boolean force;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace w = Workspace.create(file, force)) {
+                if (sample) {
+                    SampleBundle bundle = SampleData.load();
+                    w.putCatalog(bundle.catalog(), "catalog.json");
+                    for (PriceSheet p : bundle.priceSheets()) {
+                        w.putPriceSheet(p, null);
+                    }
+                    for (NamedTraffic t : bundle.traffic()) {
+                        Scenario s = Scenario.of(t.sample(), bundle.priceSheets().get(0), bundle.catalog(), "slarouter")
+                                .withTarget(0.85);
+                        s = new Scenario(t.name(), s.sample(), s.catalog(), s.prices(), s.modelPool(), s.router(),
+                                s.routerParameters(), s.predictor(), s.textFeatures(), s.sla(), s.feedback(), s.volume(),
+                                s.mixShift(), s.seed(), s.replications(), s.calibrationFraction(), s.scaling());
+                        w.saveScenario(s);
+                        System.out.println("scenario '" + t.name() + "': " + t.sample().size() + " queries, SLARouter, target 85%");
+                    }
+                }
+                System.out.println("created " + w.file());
+                return 0;
+            } catch (WorkspaceException e) {
+                return refused(e);
+            }
+        }
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true, description = "What a workspace holds: inputs, scenarios, results.")

@@ -56,6 +56,7 @@ class KillDuringSaveTest {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             AtomicInteger lastAck = new AtomicInteger(acknowledged);
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
             List<String> lines = new ArrayList<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -63,6 +64,9 @@ class KillDuringSaveTest {
                     while ((line = r.readLine()) != null) {
                         synchronized (lines) {
                             lines.add(line);
+                        }
+                        if (line.startsWith("READY")) {
+                            ready.countDown();
                         }
                         if (line.startsWith("ACK ")) {
                             lastAck.set(Integer.parseInt(line.substring(4)));
@@ -73,8 +77,14 @@ class KillDuringSaveTest {
                 }
             });
             reader.start();
-            // Kill anywhere from JVM start-up (inside open/recovery) to well into the save loop.
-            Thread.sleep(150 + random.nextInt(1100));
+            if (iteration % 4 == 3) {
+                // Anywhere from JVM start-up, so kills also land inside create, open and crash recovery.
+                Thread.sleep(100 + random.nextInt(1200));
+            } else {
+                // Inside the save loop, whatever the machine's load makes start-up cost.
+                ready.await(20, TimeUnit.SECONDS);
+                Thread.sleep(random.nextInt(400));
+            }
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
             reader.join(10_000);
@@ -84,6 +94,13 @@ class KillDuringSaveTest {
             }
             acknowledged = lastAck.get();
 
+            if (!Files.exists(file)) {
+                // Killed before create() finished: creation is atomic, so there is no file at all (at most a
+                // temp file under another name), and nothing can have been acknowledged.
+                assertEquals(-1, acknowledged, "saves were acknowledged but the workspace file is missing");
+                statuses.add(null);
+                continue;
+            }
             try (Workspace w = Workspace.open(file)) {
                 statuses.add(w.openReport().status());
                 assertTrue(w.integrityCheck().isEmpty(), "integrity check after kill " + kills);
