@@ -49,9 +49,8 @@ public final class RecentWorkspaces {
     }
 
     /**
-     * The list in the user's settings folder: {@code switchyard.config.dir} if set, else
-     * {@code %APPDATA%\Switchyard} on Windows, {@code $XDG_CONFIG_HOME/switchyard} or
-     * {@code ~/.config/switchyard} elsewhere.
+     * The list in the user's Switchyard folder, beside the app's own state: {@code switchyard.config.dir}
+     * if set, else {@code ~/.switchyard}.
      */
     public static RecentWorkspaces inUserConfig() {
         return new RecentWorkspaces(configDir().resolve("recent-workspaces.json"), DEFAULT_LIMIT);
@@ -62,15 +61,7 @@ public final class RecentWorkspaces {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String appData = System.getenv("APPDATA");
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win") && appData != null) {
-            return Path.of(appData, "Switchyard");
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "switchyard");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "switchyard");
+        return Path.of(System.getProperty("user.home"), ".switchyard");
     }
 
     public Path storeFile() {

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. Every method may block on disk I/O: call it off the FX thread (e.g. in a
  * {@code javafx.concurrent.Task}) and show the returned {@link OpenReport} when it
- * {@link OpenReport#needsAttention()}. {@link #scheduleScenarioSave} never blocks and may be called
- * on the FX thread on every edit.
+ * {@link OpenReport#needsAttention()}. {@link #scheduleScenarioSave} never blocks (it takes no lock
+ * held during I/O) and may be called on the FX thread on every edit.
  */
 public final class WorkspaceService implements AutoCloseable {
     public static final Duration DEFAULT_AUTOSAVE_DELAY = Duration.ofMillis(750);
@@ -24,7 +24,7 @@ public final class WorkspaceService implements AutoCloseable {
     private final RecentWorkspaces recent;
     private final CoalescingWriter autosave;
     private final Consumer<Exception> autosaveErrors;
-    private Workspace current;
+    private volatile Workspace current; // volatile: read without the lock by scheduleScenarioSave
     private volatile Instant lastAutosave;
 
     /**
@@ -103,7 +103,8 @@ public final class WorkspaceService implements AutoCloseable {
      * Debounced save of an edited scenario: returns at once; the write happens once edits to this
      * scenario pause for the autosave delay. Later edits replace earlier pending ones.
      */
-    public synchronized void scheduleScenarioSave(ScenarioDocument doc) throws WorkspaceException {
+    public void scheduleScenarioSave(ScenarioDocument doc) throws WorkspaceException {
+        // Not synchronized: an open or Save As in progress must not block the UI thread that edits.
         Workspace w = requireOpen();
         autosave.submit("scenario:" + doc.name(), () -> {
             w.saveScenario(doc);
@@ -172,10 +173,11 @@ public final class WorkspaceService implements AutoCloseable {
     }
 
     private Workspace requireOpen() throws WorkspaceException {
-        if (current == null) {
+        Workspace w = current;
+        if (w == null) {
             throw new WorkspaceException(null, WorkspaceException.Reason.NOT_FOUND, "no workspace is open");
         }
-        return current;
+        return w;
     }
 
     private void remember(Path file) {
