@@ -179,12 +179,42 @@ public final class Workspace implements AutoCloseable {
      */
     public static Workspace restoreFromBackup(Path file) throws WorkspaceException {
         Path target = file.toAbsolutePath().normalize();
+        ensureNotInUse(target);
         Optional<Instant> backup = validBackup(target);
         if (backup.isEmpty()) {
             throw new WorkspaceException(target, WorkspaceException.Reason.NOT_FOUND,
                     "there is no usable backup of " + target.getFileName() + " (looked for " + backupOf(target) + ")");
         }
         return restore(target, backup.get(), "Restored at your request.");
+    }
+
+    /**
+     * Refuses to touch a file another session holds: our sessions always have a -wal file and the
+     * exclusive lock, so a reader then gets SQLITE_BUSY. Other failures (a damaged file) are fine here.
+     */
+    private static void ensureNotInUse(Path target) throws WorkspaceException {
+        if (!Files.exists(sidecar(target, "-wal"))) {
+            return;
+        }
+        Path shm = sidecar(target, "-shm");
+        boolean shmExisted = Files.exists(shm);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + target.toUri() + "?mode=ro");
+             Statement s = c.createStatement()) {
+            s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+        } catch (SQLException e) {
+            if (isBusy(e)) {
+                throw new WorkspaceException(target, WorkspaceException.Reason.LOCKED, target.getFileName()
+                        + " is open in another Switchyard window or process; close it there first. Nothing was changed.", e);
+            }
+        } finally {
+            if (!shmExisted) {
+                deleteQuietly(shm);
+            }
+        }
     }
 
     /** Where the last-good backup of {@code file} lives. */

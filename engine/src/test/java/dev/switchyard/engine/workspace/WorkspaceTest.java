@@ -114,6 +114,11 @@ class WorkspaceTest {
             WorkspaceException e = assertThrows(WorkspaceException.class, () -> Workspace.open(file));
             assertEquals(WorkspaceException.Reason.LOCKED, e.reason(), e.getMessage());
             assertEquals("s", w.scenarios().get(0).name(), "the first session is unaffected");
+            w.backupNow();
+            WorkspaceException restore = assertThrows(WorkspaceException.class, () -> Workspace.restoreFromBackup(file));
+            assertEquals(WorkspaceException.Reason.LOCKED, restore.reason(), "never swap a file out from under its session");
+            assertTrue(Files.exists(file));
+            assertEquals("s", w.scenarios().get(0).name());
         }
     }
 
