@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             InspectCommand.class,
             GenerateSampleCommand.class,
+            BenchImportCommand.class,
             WorkspaceCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class

@@ -30,7 +30,6 @@ final class ParsedTable {
     final boolean hasPrompt;
     final boolean hasCost;
     final boolean hasLatency;
-    final List<String> notes = new ArrayList<>();
     final List<SkippedRow> skipped = new ArrayList<>();
     long rowsRead;
 
@@ -114,12 +113,6 @@ final class ParsedTable {
     }
 
     /** Which models have a missing cell in row {@code r}, described for the report; null if none. */
-
-    boolean cellMissing(int r, int j) {
-        int cell = r * models.size() + j;
-        return Float.isNaN(scores[cell]) || outputTokens[cell] == MISSING
-                || costs != null && Float.isNaN(costs[cell]) || latencies != null && Float.isNaN(latencies[cell]);
-    }
 
     private void grow() {
         int n = capacity * 2;
