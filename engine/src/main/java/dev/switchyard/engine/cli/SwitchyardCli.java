@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             InspectCommand.class,
             GenerateSampleCommand.class,
+            SimulateCommand.class,
+            SweepCommand.class,
+            BenchCommand.class,
             BenchImportCommand.class,
             WorkspaceCommand.class,
             ExportCommand.class,

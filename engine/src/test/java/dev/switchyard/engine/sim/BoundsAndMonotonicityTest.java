@@ -13,7 +13,7 @@ class BoundsAndMonotonicityTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        base = Scenario.of(SyntheticTraffic.sample(10_000, 8, 77), SyntheticTraffic.prices(8), Catalog.empty(), "slarouter")
+        base = Scenario.of(SyntheticWorkload.sample(10_000, 8, 77), SyntheticWorkload.prices(8), Catalog.empty(), "slarouter")
                 .withVolume(Scenario.Volume.requests(60_000)).withReplications(2).withSeed(5);
         prepared = PreparedScenario.of(base);
     }

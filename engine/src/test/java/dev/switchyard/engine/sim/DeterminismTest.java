@@ -12,8 +12,8 @@ class DeterminismTest {
 
     @Test
     void resultsDependOnScenarioAndSeedNotOnThreadCount() throws Exception {
-        TrafficSample sample = SyntheticTraffic.sample(4000, 8, 3);
-        Scenario s = Scenario.of(sample, SyntheticTraffic.prices(8), Catalog.empty(), "slarouter")
+        TrafficSample sample = SyntheticWorkload.sample(4000, 8, 3);
+        Scenario s = Scenario.of(sample, SyntheticWorkload.prices(8), Catalog.empty(), "slarouter")
                 .withVolume(Scenario.Volume.requests(40_000)).withReplications(5).withTarget(0.85)
                 .withFeedback(Scenario.Feedback.oneSided(0.2).withDelay(50));
         String one = Json.mapper().writeValueAsString(Simulator.standard().withThreads(1).run(s));

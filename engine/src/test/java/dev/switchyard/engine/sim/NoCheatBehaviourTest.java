@@ -33,8 +33,8 @@ class NoCheatBehaviourTest {
         "cheapest-meeting-target, ONE_SIDED, "
     })
     void changingHiddenScoresWithIdenticalFeedbackChangesNoDecision(String router, String kind, String param) throws Exception {
-        TrafficSample original = SyntheticTraffic.sample(3000, 6, 11);
-        Scenario base = Scenario.of(original, SyntheticTraffic.prices(6), Catalog.empty(), router)
+        TrafficSample original = SyntheticWorkload.sample(3000, 6, 11);
+        Scenario base = Scenario.of(original, SyntheticWorkload.prices(6), Catalog.empty(), router)
                 .withRouter(router, param == null ? RouterParameters.none()
                         : RouterParameters.of(param.split("=")[0], param.split("=")[1]))
                 .withFeedback(new Scenario.Feedback(dev.switchyard.engine.routing.FeedbackKind.valueOf(kind), 0.3, 0, 0,
@@ -61,8 +61,8 @@ class NoCheatBehaviourTest {
 
     @org.junit.jupiter.api.Test
     void theHarnessDetectsARouterThatReadsTheTruth() throws Exception {
-        TrafficSample original = SyntheticTraffic.sample(3000, 6, 11);
-        Scenario base = Scenario.of(original, SyntheticTraffic.prices(6), Catalog.empty(), "oracle")
+        TrafficSample original = SyntheticWorkload.sample(3000, 6, 11);
+        Scenario base = Scenario.of(original, SyntheticWorkload.prices(6), Catalog.empty(), "oracle")
                 .withVolume(Scenario.Volume.requests(5_000));
         Simulator sim = Simulator.standard().withThreads(1);
         PreparedScenario prepared = PreparedScenario.of(base);

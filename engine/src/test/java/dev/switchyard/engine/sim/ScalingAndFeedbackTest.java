@@ -25,11 +25,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScalingAndFeedbackTest {
-    private static final TrafficSample SAMPLE = SyntheticTraffic.sample(3000, 4, 8);
+    private static final TrafficSample SAMPLE = SyntheticWorkload.sample(3000, 4, 8);
 
     @Test
     void largeVolumesAreSubsampledAfterTheExactPeriodAndSaySo() throws Exception {
-        Scenario s = Scenario.of(SAMPLE, SyntheticTraffic.prices(4), Catalog.empty(), "slarouter")
+        Scenario s = Scenario.of(SAMPLE, SyntheticWorkload.prices(4), Catalog.empty(), "slarouter")
                 .withVolume(new Scenario.Volume(3_000_000, 0.10, 3, true)).withScaling(new Scenario.Scaling(7, 100_000))
                 .withTarget(0.8);
         SimulationResult r = Simulator.standard().run(s);
@@ -49,7 +49,7 @@ class ScalingAndFeedbackTest {
 
     @Test
     void smallRunsAreExact() throws Exception {
-        Scenario s = Scenario.of(SAMPLE, SyntheticTraffic.prices(4), Catalog.empty(), "cheapest")
+        Scenario s = Scenario.of(SAMPLE, SyntheticWorkload.prices(4), Catalog.empty(), "cheapest")
                 .withVolume(Scenario.Volume.requests(20_000));
         SimulationResult r = Simulator.standard().run(s);
         assertFalse(r.scaled());
@@ -108,7 +108,7 @@ class ScalingAndFeedbackTest {
     @Test
     void delayedFeedbackArrivesLaterAndDescribesTheRequestAsItWasSeen() throws Exception {
         List<Spy> spies = new ArrayList<>();
-        Scenario s = Scenario.of(SAMPLE, SyntheticTraffic.prices(4), Catalog.empty(), "spy")
+        Scenario s = Scenario.of(SAMPLE, SyntheticWorkload.prices(4), Catalog.empty(), "spy")
                 .withVolume(Scenario.Volume.requests(5_000)).withFeedback(Scenario.Feedback.full().withDelay(100));
         new Simulator(withSpy(spies), 1).run(s);
         Spy spy = spies.get(0);
@@ -125,7 +125,7 @@ class ScalingAndFeedbackTest {
     void oneSidedFeedbackIsReportsAndSilenceOnlyAndTwoSidedIsSparse() throws Exception {
         List<Spy> spies = new ArrayList<>();
         Routers reg = withSpy(spies);
-        Scenario s = Scenario.of(SAMPLE, SyntheticTraffic.prices(4), Catalog.empty(), "spy").withVolume(Scenario.Volume.requests(20_000));
+        Scenario s = Scenario.of(SAMPLE, SyntheticWorkload.prices(4), Catalog.empty(), "spy").withVolume(Scenario.Volume.requests(20_000));
         new Simulator(reg, 1).run(s.withFeedback(Scenario.Feedback.oneSided(0.2)));
         assertTrue(spies.get(0).signals.stream().allMatch(x -> x == Signal.REPORT || x == Signal.SILENCE));
         long reports = spies.get(0).signals.stream().filter(x -> x == Signal.REPORT).count();
@@ -143,7 +143,7 @@ class ScalingAndFeedbackTest {
         assertThrows(IllegalArgumentException.class, () -> new Scenario.Sla(1.2, Scenario.Window.DAY, 0));
         assertThrows(IllegalArgumentException.class, () -> Scenario.Feedback.oneSided(0));
         IllegalArgumentException pool = assertThrows(IllegalArgumentException.class, () -> Scenario.of(SAMPLE,
-                SyntheticTraffic.prices(4), Catalog.empty(), "slarouter").withModelPool(List.of("model-z")));
+                SyntheticWorkload.prices(4), Catalog.empty(), "slarouter").withModelPool(List.of("model-z")));
         assertTrue(pool.getMessage().contains("model-z"));
     }
 }

@@ -29,8 +29,8 @@ class SlaComplianceTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        synthetic = SyntheticTraffic.sample(20_000, 12, 2024);
-        syntheticBase = Scenario.of(synthetic, SyntheticTraffic.prices(12), Catalog.empty(), "slarouter")
+        synthetic = SyntheticWorkload.sample(20_000, 12, 2024);
+        syntheticBase = Scenario.of(synthetic, SyntheticWorkload.prices(12), Catalog.empty(), "slarouter")
                 .withVolume(Scenario.Volume.requests(150_000)).withReplications(3).withSeed(7);
         syntheticPrepared = PreparedScenario.of(syntheticBase);
     }
