@@ -5,7 +5,12 @@ import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.sample.NamedTraffic;
 import dev.switchyard.engine.sample.SampleBundle;
 import dev.switchyard.engine.sample.SampleData;
+import dev.switchyard.engine.io.Json;
+import dev.switchyard.engine.sim.PreparedScenario;
+import dev.switchyard.engine.sim.RunControl;
 import dev.switchyard.engine.sim.Scenario;
+import dev.switchyard.engine.sim.SimulationResult;
+import dev.switchyard.engine.sim.Simulator;
 import dev.switchyard.engine.workspace.DatasetInfo;
 import dev.switchyard.engine.workspace.DatasetKind;
 import dev.switchyard.engine.workspace.OpenReport;
@@ -20,6 +25,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,6 +38,7 @@ import java.util.concurrent.Callable;
         subcommands = {
             WorkspaceCommand.New.class,
             WorkspaceCommand.Info.class,
+            WorkspaceCommand.Simulate.class,
             WorkspaceCommand.Check.class,
             WorkspaceCommand.Restore.class,
             WorkspaceCommand.Runs.class
@@ -128,6 +135,70 @@ public final class WorkspaceCommand implements Runnable {
                 return 0;
             } catch (WorkspaceException e) {
                 return refused(e);
+            }
+        }
+    }
+
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = {"Re-run a scenario stored in a workspace, headless, with exactly its settings, inputs and seed",
+                "(the same numbers as in the app). --json prints the same object as `switchyard simulate --json`."})
+    static final class Simulate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "the workspace file")
+        Path file;
+
+        @Option(names = "--scenario", required = true, paramLabel = "NAME")
+        String scenario;
+
+        @Option(names = "--json", description = "Print exactly one JSON object (the simulate contract).")
+        boolean json;
+
+        @Option(names = "--full", description = "With --json: also every replication's day-level arrays.")
+        boolean full;
+
+        @Option(names = "--store", description = "Store the result in the workspace (seed, engine version, inputs).")
+        boolean store;
+
+        @Option(names = "--label", description = "Label for the stored result.")
+        String label;
+
+        @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
+        Integer threads;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace w = Workspace.open(file)) {
+                if (!json) {
+                    printReport(w.openReport(), System.out);
+                }
+                Scenario s = w.loadScenario(scenario);
+                Simulator sim = threads == null ? Simulator.standard() : Simulator.standard().withThreads(threads);
+                SimulationResult r = sim.run(PreparedScenario.of(s), s, RunControl.NONE);
+                if (json) {
+                    System.out.println(Json.mapper().writeValueAsString(SimulateCommand.toJson(r, full)));
+                } else {
+                    System.out.printf(Locale.ROOT, "%s: %s%s, %,d requests, seed %d, engine %s%n", s.name(), r.router().displayName(),
+                            r.router().reconstructed() ? " [" + r.router().provenance() + "]" : "", r.requests(), r.seed(),
+                            r.engineVersion());
+                    System.out.printf(Locale.ROOT, "satisfaction %.4f [P10 %.4f, P90 %.4f] vs target %.3f; windows met %.1f%%%n",
+                            r.meanSatisfaction().mean(), r.meanSatisfaction().p10(), r.meanSatisfaction().p90(), s.sla().target(),
+                            100 * r.windowCompliance().mean());
+                    System.out.printf(Locale.ROOT, "spend USD %,.2f [P10 %,.2f, P90 %,.2f], %.4f per 1,000; savings vs best fixed %.1f%%%n",
+                            r.totalCost().mean(), r.totalCost().p10(), r.totalCost().p90(), r.costPer1000().mean(),
+                            100 * r.savingsVsBestFixed().mean());
+                    r.modelShare().forEach((m, share) -> System.out.printf(Locale.ROOT, "  %-32s %6.2f%% of requests%n", m, 100 * share));
+                }
+                if (store) {
+                    RunRecord run = w.recordSimulation(s, r, label);
+                    if (!json) {
+                        System.out.println("stored run #" + run.id());
+                    }
+                }
+                return 0;
+            } catch (WorkspaceException e) {
+                return refused(e);
+            } catch (dev.switchyard.engine.pricing.CostTable.UnpricedModelsException | IllegalArgumentException e) {
+                System.err.println("switchyard: " + e.getMessage());
+                return 2;
             }
         }
     }
