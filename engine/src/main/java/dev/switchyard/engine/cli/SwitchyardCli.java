@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BenchImportCommand.class,
             GenerateSampleCommand.class,
+            WorkspaceCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {
