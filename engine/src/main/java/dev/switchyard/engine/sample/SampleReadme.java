@@ -164,14 +164,19 @@ final class SampleReadme {
         row(sb, "per-query oracle, mean score", "0.917 (RouterBench)", "+/- 0.025", main.oracleScore());
         if (stats.size() > 1) {
             SampleStatistics second = stats.get(1);
-            row(sb, second.sample() + ": best fixed", "0.848 (SPROUT)", "+/- 0.025", second.bestFixedScore());
-            row(sb, second.sample() + ": per-query oracle", "0.979 (SPROUT)", "+/- 0.03", second.oracleScore());
+            row(sb, second.sample() + ": category-best routing", ">= 0.92 (design: tau 0.90 reachable by category routing)",
+                    ">= 0.92", second.categoryBestScore());
+            row(sb, second.sample() + ": expected ceiling", "about 0.95 (design: tau 0.95 at the edge)", "0.93 to 0.97",
+                    g.expectedCeiling().get(second.sample()));
         }
         sb.append("\nThe oracle picks, per query, the cheapest model with the top score after the fact; part of its lead over\n")
                 .append("the best fixed model is luck no router can foresee. The **expected ceiling** below is what a router could\n")
                 .append("expect at best if it knew every query's true difficulty and subtopic (the mean of the best model's P):\n")
                 .append("SLA targets above it cannot be held on this traffic. The **category-best** figure is what routing on the\n")
-                .append("category alone can reach; everything between it and the ceiling must be learned from the prompt text.\n\n");
+                .append("category alone can reach; everything between it and the ceiling must be learned from the prompt text.\n")
+                .append("On the main sample (RouterBench-like) category routing reaches only about the best fixed model, so SLA\n")
+                .append("targets of 0.80 and above need a prompt-text predictor; the support desk is deliberately easier so that\n")
+                .append("0.80 to 0.90 are reachable by category routing and 0.95 shows what a target at the ceiling costs.\n\n");
 
         for (int i = 0; i < stats.size(); i++) {
             SampleStatistics st = stats.get(i);

@@ -62,11 +62,12 @@ class SampleCalibrationTest {
     }
 
     @Test
-    void bestFixedVersusOracleIsRouterBenchLikeAndSproutLike() {
+    void mainIsRouterBenchLikeAndTheSupportDeskLeavesRoomForSlaTargets() {
         near(0.785, 0.02, main.bestFixedScore(), "main best fixed");
         near(0.917, 0.025, main.oracleScore(), "main oracle");
-        near(0.848, 0.025, support.bestFixedScore(), "support-desk best fixed");
-        near(0.979, 0.03, support.oracleScore(), "support-desk oracle");
+        assertTrue(support.categoryBestScore() >= 0.92, "support-desk category-best " + support.categoryBestScore());
+        near(0.95, 0.02, g.expectedCeiling().get("support-desk"), "support-desk expected ceiling");
+        assertTrue(support.oracleScore() > g.expectedCeiling().get("support-desk"));
         // The expected ceiling lies between what category routing reaches and the lucky oracle.
         double ceiling = g.expectedCeiling().get("assistant-platform");
         assertTrue(main.categoryBestScore() < ceiling && ceiling < main.oracleScore(), "ceiling " + ceiling);

@@ -24,14 +24,13 @@ final class PerToken {
         if (!v.isNumber()) {
             throw new ImportException(where, "expected a number, found " + describe(v));
         }
-        BigDecimal d = v.decimalValue();
-        return checked(d, where);
+        return checked(decimal(v, where), where);
     }
 
     /** A price written as a string (OpenRouter) or number. */
     static BigDecimal text(JsonNode v, SourceLocation where) throws ImportException {
         if (v.isNumber()) {
-            return checked(v.decimalValue(), where);
+            return checked(decimal(v, where), where);
         }
         if (!v.isTextual()) {
             throw new ImportException(where, "expected a price as a string such as \"0.000003\", found " + describe(v));
@@ -47,6 +46,14 @@ final class PerToken {
             throw new ImportException(where, "'" + abbreviate(s) + "' is not a number");
         }
         return checked(d, where);
+    }
+
+    /** Jackson reads 1e999 as an infinite double, which has no decimal value. */
+    private static BigDecimal decimal(JsonNode v, SourceLocation where) throws ImportException {
+        if (v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue())) {
+            throw new ImportException(where, "price " + abbreviate(v.asText()) + " is out of range");
+        }
+        return v.decimalValue();
     }
 
     private static BigDecimal checked(BigDecimal d, SourceLocation where) throws ImportException {
