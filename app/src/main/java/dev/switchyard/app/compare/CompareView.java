@@ -86,6 +86,18 @@ public final class CompareView extends ScrollPane {
         HBox.setHgrow(pinnedList, Priority.ALWAYS);
 
         kpiTable.setPlaceholder(new Label("Pin scenarios to compare their figures."));
+        // each figure explains itself on hover, like the tiles it comes from
+        kpiTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(List<String> row, boolean isEmpty) {
+                super.updateItem(row, isEmpty);
+                setTooltip(null);
+                if (row != null && !isEmpty) {
+                    CompareViewModel.KPIS.stream().filter(k -> k.name().equals(row.get(0))).findFirst()
+                            .ifPresent(k -> setTooltip(ChartCard.wrap(k.explanation())));
+                }
+            }
+        });
         kpiTable.setPrefHeight(14 * 30 + 40);
         kpiTable.setMinHeight(Region.USE_PREF_SIZE);
         ChartCard kpiCard = new ChartCard("Side by side", "Headline figures of each pinned scenario.", kpiTable,

@@ -42,6 +42,8 @@ public final class NegotiateView extends ScrollPane {
             Charts.percentAxis("P(breached month)", 0, 1));
     final BarChart<String, Number> marginalChart = new BarChart<>(new CategoryAxis(), Charts.usdAxis("USD / month per point"));
     final HeatMapGrid grid = new HeatMapGrid();
+    final LineChart<Number, Number> tierChart = new LineChart<>(Charts.percentAxis("SLA target", 0.7, 0.9),
+            Charts.usdAxis("Cost per 1,000 requests"));
     final Button analyse = new Button("Analyse");
     private final List<ChartCard> cards = new ArrayList<>();
 
@@ -98,6 +100,12 @@ public final class NegotiateView extends ScrollPane {
         ChartCard gridCard = card("Compliance: feedback rate x target", "For the Scenario screen's router: the probability "
                 + "that a month meets the target, for each feedback rate (rows) and target (columns). Green is safe.", grid, runner,
                 () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().gridTable());
+        tierChart.setAnimated(false);
+        tierChart.setLegendSide(javafx.geometry.Side.BOTTOM);
+        ChartCard tierCard = card("Per SLA tier: cost per 1,000 requests", "For the Scenario screen's router: what 1,000 "
+                + "requests of each SLA tier (gold, silver, bronze) cost at each target, and (in the table) how satisfied "
+                + "each tier is. Tiers with harder traffic cost more to keep at the same target.", tierChart, runner,
+                () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().tierTable());
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
@@ -110,7 +118,8 @@ public final class NegotiateView extends ScrollPane {
         g.add(per1k, 1, 0);
         g.add(breach, 0, 1);
         g.add(marginal, 1, 1);
-        g.add(gridCard, 0, 2, 2, 1);
+        g.add(gridCard, 0, 2);
+        g.add(tierCard, 1, 2);
         for (ChartCard c : cards) {
             c.setPrefHeight(330);
         }
@@ -186,6 +195,27 @@ public final class NegotiateView extends ScrollPane {
         }
         marginalChart.getData().setAll(bars);
 
+        List<XYChart.Series<Number, Number>> tierSeries = new ArrayList<>();
+        for (String tier : r.tierNames()) {
+            XYChart.Series<Number, Number> ts = new XYChart.Series<>();
+            ts.setName(tier);
+            for (NegotiationResult.TierPoint tp : r.tiers()) {
+                if (tp.tier().equals(tier)) {
+                    ts.getData().add(point(tp.target(), tp.costPer1k(), tier + " at " + Formats.percent(tp.target()) + ": "
+                            + Formats.usd(tp.costPer1k()) + " per 1K, " + Formats.percent(tp.satisfaction()) + " satisfied"));
+                }
+            }
+            tierSeries.add(ts);
+        }
+        tierChart.getData().setAll(tierSeries);
+        installTooltips(tierChart);
+        var tierAxis = (javafx.scene.chart.NumberAxis) tierChart.getXAxis();
+        tierAxis.setLowerBound(lo);
+        tierAxis.setUpperBound(hi);
+        tierAxis.setTickUnit(0.02);
+        if (r.tiers().isEmpty()) {
+            cards.get(cards.size() - 1).setEmptyMessage("The traffic sample has no SLA tiers.");
+        }
         List<String> rows = r.gridFeedbackRates().stream().map(q -> "q = " + pct(q)).toList();
         List<String> cols = r.gridTargets().stream().map(NegotiateView::pct).toList();
         grid.show(rows, cols, r.grid(), v -> Formats.percent(v), true, v -> "P(month meets target) = " + Formats.percent(v));

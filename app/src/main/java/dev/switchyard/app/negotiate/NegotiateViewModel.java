@@ -105,6 +105,7 @@ public final class NegotiateViewModel {
             int total = routerNames.size() * ts.size() + gts.size() * qs.size();
             int done = 0;
             List<NegotiationResult.Point> points = new ArrayList<>();
+            List<NegotiationResult.TierPoint> tiers = new ArrayList<>();
             for (String r : routerNames) {
                 RouterChoice choice = available.stream().filter(c -> c.name().equals(r)).findFirst().orElseThrow();
                 java.util.Map<String, String> params = r.equals(start.router()) ? start.routerParameters() : java.util.Map.of();
@@ -114,6 +115,12 @@ public final class NegotiateViewModel {
                     ScenarioOutcome o = engine.run(data, start.withRouter(r, params).withTarget(t), Fidelity.SWEEP, quiet);
                     points.add(new NegotiationResult.Point(r, choice.displayName(), t, o.monthlySpend(), o.costPer1k(),
                             o.satisfaction(), o.breachProbability()));
+                    if (r.equals(start.router())) {
+                        for (ScenarioOutcome.Tier tier : o.tiers()) {
+                            tiers.add(new NegotiationResult.TierPoint(tier.name(), t, tier.share(), tier.satisfaction(),
+                                    tier.costPer1k()));
+                        }
+                    }
                 }
             }
             double[][] grid = new double[qs.size()][gts.size()];
@@ -128,7 +135,7 @@ public final class NegotiateViewModel {
             }
             String gridRouter = available.stream().filter(c -> c.name().equals(start.router())).findFirst()
                     .map(RouterChoice::displayName).orElse(start.router());
-            return new NegotiationResult(points, gts, qs, gridRouter, grid);
+            return new NegotiationResult(points, gts, qs, gridRouter, grid, tiers);
         }, r -> {
             running.set(false);
             result.set(r);

@@ -14,10 +14,11 @@ import dev.switchyard.app.common.Formats;
  * @param grid [feedbackRate][target]: the probability a month meets the target
  */
 public record NegotiationResult(List<Point> curve, List<Double> gridTargets, List<Double> gridFeedbackRates,
-                                String gridRouter, double[][] grid) {
+                                String gridRouter, double[][] grid, List<TierPoint> tiers) {
 
     public NegotiationResult {
         curve = List.copyOf(curve);
+        tiers = List.copyOf(tiers);
         gridTargets = List.copyOf(gridTargets);
         gridFeedbackRates = List.copyOf(gridFeedbackRates);
     }
@@ -25,6 +26,24 @@ public record NegotiationResult(List<Point> curve, List<Double> gridTargets, Lis
     /** One router at one target. */
     public record Point(String router, String routerDisplayName, double target, double monthlySpend, double costPer1k,
                         double satisfaction, double breachProbability) {
+    }
+
+    /** The scenario's router at one target, for one SLA tier of the traffic (gold, silver, bronze...). */
+    public record TierPoint(String tier, double target, double share, double satisfaction, double costPer1k) {
+    }
+
+    public List<String> tierNames() {
+        return tiers.stream().map(TierPoint::tier).distinct().toList();
+    }
+
+    public DataTable tierTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (TierPoint t : tiers) {
+            rows.add(List.of(t.tier(), Formats.plain(t.target()), Formats.plain(t.share()), Formats.plain(t.satisfaction()),
+                    Formats.plain(t.costPer1k())));
+        }
+        return new DataTable("Per SLA tier (" + gridRouter + ")", List.of("tier", "target", "share of traffic",
+                "satisfaction", "USD per 1000 requests"), rows);
     }
 
     public List<String> routers() {

@@ -42,6 +42,9 @@ class NegotiateViewModelTest {
         // more feedback never hurts compliance in the fake; the grid must keep that order
         assertTrue(r.grid()[4][5] >= r.grid()[0][5]);
         assertEquals(r.curve().size() + 1, r.curveTable().toTsv().lines().count());
+        assertEquals(List.of("gold", "bronze"), r.tierNames(), "per tier for the scenario's router");
+        assertEquals(2 * vm.targets().size(), r.tiers().size());
+        assertEquals(2 * vm.targets().size() + 1, r.tierTable().rows().size() + 1);
         assertEquals(2 + 2 * vm.targets().size() + 30, planner.runs.size(), "preview + full, then every sweep point once");
     }
 }
