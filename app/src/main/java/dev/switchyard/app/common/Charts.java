@@ -55,6 +55,8 @@ public final class Charts {
 
     public static NumberAxis countAxis(String label) {
         NumberAxis a = axis(label);
+        // counts are read as bar lengths: an axis that starts above zero would mislead
+        a.setForceZeroInRange(true);
         a.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {

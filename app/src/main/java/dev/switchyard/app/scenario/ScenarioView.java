@@ -119,6 +119,17 @@ public final class ScenarioView extends SplitPane {
         box.setPadding(new Insets(10));
 
         poolList.setItems(vm.availableModels());
+        // JavaFX 21 throws in VirtualFlow.findOwnerCell (every pulse, blanking the window) when a focused
+        // check box inside a recycled cell leaves the scene: the check boxes take clicks but not focus
+        poolList.setCellFactory(lv -> new javafx.scene.control.cell.CheckBoxListCell<String>(poolList::getItemBooleanProperty) {
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (getGraphic() != null) {
+                    getGraphic().setFocusTraversable(false);
+                }
+            }
+        });
         poolList.setPrefHeight(170);
         syncPool();
         vm.availableModels().addListener((ListChangeListener<String>) c -> syncPool());

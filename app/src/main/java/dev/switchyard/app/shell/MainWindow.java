@@ -86,7 +86,12 @@ public final class MainWindow {
                 tab("Compare", "Pinned scenarios side by side (Ctrl+4)", compareView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(Math.max(0, Math.min(3, state.screen)));
-        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> state.screen = now.intValue());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+            state.screen = now.intValue();
+            // a focus owner left behind on a hidden screen (e.g. inside a table's recycled cells) trips a
+            // JavaFX 21 focus-cleanup bug in VirtualFlow; the tab strip is always a safe owner
+            tabs.requestFocus();
+        });
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("switchyard-root");
@@ -108,6 +113,7 @@ public final class MainWindow {
         }
         stage.setMaximized(state.maximized);
         refreshRecent();
+        stage.setOnShown(e -> tabs.requestFocus());
     }
 
     private static void markDark(BorderPane root, boolean dark) {
