@@ -16,8 +16,13 @@ import picocli.CommandLine.Command;
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
             InspectCommand.class,
-            GenerateSampleCommand.class,
+            SimulateCommand.class,
+            SweepCommand.class,
+            BenchCommand.class,
             BenchImportCommand.class,
+            GenerateSampleCommand.class,
+            WorkspaceCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

@@ -8,7 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The bundled sample data as loaded: catalog, dated price sheets (manifest order) and traffic samples. */
-public record SampleBundle(Path dir, Catalog catalog, List<PriceSheet> priceSheets, List<NamedTraffic> traffic) {
+public record SampleBundle(Path dir, Catalog catalog, List<PriceSheet> priceSheets, List<NamedTraffic> traffic,
+                           String defaultTrafficName) {
+
+    /** A bundle that opens on its first traffic sample. */
+    public SampleBundle(Path dir, Catalog catalog, List<PriceSheet> priceSheets, List<NamedTraffic> traffic) {
+        this(dir, catalog, priceSheets, traffic, null);
+    }
+
     public SampleBundle {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(catalog, "catalog");
@@ -17,6 +24,9 @@ public record SampleBundle(Path dir, Catalog catalog, List<PriceSheet> priceShee
         if (priceSheets.isEmpty() || traffic.isEmpty()) {
             throw new IllegalArgumentException("a sample bundle needs at least one price sheet and one traffic sample");
         }
+        if (defaultTrafficName != null && traffic.stream().noneMatch(t -> t.name().equals(defaultTrafficName))) {
+            throw new IllegalArgumentException("the default traffic sample '" + defaultTrafficName + "' is not in the bundle");
+        }
     }
 
     /** The first price sheet of the manifest: the list prices. */
@@ -24,9 +34,9 @@ public record SampleBundle(Path dir, Catalog catalog, List<PriceSheet> priceShee
         return priceSheets.get(0);
     }
 
-    /** The first traffic sample of the manifest: the main sample the app opens on. */
+    /** The traffic sample the app opens on: the manifest's {@code defaultTraffic}, else the first. */
     public NamedTraffic defaultTraffic() {
-        return traffic.get(0);
+        return defaultTrafficName == null ? traffic.get(0) : traffic(defaultTrafficName).orElseThrow();
     }
 
     public Optional<PriceSheet> priceSheet(String name) {

@@ -57,7 +57,7 @@ public final class SampleBundleWriter {
         SampleDataGenerator.Parameters p = g.parameters();
         SampleManifest manifest = new SampleManifest(SampleManifest.FORMAT, SampleManifest.FORMAT_VERSION,
                 SampleDataGenerator.class.getName(), SampleDataGenerator.GENERATOR_VERSION, p.seed(),
-                p.generatedOn().toString(), p.asMap(), CATALOG, sheets, traffic, README);
+                p.generatedOn().toString(), p.asMap(), CATALOG, sheets, traffic, SampleProfiles.APP_DEFAULT_TRAFFIC, README);
         byte[] json = Json.mapper().writeValueAsBytes(manifest);
         byte[] bytes = java.util.Arrays.copyOf(json, json.length + 1);
         bytes[json.length] = '\n';

@@ -129,7 +129,12 @@ public final class SampleData {
                     sheets.isEmpty() ? "priceSheets" : "traffic"), "the manifest lists no "
                     + (sheets.isEmpty() ? "price sheets" : "traffic samples"));
         }
-        return new SampleBundle(dir.toAbsolutePath().normalize(), catalog, sheets, traffic);
+        try {
+            return new SampleBundle(dir.toAbsolutePath().normalize(), catalog, sheets, traffic, manifest.defaultTraffic());
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(SourceLocation.atField(SampleBundleWriter.MANIFEST, 0, 0, "defaultTraffic"),
+                    e.getMessage());
+        }
     }
 
     /** Reads and checks {@code manifest.json} in {@code dir}. */

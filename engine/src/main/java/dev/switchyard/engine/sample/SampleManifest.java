@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * {@code sample-data/manifest.json}: what the bundle holds and how it was made. File paths are
  * relative to the manifest's directory and use forward slashes.
+ *
+ * @param defaultTraffic the traffic sample the app opens on (null: the first one)
  */
 public record SampleManifest(
         String format,
@@ -18,6 +20,7 @@ public record SampleManifest(
         String catalog,
         List<PriceSheetEntry> priceSheets,
         List<TrafficEntry> traffic,
+        String defaultTraffic,
         String readme) {
 
     public static final String FORMAT = "switchyard-sample-manifest";

@@ -22,7 +22,8 @@ class SampleDataTest {
         assertEquals(g.catalog(), bundle.catalog());
         assertEquals(List.of("list-2026-06", "enterprise-2026-10"), bundle.priceSheets().stream().map(s -> s.name()).toList());
         assertEquals(g.priceSheets(), bundle.priceSheets());
-        assertEquals("assistant-platform", bundle.defaultTraffic().name());
+        assertEquals("support-desk", bundle.defaultTraffic().name());
+        assertEquals("assistant-platform", bundle.traffic().get(0).name());
         assertEquals(g.traffic().size(), bundle.traffic().size());
         for (int i = 0; i < g.traffic().size(); i++) {
             NamedTraffic want = g.traffic().get(i);

@@ -22,7 +22,7 @@ public final class OnlineRouters {
                 true, RouterDescriptor.SLAROUTER_RECONSTRUCTION + " (arXiv 2606.19376)", RouterDescriptor.Role.ONLINE, true,
                 List.of(ParameterSpec.number("V", "Cost weight V",
                                 "How strongly cost counts against the queue; larger = cheaper but slower to react (normalised cost, so one default fits all workloads).",
-                                50, 0.01, 1000, true, true),
+                                20, 0.01, 1000, true, true),
                         ParameterSpec.number("c", "Exploration c", "Exploration probability is min(1, c / t^(1/4)).", 0.25, 0.001, 10, true, true),
                         ParameterSpec.number("delta", "Safety confidence delta",
                                 "Failure probability of the bound behind the safety margin added to the target; 1 turns the margin off.",

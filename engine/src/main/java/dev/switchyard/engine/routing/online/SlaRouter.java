@@ -54,6 +54,8 @@ public final class SlaRouter implements Router {
     private double reports;
     private double deficitSum;
     private double margin;
+    private double marginReports = -1;
+    private double marginNumerator;
 
     /** How an exploration step picks what to serve. */
     public enum ExploreMode {
@@ -158,8 +160,12 @@ public final class SlaRouter implements Router {
         }
         observed++;
         deficitSum += deficit;
-        double scale = oneSided ? (q - f) : (q > 0 ? 1 : 1);
-        margin = logInvDelta == 0 ? 0 : Math.min(maxMargin, Math.sqrt(2 * logInvDelta * (reports + 1)) / (scale * observed));
+        if (reports != marginReports) {
+            // sqrt(2 ln(1/delta) (R + 1)) / (q - f) changes only when a report arrives
+            marginReports = reports;
+            marginNumerator = logInvDelta == 0 ? 0 : Math.sqrt(2 * logInvDelta * (reports + 1)) / (oneSided ? q - f : 1);
+        }
+        margin = Math.min(maxMargin, marginNumerator / observed);
         double next = queue + deficit - (1 - tau - margin);
         queue = next > 0 ? next : 0;
     }
