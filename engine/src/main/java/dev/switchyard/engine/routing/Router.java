@@ -1,0 +1,38 @@
+package dev.switchyard.engine.routing;
+
+/**
+ * An online routing policy. Built by a {@link RouterFactory} from a {@link RoutingContext} and
+ * parameters; sees requests and feedback, never the hidden truth. Not thread-safe: one instance
+ * per simulated replication.
+ */
+public interface Router {
+
+    /**
+     * Chooses the model that serves {@code request}. Must not allocate on the hot path. Use
+     * {@code serving} only for flows with extra calls (explore-all, cascade).
+     *
+     * @return index of the served model in {@link RoutingContext#models()}
+     */
+    int route(RequestView request, Serving serving);
+
+    /** Feedback about an earlier answer, after the scenario's delay. */
+    void observe(FeedbackEvent event);
+
+    /** Current lambda (or Q / V for queue-based routers), for the learning trace; NaN when the router has none. */
+    default double multiplier() {
+        return Double.NaN;
+    }
+
+    /** Current exploration probability eps_t; 0 for routers that do not explore. */
+    default double explorationRate() {
+        return 0.0;
+    }
+
+    /** The router's own estimate of its mean satisfaction so far (what it believes, not the truth); NaN when it has none. */
+    default double estimatedSatisfaction() {
+        return Double.NaN;
+    }
+
+    /** What the router has learned, as a plain value (for the configuration export). */
+    LearnedState exportState();
+}

@@ -1,0 +1,11 @@
+package dev.switchyard.engine.routing.oracle;
+
+/** The hidden truth of the current request, for hindsight bounds only. Reused per request. */
+public interface HiddenTruth {
+
+    /** Quality score of {@code model} on this request, in [0,1]. */
+    double score(int model);
+
+    /** Realised cost of {@code model} on this request, normalised like the request view's costs. */
+    double normalisedRealisedCost(int model);
+}

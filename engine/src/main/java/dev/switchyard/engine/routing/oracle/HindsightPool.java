@@ -1,0 +1,22 @@
+package dev.switchyard.engine.routing.oracle;
+
+/**
+ * The evaluation pool (the sample queries the stream is drawn from) with its hidden scores and
+ * realised costs, so a bound can be fitted in hindsight (e.g. the SLA oracle's lambda by bisection).
+ */
+public interface HindsightPool {
+
+    int size();
+
+    int modelCount();
+
+    double score(int row, int model);
+
+    /** Realised cost, normalised like {@code RequestView.normalisedCost}. */
+    double normalisedRealisedCost(int row, int model);
+
+    /** Weight of the row in the stream (1 for uniform draws; mix shifts reweight). */
+    default double weight(int row) {
+        return 1.0;
+    }
+}

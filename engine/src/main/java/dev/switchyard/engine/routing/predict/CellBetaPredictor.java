@@ -1,0 +1,134 @@
+package dev.switchyard.engine.routing.predict;
+
+import dev.switchyard.engine.routing.FeedbackEvent;
+import dev.switchyard.engine.routing.FeedbackKind;
+import dev.switchyard.engine.routing.LearnedState;
+import dev.switchyard.engine.routing.Predictor;
+import dev.switchyard.engine.routing.RequestView;
+import dev.switchyard.engine.routing.RoutingContext;
+import dev.switchyard.engine.routing.Signal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per (category, model) Bayesian satisfaction estimate: a Beta prior (from the catalog's quality
+ * priors or the calibration split's category means, with a pseudo-count) updated by what the router
+ * observes. Labels (two-sided, full) update it directly. One-sided reports are inverted: with n
+ * answers and R reports, E[R] = n (q (1 - p) + f p), so the estimated failures are
+ * {@code (R - f n) / (q - f)} (clipped to [0, n]) and the posterior mean is
+ * {@code (a0 + n - failures) / (a0 + b0 + n)}. This is the moment-matched Bayesian version of the
+ * spec's {@code p_hat = 1 - (R/n - f)/(q - f)} (docs/decisions/0303-one-sided-estimator.md).
+ *
+ * <p>Estimates are posterior means, never pessimistic per-model bounds: the spec records that
+ * shrinking a bound with each model's serve count locks the router onto the most-served model.
+ */
+public final class CellBetaPredictor implements Predictor {
+    private final int models;
+    private final int categories;
+    private final boolean learns;
+    private final double q;
+    private final double f;
+    private final double[] priorA;
+    private final double[] priorN;
+    private final double[] labelled;
+    private final double[] successes;
+    private final double[] oneSided;
+    private final double[] reports;
+    private final double[] estimate;
+    private final List<String> modelIds;
+    private final List<String> categoryNames;
+
+    /**
+     * @param learns false for a prior-only predictor (never updated)
+     */
+    public CellBetaPredictor(RoutingContext context, boolean learns) {
+        this.models = context.modelCount();
+        this.categories = context.categories().size();
+        this.learns = learns;
+        this.q = context.feedback().assumedRate();
+        this.f = context.feedback().kind() == FeedbackKind.ONE_SIDED ? context.feedback().assumedFalseReportRate() : 0.0;
+        int cells = Math.max(1, categories) * models;
+        priorA = new double[cells];
+        priorN = new double[cells];
+        labelled = new double[cells];
+        successes = new double[cells];
+        oneSided = new double[cells];
+        reports = new double[cells];
+        estimate = new double[cells];
+        double strength = context.priors().strength();
+        for (int c = 0; c < categories; c++) {
+            for (int m = 0; m < models; m++) {
+                int i = c * models + m;
+                priorA[i] = strength * context.priors().mean(c, m);
+                priorN[i] = strength;
+                estimate[i] = context.priors().mean(c, m);
+            }
+        }
+        modelIds = context.models();
+        categoryNames = context.categories().values();
+    }
+
+    @Override
+    public void predict(RequestView request, double[] out) {
+        System.arraycopy(estimate, request.category() * models, out, 0, models);
+    }
+
+    @Override
+    public void learn(FeedbackEvent event) {
+        if (!learns) {
+            return;
+        }
+        int i = event.request().category() * models + event.model();
+        switch (event.signal()) {
+            case SATISFIED -> {
+                labelled[i] += 1;
+                successes[i] += 1;
+            }
+            case DISSATISFIED -> labelled[i] += 1;
+            case REPORT -> {
+                oneSided[i] += 1;
+                reports[i] += 1;
+            }
+            case SILENCE -> oneSided[i] += 1;
+            case UNLABELLED -> {
+                return;
+            }
+            default -> throw new IllegalStateException("unexpected signal " + event.signal());
+        }
+        estimate[i] = posteriorMean(i);
+    }
+
+    private double posteriorMean(int i) {
+        double n = oneSided[i];
+        double failures = 0;
+        if (n > 0) {
+            failures = (reports[i] - f * n) / (q - f);
+            failures = failures < 0 ? 0 : (failures > n ? n : failures);
+        }
+        return (priorA[i] + successes[i] + n - failures) / (priorN[i] + labelled[i] + n);
+    }
+
+    /** Answers observed (labelled or one-sided) in cell (category, model). */
+    public double observations(int category, int model) {
+        int i = category * models + model;
+        return labelled[i] + oneSided[i];
+    }
+
+    @Override
+    public List<LearnedState.CellEstimate> estimates() {
+        List<LearnedState.CellEstimate> out = new ArrayList<>(categories * models);
+        for (int c = 0; c < categories; c++) {
+            for (int m = 0; m < models; m++) {
+                int i = c * models + m;
+                out.add(new LearnedState.CellEstimate(categoryNames.get(c), modelIds.get(m), estimate[i],
+                        labelled[i] + oneSided[i], reports[i] + labelled[i]));
+            }
+        }
+        return out;
+    }
+
+    /** Signals this predictor counts as evidence. */
+    static boolean counts(Signal s) {
+        return s != Signal.UNLABELLED;
+    }
+}
