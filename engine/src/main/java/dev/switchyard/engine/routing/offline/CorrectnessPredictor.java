@@ -1,12 +1,13 @@
 package dev.switchyard.engine.routing.offline;
 
+import dev.switchyard.engine.routing.FeatureVector;
+import dev.switchyard.engine.routing.RequestView;
 import dev.switchyard.engine.routing.text.HashedLogisticModel;
-import dev.switchyard.engine.routing.text.TextFeatureTable;
-import dev.switchyard.engine.routing.text.TextFeatures;
+import dev.switchyard.engine.routing.text.TextFeaturizer;
 import java.util.random.RandomGenerator;
 
 /**
- * Per-model correctness predictor p_hat_m(x) trained offline on a {@link CalibrationSet} (full
+ * Per-model correctness predictor p_hat_m(x) trained offline on a {@link LabelledSplit} (full
  * labels): a {@link HashedLogisticModel} on hashed prompt words and bigrams, category and length,
  * started at the split's per-category means and trained for a few shuffled epochs. Used by PROTEUS
  * (spec 3.2: "p_hat from a per-model correctness predictor trained on the same split"), by the
@@ -44,31 +45,29 @@ public final class CorrectnessPredictor {
         }
     }
 
-    /** Trains on every row of {@code set}; {@code rng} only shuffles the epoch order. */
-    public static CorrectnessPredictor train(CalibrationSet set, Options options, RandomGenerator rng) {
-        TextFeatureTable t = set.features();
+    /**
+     * Trains on every row of {@code set}; {@code rng} only shuffles the epoch order.
+     *
+     * @param hashBits size of the hashed text space the features come from
+     */
+    public static CorrectnessPredictor train(LabelledSplit set, int hashBits, Options options, RandomGenerator rng) {
         int m = set.models();
-        HashedLogisticModel model = new HashedLogisticModel(m, t.featurizer().hashBits(), t.categories(), options.learningRate());
+        HashedLogisticModel model = new HashedLogisticModel(m, hashBits, set.categories(), options.learningRate());
         model.setCategoryPrior(set.categoryMeans());
         int n = set.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int[] idx = t.indices();
-        float[] val = t.values();
-        float[] labels = set.labels();
         for (int e = 0; e < options.epochs(); e++) {
             shuffle(order, rng);
             for (int i : order) {
-                int q = set.rows()[i];
-                int from = t.start(q);
-                int to = t.end(q);
-                int cat = t.category(q);
-                float len = t.lengthFeature(q);
+                FeatureVector f = set.features(i);
+                int cat = set.category(i);
+                float len = set.length(i);
                 for (int j = 0; j < m; j++) {
-                    double p = model.predict(j, idx, val, from, to, cat, len);
-                    model.step(j, idx, val, from, to, cat, len, p - labels[i * m + j]);
+                    double p = model.predict(j, f, cat, len);
+                    model.step(j, f, cat, len, p - set.label(i, j));
                 }
             }
         }
@@ -81,7 +80,7 @@ public final class CorrectnessPredictor {
      *
      * @return {@code phat[i * M + m]} for row position i of the split
      */
-    public static double[] outOfFold(CalibrationSet set, int folds, Options options, RandomGenerator rng) {
+    public static double[] outOfFold(LabelledSplit set, int hashBits, int folds, Options options, RandomGenerator rng) {
         int n = set.size();
         if (folds < 2 || folds > n) {
             throw new IllegalArgumentException("folds must be between 2 and the split size " + n + ", got " + folds);
@@ -112,9 +111,9 @@ public final class CorrectnessPredictor {
                     train[a++] = perm[i];
                 }
             }
-            CorrectnessPredictor p = train(set.subset(train), options, rng);
+            CorrectnessPredictor p = train(set.subset(train), hashBits, options, rng);
             for (int pos : test) {
-                p.predict(set.features(), set.rows()[pos], buf);
+                p.model.predict(set.features(pos), set.category(pos), set.length(pos), buf);
                 System.arraycopy(buf, 0, out, pos * m, m);
             }
         }
@@ -125,15 +124,14 @@ public final class CorrectnessPredictor {
         return model.models();
     }
 
-    /** p_hat of every model for row {@code q} of {@code table}, into {@code out}. */
-    public void predict(TextFeatureTable table, int q, double[] out) {
-        model.predict(table.indices(), table.values(), table.start(q), table.end(q), table.category(q),
-                table.lengthFeature(q), out);
+    /** p_hat of every model for {@code request}, into {@code out}. */
+    public void predict(RequestView request, double[] out) {
+        model.predict(request.textFeatures(), request.category(), TextFeaturizer.lengthFeature(request.inputTokens()), out);
     }
 
-    /** p_hat of every model for one request's features, into {@code out}. */
-    public void predict(TextFeatures f, double[] out) {
-        model.predict(f.indices(), f.values(), 0, f.nonZeros(), f.category(), f.lengthFeature(), out);
+    /** p_hat of every model for calibration row {@code row} of {@code set}, into {@code out}. */
+    public void predict(LabelledSplit set, int row, double[] out) {
+        model.predict(set.features(row), set.category(row), set.length(row), out);
     }
 
     /** Fingerprint of the trained weights (determinism checks). */

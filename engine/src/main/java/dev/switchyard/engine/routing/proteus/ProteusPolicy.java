@@ -5,7 +5,7 @@ import dev.switchyard.engine.routing.offline.CorrectnessPredictor;
 /**
  * A trained PROTEUS policy (reconstructed from arXiv 2601.19402's abstract; spec 3.2): one model
  * that serves any target tau in its trained range without retraining. Immutable and shareable;
- * route with a {@link ProteusRouter} (which holds the per-thread scratch buffers).
+ * route with a {@link ProteusRouter} (one per replication; it holds the scratch buffers).
  *
  * <p>Serving for target tau: lambda(tau) is interpolated (in log space) from the per-target duals
  * learned in training; the policy's Beta mean mu for (features, tau, lambda) is mapped to a model by
@@ -16,18 +16,16 @@ public final class ProteusPolicy {
     private final PolicyNetwork network;
     private final double[] taus;
     private final double[] lambdas;
-    private final double costScale;
     private final int models;
     private final int categories;
     private final double[] margins;
 
-    ProteusPolicy(CorrectnessPredictor predictor, PolicyNetwork network, double[] taus, double[] lambdas, double costScale,
+    ProteusPolicy(CorrectnessPredictor predictor, PolicyNetwork network, double[] taus, double[] lambdas,
                   int models, int categories, double[] margins) {
         this.predictor = predictor;
         this.network = network;
         this.taus = taus.clone();
         this.lambdas = lambdas.clone();
-        this.costScale = costScale;
         this.models = models;
         this.categories = categories;
         this.margins = margins.clone();
@@ -47,11 +45,6 @@ public final class ProteusPolicy {
 
     public int categories() {
         return categories;
-    }
-
-    /** USD per "1" of normalised cost (mean cost of the dearest model on the calibration split). */
-    public double costScale() {
-        return costScale;
     }
 
     public double minTau() {
@@ -102,7 +95,6 @@ public final class ProteusPolicy {
     public long fingerprint() {
         long h = predictor.weightsFingerprint();
         h = h * 31 + network.fingerprint();
-        h = h * 31 + java.util.Arrays.hashCode(lambdas);
-        return h * 31 + Double.hashCode(costScale);
+        return h * 31 + java.util.Arrays.hashCode(lambdas);
     }
 }

@@ -1,8 +1,7 @@
 package dev.switchyard.engine.routing.proteus;
 
-import dev.switchyard.engine.routing.offline.CalibrationSet;
 import dev.switchyard.engine.routing.offline.CorrectnessPredictor;
-import dev.switchyard.engine.routing.text.TextFeatureTable;
+import dev.switchyard.engine.routing.offline.LabelledSplit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,7 +18,7 @@ import java.util.random.RandomGenerator;
  *   <li>Reward: the Lagrangian of "min cost s.t. accuracy >= tau" for one request, scaled by
  *       1/(1 + lambda) so its range stays [-5, 1] whatever lambda is:
  *       {@code r = (lambda * s - c/c_max) / (1 + lambda)}, with s the chosen model's score on the
- *       row (the calibration label). REINFORCE with a self-critical baseline: the advantage is
+ *       row (the calibration label) and c its realised cost on the row. REINFORCE with a self-critical baseline: the advantage is
  *       r(sampled mu) - r(mean mu), which removes the per-query variance of the reward.</li>
  *   <li>Dual ascent per tau: {@code log lambda_tau += dualStep * (tau + margin - acc)}, where acc is
  *       the batch accuracy of the deterministic (Beta-mean) choice, the one served. Ascent on
@@ -39,21 +38,43 @@ public final class ProteusTrainer {
     private ProteusTrainer() {
     }
 
-    /** Trains a policy; {@code rng} is the run's generator (derive it from the scenario seed). */
-    public static ProteusPolicy train(CalibrationSet set, ProteusConfig config, RandomGenerator rng) {
-        TextFeatureTable t = set.features();
+    /**
+     * Trains a policy.
+     *
+     * @param hashBits size of the hashed text space of the split's features
+     * @param rng the run's generator (derive it from the scenario seed); the result depends only on
+     *     its state, the split and the config
+     */
+    public static ProteusPolicy train(LabelledSplit set, int hashBits, ProteusConfig config, RandomGenerator rng) {
+        CorrectnessPredictor predictor = CorrectnessPredictor.train(set, hashBits, config.predictor(), rng);
+        double[] phat = CorrectnessPredictor.outOfFold(set, hashBits, config.folds(), config.predictor(), rng);
+        return train(set, predictor, phat, config, rng);
+    }
+
+    /**
+     * Trains the policy on an already trained predictor and its cross-fitted p_hat for the split.
+     *
+     * @param phat cross-fitted p_hat, {@code [i * M + m]}
+     */
+    public static ProteusPolicy train(LabelledSplit set, CorrectnessPredictor predictor, double[] phat, ProteusConfig config,
+                                      RandomGenerator rng) {
         int m = set.models();
         int n = set.size();
-        int cats = t.categories();
-        double scale = set.costScale();
-
-        CorrectnessPredictor predictor = CorrectnessPredictor.train(set, config.predictor(), rng);
-        double[] phat = CorrectnessPredictor.outOfFold(set, config.folds(), config.predictor(), rng);
-        double[] costNorm = new double[n * m];
-        for (int i = 0; i < costNorm.length; i++) {
-            costNorm[i] = set.costs()[i] / scale;
+        int cats = set.categories();
+        if (phat.length != n * m || predictor.models() != m) {
+            throw new IllegalArgumentException("predictor and p_hat must match the split (" + n + " rows x " + m + " models)");
         }
-        float[] labels = set.labels();
+        // what the policy sees (expected cost) and what the reward charges (realised cost), both normalised
+        double[] costNorm = new double[n * m];
+        double[] paid = new double[n * m];
+        float[] labels = new float[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                costNorm[i * m + j] = set.cost(i, j);
+                paid[i * m + j] = set.paid(i, j);
+                labels[i * m + j] = set.label(i, j);
+            }
+        }
 
         int width = PolicyInput.width(cats, m);
         PolicyNetwork net = new PolicyNetwork(width, config.hiddenUnits(), rng);
@@ -85,8 +106,7 @@ public final class ProteusTrainer {
             double accGreedy = 0;
             for (int b = 0; b < config.batchSize(); b++) {
                 int i = rng.nextInt(n);
-                int q = set.rows()[i];
-                PolicyInput.fill(x, cats, m, t.category(q), t.lengthFeature(q), phat, i * m, costNorm, i * m, tau, lambda);
+                PolicyInput.fill(x, cats, m, set.category(i), set.length(i), phat, i * m, costNorm, i * m, tau, lambda);
                 net.forward(x, h, out);
                 double a = out[2];
                 double bb = out[3];
@@ -96,8 +116,8 @@ public final class ProteusTrainer {
                 int sampled = PolicyInput.choose(mu, phat, i * m, costNorm, i * m, m);
                 double sGreedy = labels[i * m + greedy];
                 accGreedy += sGreedy;
-                double rGreedy = (lambda * sGreedy - costNorm[i * m + greedy]) / (1 + lambda);
-                double rSampled = (lambda * labels[i * m + sampled] - costNorm[i * m + sampled]) / (1 + lambda);
+                double rGreedy = (lambda * sGreedy - paid[i * m + greedy]) / (1 + lambda);
+                double rSampled = (lambda * labels[i * m + sampled] - paid[i * m + sampled]) / (1 + lambda);
                 double adv = rSampled - rGreedy;
                 if (adv == 0) {
                     continue;
@@ -138,7 +158,7 @@ public final class ProteusTrainer {
             taus[k] = config.binTau(k);
             lambdas[k] = StrictMath.exp(lambdas[k]);
         }
-        return new ProteusPolicy(predictor, new PolicyNetwork(width, config.hiddenUnits(), params), taus, lambdas, scale,
+        return new ProteusPolicy(predictor, new PolicyNetwork(width, config.hiddenUnits(), params), taus, lambdas,
                 m, cats, margin);
     }
 

@@ -1,16 +1,17 @@
 package dev.switchyard.engine.routing.text;
 
+import dev.switchyard.engine.routing.FeatureVector;
 import java.util.Arrays;
 
 /**
- * One logistic regression per model over {@link TextFeatures}: hashed text weights, a weight per
+ * One logistic regression per model over a request's hashed text features: hashed text weights, a weight per
  * category (one-hot), a weight on the length feature and a bias. Learns by AdaGrad, one coordinate
  * at a time, so a step costs only the request's non-zero features.
  *
  * <p>AdaGrad is chosen for stability as much as for sparse text: each coordinate's step is divided
  * by the root of its accumulated squared gradients, so the first step on a coordinate moves it by
  * at most the learning rate however large the gradient is. That is what keeps the large, rare
- * gradients of the unbiased one-sided label transform (see {@link OnlineTextPredictor}) from
+ * gradients of the unbiased one-sided label transform (see {@link TextLogisticPredictor}) from
  * throwing the weights around.
  *
  * <p>Hashed weights are stored bucket-major ({@code bucket * models + model}) so predicting every
@@ -122,17 +123,25 @@ public final class HashedLogisticModel {
         }
     }
 
-    /** Logits of every model for one request into {@code out[0..models)}. */
-    public void logits(int[] idx, float[] val, int from, int to, int cat, float len, double[] out) {
+    /**
+     * Logits of every model for one request into {@code out[0..models)}.
+     *
+     * @param features hashed text features (empty, or of dimension {@code 2^hashBits})
+     * @param cat category index
+     * @param len length feature ({@link TextFeaturizer#lengthFeature(int)})
+     */
+    public void logits(FeatureVector features, int cat, float len, double[] out) {
+        checkDimension(features);
         int m = models;
         int cb = cat * m;
         for (int j = 0; j < m; j++) {
             out[j] = bias[j] + category[cb + j] + length[j] * len;
         }
         float[] w = hashed;
-        for (int k = from; k < to; k++) {
-            int base = idx[k] * m;
-            float v = val[k];
+        int nnz = features.size();
+        for (int k = 0; k < nnz; k++) {
+            int base = features.index(k) * m;
+            float v = features.value(k);
             for (int j = 0; j < m; j++) {
                 out[j] += w[base + j] * v;
             }
@@ -140,18 +149,20 @@ public final class HashedLogisticModel {
     }
 
     /** Success probabilities of every model for one request into {@code out[0..models)}. */
-    public void predict(int[] idx, float[] val, int from, int to, int cat, float len, double[] out) {
-        logits(idx, val, from, to, cat, len, out);
+    public void predict(FeatureVector features, int cat, float len, double[] out) {
+        logits(features, cat, len, out);
         for (int j = 0; j < models; j++) {
             out[j] = sigmoid(out[j]);
         }
     }
 
     /** Success probability of one model. */
-    public double predict(int model, int[] idx, float[] val, int from, int to, int cat, float len) {
+    public double predict(int model, FeatureVector features, int cat, float len) {
+        checkDimension(features);
         double z = bias[model] + category[cat * models + model] + length[model] * len;
-        for (int k = from; k < to; k++) {
-            z += hashed[idx[k] * models + model] * val[k];
+        int nnz = features.size();
+        for (int k = 0; k < nnz; k++) {
+            z += hashed[features.index(k) * models + model] * features.value(k);
         }
         return sigmoid(z);
     }
@@ -161,18 +172,20 @@ public final class HashedLogisticModel {
      *
      * @param error d(loss)/d(logit); for log-loss with label y this is {@code p - y}
      */
-    public void step(int model, int[] idx, float[] val, int from, int to, int cat, float len, double error) {
+    public void step(int model, FeatureVector features, int cat, float len, double error) {
         if (!Double.isFinite(error)) {
             throw new IllegalArgumentException("gradient must be finite, got " + error);
         }
+        checkDimension(features);
         if (error == 0) {
             return;
         }
         double lr = learningRate;
         int m = models;
-        for (int k = from; k < to; k++) {
-            int c = idx[k] * m + model;
-            double g = error * val[k];
+        int nnz = features.size();
+        for (int k = 0; k < nnz; k++) {
+            int c = features.index(k) * m + model;
+            double g = error * features.value(k);
             float acc = hashedG2[c] + (float) (g * g);
             hashedG2[c] = acc;
             hashed[c] -= (float) (lr * g / Math.sqrt(acc + EPS));
@@ -185,6 +198,26 @@ public final class HashedLogisticModel {
         length[model] -= lr * gl / Math.sqrt(lengthG2[model] + EPS);
         biasG2[model] += error * error;
         bias[model] -= lr * error / Math.sqrt(biasG2[model] + EPS);
+    }
+
+    /** The text-free estimate for (category, model) at length feature {@code len}: what the model believes before reading words. */
+    public double categoryEstimate(int cat, int model, float len) {
+        return sigmoid(bias[model] + category[cat * models + model] + length[model] * len);
+    }
+
+    private void checkDimension(FeatureVector features) {
+        if (features.dimension() > hashed.length / models) {
+            throw new IllegalArgumentException("text features have dimension " + features.dimension()
+                    + " but the predictor holds only 2^" + hashBits + " buckets; use the same extractor settings");
+        }
+    }
+
+    /** Checks that {@code features} fit this model's hashed space (call once per sample, not per request). */
+    public void requireCompatible(FeatureVector features) {
+        if (!features.isEmpty() && features.dimension() != (1 << hashBits)) {
+            throw new IllegalArgumentException("text features have dimension " + features.dimension()
+                    + " but the predictor was built for 2^" + hashBits + " = " + (1 << hashBits));
+        }
     }
 
     /** A fingerprint of the weights (for determinism checks and exported-state round trips). */

@@ -1,13 +1,17 @@
 package dev.switchyard.engine.routing.text;
 
+import dev.switchyard.engine.routing.FeatureVector;
+import dev.switchyard.engine.routing.TextFeatureExtractor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Turns a prompt into {@link TextFeatures}: lower-cased word tokens (runs of letters and digits)
+ * Turns a prompt into a sparse {@link FeatureVector}: lower-cased word tokens (runs of letters and digits)
  * and their bigrams, hashed with {@link MurmurHash3} (fixed seed) into {@code 2^hashBits} buckets
  * with a hash-derived sign (signed hashing, so collisions cancel in expectation rather than add
- * up), weighted {@code 1 + ln(count)} and scaled to unit L2 norm.
+ * up), weighted {@code 1 + ln(count)} and scaled to unit L2 norm. Indices come out strictly increasing. The category one-hot and the
+ * length feature are not part of the vector: predictors read them from the request view
+ * ({@link #lengthFeature(int)}).
  *
  * <p>Only the first {@code maxTokens} tokens are used: the cost of a prediction is linear in the
  * number of non-zero features, the router must stay above a million requests per second per core,
@@ -16,7 +20,9 @@ import java.util.Arrays;
  * @param hashBits bucket count is {@code 2^hashBits}; 10..24
  * @param maxTokens tokens read from the start of the prompt; 1..4096
  */
-public record TextFeaturizer(int hashBits, int maxTokens) {
+public record TextFeaturizer(int hashBits, int maxTokens) implements TextFeatureExtractor {
+    /** The extractor's name in scenarios and results. */
+    public static final String NAME = "hashed-unigram-bigram";
     public static final int DEFAULT_HASH_BITS = 18;
     public static final int DEFAULT_MAX_TOKENS = 48;
     private static final int BIGRAM_SEED = MurmurHash3.FEATURE_SEED ^ 0x00B1_6A4D;
@@ -38,11 +44,26 @@ public record TextFeaturizer(int hashBits, int maxTokens) {
         return 1 << hashBits;
     }
 
-    /** Features of one request; {@code prompt} may be null (no text: category and length only). */
-    public TextFeatures featurize(String prompt, int category, int inputTokens) {
-        float length = TextFeatures.lengthFeature(inputTokens);
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int dimension() {
+        return buckets();
+    }
+
+    /** The length feature, {@code log1p(inputTokens) / 10}: typical prompts give 0.3..1.2. */
+    public static float lengthFeature(int inputTokens) {
+        return (float) (Math.log1p(Math.max(0, inputTokens)) / 10.0);
+    }
+
+    /** Hashed words and bigrams of {@code prompt}; empty for a null or wordless prompt. */
+    @Override
+    public FeatureVector extract(String prompt) {
         if (prompt == null || prompt.isEmpty()) {
-            return new TextFeatures(category, length, new int[0], new float[0]);
+            return FeatureVector.EMPTY;
         }
         int[] hashes = new int[2 * maxTokens];
         int n = 0;
@@ -71,10 +92,10 @@ public record TextFeaturizer(int hashBits, int maxTokens) {
             prev = h;
             tokens++;
         }
-        return fromHashes(Arrays.copyOf(hashes, n), category, length);
+        return fromHashes(Arrays.copyOf(hashes, n));
     }
 
-    private TextFeatures fromHashes(int[] hashes, int category, float length) {
+    private FeatureVector fromHashes(int[] hashes) {
         Arrays.sort(hashes);
         int mask = buckets() - 1;
         // (bucket << 32 | float bits) pairs, so that colliding features can be merged after sorting
@@ -120,6 +141,9 @@ public record TextFeaturizer(int hashBits, int maxTokens) {
         for (int i = 0; i < kept; i++) {
             val[i] *= scale;
         }
-        return new TextFeatures(category, length, Arrays.copyOf(idx, kept), Arrays.copyOf(val, kept));
+        if (kept == 0) {
+            return FeatureVector.EMPTY;
+        }
+        return FeatureVector.of(buckets(), Arrays.copyOf(idx, kept), Arrays.copyOf(val, kept));
     }
 }
