@@ -162,6 +162,11 @@ public final class SyntheticWorkload {
 
     /** A routing context for this workload, with calibration rows {@code calRows}. */
     public RoutingContext context(double tau, int[] calRows, long seed, FeedbackAssumptions feedback) {
+        return context(tau, calRows, calRows == null ? null : calibration(calRows), seed, feedback);
+    }
+
+    /** A routing context reusing an already built calibration set (so trained state is shared, as in a sweep). */
+    public RoutingContext context(double tau, int[] calRows, CalibrationSet cal, long seed, FeedbackAssumptions feedback) {
         double[] mean = new double[models];
         for (int j = 0; j < models; j++) {
             double s = 0;
@@ -171,8 +176,8 @@ public final class SyntheticWorkload {
             mean[j] = s / n;
         }
         return new RoutingContext(MODELS, Dictionary.of(CATEGORIES), Dictionary.of(List.of()), Dictionary.of(List.of()),
-                new CostScale(mean, "synthetic prices"), new QualityPriors(categoryMeans(calRows), 10, "calibration means"),
-                tau, feedback, calRows == null ? Optional.empty() : Optional.of(calibration(calRows)),
+                new CostScale(mean, "synthetic prices"), new QualityPriors(categoryMeans(calRows == null ? range(0, n) : calRows), 10, "calibration means"),
+                tau, feedback, Optional.ofNullable(cal),
                 Optional.of(TextFeaturizer.defaults()), "category", new SplittableRandom(seed),
                 Routers.standard().predictors());
     }
