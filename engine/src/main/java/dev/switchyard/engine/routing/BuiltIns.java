@@ -1,6 +1,9 @@
 package dev.switchyard.engine.routing;
 
+import dev.switchyard.engine.routing.baseline.Baselines;
+import dev.switchyard.engine.routing.online.OnlineRouters;
 import dev.switchyard.engine.routing.oracle.HindsightRouterFactory;
+import dev.switchyard.engine.routing.oracle.Oracles;
 import dev.switchyard.engine.routing.predict.Predictors;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +14,13 @@ final class BuiltIns {
     }
 
     static List<RouterFactory> routers() {
-        return new ArrayList<>();
+        List<RouterFactory> out = new ArrayList<>(OnlineRouters.factories());
+        out.addAll(Baselines.factories());
+        return out;
     }
 
     static List<HindsightRouterFactory> bounds() {
-        return new ArrayList<>();
+        return new ArrayList<>(Oracles.factories());
     }
 
     static List<PredictorFactory> predictors() {

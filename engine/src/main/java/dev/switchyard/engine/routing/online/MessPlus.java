@@ -1,0 +1,110 @@
+package dev.switchyard.engine.routing.online;
+
+import dev.switchyard.engine.routing.FeedbackEvent;
+import dev.switchyard.engine.routing.LearnedState;
+import dev.switchyard.engine.routing.Predictor;
+import dev.switchyard.engine.routing.RequestView;
+import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.RouterParameters;
+import dev.switchyard.engine.routing.RoutingContext;
+import dev.switchyard.engine.routing.RuleL;
+import dev.switchyard.engine.routing.Serving;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * MESS+ (NeurIPS 2025, code public), the baseline SLARouter improves on: with probability
+ * {@code eps_t = min(1, c / t^(1/4))} it runs every model on the request (paying for all), serves
+ * the one it rates most capable and learns every model's label; otherwise rule L with
+ * {@code lambda = Q / V}. The queue is {@code Q <- max(0, Q + tau - s)} on each served answer
+ * whose label it learns. Under one-sided feedback it does what MESS+ would do if fed that
+ * channel: a report means s = 0 and silence s = 1 (no correction for the report rate), which is
+ * exactly the bias SLARouter removes.
+ */
+public final class MessPlus implements Router {
+    private final String name;
+    private final int models;
+    private final double tau;
+    private final double v;
+    private final double c;
+    private final Predictor predictor;
+    private final RandomGenerator random;
+    private final double[] pHat;
+    private long t;
+    private double queue;
+    private double epsilon = 1.0;
+    private long labels;
+    private long satisfied;
+
+    public MessPlus(String name, RoutingContext context, RouterParameters p) {
+        this.name = name;
+        this.models = context.modelCount();
+        this.tau = context.target();
+        this.v = p.number("V");
+        this.c = p.number("c");
+        String predictorChoice = p.choice("predictor");
+        this.predictor = context.createPredictor(predictorChoice.equals("scenario") ? null : predictorChoice);
+        this.random = context.random();
+        this.pHat = new double[models];
+    }
+
+    @Override
+    public int route(RequestView request, Serving serving) {
+        t++;
+        epsilon = Math.min(1.0, c / Math.sqrt(Math.sqrt(t)));
+        predictor.predict(request, pHat);
+        if (random.nextDouble() < epsilon) {
+            serving.explore();
+            int best = 0;
+            for (int m = 0; m < models; m++) {
+                serving.call(m);
+                if (pHat[m] > pHat[best]) {
+                    best = m;
+                }
+            }
+            return best;
+        }
+        return RuleL.choose(request, pHat, queue / v);
+    }
+
+    @Override
+    public void observe(FeedbackEvent event) {
+        predictor.learn(event);
+        if (!event.served()) {
+            return;
+        }
+        int s;
+        switch (event.signal()) {
+            case SATISFIED, SILENCE -> s = 1;
+            case DISSATISFIED, REPORT -> s = 0;
+            default -> {
+                return;
+            }
+        }
+        labels++;
+        satisfied += s;
+        double next = queue + tau - s;
+        queue = next > 0 ? next : 0;
+    }
+
+    @Override
+    public double multiplier() {
+        return queue / v;
+    }
+
+    @Override
+    public double explorationRate() {
+        return epsilon;
+    }
+
+    @Override
+    public double estimatedSatisfaction() {
+        return labels == 0 ? Double.NaN : (double) satisfied / labels;
+    }
+
+    @Override
+    public LearnedState exportState() {
+        return new LearnedState(name, Map.of("Q", queue, "lambda", queue / v, "V", v, "c", c, "epsilon", epsilon,
+                "requests", (double) t, "labels", (double) labels), predictor.estimates());
+    }
+}

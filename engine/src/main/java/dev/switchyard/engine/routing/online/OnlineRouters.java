@@ -1,0 +1,61 @@
+package dev.switchyard.engine.routing.online;
+
+import dev.switchyard.engine.routing.ParameterSpec;
+import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.RouterDescriptor;
+import dev.switchyard.engine.routing.RouterFactory;
+import dev.switchyard.engine.routing.RouterParameters;
+import dev.switchyard.engine.routing.RoutingContext;
+import java.util.List;
+
+/** Factories of SLARouter and MESS+. */
+public final class OnlineRouters {
+    /** Predictor choices; "scenario" uses the scenario's predictor option. */
+    static final List<String> PREDICTORS = List.of("scenario", "category", "prior-only", "text-logistic");
+
+    private OnlineRouters() {
+    }
+
+    public static List<RouterFactory> factories() {
+        RouterDescriptor sla = new RouterDescriptor("slarouter", "SLARouter",
+                "Learns online from sparse 'thumbs-down' reports and keeps the SLA with a virtual queue; no per-workload tuning.",
+                true, RouterDescriptor.SLAROUTER_RECONSTRUCTION + " (arXiv 2606.19376)", RouterDescriptor.Role.ONLINE, true,
+                List.of(ParameterSpec.number("V", "Cost weight V",
+                                "How strongly cost counts against the queue; larger = cheaper but slower to react (normalised cost, so one default fits all workloads).",
+                                20, 0.01, 1000, true, true),
+                        ParameterSpec.number("c", "Exploration c", "Exploration probability is min(1, c / t^(1/4)).", 0.5, 0.001, 10, true, true),
+                        ParameterSpec.number("delta", "Safety confidence delta",
+                                "Failure probability of the bound behind the safety margin added to the target; 1 turns the margin off.",
+                                0.05, 0.001, 1, true, true),
+                        ParameterSpec.choice("exploration", "Exploration",
+                                "Explore by serving the least-served model in the category, a uniform model, or by running all models (MESS+).",
+                                List.of("least-served", "uniform", "all"), true),
+                        ParameterSpec.choice("predictor", "Predictor", "Where p_hat comes from.", PREDICTORS, true)));
+        RouterDescriptor mess = new RouterDescriptor("messplus", "MESS+",
+                "Runs every model now and then to learn, otherwise picks by cost and a satisfaction queue; needs labelled feedback.",
+                false, "MESS+ (NeurIPS 2025), from its public description and code defaults", RouterDescriptor.Role.ONLINE, true,
+                List.of(ParameterSpec.number("V", "Cost weight V", "Larger = cheaper but slower to react.", 20, 0.01, 1000, true, true),
+                        ParameterSpec.number("c", "Exploration c", "Explore-all probability is min(1, c / t^(1/4)).", 1, 0.01, 10, true, true),
+                        ParameterSpec.choice("predictor", "Predictor", "Where p_hat comes from.", PREDICTORS, true)));
+        return List.of(factory(sla, (ctx, p) -> new SlaRouter(sla.name(), ctx, p)),
+                factory(mess, (ctx, p) -> new MessPlus(mess.name(), ctx, p)));
+    }
+
+    interface Maker {
+        Router make(RoutingContext context, RouterParameters parameters);
+    }
+
+    static RouterFactory factory(RouterDescriptor d, Maker maker) {
+        return new RouterFactory() {
+            @Override
+            public RouterDescriptor descriptor() {
+                return d;
+            }
+
+            @Override
+            public Router create(RoutingContext context, RouterParameters parameters) {
+                return maker.make(context, parameters);
+            }
+        };
+    }
+}

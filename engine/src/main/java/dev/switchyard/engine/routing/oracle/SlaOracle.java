@@ -1,0 +1,89 @@
+package dev.switchyard.engine.routing.oracle;
+
+import dev.switchyard.engine.routing.LearnedState;
+import dev.switchyard.engine.routing.RequestView;
+import dev.switchyard.engine.routing.RuleL;
+import java.util.Map;
+
+/**
+ * Bound, not deployable: rule L on the hidden scores and realised costs with one lambda, found by
+ * bisection on the evaluation pool so that the mean score equals tau. The cheapest any router can
+ * meet tau on this traffic in expectation. When tau is above what the per-query oracle reaches,
+ * lambda is infinite (always the top score).
+ */
+public final class SlaOracle implements HindsightRouter {
+    private static final int ITERATIONS = 60;
+    private final String name;
+    private final double lambda;
+    private final double poolScore;
+    private final double[] cost;
+    private final double[] score;
+
+    SlaOracle(String name, double tau, HindsightPool pool) {
+        this.name = name;
+        int m = pool.modelCount();
+        this.cost = new double[m];
+        this.score = new double[m];
+        double hi = 1;
+        while (meanScore(pool, hi) < tau && hi < 1e12) {
+            hi *= 4;
+        }
+        double lo = 0;
+        if (meanScore(pool, lo) >= tau) {
+            hi = 0;
+        } else {
+            for (int i = 0; i < ITERATIONS; i++) {
+                double mid = (lo + hi) / 2;
+                if (meanScore(pool, mid) >= tau) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+        }
+        this.lambda = hi;
+        this.poolScore = meanScore(pool, hi);
+    }
+
+    /** The lambda this bound routes with. */
+    public static double fitLambda(double tau, HindsightPool pool) {
+        return new SlaOracle("sla-oracle", tau, pool).lambda;
+    }
+
+    private double meanScore(HindsightPool pool, double l) {
+        int n = pool.size();
+        int m = pool.modelCount();
+        double sum = 0;
+        double weight = 0;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < m; j++) {
+                cost[j] = pool.normalisedRealisedCost(r, j);
+                score[j] = pool.score(r, j);
+            }
+            double w = pool.weight(r);
+            sum += w * score[RuleL.choose(cost, score, l, m)];
+            weight += w;
+        }
+        return sum / weight;
+    }
+
+    @Override
+    public int route(RequestView request, HiddenTruth truth) {
+        int m = request.modelCount();
+        for (int j = 0; j < m; j++) {
+            cost[j] = truth.normalisedRealisedCost(j);
+            score[j] = truth.score(j);
+        }
+        return RuleL.choose(cost, score, lambda, m);
+    }
+
+    @Override
+    public double multiplier() {
+        return lambda;
+    }
+
+    @Override
+    public LearnedState exportState() {
+        return LearnedState.of(name, Map.of("lambda", lambda, "poolMeanScore", poolScore));
+    }
+}

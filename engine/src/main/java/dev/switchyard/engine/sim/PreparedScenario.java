@@ -1,0 +1,431 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.catalog.ModelInfo;
+import dev.switchyard.engine.pricing.CostTable;
+import dev.switchyard.engine.pricing.ModelPrice;
+import dev.switchyard.engine.routing.CalibrationSet;
+import dev.switchyard.engine.routing.CostScale;
+import dev.switchyard.engine.routing.FeatureVector;
+import dev.switchyard.engine.routing.QualityPriors;
+import dev.switchyard.engine.routing.Routers;
+import dev.switchyard.engine.routing.TextFeatureExtractor;
+import dev.switchyard.engine.routing.oracle.HindsightPool;
+import dev.switchyard.engine.routing.oracle.SlaOracle;
+import dev.switchyard.engine.traffic.TrafficSample;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The read-only data every replication of a scenario shares: the calibration/evaluation split, per
+ * evaluation row the request features, expected and realised costs and hidden scores in flat
+ * arrays (row-major, pool models only), priors, features, the daily rhythm. Built once; depends on
+ * the sample, prices, pool, calibration fraction and seed, not on the router, target or feedback,
+ * so a sweep shares it across its grid.
+ */
+public final class PreparedScenario {
+    /** Prior pseudo-count: weak, washed out after a few dozen answers. */
+    static final double PRIOR_STRENGTH = 2.0;
+
+    final TrafficSample sample;
+    final List<String> models;
+    final int m;
+    final int rows;
+    final int[] sampleRow;
+    final int[] category;
+    final int[] tenant;
+    final int[] tier;
+    final int[] inputTokens;
+    final int[] cachedTokens;
+    final double[] expectedCost;
+    final double[] normCost;
+    final double[] realisedCost;
+    final double[] realisedNorm;
+    final float[] score;
+    final FeatureVector[] features;
+    final CostScale costScale;
+    final QualityPriors priors;
+    final Optional<CalibrationSet> calibration;
+    final Optional<TextFeatureExtractor> extractor;
+    final int bestFixed;
+    final double[] hourCdf;
+    final long startMillis;
+    final String costBasis;
+    final int[][] rowsByCategory;
+    private final ConcurrentHashMap<Double, double[]> oracleCostByTarget = new ConcurrentHashMap<>();
+
+    private PreparedScenario(Scenario s, Routers registry) throws CostTable.UnpricedModelsException {
+        this.sample = s.sample();
+        this.models = List.copyOf(s.pool());
+        this.m = models.size();
+        int[] col = new int[m];
+        for (int j = 0; j < m; j++) {
+            col[j] = sample.modelIndex(models.get(j));
+        }
+        CostTable table = CostTable.of(sample, s.prices(), s.catalog());
+        this.costBasis = table.basis();
+        int n = sample.size();
+        int cats = sample.categories().size();
+
+        // expected cost per (sample row, pool model): never the row's own realised output (decision 0300)
+        double[] outMean = new double[cats * m];
+        double[] recMean = new double[cats * m];
+        int[] catCount = new int[cats];
+        for (int q = 0; q < n; q++) {
+            int c = sample.category(q);
+            catCount[c]++;
+            for (int j = 0; j < m; j++) {
+                outMean[c * m + j] += sample.outputTokens(q, col[j]);
+                if (s.prices() == null) {
+                    recMean[c * m + j] += sample.recordedCost(q, col[j]);
+                }
+            }
+        }
+        for (int c = 0; c < cats; c++) {
+            for (int j = 0; j < m; j++) {
+                outMean[c * m + j] /= Math.max(1, catCount[c]);
+                recMean[c * m + j] /= Math.max(1, catCount[c]);
+            }
+        }
+        ModelPrice[] price = new ModelPrice[m];
+        if (s.prices() != null) {
+            for (int j = 0; j < m; j++) {
+                price[j] = s.prices().priceOf(models.get(j), s.catalog()).orElseThrow();
+            }
+        }
+        double[] expAll = new double[n * m];
+        double[] meanExp = new double[m];
+        for (int q = 0; q < n; q++) {
+            int c = sample.category(q);
+            for (int j = 0; j < m; j++) {
+                double e;
+                if (price[j] != null) {
+                    long in = sample.inputTokens(q);
+                    long cached = sample.cachedInputTokens(q);
+                    double base = price[j].cost(in, cached, 0);
+                    double perOut = (price[j].cost(in, cached, 1_000_000) - base) / 1_000_000.0;
+                    e = base + outMean[c * m + j] * perOut;
+                } else {
+                    e = recMean[c * m + j];
+                }
+                expAll[q * m + j] = e;
+                meanExp[j] += e;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            meanExp[j] /= n;
+        }
+        this.costScale = new CostScale(meanExp, table.basis());
+        double norm = costScale.normaliser();
+
+        // calibration split: a seeded shuffle, the same for every replication and router
+        int calSize = (int) Math.floor(n * s.calibrationFraction());
+        if (calSize > 0 && n - calSize < 1) {
+            calSize = n - 1;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (calSize > 0) {
+            SplittableRandom split = Seeds.generator(s.seed(), 0, Seeds.SPLIT);
+            for (int i = n - 1; i > 0; i--) {
+                int k = split.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[k];
+                order[k] = t;
+            }
+        }
+        int[] cal = Arrays.copyOfRange(order, 0, calSize);
+        int[] eval = Arrays.copyOfRange(order, calSize, n);
+        Arrays.sort(cal);
+        Arrays.sort(eval);
+
+        this.extractor = sample.hasPrompts() ? chooseExtractor(s, registry) : Optional.empty();
+
+        this.rows = eval.length;
+        this.sampleRow = eval;
+        this.category = new int[rows];
+        this.tenant = new int[rows];
+        this.tier = new int[rows];
+        this.inputTokens = new int[rows];
+        this.cachedTokens = new int[rows];
+        this.expectedCost = new double[rows * m];
+        this.normCost = new double[rows * m];
+        this.realisedCost = new double[rows * m];
+        this.realisedNorm = new double[rows * m];
+        this.score = new float[rows * m];
+        this.features = new FeatureVector[rows];
+        for (int r = 0; r < rows; r++) {
+            int q = eval[r];
+            fillRow(r, q, col, table, expAll, norm);
+        }
+        List<List<Integer>> byCat = new ArrayList<>();
+        for (int c = 0; c < cats; c++) {
+            byCat.add(new ArrayList<>());
+        }
+        for (int r = 0; r < rows; r++) {
+            byCat.get(category[r]).add(r);
+        }
+        this.rowsByCategory = new int[cats][];
+        for (int c = 0; c < cats; c++) {
+            rowsByCategory[c] = byCat.get(c).stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        // best fixed reference: highest mean score on the whole sample (spec 3.4)
+        double[] meanScore = new double[m];
+        for (int q = 0; q < n; q++) {
+            for (int j = 0; j < m; j++) {
+                meanScore[j] += sample.score(q, col[j]);
+            }
+        }
+        int best = 0;
+        for (int j = 1; j < m; j++) {
+            if (meanScore[j] > meanScore[best] || (meanScore[j] == meanScore[best] && meanExp[j] < meanExp[best])) {
+                best = j;
+            }
+        }
+        this.bestFixed = best;
+
+        if (calSize > 0) {
+            this.calibration = Optional.of(buildCalibration(cal, col, table, expAll, norm));
+        } else {
+            this.calibration = Optional.empty();
+        }
+        this.priors = buildPriors(s, cal, col, cats);
+        this.hourCdf = rhythm(s);
+        this.startMillis = startOf(sample);
+    }
+
+    /** Prepares a scenario (costs every cell once; seconds at most for large samples). */
+    public static PreparedScenario of(Scenario s) throws CostTable.UnpricedModelsException {
+        return new PreparedScenario(s, Routers.standard());
+    }
+
+    static PreparedScenario of(Scenario s, Routers registry) throws CostTable.UnpricedModelsException {
+        return new PreparedScenario(s, registry);
+    }
+
+    private void fillRow(int r, int q, int[] col, CostTable table, double[] expAll, double norm) {
+        category[r] = sample.category(q);
+        tenant[r] = sample.tenant(q);
+        tier[r] = sample.slaTier(q);
+        inputTokens[r] = sample.inputTokens(q);
+        cachedTokens[r] = sample.cachedInputTokens(q);
+        for (int j = 0; j < m; j++) {
+            int i = r * m + j;
+            expectedCost[i] = expAll[q * m + j];
+            normCost[i] = expectedCost[i] / norm;
+            realisedCost[i] = table.cost(q, col[j]);
+            realisedNorm[i] = realisedCost[i] / norm;
+            score[i] = sample.score(q, col[j]);
+        }
+        features[r] = extractor.map(e -> e.extract(sample.prompt(q))).orElse(FeatureVector.EMPTY);
+    }
+
+    private Optional<TextFeatureExtractor> chooseExtractor(Scenario s, Routers registry) {
+        if (s.textFeatures() != null) {
+            return Optional.of(registry.textFeatureExtractor(s.textFeatures()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown text feature extractor '" + s.textFeatures() + "'; available: "
+                            + registry.textFeatureExtractors().stream().map(TextFeatureExtractor::name).toList())));
+        }
+        return registry.textFeatureExtractors().stream().findFirst();
+    }
+
+    private CalibrationSet buildCalibration(int[] cal, int[] col, CostTable table, double[] expAll, double norm) {
+        int k = cal.length;
+        int[] cat = new int[k];
+        int[] in = new int[k];
+        int[] cached = new int[k];
+        int[] ten = new int[k];
+        int[] ti = new int[k];
+        double[] exp = new double[k * m];
+        float[] sc = new float[k * m];
+        double[] real = new double[k * m];
+        List<FeatureVector> feats = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            int q = cal[i];
+            cat[i] = sample.category(q);
+            in[i] = sample.inputTokens(q);
+            cached[i] = sample.cachedInputTokens(q);
+            ten[i] = sample.tenant(q);
+            ti[i] = sample.slaTier(q);
+            for (int j = 0; j < m; j++) {
+                exp[i * m + j] = expAll[q * m + j];
+                sc[i * m + j] = sample.score(q, col[j]);
+                real[i * m + j] = table.cost(q, col[j]);
+            }
+            feats.add(extractor.map(e -> e.extract(sample.prompt(q))).orElse(FeatureVector.EMPTY));
+        }
+        return new CalibrationSet(m, cat, in, cached, ten, ti, exp, norm, sc, real, feats);
+    }
+
+    /**
+     * Catalog quality priors where the catalog has them; else the calibration split's category
+     * means (the "sample's category means" of the spec); else a neutral 0.5.
+     */
+    private QualityPriors buildPriors(Scenario s, int[] cal, int[] col, int cats) {
+        double[][] means = new double[cats][m];
+        double[][] sum = new double[cats][m];
+        int[] count = new int[cats];
+        for (int q : cal) {
+            int c = sample.category(q);
+            count[c]++;
+            for (int j = 0; j < m; j++) {
+                sum[c][j] += sample.score(q, col[j]);
+            }
+        }
+        boolean anyCatalog = false;
+        boolean anyCalibration = false;
+        for (int c = 0; c < cats; c++) {
+            String catName = sample.categories().get(c);
+            for (int j = 0; j < m; j++) {
+                Optional<ModelInfo> info = s.catalog().resolve(models.get(j));
+                Double prior = info.map(i -> i.qualityPriors().get(catName)).orElse(null);
+                if (prior != null) {
+                    means[c][j] = prior;
+                    anyCatalog = true;
+                } else if (count[c] > 0) {
+                    means[c][j] = sum[c][j] / count[c];
+                    anyCalibration = true;
+                } else {
+                    means[c][j] = 0.5;
+                }
+            }
+        }
+        String source = anyCatalog && anyCalibration ? "catalog quality priors, calibration category means where the catalog has none"
+                : anyCatalog ? "catalog quality priors" : anyCalibration ? "calibration split category means" : "neutral 0.5";
+        return new QualityPriors(means, PRIOR_STRENGTH, source);
+    }
+
+    /** Cumulative share of requests by hour of day (24 bins), from the sample's timestamps; null = uniform. */
+    private static double[] rhythm(Scenario s) {
+        TrafficSample sample = s.sample();
+        if (!s.volume().dailyRhythm() || !sample.hasTimestamps()) {
+            return null;
+        }
+        double[] hours = new double[24];
+        for (int q = 0; q < sample.size(); q++) {
+            long ms = Math.floorMod(sample.timestampMillis(q), 86_400_000L);
+            hours[(int) (ms / 3_600_000L)]++;
+        }
+        double[] cdf = new double[25];
+        for (int h = 0; h < 24; h++) {
+            cdf[h + 1] = cdf[h] + hours[h] + 0.5; // a little mass everywhere: no hour is ever impossible
+        }
+        for (int h = 0; h <= 24; h++) {
+            cdf[h] /= cdf[24];
+        }
+        return cdf;
+    }
+
+    private static long startOf(TrafficSample sample) {
+        if (sample.hasTimestamps()) {
+            long min = Long.MAX_VALUE;
+            for (int q = 0; q < sample.size(); q++) {
+                min = Math.min(min, sample.timestampMillis(q));
+            }
+            return Math.floorDiv(min, 86_400_000L) * 86_400_000L;
+        }
+        return LocalDate.of(2026, 1, 5).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** Time of day (ms) for a position {@code u} in [0,1) of the day's requests, following the rhythm. */
+    long timeOfDay(double u) {
+        if (hourCdf == null) {
+            return (long) (u * 86_400_000L);
+        }
+        int h = 0;
+        while (h < 23 && hourCdf[h + 1] <= u) {
+            h++;
+        }
+        double within = (u - hourCdf[h]) / Math.max(1e-12, hourCdf[h + 1] - hourCdf[h]);
+        return (long) ((h + Math.min(0.999999, Math.max(0, within))) * 3_600_000L);
+    }
+
+    public int evaluationRows() {
+        return rows;
+    }
+
+    public int modelCount() {
+        return m;
+    }
+
+    public List<String> models() {
+        return models;
+    }
+
+    public CostScale costScale() {
+        return costScale;
+    }
+
+    public String bestFixedModel() {
+        return models.get(bestFixed);
+    }
+
+    public Optional<CalibrationSet> calibration() {
+        return calibration;
+    }
+
+    public QualityPriors priors() {
+        return priors;
+    }
+
+    public String costBasis() {
+        return costBasis;
+    }
+
+    public Instant start() {
+        return Instant.ofEpochMilli(startMillis);
+    }
+
+    /** The evaluation pool with its hidden truth, for bounds only. */
+    HindsightPool pool() {
+        return new HindsightPool() {
+            @Override
+            public int size() {
+                return rows;
+            }
+
+            @Override
+            public int modelCount() {
+                return m;
+            }
+
+            @Override
+            public double score(int row, int model) {
+                return PreparedScenario.this.score[row * m + model];
+            }
+
+            @Override
+            public double normalisedRealisedCost(int row, int model) {
+                return realisedNorm[row * m + model];
+            }
+        };
+    }
+
+    /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice at {@code tau}: the regret reference. */
+    double[] slaOracleCost(double tau) {
+        return oracleCostByTarget.computeIfAbsent(tau, t -> {
+            HindsightPool pool = pool();
+            double lambda = SlaOracle.fitLambda(t, pool);
+            double[] out = new double[rows];
+            double[] c = new double[m];
+            double[] sc = new double[m];
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < m; j++) {
+                    c[j] = realisedNorm[r * m + j];
+                    sc[j] = score[r * m + j];
+                }
+                out[r] = realisedCost[r * m + dev.switchyard.engine.routing.RuleL.choose(c, sc, lambda, m)];
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.routing.LearnedState;
+import java.util.List;
+
+/**
+ * Everything one replication measured, in realised USD and hidden-truth satisfaction. Sums are
+ * weighted to the full volume when the run was scaled. Arrays are indexed by day, month, model
+ * (pool order), category (sample dictionary) or SLA tier (sample dictionary).
+ *
+ * @param firstRequestStayingAbove first request (1-based, represented) after which the running
+ *     mean satisfaction never fell below the target again; -1 when it ends below
+ * @param satisfactionStdErr sampling error of the mean satisfaction due to scaling (0 when exact)
+ * @param totalCostStdErr sampling error of the total cost due to scaling, USD (0 when exact)
+ */
+public record ReplicationResult(
+        int replication,
+        long representedRequests,
+        long simulatedRequests,
+        double totalCost,
+        double explorationCost,
+        double bestFixedCost,
+        double slaOracleCost,
+        double satisfied,
+        double servedScore,
+        double estimatedSatisfaction,
+        long firstRequestStayingAbove,
+        WindowStats scenarioWindows,
+        WindowStats daily,
+        WindowStats weekly,
+        WindowStats monthly,
+        double[] dayRequests,
+        double[] daySatisfied,
+        double[] dayCost,
+        double[] monthRequests,
+        double[] monthSatisfied,
+        double[] monthCost,
+        double[] monthModelRequests,
+        double[] modelRequests,
+        double[] modelCost,
+        double[] categoryRequests,
+        double[] categorySatisfied,
+        double[] categoryCost,
+        double[] categoryModelRequests,
+        double[] tierRequests,
+        double[] tierSatisfied,
+        double[] tierCost,
+        int[] tierDaysMet,
+        int[] tierDays,
+        double signals,
+        double satisfactionStdErr,
+        double totalCostStdErr,
+        List<TracePoint> trace,
+        LearnedState state) {
+
+    public double meanSatisfaction() {
+        return satisfied / representedRequests;
+    }
+
+    public double costPerRequest() {
+        return totalCost / representedRequests;
+    }
+
+    public double monthSatisfaction(int month) {
+        return monthRequests[month] == 0 ? Double.NaN : monthSatisfied[month] / monthRequests[month];
+    }
+}

@@ -1,0 +1,713 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.routing.FeatureVector;
+import dev.switchyard.engine.routing.FeedbackEvent;
+import dev.switchyard.engine.routing.FeedbackKind;
+import dev.switchyard.engine.routing.LearnedState;
+import dev.switchyard.engine.routing.RequestView;
+import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.Serving;
+import dev.switchyard.engine.routing.Signal;
+import dev.switchyard.engine.routing.oracle.HiddenTruth;
+import dev.switchyard.engine.routing.oracle.HindsightRouter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One replication: draws the stream, routes, draws the hidden truth, produces feedback, measures.
+ * The hot path allocates nothing: one request view, one feedback event and one serving handle are
+ * reused. Four independent generators (stream, truth, feedback, router) derive from (seed,
+ * replication), so the result does not depend on the thread that runs it.
+ */
+final class ReplicationRun {
+    private static final Signal[] SIGNALS = Signal.values();
+    private static final long DAY_MS = 86_400_000L;
+
+    private final PreparedScenario p;
+    private final Scenario s;
+    private final int replication;
+    private final Router router;
+    private final HindsightRouter bound;
+    private final SplittableRandom streamRng;
+    private final SplittableRandom truthRng;
+    private final SplittableRandom feedbackRng;
+    private final int m;
+    private final double tau;
+    private final FeedbackKind kind;
+    private final double q;
+    private final double f;
+    private final long delay;
+    private final double[] oracleRowCost;
+    private final SignalTape tape;
+
+    private final Request current;
+    private final Request past;
+    private final Event event;
+    private final Calls calls;
+    private final Truth truth;
+
+    // mix shift: category sampling after the shift point
+    private final double[] shiftedCategoryCdf;
+    private final long shiftAt;
+
+    // delayed feedback FIFO
+    private long[] qSeq = new long[64];
+    private int[] qRow = new int[64];
+    private int[] qDay = new int[64];
+    private double[] qFrac = new double[64];
+    private int[] qModel = new int[64];
+    private byte[] qSignal = new byte[64];
+    private boolean[] qServed = new boolean[64];
+    private double[] qCost = new double[64];
+    private int qHead;
+    private int qSize;
+
+    // metrics
+    private final int days;
+    private final int months;
+    private final int cats;
+    private final int tiers;
+    private double totalW;
+    private long simulated;
+    private double satisfied;
+    private double servedScore;
+    private double cost;
+    private double exploreCost;
+    private double bestCost;
+    private double oracleCost;
+    private double signals;
+    private long lastBelow;
+    private final double[] dayReq;
+    private final double[] daySat;
+    private final double[] dayCost;
+    private final double[] monthModel;
+    private final double[] modelReq;
+    private final double[] modelCost;
+    private final double[] catReq;
+    private final double[] catSat;
+    private final double[] catCost;
+    private final double[] catModel;
+    private final double[] tierReq;
+    private final double[] tierSat;
+    private final double[] tierCost;
+    private final double[] tierDayReq;
+    private final double[] tierDaySat;
+    private final long windowN;
+    private double winReq;
+    private double winSat;
+    private int winCount;
+    private int winMet;
+    private double winWorst = Double.NaN;
+    private final List<TracePoint> trace = new ArrayList<>();
+    private double nextTrace = 10;
+    private int lastTraceDay = -1;
+    // sampling error of scaled segments: per segment simulated n, sum s, sum c, sum c^2
+    private double seSatVar;
+    private double seCostVar;
+
+    ReplicationRun(PreparedScenario p, Scenario s, int replication, Router router, HindsightRouter bound, SignalTape tape) {
+        this.p = p;
+        this.s = s;
+        this.replication = replication;
+        this.router = router;
+        this.bound = bound;
+        this.tape = tape;
+        this.streamRng = Seeds.generator(s.seed(), replication, Seeds.STREAM);
+        this.truthRng = Seeds.generator(s.seed(), replication, Seeds.TRUTH);
+        this.feedbackRng = Seeds.generator(s.seed(), replication, Seeds.FEEDBACK);
+        this.m = p.m;
+        this.tau = s.sla().target();
+        this.kind = s.feedback().kind();
+        this.q = s.feedback().rate();
+        this.f = s.feedback().falseReportRate();
+        this.delay = s.feedback().delayRequests();
+        this.oracleRowCost = p.slaOracleCost(tau);
+        this.current = new Request();
+        this.past = new Request();
+        this.event = new Event();
+        this.calls = new Calls();
+        this.truth = new Truth();
+        this.months = s.volume().months();
+        this.days = months * Scenario.Volume.DAYS_PER_MONTH;
+        this.cats = p.sample.categories().size();
+        this.tiers = p.sample.hasSlaTiers() ? p.sample.slaTiers().size() : 0;
+        dayReq = new double[days];
+        daySat = new double[days];
+        dayCost = new double[days];
+        monthModel = new double[months * m];
+        modelReq = new double[m];
+        modelCost = new double[m];
+        catReq = new double[cats];
+        catSat = new double[cats];
+        catCost = new double[cats];
+        catModel = new double[cats * m];
+        tierReq = new double[tiers];
+        tierSat = new double[tiers];
+        tierCost = new double[tiers];
+        tierDayReq = new double[tiers * days];
+        tierDaySat = new double[tiers * days];
+        windowN = s.sla().window() == Scenario.Window.REQUESTS ? s.sla().windowRequests() : 0;
+        if (s.mixShift() != null) {
+            double[] w = new double[cats];
+            double total = 0;
+            for (int c = 0; c < cats; c++) {
+                double base = p.rowsByCategory[c].length;
+                Double mult = s.mixShift().categoryWeights().get(p.sample.categories().get(c));
+                w[c] = base * (mult == null ? 1.0 : mult);
+                total += w[c];
+            }
+            if (!(total > 0)) {
+                throw new IllegalArgumentException("mix shift leaves no category with weight > 0");
+            }
+            double acc = 0;
+            for (int c = 0; c < cats; c++) {
+                acc += w[c] / total;
+                w[c] = acc;
+            }
+            this.shiftedCategoryCdf = w;
+            this.shiftAt = (long) (s.mixShift().atFraction() * days);
+        } else {
+            this.shiftedCategoryCdf = null;
+            this.shiftAt = Long.MAX_VALUE;
+        }
+    }
+
+    ReplicationResult run() {
+        Scenario.Volume v = s.volume();
+        Scenario.Scaling sc = s.scaling();
+        long seq = 0;
+        for (int month = 0; month < months; month++) {
+            long n = v.requestsInMonth(month);
+            int exactDays = (int) Math.max(0, Math.min(Scenario.Volume.DAYS_PER_MONTH,
+                    (long) sc.exactDays() - (long) month * Scenario.Volume.DAYS_PER_MONTH));
+            long exactN = n * exactDays / Scenario.Volume.DAYS_PER_MONTH;
+            long restN = n - exactN;
+            int firstDay = month * Scenario.Volume.DAYS_PER_MONTH;
+            if (exactN > 0) {
+                segment(month, firstDay, exactDays, exactN, exactN, seq);
+                seq += exactN;
+            }
+            if (restN > 0) {
+                long sim = Math.min(restN, sc.maxSimulatedPerMonth());
+                segment(month, firstDay + exactDays, Scenario.Volume.DAYS_PER_MONTH - exactDays, restN, sim, seq);
+                seq += restN;
+            }
+        }
+        return result(seq);
+    }
+
+    private void segment(int month, int firstDay, int segDays, long represented, long sim, long startSeq) {
+        double w = (double) represented / sim;
+        boolean scaled = sim < represented;
+        double sN = 0;
+        double sSat = 0;
+        double sCost = 0;
+        double sCost2 = 0;
+        for (long i = 0; i < sim; i++) {
+            long pos = i * segDays;
+            int day = firstDay + (int) (pos / sim);
+            double frac = ((pos % sim) + 0.5) / sim;
+            long seq = startSeq + (scaled ? (long) (i * w) : i);
+            int row = drawRow(day);
+            current.set(row, seq, day, frac);
+            calls.reset(row);
+            int served;
+            if (router != null) {
+                served = router.route(current, calls);
+            } else {
+                truth.row = row;
+                served = bound.route(current, truth);
+            }
+            if (served < 0 || served >= m) {
+                throw new IllegalStateException("router '" + s.router() + "' returned model " + served + " of " + m);
+            }
+            calls.call(served);
+            int ok = calls.outcome[served];
+            double spend = calls.spend;
+            if (tape != null) {
+                tape.decision(served, calls.n);
+            }
+            if (router != null) {
+                for (int k = 0; k < calls.n; k++) {
+                    int model = calls.list[k];
+                    boolean isServed = model == served;
+                    if (isServed || calls.exploring) {
+                        byte sig = signalFor(calls.outcome[model]);
+                        if (sig != (byte) Signal.UNLABELLED.ordinal() && sig != (byte) Signal.SILENCE.ordinal()) {
+                            signals += 1;
+                        }
+                        double callCost = p.realisedCost[row * m + model];
+                        if (delay == 0) {
+                            past.copyFrom(current);
+                            deliver(model, sig, isServed, callCost, 0);
+                        } else {
+                            enqueue(seq, row, day, frac, model, sig, isServed, callCost);
+                        }
+                    }
+                }
+                if (delay > 0) {
+                    drain(seq);
+                }
+            }
+            // metrics
+            simulated++;
+            totalW += w;
+            satisfied += ok * w;
+            servedScore += p.score[row * m + served] * w;
+            cost += spend * w;
+            if (calls.exploring) {
+                exploreCost += spend * w;
+            }
+            bestCost += p.realisedCost[row * m + p.bestFixed] * w;
+            oracleCost += oracleRowCost[row] * w;
+            dayReq[day] += w;
+            daySat[day] += ok * w;
+            dayCost[day] += spend * w;
+            monthModel[month * m + served] += w;
+            modelReq[served] += w;
+            if (calls.n == 1) {
+                modelCost[served] += spend * w;
+            } else {
+                for (int k = 0; k < calls.n; k++) {
+                    int model = calls.list[k];
+                    modelCost[model] += p.realisedCost[row * m + model] * w;
+                }
+            }
+            int c = p.category[row];
+            catReq[c] += w;
+            catSat[c] += ok * w;
+            catCost[c] += spend * w;
+            catModel[c * m + served] += w;
+            if (tiers > 0) {
+                int t = p.tier[row];
+                tierReq[t] += w;
+                tierSat[t] += ok * w;
+                tierCost[t] += spend * w;
+                tierDayReq[t * days + day] += w;
+                tierDaySat[t * days + day] += ok * w;
+            }
+            if (satisfied < tau * totalW - 1e-9) {
+                lastBelow = (long) Math.ceil(totalW);
+            }
+            if (windowN > 0) {
+                winReq += w;
+                winSat += ok * w;
+                if (winReq >= windowN) {
+                    closeWindow();
+                }
+            }
+            if (scaled) {
+                sN++;
+                sSat += ok;
+                sCost += spend;
+                sCost2 += spend * spend;
+            }
+            if (totalW >= nextTrace || day != lastTraceDay) {
+                trace(seq, day, frac);
+                lastTraceDay = day;
+                while (nextTrace <= totalW) {
+                    nextTrace *= 1.15;
+                }
+            }
+        }
+        if (scaled && sN > 1) {
+            double pSat = sSat / sN;
+            double varSat = pSat * (1 - pSat) / sN;
+            double meanC = sCost / sN;
+            double varC = Math.max(0, sCost2 / sN - meanC * meanC) / sN;
+            // variances of the segment's weighted totals: represented^2 * var(mean)
+            seSatVar += represented * (double) represented * varSat;
+            seCostVar += represented * (double) represented * varC;
+        }
+    }
+
+    private int drawRow(int day) {
+        if (day >= shiftAt) {
+            double u = streamRng.nextDouble();
+            int c = 0;
+            while (c < cats - 1 && shiftedCategoryCdf[c] <= u) {
+                c++;
+            }
+            int[] rows = p.rowsByCategory[c];
+            if (rows.length == 0) {
+                return streamRng.nextInt(p.rows);
+            }
+            return rows[streamRng.nextInt(rows.length)];
+        }
+        return streamRng.nextInt(p.rows);
+    }
+
+    private int drawOutcome(int row, int model) {
+        float sc = p.score[row * m + model];
+        if (sc >= 1f) {
+            return 1;
+        }
+        if (sc <= 0f) {
+            return 0;
+        }
+        return truthRng.nextFloat() < sc ? 1 : 0;
+    }
+
+    private byte signalFor(int ok) {
+        if (tape != null && tape.replaying()) {
+            return tape.nextSignal();
+        }
+        Signal sig;
+        switch (kind) {
+            case ONE_SIDED -> sig = ok == 0 ? (feedbackRng.nextDouble() < q ? Signal.REPORT : Signal.SILENCE)
+                    : (f > 0 && feedbackRng.nextDouble() < f ? Signal.REPORT : Signal.SILENCE);
+            case TWO_SIDED_SPARSE -> sig = feedbackRng.nextDouble() < q ? (ok == 1 ? Signal.SATISFIED : Signal.DISSATISFIED)
+                    : Signal.UNLABELLED;
+            default -> sig = ok == 1 ? Signal.SATISFIED : Signal.DISSATISFIED;
+        }
+        byte b = (byte) sig.ordinal();
+        if (tape != null) {
+            tape.recordSignal(b);
+        }
+        return b;
+    }
+
+    private boolean judgeVerdict(int ok, double errorRate) {
+        if (tape != null && tape.replaying()) {
+            return tape.nextVerdict();
+        }
+        boolean accept = ok == 1;
+        if (errorRate > 0 && feedbackRng.nextDouble() < errorRate) {
+            accept = !accept;
+        }
+        if (tape != null) {
+            tape.recordVerdict(accept);
+        }
+        return accept;
+    }
+
+    private void deliver(int model, byte sig, boolean served, double callCost, long delayed) {
+        event.model = model;
+        event.signal = SIGNALS[sig];
+        event.served = served;
+        event.cost = callCost;
+        event.delay = delayed;
+        router.observe(event);
+    }
+
+    private void enqueue(long seq, int row, int day, double frac, int model, byte sig, boolean served, double callCost) {
+        if (qSize == qSeq.length) {
+            grow();
+        }
+        int i = (qHead + qSize) % qSeq.length;
+        qSeq[i] = seq;
+        qRow[i] = row;
+        qDay[i] = day;
+        qFrac[i] = frac;
+        qModel[i] = model;
+        qSignal[i] = sig;
+        qServed[i] = served;
+        qCost[i] = callCost;
+        qSize++;
+    }
+
+    private void drain(long now) {
+        while (qSize > 0 && now - qSeq[qHead] >= delay) {
+            int i = qHead;
+            past.set(qRow[i], qSeq[i], qDay[i], qFrac[i]);
+            deliver(qModel[i], qSignal[i], qServed[i], qCost[i], now - qSeq[i]);
+            qHead = (qHead + 1) % qSeq.length;
+            qSize--;
+        }
+    }
+
+    private void grow() {
+        int n = qSeq.length * 2;
+        long[] seq = new long[n];
+        int[] row = new int[n];
+        int[] day = new int[n];
+        double[] frac = new double[n];
+        int[] model = new int[n];
+        byte[] sig = new byte[n];
+        boolean[] served = new boolean[n];
+        double[] c = new double[n];
+        for (int k = 0; k < qSize; k++) {
+            int i = (qHead + k) % qSeq.length;
+            seq[k] = qSeq[i];
+            row[k] = qRow[i];
+            day[k] = qDay[i];
+            frac[k] = qFrac[i];
+            model[k] = qModel[i];
+            sig[k] = qSignal[i];
+            served[k] = qServed[i];
+            c[k] = qCost[i];
+        }
+        qSeq = seq;
+        qRow = row;
+        qDay = day;
+        qFrac = frac;
+        qModel = model;
+        qSignal = sig;
+        qServed = served;
+        qCost = c;
+        qHead = 0;
+    }
+
+    private void closeWindow() {
+        double mean = winSat / winReq;
+        winCount++;
+        if (mean >= tau - 1e-12) {
+            winMet++;
+        }
+        winWorst = Double.isNaN(winWorst) ? mean : Math.min(winWorst, mean);
+        winReq = 0;
+        winSat = 0;
+    }
+
+    private void trace(long seq, int day, double frac) {
+        double mult = router != null ? router.multiplier() : bound.multiplier();
+        double eps = router != null ? router.explorationRate() : 0;
+        double est = router != null ? router.estimatedSatisfaction() : Double.NaN;
+        long time = p.startMillis + day * DAY_MS + p.timeOfDay(frac);
+        trace.add(new TracePoint(seq + 1, time, mult, eps, est, satisfied / totalW, cost / totalW, signals));
+    }
+
+    private ReplicationResult result(long represented) {
+        if (windowN > 0 && winReq > 0) {
+            closeWindow(); // the last, partial window counts: a user would see it on the invoice
+        }
+        double tauTol = tau;
+        WindowStats daily = WindowStats.of(dayReq, daySat, 1, tauTol);
+        WindowStats weekly = WindowStats.of(dayReq, daySat, 7, tauTol);
+        WindowStats monthly = WindowStats.of(dayReq, daySat, Scenario.Volume.DAYS_PER_MONTH, tauTol);
+        WindowStats scenarioWindows = switch (s.sla().window()) {
+            case DAY -> daily;
+            case WEEK -> weekly;
+            case MONTH -> monthly;
+            case REQUESTS -> new WindowStats(winCount, winMet, winWorst);
+        };
+        double[] monthReq = new double[months];
+        double[] monthSat = new double[months];
+        double[] monthCostArr = new double[months];
+        for (int d = 0; d < days; d++) {
+            int mo = d / Scenario.Volume.DAYS_PER_MONTH;
+            monthReq[mo] += dayReq[d];
+            monthSat[mo] += daySat[d];
+            monthCostArr[mo] += dayCost[d];
+        }
+        int[] tierDaysMet = new int[tiers];
+        int[] tierDays = new int[tiers];
+        for (int t = 0; t < tiers; t++) {
+            for (int d = 0; d < days; d++) {
+                double n = tierDayReq[t * days + d];
+                if (n > 0) {
+                    tierDays[t]++;
+                    if (tierDaySat[t * days + d] / n >= tau - 1e-12) {
+                        tierDaysMet[t]++;
+                    }
+                }
+            }
+        }
+        if (trace.isEmpty() || trace.get(trace.size() - 1).request() != represented) {
+            trace.add(new TracePoint(represented, p.startMillis + (long) days * DAY_MS,
+                    router != null ? router.multiplier() : bound.multiplier(),
+                    router != null ? router.explorationRate() : 0,
+                    router != null ? router.estimatedSatisfaction() : Double.NaN, satisfied / totalW, cost / totalW, signals));
+        }
+        long firstAbove = satisfied < tau * totalW - 1e-9 ? -1 : lastBelow + 1;
+        LearnedState state = router != null ? router.exportState() : bound.exportState();
+        double est = router != null ? router.estimatedSatisfaction() : Double.NaN;
+        return new ReplicationResult(replication, represented, simulated, cost, exploreCost, bestCost, oracleCost, satisfied,
+                servedScore, est, firstAbove, scenarioWindows, daily, weekly, monthly, dayReq, daySat, dayCost, monthReq, monthSat,
+                monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
+                tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
+                List.copyOf(trace), state);
+    }
+
+    /** The request view the router sees. Reused; re-pointed at each request. */
+    private final class Request implements RequestView {
+        private int row;
+        private long seq;
+        private int day;
+        private double frac;
+        private int base;
+
+        void set(int row, long seq, int day, double frac) {
+            this.row = row;
+            this.seq = seq;
+            this.day = day;
+            this.frac = frac;
+            this.base = row * m;
+        }
+
+        void copyFrom(Request o) {
+            set(o.row, o.seq, o.day, o.frac);
+        }
+
+        @Override
+        public long sequence() {
+            return seq;
+        }
+
+        @Override
+        public int category() {
+            return p.category[row];
+        }
+
+        @Override
+        public int inputTokens() {
+            return p.inputTokens[row];
+        }
+
+        @Override
+        public int cachedInputTokens() {
+            return p.cachedTokens[row];
+        }
+
+        @Override
+        public int tenant() {
+            return p.tenant[row];
+        }
+
+        @Override
+        public int slaTier() {
+            return p.tier[row];
+        }
+
+        @Override
+        public long timeMillis() {
+            return p.startMillis + day * DAY_MS + p.timeOfDay(frac);
+        }
+
+        @Override
+        public int modelCount() {
+            return m;
+        }
+
+        @Override
+        public double expectedCost(int model) {
+            return p.expectedCost[base + model];
+        }
+
+        @Override
+        public double normalisedCost(int model) {
+            return p.normCost[base + model];
+        }
+
+        @Override
+        public FeatureVector textFeatures() {
+            return p.features[row];
+        }
+    }
+
+    private final class Event implements FeedbackEvent {
+        private int model;
+        private Signal signal;
+        private boolean served;
+        private double cost;
+        private long delay;
+
+        @Override
+        public RequestView request() {
+            return past;
+        }
+
+        @Override
+        public int model() {
+            return model;
+        }
+
+        @Override
+        public boolean served() {
+            return served;
+        }
+
+        @Override
+        public Signal signal() {
+            return signal;
+        }
+
+        @Override
+        public double costPaid() {
+            return cost;
+        }
+
+        @Override
+        public double normalisedCostPaid() {
+            return cost / p.costScale.normaliser();
+        }
+
+        @Override
+        public long delayRequests() {
+            return delay;
+        }
+    }
+
+    private final class Calls implements Serving {
+        private final boolean[] called = new boolean[m];
+        private final int[] list = new int[m];
+        private final int[] outcome = new int[m];
+        private int n;
+        private int row;
+        private double spend;
+        private boolean exploring;
+
+        void reset(int row) {
+            for (int k = 0; k < n; k++) {
+                called[list[k]] = false;
+            }
+            n = 0;
+            this.row = row;
+            spend = 0;
+            exploring = false;
+        }
+
+        @Override
+        public double call(int model) {
+            if (model < 0 || model >= m) {
+                throw new IllegalArgumentException("model index " + model + " outside the pool of " + m);
+            }
+            double c = p.realisedCost[row * m + model];
+            if (!called[model]) {
+                called[model] = true;
+                list[n++] = model;
+                outcome[model] = drawOutcome(row, model);
+                spend += c;
+            }
+            return c;
+        }
+
+        @Override
+        public boolean judge(int model, double errorRate) {
+            if (!called[model]) {
+                throw new IllegalStateException("the judge can only rate an answer that was produced: call model " + model + " first");
+            }
+            if (!(errorRate >= 0 && errorRate <= 1)) {
+                throw new IllegalArgumentException("judge error rate must be in [0,1], got " + errorRate);
+            }
+            return judgeVerdict(outcome[model], errorRate);
+        }
+
+        @Override
+        public void explore() {
+            exploring = true;
+        }
+
+        @Override
+        public int calls() {
+            return n;
+        }
+    }
+
+    private final class Truth implements HiddenTruth {
+        private int row;
+
+        @Override
+        public double score(int model) {
+            return p.score[row * m + model];
+        }
+
+        @Override
+        public double normalisedRealisedCost(int model) {
+            return p.realisedNorm[row * m + model];
+        }
+    }
+
+}
