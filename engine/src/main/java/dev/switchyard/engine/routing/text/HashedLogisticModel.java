@@ -1,0 +1,234 @@
+package dev.switchyard.engine.routing.text;
+
+import dev.switchyard.engine.routing.FeatureVector;
+import java.util.Arrays;
+
+/**
+ * One logistic regression per model over a request's hashed text features: hashed text weights, a weight per
+ * category (one-hot), a weight on the length feature and a bias. Learns by AdaGrad, one coordinate
+ * at a time, so a step costs only the request's non-zero features.
+ *
+ * <p>AdaGrad is chosen for stability as much as for sparse text: each coordinate's step is divided
+ * by the root of its accumulated squared gradients, so the first step on a coordinate moves it by
+ * at most the learning rate however large the gradient is. That is what keeps the large, rare
+ * gradients of the unbiased one-sided label transform (see {@link TextLogisticPredictor}) from
+ * throwing the weights around.
+ *
+ * <p>Hashed weights are stored bucket-major ({@code bucket * models + model}) so predicting every
+ * model for one request reads one short contiguous run per feature. Not thread-safe: one instance
+ * per simulated replication.
+ */
+public final class HashedLogisticModel {
+    private static final double EPS = 1e-8;
+
+    private final int models;
+    private final int hashBits;
+    private final int categories;
+    private final double learningRate;
+    private final float[] hashed;
+    private final float[] hashedG2;
+    private final double[] category;
+    private final double[] categoryG2;
+    private final double[] length;
+    private final double[] lengthG2;
+    private final double[] bias;
+    private final double[] biasG2;
+
+    /**
+     * @param models number of models (>= 1)
+     * @param hashBits bucket bits of the features it will see (as the featurizer's)
+     * @param categories category one-hot width
+     * @param learningRate AdaGrad base step, in (0, 10]
+     */
+    public HashedLogisticModel(int models, int hashBits, int categories, double learningRate) {
+        if (models < 1) {
+            throw new IllegalArgumentException("need at least one model, got " + models);
+        }
+        if (hashBits < 1 || hashBits > 24) {
+            throw new IllegalArgumentException("hashBits must be between 1 and 24, got " + hashBits);
+        }
+        if (categories < 1) {
+            throw new IllegalArgumentException("need at least one category, got " + categories);
+        }
+        if (!(learningRate > 0 && learningRate <= 10)) {
+            throw new IllegalArgumentException("learning rate must be in (0, 10], got " + learningRate);
+        }
+        long cells = (long) models << hashBits;
+        if (cells > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("2^" + hashBits + " buckets x " + models + " models is too many weights");
+        }
+        this.models = models;
+        this.hashBits = hashBits;
+        this.categories = categories;
+        this.learningRate = learningRate;
+        this.hashed = new float[(int) cells];
+        this.hashedG2 = new float[(int) cells];
+        this.category = new double[categories * models];
+        this.categoryG2 = new double[categories * models];
+        this.length = new double[models];
+        this.lengthG2 = new double[models];
+        this.bias = new double[models];
+        this.biasG2 = new double[models];
+    }
+
+    private HashedLogisticModel(HashedLogisticModel o) {
+        this.models = o.models;
+        this.hashBits = o.hashBits;
+        this.categories = o.categories;
+        this.learningRate = o.learningRate;
+        this.hashed = o.hashed.clone();
+        this.hashedG2 = o.hashedG2.clone();
+        this.category = o.category.clone();
+        this.categoryG2 = o.categoryG2.clone();
+        this.length = o.length.clone();
+        this.lengthG2 = o.lengthG2.clone();
+        this.bias = o.bias.clone();
+        this.biasG2 = o.biasG2.clone();
+    }
+
+    /** An independent copy (weights and AdaGrad state). */
+    public HashedLogisticModel copy() {
+        return new HashedLogisticModel(this);
+    }
+
+    public int models() {
+        return models;
+    }
+
+    public int hashBits() {
+        return hashBits;
+    }
+
+    public int categories() {
+        return categories;
+    }
+
+    /**
+     * Starts every (category, model) at a prior success probability, so that the text weights
+     * learn a correction to the category mean rather than the mean itself.
+     *
+     * @param prior {@code prior[c * models + m]}, each in (0, 1); clamped to [0.01, 0.99]
+     */
+    public void setCategoryPrior(double[] prior) {
+        if (prior.length != category.length) {
+            throw new IllegalArgumentException("prior needs categories x models = " + category.length + " values, got " + prior.length);
+        }
+        for (int i = 0; i < prior.length; i++) {
+            double p = prior[i];
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("prior #" + i + " must be in [0,1], got " + p);
+            }
+            p = Math.min(0.99, Math.max(0.01, p));
+            category[i] = Math.log(p / (1 - p));
+        }
+    }
+
+    /**
+     * Logits of every model for one request into {@code out[0..models)}.
+     *
+     * @param features hashed text features (empty, or of dimension {@code 2^hashBits})
+     * @param cat category index
+     * @param len length feature ({@link TextFeaturizer#lengthFeature(int)})
+     */
+    public void logits(FeatureVector features, int cat, float len, double[] out) {
+        checkDimension(features);
+        int m = models;
+        int cb = cat * m;
+        for (int j = 0; j < m; j++) {
+            out[j] = bias[j] + category[cb + j] + length[j] * len;
+        }
+        float[] w = hashed;
+        int nnz = features.size();
+        for (int k = 0; k < nnz; k++) {
+            int base = features.index(k) * m;
+            float v = features.value(k);
+            for (int j = 0; j < m; j++) {
+                out[j] += w[base + j] * v;
+            }
+        }
+    }
+
+    /** Success probabilities of every model for one request into {@code out[0..models)}. */
+    public void predict(FeatureVector features, int cat, float len, double[] out) {
+        logits(features, cat, len, out);
+        for (int j = 0; j < models; j++) {
+            out[j] = sigmoid(out[j]);
+        }
+    }
+
+    /** Success probability of one model. */
+    public double predict(int model, FeatureVector features, int cat, float len) {
+        checkDimension(features);
+        double z = bias[model] + category[cat * models + model] + length[model] * len;
+        int nnz = features.size();
+        for (int k = 0; k < nnz; k++) {
+            z += hashed[features.index(k) * models + model] * features.value(k);
+        }
+        return sigmoid(z);
+    }
+
+    /**
+     * One AdaGrad step for {@code model} on one request.
+     *
+     * @param error d(loss)/d(logit); for log-loss with label y this is {@code p - y}
+     */
+    public void step(int model, FeatureVector features, int cat, float len, double error) {
+        if (!Double.isFinite(error)) {
+            throw new IllegalArgumentException("gradient must be finite, got " + error);
+        }
+        checkDimension(features);
+        if (error == 0) {
+            return;
+        }
+        double lr = learningRate;
+        int m = models;
+        int nnz = features.size();
+        for (int k = 0; k < nnz; k++) {
+            int c = features.index(k) * m + model;
+            double g = error * features.value(k);
+            float acc = hashedG2[c] + (float) (g * g);
+            hashedG2[c] = acc;
+            hashed[c] -= (float) (lr * g / Math.sqrt(acc + EPS));
+        }
+        int c = cat * m + model;
+        categoryG2[c] += error * error;
+        category[c] -= lr * error / Math.sqrt(categoryG2[c] + EPS);
+        double gl = error * len;
+        lengthG2[model] += gl * gl;
+        length[model] -= lr * gl / Math.sqrt(lengthG2[model] + EPS);
+        biasG2[model] += error * error;
+        bias[model] -= lr * error / Math.sqrt(biasG2[model] + EPS);
+    }
+
+    /** The text-free estimate for (category, model) at length feature {@code len}: what the model believes before reading words. */
+    public double categoryEstimate(int cat, int model, float len) {
+        return sigmoid(bias[model] + category[cat * models + model] + length[model] * len);
+    }
+
+    private void checkDimension(FeatureVector features) {
+        if (features.dimension() > hashed.length / models) {
+            throw new IllegalArgumentException("text features have dimension " + features.dimension()
+                    + " but the predictor holds only 2^" + hashBits + " buckets; use the same extractor settings");
+        }
+    }
+
+    /** Checks that {@code features} fit this model's hashed space (call once per sample, not per request). */
+    public void requireCompatible(FeatureVector features) {
+        if (!features.isEmpty() && features.dimension() != (1 << hashBits)) {
+            throw new IllegalArgumentException("text features have dimension " + features.dimension()
+                    + " but the predictor was built for 2^" + hashBits + " = " + (1 << hashBits));
+        }
+    }
+
+    /** A fingerprint of the weights (for determinism checks and exported-state round trips). */
+    public long weightsFingerprint() {
+        long h = Arrays.hashCode(hashed);
+        h = h * 31 + Arrays.hashCode(category);
+        h = h * 31 + Arrays.hashCode(length);
+        return h * 31 + Arrays.hashCode(bias);
+    }
+
+    static double sigmoid(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+}
