@@ -124,9 +124,13 @@ public final class CorrectnessPredictor {
         return model.models();
     }
 
-    /** p_hat of every model for {@code request}, into {@code out}. */
-    public void predict(RequestView request, double[] out) {
-        model.predict(request.textFeatures(), request.category(), TextFeaturizer.lengthFeature(request.inputTokens()), out);
+    /**
+     * p_hat of every model for {@code request}, into {@code out}, without allocating.
+     *
+     * @param scratch at least {@link #models()} floats owned by the caller (the predictor itself is shared)
+     */
+    public void predict(RequestView request, double[] out, float[] scratch) {
+        model.predict(request.textFeatures(), request.category(), TextFeaturizer.lengthFeature(request.inputTokens()), out, scratch);
     }
 
     /** p_hat of every model for calibration row {@code row} of {@code set}, into {@code out}. */

@@ -39,6 +39,7 @@ public final class OmniRouter implements Router {
     private final double[] windowPhat;
     private final double[] windowCost;
     private final double[] phat;
+    private final float[] scratch;
     private final double[] rowCost;
     private int filled;
     private Assignment current;
@@ -86,6 +87,7 @@ public final class OmniRouter implements Router {
         this.windowPhat = new double[batchSize * models];
         this.windowCost = new double[batchSize * models];
         this.phat = new double[models];
+        this.scratch = new float[models];
         this.rowCost = new double[models];
         this.current = warmStart == null ? new Assignment(new int[0], 0, Double.NaN, new double[models]) : warmStart;
     }
@@ -228,7 +230,7 @@ public final class OmniRouter implements Router {
 
     @Override
     public int route(RequestView request, Serving serving) {
-        predictor.predict(request, phat);
+        predictor.predict(request, phat, scratch);
         double[] nu = current.capacityPrices();
         for (int j = 0; j < models; j++) {
             phat[j] = Math.min(1, phat[j] + optimism);

@@ -25,6 +25,7 @@ public final class ThresholdRouter implements Router {
     private final CorrectnessPredictor predictor;
     private final Calibration calibration;
     private final double[] phat;
+    private final float[] scratch;
     private double predictedSum;
     private long routed;
 
@@ -48,6 +49,7 @@ public final class ThresholdRouter implements Router {
         this.predictor = predictor;
         this.calibration = calibration;
         this.phat = new double[predictor.models()];
+        this.scratch = new float[predictor.models()];
     }
 
     /**
@@ -112,7 +114,7 @@ public final class ThresholdRouter implements Router {
 
     @Override
     public int route(RequestView request, Serving serving) {
-        predictor.predict(request, phat);
+        predictor.predict(request, phat, scratch);
         double theta = calibration.theta();
         int cheapest = -1;
         double cheapestCost = Double.POSITIVE_INFINITY;

@@ -22,6 +22,7 @@ public final class ProteusRouter implements Router {
     private final double tau;
     private final double lambda;
     private final double[] phat;
+    private final float[] scratch;
     private final double[] cost;
     private final double[] x;
     private final double[] h;
@@ -39,6 +40,7 @@ public final class ProteusRouter implements Router {
         this.tau = tau;
         this.lambda = policy.lambdaFor(tau);
         this.phat = new double[policy.models()];
+        this.scratch = new float[policy.models()];
         this.cost = new double[policy.models()];
         this.x = new double[policy.network().inputs()];
         this.h = new double[policy.network().hidden()];
@@ -46,7 +48,7 @@ public final class ProteusRouter implements Router {
 
     @Override
     public int route(RequestView request, Serving serving) {
-        policy.predictor().predict(request, phat);
+        policy.predictor().predict(request, phat, scratch);
         int m = policy.models();
         for (int j = 0; j < m; j++) {
             cost[j] = request.normalisedCost(j);
