@@ -108,12 +108,17 @@ public class SwitchyardApp extends Application {
                 Runtime.getRuntime().halt(2);
             }
         });
+        long[] firstResultMillis = {-1};
         context.scenario().outcomeProperty().addListener((o, was, now) -> {
+            if (now != null && firstResultMillis[0] < 0) {
+                firstResultMillis[0] = (System.nanoTime() - startedNanos) / 1_000_000;
+            }
             // the preview comes first; the self-test reports the full run
             if (now == null || now.isPreview()) {
                 return;
             }
-            System.out.println(summary(now, (System.nanoTime() - startedNanos) / 1_000_000));
+            System.out.println(summary(now, (System.nanoTime() - startedNanos) / 1_000_000)
+                    + " firstResultMs=" + firstResultMillis[0]);
             System.out.flush();
             Platform.exit();
             Runtime.getRuntime().halt(0);
