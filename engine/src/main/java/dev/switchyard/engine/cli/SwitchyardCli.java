@@ -19,8 +19,11 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             SweepCommand.class,
             BenchCommand.class,
-            CommandLine.HelpCommand.class,
-            BenchImportCommand.class
+            BenchImportCommand.class,
+            GenerateSampleCommand.class,
+            WorkspaceCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {
 

@@ -199,6 +199,43 @@ public final class CsvReader implements Closeable {
         return new String(rec, s, e - s);
     }
 
+    /**
+     * The current record's characters; field {@code i} is {@code [fieldStart(i), fieldEnd(i))}.
+     * Valid only until the next call to {@link #next()}; for allocation-free parsing of big cells.
+     */
+    public char[] chars() {
+        return rec;
+    }
+
+    public int fieldStart(int i) {
+        return start[i];
+    }
+
+    public int fieldEnd(int i) {
+        return end[i];
+    }
+
+    /** True when the trimmed field equals {@code text} exactly; allocation-free. */
+    public boolean contentEquals(int i, String text) {
+        int s = start[i];
+        int e = end[i];
+        while (s < e && rec[s] <= ' ') {
+            s++;
+        }
+        while (e > s && rec[e - 1] <= ' ') {
+            e--;
+        }
+        if (e - s != text.length()) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            if (rec[s + k] != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int length(int i) {
         return end[i] - start[i];
     }
@@ -316,6 +353,25 @@ public final class CsvReader implements Closeable {
                 }
                 any = true;
                 k++;
+            }
+        }
+        if (any && k < e && (rec[k] == 'e' || rec[k] == 'E') && k + 1 < e) {
+            int x = k + 1;
+            boolean negExp = false;
+            if (rec[x] == '-' || rec[x] == '+') {
+                negExp = rec[x] == '-';
+                x++;
+            }
+            int exp = 0;
+            int expDigits = 0;
+            while (x < e && rec[x] >= '0' && rec[x] <= '9' && expDigits < 4) {
+                exp = exp * 10 + (rec[x] - '0');
+                expDigits++;
+                x++;
+            }
+            if (expDigits > 0 && x == e) {
+                scale += negExp ? exp : -exp;
+                k = e;
             }
         }
         if (k == e && any && digits <= 15 && scale <= 22 && scale >= -22) {
@@ -488,6 +544,21 @@ public final class CsvReader implements Closeable {
         rec[recLen++] = (char) c;
     }
 
+    private void appendRun(int from, int to) throws ImportException {
+        int n = to - from;
+        if (recLen + n > rec.length) {
+            if ((long) recLen + n > maxRecordChars) {
+                throw new ImportException(SourceLocation.at(file, recordLine, 1),
+                        "the record starting here is longer than " + maxRecordChars + " characters (the limit);"
+                                + " the file is probably not CSV or has an unbalanced quote");
+            }
+            int size = (int) Math.min((long) maxRecordChars, Math.max((long) recLen + n, (long) rec.length * 2));
+            rec = java.util.Arrays.copyOf(rec, size);
+        }
+        System.arraycopy(buf, from, rec, recLen, n);
+        recLen += n;
+    }
+
     private void startField() throws ImportException {
         if (count == start.length) {
             if (count >= MAX_FIELDS) {
@@ -521,6 +592,22 @@ public final class CsvReader implements Closeable {
             if (c == '"') {
                 lastFieldQuoted = true;
                 while (true) {
+                    // Fast path: copy the run up to the next quote or line break in one go.
+                    int p = pos;
+                    final char[] b = buf;
+                    final int lim = limit;
+                    while (p < lim) {
+                        char ch = b[p];
+                        if (ch == '"' || ch == '\n' || ch == '\r') {
+                            break;
+                        }
+                        p++;
+                    }
+                    if (p > pos) {
+                        appendRun(pos, p);
+                        column += p - pos;
+                        pos = p;
+                    }
                     c = read();
                     if (c < 0) {
                         throw new ImportException(SourceLocation.at(file, openLine, openColumn),
@@ -559,6 +646,26 @@ public final class CsvReader implements Closeable {
             }
             lastFieldQuoted = false;
             while (true) {
+                if (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                    append(c);
+                    int p = pos;
+                    final char[] b = buf;
+                    final int lim = limit;
+                    while (p < lim) {
+                        char ch = b[p];
+                        if (ch == ',' || ch == '\n' || ch == '\r') {
+                            break;
+                        }
+                        p++;
+                    }
+                    if (p > pos) {
+                        appendRun(pos, p);
+                        column += p - pos;
+                        pos = p;
+                    }
+                    c = read();
+                    continue;
+                }
                 if (c == ',') {
                     end[count++] = recLen;
                     break;

@@ -198,9 +198,14 @@ public final class PreparedScenario {
             rowsByCategory[c] = byCat.get(c).stream().mapToInt(Integer::intValue).toArray();
         }
 
-        // best fixed reference: highest mean score on the whole sample (spec 3.4)
+        // Best fixed reference (spec 3.4): the highest mean score on the labelled data a team would pick
+        // its single model from, i.e. the calibration split when there is one (as the best-fixed
+        // baseline does, so that baseline saves exactly 0 against it), else the whole sample.
         double[] meanScore = new double[m];
-        for (int q = 0; q < n; q++) {
+        int[] referenceRows = calSize > 0 ? cal : null;
+        int referenceCount = referenceRows == null ? n : referenceRows.length;
+        for (int k = 0; k < referenceCount; k++) {
+            int q = referenceRows == null ? k : referenceRows[k];
             for (int j = 0; j < m; j++) {
                 meanScore[j] += sample.score(q, col[j]);
             }

@@ -88,6 +88,28 @@ final class Cells {
         return t;
     }
 
+    /**
+     * Category cells repeat a handful of values a million times: reuse the String instead of
+     * allocating and hashing a new one per row.
+     */
+    static final class Categories {
+        private static final int MAX = 256;
+        private final List<String> known = new ArrayList<>();
+
+        String of(CsvReader csv, int i, String what) throws ImportException {
+            for (int k = 0; k < known.size(); k++) {
+                if (csv.contentEquals(i, known.get(k))) {
+                    return known.get(k);
+                }
+            }
+            String s = text(csv, i, what);
+            if (known.size() < MAX) {
+                known.add(s);
+            }
+            return s;
+        }
+    }
+
     /** Every record must have as many fields as the header. */
     static void requireWidth(CsvReader csv, int width) throws ImportException {
         if (csv.size() != width) {

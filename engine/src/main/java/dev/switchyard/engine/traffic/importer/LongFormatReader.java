@@ -90,11 +90,12 @@ final class LongFormatReader {
         int width = header.size();
         long rows = 0;
         int inputDisagreements = 0;
+        Cells.Categories categories = new Cells.Categories();
         while (csv.next()) {
             rows++;
             Cells.requireWidth(csv, width);
             String id = Cells.text(csv, idCol, "query_id");
-            String category = Cells.text(csv, catCol, "category");
+            String category = categories.of(csv, catCol, "category");
             String modelName = Cells.text(csv, modelCol, "model");
             String model = ctx.models.resolve(modelName).orElse(null);
             if (model == null) {

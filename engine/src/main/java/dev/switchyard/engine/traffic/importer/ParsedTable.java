@@ -30,7 +30,6 @@ final class ParsedTable {
     final boolean hasPrompt;
     final boolean hasCost;
     final boolean hasLatency;
-    final List<String> notes = new ArrayList<>();
     final List<SkippedRow> skipped = new ArrayList<>();
     long rowsRead;
 
@@ -51,6 +50,7 @@ final class ParsedTable {
     float[] latencies;
 
     private final Map<String, String> interned = new HashMap<>();
+    private String lastInterned;
 
     ParsedTable(String file, TrafficFormat format, List<String> models, String idColumn, String[] scoreColumn,
             String[] outputColumn, String[] costColumn, String[] latencyColumn, boolean hasTimestamp, boolean hasTenant,
@@ -106,20 +106,15 @@ final class ParsedTable {
     }
 
     String intern(String s) {
-        if (s == null) {
-            return null;
+        if (s == null || s == lastInterned) {
+            return s;
         }
         String known = interned.putIfAbsent(s, s);
-        return known == null ? s : known;
+        lastInterned = known == null ? s : known;
+        return lastInterned;
     }
 
     /** Which models have a missing cell in row {@code r}, described for the report; null if none. */
-
-    boolean cellMissing(int r, int j) {
-        int cell = r * models.size() + j;
-        return Float.isNaN(scores[cell]) || outputTokens[cell] == MISSING
-                || costs != null && Float.isNaN(costs[cell]) || latencies != null && Float.isNaN(latencies[cell]);
-    }
 
     private void grow() {
         int n = capacity * 2;

@@ -3,6 +3,7 @@ package dev.switchyard.engine.traffic.importer;
 import dev.switchyard.engine.io.CsvReader;
 import dev.switchyard.engine.io.ImportException;
 import java.io.IOException;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -114,6 +115,8 @@ final class RouterBenchReader {
         Set<String> seen = new HashSet<>();
         int width = header.size();
         long estimatedOutputs = 0;
+        PythonListLiteral literal = new PythonListLiteral();
+        Cells.Categories categories = new Cells.Categories();
         while (csv.next()) {
             t.rowsRead++;
             Cells.requireWidth(csv, width);
@@ -121,16 +124,19 @@ final class RouterBenchReader {
             if (!seen.add(id)) {
                 throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' appears more than once");
             }
-            String category = evalCol >= 0 ? Cells.text(csv, evalCol, "eval_name (the category)") : ctx.stem;
+            String category = evalCol >= 0 ? categories.of(csv, evalCol, "eval_name (the category)") : ctx.stem;
             int r = t.addRow(id, category, csv.recordLine());
-            String prompt = PythonListLiteral.joinedText(csv.get(promptCol));
+            String prompt = literal.joinedOrRaw(csv.chars(), csv.fieldStart(promptCol), csv.fieldEnd(promptCol));
             t.prompts[r] = prompt;
             t.inputTokens[r] = TokenEstimator.estimate(prompt);
             int base = r * m;
             for (int j = 0; j < m; j++) {
                 t.scores[base + j] = Cells.score(csv, scoreCols.get(j));
                 if (respIdx[j] >= 0 && !csv.isBlank(respIdx[j])) {
-                    t.outputTokens[base + j] = TokenEstimator.estimate(PythonListLiteral.joinedText(csv.get(respIdx[j])));
+                    int c = respIdx[j];
+                    String response = literal.join(csv.chars(), csv.fieldStart(c), csv.fieldEnd(c));
+                    t.outputTokens[base + j] = response != null ? TokenEstimator.estimate(response)
+                            : TokenEstimator.estimate(CharBuffer.wrap(csv.chars(), csv.fieldStart(c), csv.fieldEnd(c) - csv.fieldStart(c)));
                 } else {
                     t.outputTokens[base + j] = ParsedTable.ESTIMATE;
                     estimatedOutputs++;
@@ -142,7 +148,7 @@ final class RouterBenchReader {
         }
         ctx.note(file + ": input tokens estimated from the prompt text (" + TokenEstimator.CHARS_PER_TOKEN
                 + " characters per token); output tokens from the response text"
-                + (estimatedOutputs > 0 ? ", and for " + estimatedOutputs + " cells without a response from the mean of the same model and category" : ""));
+                + (estimatedOutputs > 0 ? " (cells without a response are estimated, see below)" : ""));
         return t;
     }
 }

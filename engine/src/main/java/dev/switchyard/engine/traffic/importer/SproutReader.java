@@ -121,6 +121,9 @@ final class SproutReader {
         }
         Set<String> seen = new HashSet<>();
         int width = header.size();
+        Cells.Categories categories = new Cells.Categories();
+        Cells.Categories tenants = new Cells.Categories();
+        Cells.Categories tiers = new Cells.Categories();
         while (csv.next()) {
             t.rowsRead++;
             Cells.requireWidth(csv, width);
@@ -128,16 +131,16 @@ final class SproutReader {
             if (!seen.add(id)) {
                 throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' appears more than once");
             }
-            String category = catCol >= 0 ? Cells.text(csv, catCol, "category") : ctx.stem;
+            String category = catCol >= 0 ? categories.of(csv, catCol, "category") : ctx.stem;
             int r = t.addRow(id, category, csv.recordLine());
             if (t.timestamps != null) {
                 t.timestamps[r] = Cells.timestamp(csv, tsCol);
             }
             if (t.tenants != null) {
-                t.tenants[r] = t.intern(Cells.text(csv, tenantCol, "tenant"));
+                t.tenants[r] = tenants.of(csv, tenantCol, "tenant");
             }
             if (t.tiers != null) {
-                t.tiers[r] = t.intern(Cells.text(csv, tierCol, "sla_tier"));
+                t.tiers[r] = tiers.of(csv, tierCol, "sla_tier");
             }
             String prompt = promptCol >= 0 ? csv.get(promptCol) : null;
             if (t.prompts != null) {

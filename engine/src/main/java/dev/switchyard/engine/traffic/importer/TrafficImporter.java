@@ -330,6 +330,8 @@ public final class TrafficImporter {
     private static long fillEstimates(List<ParsedTable> tables, List<boolean[]> usable, int[][] cols, int km) {
         Map<String, double[]> sums = new HashMap<>();
         boolean any = false;
+        String lastCategory = null;
+        double[] s = null;
         for (int k = 0; k < tables.size(); k++) {
             ParsedTable t = tables.get(k);
             int tm = t.modelCount();
@@ -337,7 +339,10 @@ public final class TrafficImporter {
                 if (!usable.get(k)[r]) {
                     continue;
                 }
-                double[] s = sums.computeIfAbsent(t.categories[r], c -> new double[2 * km + 2]);
+                if (t.categories[r] != lastCategory) {
+                    lastCategory = t.categories[r];
+                    s = sums.computeIfAbsent(lastCategory, c -> new double[2 * km + 2]);
+                }
                 for (int j = 0; j < km; j++) {
                     int v = t.outputTokens[r * tm + cols[k][j]];
                     if (v >= 0) {
@@ -355,6 +360,7 @@ public final class TrafficImporter {
             return 0;
         }
         long estimated = 0;
+        lastCategory = null;
         for (int k = 0; k < tables.size(); k++) {
             ParsedTable t = tables.get(k);
             int tm = t.modelCount();
@@ -362,7 +368,10 @@ public final class TrafficImporter {
                 if (!usable.get(k)[r]) {
                     continue;
                 }
-                double[] s = sums.get(t.categories[r]);
+                if (t.categories[r] != lastCategory) {
+                    lastCategory = t.categories[r];
+                    s = sums.get(lastCategory);
+                }
                 for (int j = 0; j < km; j++) {
                     int cell = r * tm + cols[k][j];
                     if (t.outputTokens[cell] == ParsedTable.ESTIMATE) {

@@ -50,6 +50,16 @@ class RouteLlmRealDataTest {
     }
 
     @Test
+    void catalogAliasesResolveTheRealColumnNames() throws Exception {
+        java.nio.file.Path catalogFile = java.nio.file.Path.of(RouteLlmRealDataTest.class
+                .getResource("/dev/switchyard/engine/pricing/importer/native_catalog.json").toURI());
+        ImportOptions options = ImportOptions.defaults().withCatalog(dev.switchyard.engine.catalog.CatalogJson.read(catalogFile));
+        TrafficSample s = TrafficImporter.importFile(SharedData.routeLlm().resolve("gsm8k/gsm8k_responses.csv"), options).sample();
+        assertEquals(List.of("mixtral-8x7b", "gpt-4"), s.models());
+        assertEquals(0.86, accuracy(s, "gpt-4"), 0.015);
+    }
+
+    @Test
     void directoryIsTheSameAsItsFiles() throws Exception {
         TrafficImport imp = TrafficImporter.importFiles(List.of(SharedData.routeLlm().resolve("mmlu")), ImportOptions.defaults());
         assertEquals(14_042, imp.sample().size());
