@@ -15,6 +15,14 @@ import picocli.CommandLine.Command;
         versionProvider = SwitchyardCli.Version.class,
         description = "What-if planner for SLA-aware LLM routing (command-line tools).",
         subcommands = {
+            InspectCommand.class,
+            SimulateCommand.class,
+            SweepCommand.class,
+            BenchCommand.class,
+            BenchImportCommand.class,
+            GenerateSampleCommand.class,
+            WorkspaceCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

@@ -27,6 +27,7 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
+            keepOrDefaultPermissions(absolute, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = Channels.newOutputStream(channel)) {
                 OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
@@ -45,6 +46,20 @@ public final class AtomicFiles {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * createTempFile makes owner-only files; the result should look like any file the user saves:
+     * the permissions of the file it replaces, or rw-r--r-- for a new one.
+     */
+    private static void keepOrDefaultPermissions(Path target, Path temp) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     public static void writeString(Path target, String text) throws IOException {

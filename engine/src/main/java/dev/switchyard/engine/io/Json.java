@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -46,6 +49,8 @@ public final class Json {
                 .build();
         return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
+                // "2.5" is not 2.5: a price typed as text is a wrong type, not a value
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -53,7 +58,26 @@ public final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
+                // "\n" on every OS, so the same data gives the same bytes on Windows too
+                .defaultPrettyPrinter(new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n")))
                 .build();
+    }
+
+    /** "prices[3].inputPer1M" rather than Jackson's class-qualified reference chain. */
+    static String readablePath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -66,13 +90,14 @@ public final class Json {
         long column = loc == null || loc.getColumnNr() < 0 ? 0 : loc.getColumnNr();
         String field = null;
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = m.getPathReference();
-            int cut = field.indexOf("->");
-            if (cut >= 0) {
-                field = field.substring(cut + 2);
-            }
+            field = readablePath(m);
         }
         String message = e.getOriginalMessage();
+        // A record's compact constructor rejected the value: its message is the one a user can act on.
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            message = cause.getMessage();
+        }
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }

@@ -3,8 +3,8 @@ package dev.switchyard.engine.routing;
 /**
  * Rule L, the per-request minimiser of the Lagrangian (spec section 1):
  * {@code m* = argmin_m c_m(x) - lambda * p_hat_m(x)} on normalised cost. Written once; every
- * SLA-aware router calls it. Ties go to the cheaper model, then the lower index, so results do not
- * depend on iteration quirks.
+ * SLA-aware router calls it. Exact ties go to the lower model index (deterministic; the hot loop
+ * stays free of a second comparison).
  */
 public final class RuleL {
     private RuleL() {
@@ -14,15 +14,12 @@ public final class RuleL {
     public static int choose(RequestView request, double[] pHat, double lambda) {
         int n = request.modelCount();
         int best = 0;
-        double bestCost = request.normalisedCost(0);
-        double bestValue = bestCost - lambda * pHat[0];
+        double bestValue = request.normalisedCost(0) - lambda * pHat[0];
         for (int m = 1; m < n; m++) {
-            double c = request.normalisedCost(m);
-            double v = c - lambda * pHat[m];
-            if (v < bestValue || (v == bestValue && c < bestCost)) {
+            double v = request.normalisedCost(m) - lambda * pHat[m];
+            if (v < bestValue) {
                 best = m;
                 bestValue = v;
-                bestCost = c;
             }
         }
         return best;
@@ -34,7 +31,7 @@ public final class RuleL {
         double bestValue = cost[0] - lambda * pHat[0];
         for (int m = 1; m < n; m++) {
             double v = cost[m] - lambda * pHat[m];
-            if (v < bestValue || (v == bestValue && cost[m] < cost[best])) {
+            if (v < bestValue) {
                 best = m;
                 bestValue = v;
             }

@@ -11,7 +11,6 @@ import dev.switchyard.engine.routing.Signal;
 import dev.switchyard.engine.routing.oracle.HiddenTruth;
 import dev.switchyard.engine.routing.oracle.HindsightRouter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -24,6 +23,12 @@ import java.util.SplittableRandom;
 final class ReplicationRun {
     private static final Signal[] SIGNALS = Signal.values();
     private static final long DAY_MS = 86_400_000L;
+    private static final int BLOCK = 64;
+    private static final byte REPORT = (byte) Signal.REPORT.ordinal();
+    private static final byte SILENCE = (byte) Signal.SILENCE.ordinal();
+    private static final byte SATISFIED = (byte) Signal.SATISFIED.ordinal();
+    private static final byte DISSATISFIED = (byte) Signal.DISSATISFIED.ordinal();
+    private static final byte UNLABELLED = (byte) Signal.UNLABELLED.ordinal();
 
     private final PreparedScenario p;
     private final Scenario s;
@@ -34,13 +39,22 @@ final class ReplicationRun {
     private final SplittableRandom truthRng;
     private final SplittableRandom feedbackRng;
     private final int m;
+    private final int stride;
+    private final float[] packed;
     private final double tau;
-    private final FeedbackKind kind;
+    private final boolean oneSided;
+    private final boolean twoSided;
     private final double q;
     private final double f;
     private final long delay;
     private final double[] oracleRowCost;
     private final SignalTape tape;
+    private final float[] block;
+    private final int hot;
+    private final int[] blockRow = new int[BLOCK];
+    private final int[] blockDay = new int[BLOCK];
+    private final double[] blockFrac = new double[BLOCK];
+    private final RunControl control;
 
     private final Request current;
     private final Request past;
@@ -107,7 +121,9 @@ final class ReplicationRun {
     private double seSatVar;
     private double seCostVar;
 
-    ReplicationRun(PreparedScenario p, Scenario s, int replication, Router router, HindsightRouter bound, SignalTape tape) {
+    ReplicationRun(PreparedScenario p, Scenario s, int replication, Router router, HindsightRouter bound, SignalTape tape,
+            RunControl control) {
+        this.control = control;
         this.p = p;
         this.s = s;
         this.replication = replication;
@@ -118,8 +134,13 @@ final class ReplicationRun {
         this.truthRng = Seeds.generator(s.seed(), replication, Seeds.TRUTH);
         this.feedbackRng = Seeds.generator(s.seed(), replication, Seeds.FEEDBACK);
         this.m = p.m;
+        this.stride = p.stride;
+        this.packed = p.packed;
+        this.block = new float[BLOCK * p.stride];
+        this.hot = 3 * p.m;
         this.tau = s.sla().target();
-        this.kind = s.feedback().kind();
+        this.oneSided = s.feedback().kind() == FeedbackKind.ONE_SIDED;
+        this.twoSided = s.feedback().kind() == FeedbackKind.TWO_SIDED_SPARSE;
         this.q = s.feedback().rate();
         this.f = s.feedback().falseReportRate();
         this.delay = s.feedback().delayRequests();
@@ -205,14 +226,39 @@ final class ReplicationRun {
         double sSat = 0;
         double sCost = 0;
         double sCost2 = 0;
-        for (long i = 0; i < sim; i++) {
-            long pos = i * segDays;
-            int day = firstDay + (int) (pos / sim);
-            double frac = ((pos % sim) + 0.5) / sim;
-            long seq = startSeq + (scaled ? (long) (i * w) : i);
-            int row = drawRow(day);
-            current.set(row, seq, day, frac);
-            calls.reset(row);
+        // day = firstDay + floor(i * segDays / sim), kept incrementally: no long division per request
+        int day = firstDay;
+        long rem = -segDays;
+        double invSim = 1.0 / sim;
+        float[] block = this.block;
+        for (long blockStart = 0; blockStart < sim; blockStart += BLOCK) {
+            if ((blockStart & 0xFFFFF) == 0 && blockStart > 0 && control.isCancelled()) {
+                throw new java.util.concurrent.CancellationException("simulation cancelled");
+            }
+            int len = (int) Math.min(BLOCK, sim - blockStart);
+            // Gather: draw the block's rows and copy their cells into a buffer that stays in L1. The copies are
+            // independent loads, so the cache misses of a large pool overlap instead of stalling each request.
+            for (int k = 0; k < len; k++) {
+                rem += segDays;
+                while (rem >= sim) {
+                    rem -= sim;
+                    day++;
+                }
+                blockDay[k] = day;
+                blockFrac[k] = (rem + 0.5) * invSim;
+                int r = drawRow(day);
+                blockRow[k] = r;
+                System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
+            }
+            for (int b = 0; b < len; b++) {
+                long i = blockStart + b;
+                int row = blockRow[b];
+                day = blockDay[b];
+                double frac = blockFrac[b];
+                int base = b * stride;
+                long seq = startSeq + (scaled ? (long) (i * w) : i);
+                current.set(block, base, row, seq, day, frac);
+                calls.reset(block, base);
             int served;
             if (router != null) {
                 served = router.route(current, calls);
@@ -235,10 +281,10 @@ final class ReplicationRun {
                     boolean isServed = model == served;
                     if (isServed || calls.exploring) {
                         byte sig = signalFor(calls.outcome[model]);
-                        if (sig != (byte) Signal.UNLABELLED.ordinal() && sig != (byte) Signal.SILENCE.ordinal()) {
+                        if (sig != UNLABELLED && sig != SILENCE) {
                             signals += 1;
                         }
-                        double callCost = p.realisedCost[row * m + model];
+                        double callCost = block[base + m + model];
                         if (delay == 0) {
                             past.copyFrom(current);
                             deliver(model, sig, isServed, callCost, 0);
@@ -255,12 +301,12 @@ final class ReplicationRun {
             simulated++;
             totalW += w;
             satisfied += ok * w;
-            servedScore += p.score[row * m + served] * w;
+            servedScore += block[base + 2 * m + served] * w;
             cost += spend * w;
             if (calls.exploring) {
                 exploreCost += spend * w;
             }
-            bestCost += p.realisedCost[row * m + p.bestFixed] * w;
+            bestCost += block[base + m + p.bestFixed] * w;
             oracleCost += oracleRowCost[row] * w;
             dayReq[day] += w;
             daySat[day] += ok * w;
@@ -272,7 +318,7 @@ final class ReplicationRun {
             } else {
                 for (int k = 0; k < calls.n; k++) {
                     int model = calls.list[k];
-                    modelCost[model] += p.realisedCost[row * m + model] * w;
+                    modelCost[model] += block[base + m + model] * w;
                 }
             }
             int c = p.category[row];
@@ -311,6 +357,7 @@ final class ReplicationRun {
                     nextTrace *= 1.15;
                 }
             }
+            }
         }
         if (scaled && sN > 1) {
             double pSat = sSat / sN;
@@ -339,8 +386,8 @@ final class ReplicationRun {
         return streamRng.nextInt(p.rows);
     }
 
-    private int drawOutcome(int row, int model) {
-        float sc = p.score[row * m + model];
+    private int drawOutcome(float[] cells, int base, int model) {
+        float sc = cells[base + 2 * m + model];
         if (sc >= 1f) {
             return 1;
         }
@@ -354,15 +401,14 @@ final class ReplicationRun {
         if (tape != null && tape.replaying()) {
             return tape.nextSignal();
         }
-        Signal sig;
-        switch (kind) {
-            case ONE_SIDED -> sig = ok == 0 ? (feedbackRng.nextDouble() < q ? Signal.REPORT : Signal.SILENCE)
-                    : (f > 0 && feedbackRng.nextDouble() < f ? Signal.REPORT : Signal.SILENCE);
-            case TWO_SIDED_SPARSE -> sig = feedbackRng.nextDouble() < q ? (ok == 1 ? Signal.SATISFIED : Signal.DISSATISFIED)
-                    : Signal.UNLABELLED;
-            default -> sig = ok == 1 ? Signal.SATISFIED : Signal.DISSATISFIED;
+        byte b;
+        if (oneSided) {
+            b = ok == 0 ? (feedbackRng.nextDouble() < q ? REPORT : SILENCE) : (f > 0 && feedbackRng.nextDouble() < f ? REPORT : SILENCE);
+        } else if (twoSided) {
+            b = feedbackRng.nextDouble() < q ? (ok == 1 ? SATISFIED : DISSATISFIED) : UNLABELLED;
+        } else {
+            b = ok == 1 ? SATISFIED : DISSATISFIED;
         }
-        byte b = (byte) sig.ordinal();
         if (tape != null) {
             tape.recordSignal(b);
         }
@@ -411,7 +457,7 @@ final class ReplicationRun {
     private void drain(long now) {
         while (qSize > 0 && now - qSeq[qHead] >= delay) {
             int i = qHead;
-            past.set(qRow[i], qSeq[i], qDay[i], qFrac[i]);
+            past.set(packed, qRow[i] * stride, qRow[i], qSeq[i], qDay[i], qFrac[i]);
             deliver(qModel[i], qSignal[i], qServed[i], qCost[i], now - qSeq[i]);
             qHead = (qHead + 1) % qSeq.length;
             qSize--;
@@ -523,22 +569,24 @@ final class ReplicationRun {
 
     /** The request view the router sees. Reused; re-pointed at each request. */
     private final class Request implements RequestView {
+        private float[] cells;
         private int row;
         private long seq;
         private int day;
         private double frac;
         private int base;
 
-        void set(int row, long seq, int day, double frac) {
+        void set(float[] cells, int base, int row, long seq, int day, double frac) {
+            this.cells = cells;
+            this.base = base;
             this.row = row;
             this.seq = seq;
             this.day = day;
             this.frac = frac;
-            this.base = row * m;
         }
 
         void copyFrom(Request o) {
-            set(o.row, o.seq, o.day, o.frac);
+            set(o.cells, o.base, o.row, o.seq, o.day, o.frac);
         }
 
         @Override
@@ -583,12 +631,12 @@ final class ReplicationRun {
 
         @Override
         public double expectedCost(int model) {
-            return p.expectedCost[base + model];
+            return packed[row * stride + 3 * m + model];
         }
 
         @Override
         public double normalisedCost(int model) {
-            return p.normCost[base + model];
+            return cells[base + model];
         }
 
         @Override
@@ -645,16 +693,18 @@ final class ReplicationRun {
         private final int[] list = new int[m];
         private final int[] outcome = new int[m];
         private int n;
-        private int row;
+        private float[] cells;
+        private int base;
         private double spend;
         private boolean exploring;
 
-        void reset(int row) {
+        void reset(float[] cells, int base) {
             for (int k = 0; k < n; k++) {
                 called[list[k]] = false;
             }
             n = 0;
-            this.row = row;
+            this.cells = cells;
+            this.base = base;
             spend = 0;
             exploring = false;
         }
@@ -664,11 +714,11 @@ final class ReplicationRun {
             if (model < 0 || model >= m) {
                 throw new IllegalArgumentException("model index " + model + " outside the pool of " + m);
             }
-            double c = p.realisedCost[row * m + model];
+            double c = cells[base + m + model];
             if (!called[model]) {
                 called[model] = true;
                 list[n++] = model;
-                outcome[model] = drawOutcome(row, model);
+                outcome[model] = drawOutcome(cells, base, model);
                 spend += c;
             }
             return c;

@@ -23,7 +23,7 @@ public final class OnlineRouters {
                 List.of(ParameterSpec.number("V", "Cost weight V",
                                 "How strongly cost counts against the queue; larger = cheaper but slower to react (normalised cost, so one default fits all workloads).",
                                 20, 0.01, 1000, true, true),
-                        ParameterSpec.number("c", "Exploration c", "Exploration probability is min(1, c / t^(1/4)).", 0.5, 0.001, 10, true, true),
+                        ParameterSpec.number("c", "Exploration c", "Exploration probability is min(1, c / t^(1/4)).", 0.25, 0.001, 10, true, true),
                         ParameterSpec.number("delta", "Safety confidence delta",
                                 "Failure probability of the bound behind the safety margin added to the target; 1 turns the margin off.",
                                 0.05, 0.001, 1, true, true),
@@ -34,7 +34,7 @@ public final class OnlineRouters {
         RouterDescriptor mess = new RouterDescriptor("messplus", "MESS+",
                 "Runs every model now and then to learn, otherwise picks by cost and a satisfaction queue; needs labelled feedback.",
                 false, "MESS+ (NeurIPS 2025), from its public description and code defaults", RouterDescriptor.Role.ONLINE, true,
-                List.of(ParameterSpec.number("V", "Cost weight V", "Larger = cheaper but slower to react.", 20, 0.01, 1000, true, true),
+                List.of(ParameterSpec.number("V", "Cost weight V", "Larger = cheaper but slower to react.", 50, 0.01, 1000, true, true),
                         ParameterSpec.number("c", "Exploration c", "Explore-all probability is min(1, c / t^(1/4)).", 1, 0.01, 10, true, true),
                         ParameterSpec.choice("predictor", "Predictor", "Where p_hat comes from.", PREDICTORS, true)));
         return List.of(factory(sla, (ctx, p) -> new SlaRouter(sla.name(), ctx, p)),

@@ -28,6 +28,7 @@ public final class CellBetaPredictor implements Predictor {
     private final boolean learns;
     private final double q;
     private final double f;
+    private final double invQf;
     private final double[] priorA;
     private final double[] priorN;
     private final double[] labelled;
@@ -47,6 +48,7 @@ public final class CellBetaPredictor implements Predictor {
         this.learns = learns;
         this.q = context.feedback().assumedRate();
         this.f = context.feedback().kind() == FeedbackKind.ONE_SIDED ? context.feedback().assumedFalseReportRate() : 0.0;
+        this.invQf = 1.0 / (q - f);
         int cells = Math.max(1, categories) * models;
         priorA = new double[cells];
         priorN = new double[cells];
@@ -102,7 +104,7 @@ public final class CellBetaPredictor implements Predictor {
         double n = oneSided[i];
         double failures = 0;
         if (n > 0) {
-            failures = (reports[i] - f * n) / (q - f);
+            failures = (reports[i] - f * n) * invQf;
             failures = failures < 0 ? 0 : (failures > n ? n : failures);
         }
         return (priorA[i] + successes[i] + n - failures) / (priorN[i] + labelled[i] + n);

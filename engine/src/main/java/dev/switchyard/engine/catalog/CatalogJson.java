@@ -1,0 +1,110 @@
+package dev.switchyard.engine.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchyard.engine.io.AtomicFiles;
+import dev.switchyard.engine.io.ImportException;
+import dev.switchyard.engine.io.Json;
+import dev.switchyard.engine.io.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Switchyard's native catalog format:
+ * {@code {"format":"switchyard-catalog","formatVersion":1,"name":...,"models":[ModelInfo...]}}.
+ * Unknown fields are rejected so a typo in a field name is reported instead of silently ignored.
+ */
+public final class CatalogJson {
+    public static final String FORMAT = "switchyard-catalog";
+    public static final int FORMAT_VERSION = 1;
+
+    private CatalogJson() {
+    }
+
+    /** The document as it appears on disk. */
+    record Document(String format, Integer formatVersion, String name, List<Entry> models) {
+    }
+
+    /** ModelInfo with optional numbers boxed: an absent context window means "unknown" (0). */
+    record Entry(String id, String displayName, String provider, String family, String tier, List<String> aliases,
+                 Integer contextWindow, Integer maxOutputTokens, LatencyProfile latency,
+                 java.util.Map<String, Double> qualityPriors, java.time.LocalDate deprecationDate, String provenance) {
+
+        static Entry of(ModelInfo m) {
+            return new Entry(m.id(), m.displayName(), m.provider(), m.family(), m.tier(), m.aliases(), m.contextWindow(),
+                    m.maxOutputTokens(), m.latency(), m.qualityPriors(), m.deprecationDate(), m.provenance());
+        }
+
+        ModelInfo toModel() {
+            return new ModelInfo(id, displayName, provider, family, tier, aliases,
+                    contextWindow == null ? 0 : contextWindow, maxOutputTokens == null ? 0 : maxOutputTokens,
+                    latency, qualityPriors, deprecationDate, provenance);
+        }
+    }
+
+    public static Catalog read(Path file) throws ImportException, IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.getFileName().toString());
+        }
+    }
+
+    public static Catalog read(InputStream in, String fileName) throws ImportException, IOException {
+        Document doc;
+        try {
+            doc = Json.mapper().readValue(in, Document.class);
+        } catch (JsonProcessingException e) {
+            throw Json.locate(fileName, e);
+        }
+        SourceLocation where = SourceLocation.ofFile(fileName);
+        if (doc == null) {
+            throw new ImportException(where, "the file is empty (expected a JSON catalog object)");
+        }
+        if (!FORMAT.equals(doc.format())) {
+            throw new ImportException(where.withField("format"), "expected \"format\": \"" + FORMAT + "\", found "
+                    + (doc.format() == null ? "none" : "\"" + doc.format() + "\""));
+        }
+        if (doc.formatVersion() == null || doc.formatVersion() < 1) {
+            throw new ImportException(where.withField("formatVersion"), "missing or invalid formatVersion");
+        }
+        if (doc.formatVersion() > FORMAT_VERSION) {
+            throw new ImportException(where.withField("formatVersion"), "catalog format version " + doc.formatVersion()
+                    + " is newer than this Switchyard understands (" + FORMAT_VERSION + "); update Switchyard");
+        }
+        if (doc.models() == null || doc.models().isEmpty()) {
+            throw new ImportException(where.withField("models"), "the catalog lists no models");
+        }
+        List<ModelInfo> models = new java.util.ArrayList<>();
+        for (int i = 0; i < doc.models().size(); i++) {
+            Entry entry = doc.models().get(i);
+            if (entry == null) {
+                throw new ImportException(where.withField("models[" + i + "]"), "model entry is null");
+            }
+            try {
+                models.add(entry.toModel());
+            } catch (IllegalArgumentException e) {
+                throw new ImportException(where.withField("models[" + i + "]"), e.getMessage());
+            }
+        }
+        try {
+            return new Catalog(doc.name(), models);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(where.withField("models"), e.getMessage());
+        }
+    }
+
+    public static void write(Catalog catalog, Path file) throws IOException {
+        byte[] bytes = toBytes(catalog);
+        AtomicFiles.writeBytes(file, bytes);
+    }
+
+    public static byte[] toBytes(Catalog catalog) throws IOException {
+        Document doc = new Document(FORMAT, FORMAT_VERSION, catalog.name(),
+                catalog.models().stream().map(Entry::of).toList());
+        byte[] json = Json.mapper().writeValueAsBytes(doc);
+        byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
+        withNewline[json.length] = '\n';
+        return withNewline;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.switchyard.engine.export;
+
+import dev.switchyard.engine.pricing.ModelPrice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The routing configuration production runs: a versioned JSON document
+ * ({@code "schema":"switchyard-routing-config","schemaVersion":1}) holding everything
+ * {@link LiveRouter} needs to make the decisions the simulation made, with no traffic sample:
+ * router and parameters, SLA target and window, the model pool with the prices assumed, the cost
+ * facts the router sees (per category mean output tokens, the normaliser), the priors, the feedback
+ * assumptions, the learned state and provenance. Read with {@link RoutingConfigJson}; unknown fields
+ * and other schema versions are refused.
+ *
+ * @param routerSeed seed of the live router's generator (derived like the simulation's replication 0)
+ * @param meanOutputTokens per category (in {@code categories} order) and model (in {@code models} order)
+ * @param meanRecordedCostUsd same shape; used instead of prices when the scenario priced from recorded costs, else null
+ */
+public record RoutingConfig(
+        String schema,
+        int schemaVersion,
+        RouterInfo router,
+        Map<String, String> parameters,
+        Sla sla,
+        FeedbackInfo feedback,
+        String predictor,
+        String textFeatures,
+        List<PoolModel> models,
+        CostFacts costs,
+        List<String> categories,
+        List<String> tenants,
+        List<String> slaTiers,
+        double[][] meanOutputTokens,
+        double[][] meanRecordedCostUsd,
+        Priors priors,
+        long routerSeed,
+        LearnedStateDoc learnedState,
+        Provenance provenance) {
+
+    public static final String SCHEMA = "switchyard-routing-config";
+    public static final int SCHEMA_VERSION = 1;
+
+    public RoutingConfig {
+        if (!SCHEMA.equals(schema)) {
+            throw new IllegalArgumentException("field 'schema' must be \"" + SCHEMA + "\", got " + quoted(schema));
+        }
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("field 'schemaVersion' " + schemaVersion + " is not supported (this build reads "
+                    + SCHEMA_VERSION + ")" + (schemaVersion > SCHEMA_VERSION ? "; the file was written by a newer Switchyard" : ""));
+        }
+        Objects.requireNonNull(router, "field 'router' is required");
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        Objects.requireNonNull(sla, "field 'sla' is required");
+        Objects.requireNonNull(feedback, "field 'feedback' is required");
+        predictor = predictor == null || predictor.isBlank() ? "category" : predictor;
+        models = List.copyOf(Objects.requireNonNull(models, "field 'models' is required"));
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("field 'models' must list at least one model");
+        }
+        Objects.requireNonNull(costs, "field 'costs' is required");
+        categories = List.copyOf(Objects.requireNonNull(categories, "field 'categories' is required"));
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        slaTiers = slaTiers == null ? List.of() : List.copyOf(slaTiers);
+        requireShape(meanOutputTokens, "meanOutputTokens", categories.size(), models.size());
+        if (meanRecordedCostUsd != null) {
+            requireShape(meanRecordedCostUsd, "meanRecordedCostUsd", categories.size(), models.size());
+        }
+        boolean priced = models.stream().allMatch(m -> m.price() != null);
+        if (!priced && meanRecordedCostUsd == null) {
+            throw new IllegalArgumentException("every model in 'models' needs a 'price', or 'meanRecordedCostUsd' must be given");
+        }
+        Objects.requireNonNull(priors, "field 'priors' is required");
+        requireShape(priors.means(), "priors.means", categories.size(), models.size());
+        Objects.requireNonNull(provenance, "field 'provenance' is required");
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "nothing" : "\"" + s + "\"";
+    }
+
+    private static void requireShape(double[][] values, String field, int rows, int cols) {
+        if (values == null || values.length != rows) {
+            throw new IllegalArgumentException("field '" + field + "' must have one row per category (" + rows + ")");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (values[i] == null || values[i].length != cols) {
+                throw new IllegalArgumentException("field '" + field + "[" + i + "]' must have one value per model (" + cols + ")");
+            }
+            for (double v : values[i]) {
+                if (!Double.isFinite(v) || v < 0) {
+                    throw new IllegalArgumentException("field '" + field + "[" + i + "]' holds " + v + "; values must be finite and >= 0");
+                }
+            }
+        }
+    }
+
+    public List<String> modelIds() {
+        return models.stream().map(PoolModel::id).toList();
+    }
+
+    /** @param reconstructed true when rebuilt from a paper without its full text or code (say so to users) */
+    public record RouterInfo(String name, String displayName, boolean reconstructed, String provenance, String role) {
+        public RouterInfo {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("field 'router.name' is required");
+            }
+        }
+    }
+
+    /** @param window DAY, WEEK, MONTH or REQUESTS */
+    public record Sla(double target, String window, long windowRequests) {
+        public Sla {
+            if (!(target > 0 && target < 1)) {
+                throw new IllegalArgumentException("field 'sla.target' must be in (0, 1), got " + target);
+            }
+        }
+    }
+
+    /** What the router assumes about the feedback channel in production. */
+    public record FeedbackInfo(String kind, double assumedRate, double assumedFalseReportRate) {
+    }
+
+    /**
+     * @param aliases other names of the model (catalog aliases), e.g. for gateways
+     * @param price the price assumed in the simulation, or null when it used recorded costs
+     * @param meanExpectedCostUsd mean expected cost per request on the sample
+     */
+    public record PoolModel(String id, List<String> aliases, ModelPrice price, double meanExpectedCostUsd) {
+        public PoolModel {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("a model in 'models' has no id");
+            }
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+    }
+
+    /** @param priceSheet label of the price sheet (name, version, effective date), or null */
+    public record CostFacts(double normaliserUsd, String basis, String priceSheet, String currency, String retrievedOn,
+                            String effectiveFrom) {
+        public CostFacts {
+            if (!(normaliserUsd > 0) || Double.isInfinite(normaliserUsd)) {
+                throw new IllegalArgumentException("field 'costs.normaliserUsd' must be > 0, got " + normaliserUsd);
+            }
+        }
+    }
+
+    public record Priors(double strength, String source, double[][] means) {
+    }
+
+    /** The router's learned state at the end of the simulation (replication 0), for inspection and warm starts. */
+    public record LearnedStateDoc(String router, Map<String, Double> scalars, List<Estimate> estimates) {
+        public LearnedStateDoc {
+            scalars = scalars == null ? Map.of() : Map.copyOf(scalars);
+            estimates = estimates == null ? List.of() : List.copyOf(estimates);
+        }
+    }
+
+    public record Estimate(String cell, String model, double satisfaction, double served, double signals) {
+    }
+
+    /**
+     * @param workspace workspace file name, or null when exported from a run outside a workspace
+     * @param seed the scenario seed of the simulation
+     */
+    public record Provenance(String workspace, String scenario, String engineVersion, String exportedAt, long seed,
+                             int replication, String sample, String costBasis) {
+        public Provenance {
+            if (scenario == null || engineVersion == null || exportedAt == null) {
+                throw new IllegalArgumentException("fields 'provenance.scenario', 'provenance.engineVersion' and"
+                        + " 'provenance.exportedAt' are required");
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.EngineInfo;
+import dev.switchyard.engine.routing.RouterDescriptor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Turns replications into a {@link SimulationResult}: means and P10-P90 across replications. */
+final class Aggregation {
+    private Aggregation() {
+    }
+
+    static SimulationResult aggregate(PreparedScenario p, Scenario s, RouterDescriptor d, List<ReplicationResult> reps) {
+        double tau = s.sla().target();
+        List<String> models = p.models;
+        int m = models.size();
+        ReplicationResult first = reps.get(0);
+        boolean scaled = first.simulatedRequests() < first.representedRequests();
+        String note = scaled
+                ? String.format(java.util.Locale.ROOT,
+                        "scaled: the first %d days are simulated request by request; after that at most %,d requests per month are"
+                                + " simulated and weighted up to the month's volume (%,d of %,d requests simulated). Sampling error"
+                                + " (1 s.e.) of mean satisfaction and total cost is reported.",
+                        Math.min(s.scaling().exactDays(), s.volume().months() * 30), s.scaling().maxSimulatedPerMonth(),
+                        first.simulatedRequests(), first.representedRequests())
+                : "exact: every request simulated";
+        Spread cpr = spread(reps, ReplicationResult::costPerRequest);
+        List<SimulationResult.MonthStats> months = new ArrayList<>();
+        for (int mo = 0; mo < s.volume().months(); mo++) {
+            int month = mo;
+            double breaches = 0;
+            double[] mm = new double[m];
+            for (ReplicationResult r : reps) {
+                if (r.monthRequests()[month] > 0 && r.monthSatisfaction(month) < tau - 1e-12) {
+                    breaches++;
+                }
+                for (int j = 0; j < m; j++) {
+                    mm[j] += r.monthModelRequests()[month * m + j];
+                }
+            }
+            months.add(new SimulationResult.MonthStats(month + 1, first.monthRequests()[month],
+                    spread(reps, r -> r.monthCost()[month]), spread(reps, r -> r.monthSatisfaction(month)),
+                    breaches / reps.size(), Simulator.shares(models, mm, 0)));
+        }
+        List<SimulationResult.ModelStats> modelStats = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            int model = j;
+            modelStats.add(new SimulationResult.ModelStats(models.get(j),
+                    spread(reps, r -> r.modelRequests()[model] / r.representedRequests()),
+                    spread(reps, r -> r.totalCost() == 0 ? 0 : r.modelCost()[model] / r.totalCost())));
+        }
+        List<SimulationResult.CategoryStats> categories = new ArrayList<>();
+        int cats = p.sample.categories().size();
+        for (int c = 0; c < cats; c++) {
+            int cat = c;
+            double share = 0;
+            double[] cm = new double[m];
+            for (ReplicationResult r : reps) {
+                share += r.categoryRequests()[cat] / r.representedRequests();
+                for (int j = 0; j < m; j++) {
+                    cm[j] += r.categoryModelRequests()[cat * m + j];
+                }
+            }
+            categories.add(new SimulationResult.CategoryStats(p.sample.categories().get(c), share / reps.size(),
+                    spread(reps, r -> ratio(r.categorySatisfied()[cat], r.categoryRequests()[cat])),
+                    spread(reps, r -> ratio(r.categoryCost()[cat], r.categoryRequests()[cat])), Simulator.shares(models, cm, 0)));
+        }
+        List<SimulationResult.TierStats> tiers = new ArrayList<>();
+        int tierCount = p.sample.hasSlaTiers() ? p.sample.slaTiers().size() : 0;
+        for (int t = 0; t < tierCount; t++) {
+            int tier = t;
+            double share = 0;
+            for (ReplicationResult r : reps) {
+                share += r.tierRequests()[tier] / r.representedRequests();
+            }
+            tiers.add(new SimulationResult.TierStats(p.sample.slaTiers().get(t), share / reps.size(),
+                    spread(reps, r -> ratio(r.tierSatisfied()[tier], r.tierRequests()[tier])),
+                    spread(reps, r -> ratio(r.tierCost()[tier], r.tierRequests()[tier])),
+                    spread(reps, r -> r.tierDays()[tier] == 0 ? Double.NaN : (double) r.tierDaysMet()[tier] / r.tierDays()[tier])));
+        }
+        long compliant = reps.stream().filter(r -> r.meanSatisfaction() >= tau - 1e-12).count();
+        Map<String, String> params = new LinkedHashMap<>(s.routerParameters().resolve(d).values());
+        SimulationResult.ScenarioInfo info = new SimulationResult.ScenarioInfo(s.name(), s.sample().name(), s.sample().size(),
+                p.rows, p.calibration.map(c -> c.size()).orElse(0), models, p.costBasis, p.priors.source(), s.router(), params,
+                s.predictor(), tau, s.sla().window().name().toLowerCase(java.util.Locale.ROOT), s.sla().windowRequests(),
+                s.feedback().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), s.feedback().rate(),
+                s.feedback().falseReportRate(), s.feedback().delayRequests(), s.feedback().assumptions().assumedRate(),
+                s.volume().requestsPerMonth(), s.volume().monthlyGrowth(), s.volume().months(), s.mixShift() != null,
+                s.replications(), s.calibrationFraction(), s.scaling().exactDays(), s.scaling().maxSimulatedPerMonth());
+        return new SimulationResult(EngineInfo.version(), s.seed(), info, d, d.isBound(), scaled, note,
+                first.representedRequests(), first.simulatedRequests(), p.bestFixedModel(),
+                spread(reps, ReplicationResult::meanSatisfaction), spread(reps, ReplicationResult::estimatedSatisfaction),
+                spread(reps, ReplicationResult::totalCost), cpr, spread(reps, r -> 1000 * r.costPerRequest()),
+                spread(reps, r -> ratio(r.explorationCost(), r.totalCost())),
+                spread(reps, r -> r.bestFixedCost() == 0 ? Double.NaN : 1 - r.totalCost() / r.bestFixedCost()),
+                spread(reps, r -> ratio(r.totalCost(), r.slaOracleCost())),
+                spread(reps, r -> r.slaOracleCost() / r.representedRequests()),
+                spread(reps, r -> r.meanSatisfaction() - tau),
+                compliant == reps.size(), (double) compliant / reps.size(),
+                spread(reps, r -> r.scenarioWindows().share()), spread(reps, r -> r.scenarioWindows().worst()),
+                spread(reps, r -> r.daily().share()), spread(reps, r -> r.weekly().share()), spread(reps, r -> r.monthly().share()),
+                spread(reps, r -> r.firstRequestStayingAbove() < 0 ? Double.NaN : r.firstRequestStayingAbove()),
+                spread(reps, ReplicationResult::satisfactionStdErr), spread(reps, ReplicationResult::totalCostStdErr),
+                months, modelStats, categories, tiers, first.trace(), first.state(), List.copyOf(reps));
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
+    }
+
+    static Spread spread(List<ReplicationResult> reps, ToDoubleFunction<ReplicationResult> f) {
+        double[] v = new double[reps.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = f.applyAsDouble(reps.get(i));
+        }
+        return Spread.of(v);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.routing.LearnedState;
+import dev.switchyard.engine.routing.RouterDescriptor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a scenario across its replications (spec section 4): spend, quality, SLA
+ * compliance, model mix and learning traces, each as mean with P10-P90 across replications. Carries
+ * the seed, the engine version and the scenario so every number can be traced back.
+ *
+ * @param bound true for the oracles: a lower bound, not a deployable router
+ * @param scaled true when part of the horizon was subsampled and weighted up (see {@code scalingNote})
+ * @param cumulativeCompliant final cumulative satisfaction at or above tau in every replication
+ * @param cumulativeComplianceRate share of replications whose cumulative satisfaction meets tau
+ * @param windowCompliance share of SLA windows (the scenario's window) at or above tau
+ * @param firstRequestStayingAbove first request after which the running mean stays at or above tau (NaN-free
+ *     replications only; -1 entries, which end below tau, are excluded)
+ * @param trace the learning trace of replication 0
+ * @param learnedState what replication 0's router learned (for the configuration export)
+ */
+public record SimulationResult(
+        String engineVersion,
+        long seed,
+        ScenarioInfo scenario,
+        RouterDescriptor router,
+        boolean bound,
+        boolean scaled,
+        String scalingNote,
+        long requests,
+        long simulatedRequests,
+        String bestFixedModel,
+        Spread meanSatisfaction,
+        Spread estimatedSatisfaction,
+        Spread totalCost,
+        Spread costPerRequest,
+        Spread costPer1000,
+        Spread explorationShare,
+        Spread savingsVsBestFixed,
+        Spread ratioToSlaOracle,
+        Spread slaOracleCostPerRequest,
+        Spread finalMargin,
+        boolean cumulativeCompliant,
+        double cumulativeComplianceRate,
+        Spread windowCompliance,
+        Spread worstWindow,
+        Spread dailyCompliance,
+        Spread weeklyCompliance,
+        Spread monthlyCompliance,
+        Spread firstRequestStayingAbove,
+        Spread satisfactionSamplingError,
+        Spread totalCostSamplingError,
+        List<MonthStats> months,
+        List<ModelStats> models,
+        List<CategoryStats> categories,
+        List<TierStats> tiers,
+        List<TracePoint> trace,
+        LearnedState learnedState,
+        List<ReplicationResult> replications) {
+
+    /** What the result was computed from. */
+    public record ScenarioInfo(String name, String sample, int sampleQueries, int evaluationQueries, int calibrationQueries,
+            List<String> models, String costBasis, String priorSource, String router, Map<String, String> routerParameters,
+            String predictor, double target, String window, long windowRequests, String feedbackKind, double feedbackRate,
+            double falseReportRate, long feedbackDelayRequests, double assumedFeedbackRate, long requestsPerMonth,
+            double monthlyGrowth, int months, boolean mixShift, int replications, double calibrationFraction,
+            int exactDays, long maxSimulatedPerMonth) {
+    }
+
+    /** One month: volume, spend and satisfaction across replications, and the chance it breaches tau. */
+    public record MonthStats(int month, double requests, Spread cost, Spread satisfaction, double breachProbability,
+            Map<String, Double> modelShare) {
+    }
+
+    /** One model's share of requests and of spend. */
+    public record ModelStats(String model, Spread requestShare, Spread spendShare) {
+    }
+
+    /** One category: its share of traffic, satisfaction, cost and model mix (replication means). */
+    public record CategoryStats(String category, double requestShare, Spread satisfaction, Spread costPerRequest,
+            Map<String, Double> modelShare) {
+    }
+
+    /** One SLA tier (gold/silver/bronze...): satisfaction, cost and share of days at or above tau. */
+    public record TierStats(String tier, double requestShare, Spread satisfaction, Spread costPerRequest,
+            Spread dailyCompliance) {
+    }
+
+    /** Model id -> mean share of requests (the CLI's {@code modelShare}). */
+    public Map<String, Double> modelShare() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (ModelStats m : models) {
+            out.put(m.model(), m.requestShare().mean());
+        }
+        return out;
+    }
+}

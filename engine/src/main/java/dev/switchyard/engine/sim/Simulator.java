@@ -1,0 +1,158 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.EngineInfo;
+import dev.switchyard.engine.pricing.CostTable;
+import dev.switchyard.engine.routing.RouterDescriptor;
+import dev.switchyard.engine.routing.Routers;
+import dev.switchyard.engine.routing.RoutingContext;
+import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.oracle.HindsightRouter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs scenarios. Replications run in parallel; each derives its generators from (seed,
+ * replication) only, and results are assembled in replication order, so the numbers are the same
+ * for 1 or N threads.
+ */
+public final class Simulator {
+    private final Routers registry;
+    private final int threads;
+
+    public Simulator(Routers registry, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.registry = registry;
+        this.threads = threads;
+    }
+
+    /** The standard registry on all cores. */
+    public static Simulator standard() {
+        return new Simulator(Routers.standard(), Runtime.getRuntime().availableProcessors());
+    }
+
+    public Simulator withThreads(int n) {
+        return new Simulator(registry, n);
+    }
+
+    public Routers registry() {
+        return registry;
+    }
+
+    public SimulationResult run(Scenario scenario) throws CostTable.UnpricedModelsException {
+        return run(PreparedScenario.of(scenario, registry), scenario, RunControl.NONE);
+    }
+
+    /**
+     * @param prepared preparation of a scenario with the same sample, prices, pool, calibration
+     *     fraction, seed and text features (a sweep reuses one across its grid)
+     */
+    public SimulationResult run(PreparedScenario prepared, Scenario scenario, RunControl control) {
+        RouterDescriptor d = registry.descriptor(scenario.router());
+        int reps = scenario.replications();
+        List<ReplicationResult> results = new ArrayList<>(reps);
+        if (threads == 1 || reps == 1) {
+            for (int r = 0; r < reps; r++) {
+                results.add(replication(prepared, scenario, r, null, control));
+                control.progress(r + 1, reps);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reps), daemonThreads());
+            try {
+                AtomicInteger done = new AtomicInteger();
+                List<Future<ReplicationResult>> futures = new ArrayList<>();
+                for (int r = 0; r < reps; r++) {
+                    int rep = r;
+                    futures.add(pool.submit(() -> {
+                        ReplicationResult res = replication(prepared, scenario, rep, null, control);
+                        control.progress(done.incrementAndGet(), reps);
+                        return res;
+                    }));
+                }
+                for (Future<ReplicationResult> f : futures) {
+                    results.add(get(f));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return Aggregation.aggregate(prepared, scenario, d, results);
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "switchyard-sim");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("simulation interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** One replication, optionally with an observation tape (tests). */
+    ReplicationResult replication(PreparedScenario p, Scenario s, int rep, SignalTape tape, RunControl control) {
+        RouterDescriptor d = registry.descriptor(s.router());
+        RoutingContext ctx = context(p, s, rep, d);
+        Router router = null;
+        HindsightRouter bound = null;
+        if (d.isBound()) {
+            bound = registry.createBound(s.router(), ctx, s.routerParameters(), p.pool());
+        } else {
+            router = registry.create(s.router(), ctx, s.routerParameters());
+        }
+        return new ReplicationRun(p, s, rep, router, bound, tape, control).run();
+    }
+
+    /** The context a router of role {@code d} gets: calibration only for offline routers and baselines. */
+    RoutingContext context(PreparedScenario p, Scenario s, int rep, RouterDescriptor d) {
+        boolean withCalibration = d.role() == RouterDescriptor.Role.OFFLINE || d.role() == RouterDescriptor.Role.BASELINE;
+        return new RoutingContext(p.models, p.sample.categories(), p.sample.tenants(), p.sample.slaTiers(), p.costScale,
+                p.priors, s.sla().target(), s.feedback().assumptions(),
+                withCalibration ? p.calibration : Optional.empty(), p.extractor, s.predictor(),
+                Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors());
+    }
+
+    /** Model id -> share, for result maps. */
+    static Map<String, Double> shares(List<String> models, double[] counts, int offset) {
+        double total = 0;
+        for (int j = 0; j < models.size(); j++) {
+            total += counts[offset + j];
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < models.size(); j++) {
+            out.put(models.get(j), total == 0 ? 0.0 : counts[offset + j] / total);
+        }
+        return out;
+    }
+
+    /** For messages and the result JSON. */
+    public static String engineVersion() {
+        return EngineInfo.version();
+    }
+}

@@ -1,0 +1,191 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.pricing.CostTable;
+import dev.switchyard.engine.pricing.PriceSheet;
+import dev.switchyard.engine.routing.RouterDescriptor;
+import dev.switchyard.engine.routing.RouterParameters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A grid of scenarios: price sheet x router x tau x feedback rate, each with the base scenario's
+ * replications. Every (point, replication) is one task on a pool of all cores; preparation is
+ * shared per price sheet, and results are assembled in grid order, so the output is the same for
+ * any thread count.
+ */
+public final class Sweep {
+    private Sweep() {
+    }
+
+    /**
+     * @param base everything but the swept dimensions (its router, target, rate and prices are replaced)
+     * @param priceSheets sheets to sweep over; an empty list means the base scenario's prices
+     * @param routers router names
+     * @param targets tau values
+     * @param feedbackRates q values (the base scenario's feedback kind, f, delay are kept; the router assumes the true q)
+     */
+    public record Grid(Scenario base, List<PriceSheet> priceSheets, List<String> routers, List<Double> targets,
+            List<Double> feedbackRates) {
+        public Grid {
+            priceSheets = List.copyOf(priceSheets);
+            routers = List.copyOf(routers);
+            targets = List.copyOf(targets);
+            feedbackRates = List.copyOf(feedbackRates);
+            if (routers.isEmpty() || targets.isEmpty() || feedbackRates.isEmpty()) {
+                throw new IllegalArgumentException("a sweep needs at least one router, one target and one feedback rate");
+            }
+        }
+
+        public int points() {
+            return Math.max(1, priceSheets.size()) * routers.size() * targets.size() * feedbackRates.size();
+        }
+    }
+
+    /** One grid point's outcome. */
+    public record Point(String priceSheet, String router, double target, double feedbackRate, SimulationResult result) {
+    }
+
+    /**
+     * Over the tau grid, for one (price sheet, router, feedback rate): floor-compliance rate (share
+     * of targets met on the hidden truth), tau-response correlation (Pearson, targets vs realised
+     * satisfaction) and mean overshoot (realised minus target).
+     */
+    public record TargetResponse(String priceSheet, String router, double feedbackRate, double floorComplianceRate,
+            double targetResponseCorrelation, double meanOvershoot) {
+    }
+
+    public record Result(List<Point> points, List<TargetResponse> targetResponses, double seconds, int threads) {
+    }
+
+    public static Result run(Grid grid, Simulator simulator, int threads, RunControl control) throws CostTable.UnpricedModelsException {
+        long t0 = System.nanoTime();
+        List<PriceSheet> sheets = grid.priceSheets().isEmpty() ? java.util.Collections.singletonList(grid.base().prices())
+                : grid.priceSheets();
+        List<Scenario> scenarios = new ArrayList<>();
+        List<String> sheetNames = new ArrayList<>();
+        List<PreparedScenario> prepared = new ArrayList<>();
+        for (PriceSheet sheet : sheets) {
+            Scenario withSheet = grid.base().withPrices(sheet);
+            PreparedScenario p = PreparedScenario.of(withSheet, simulator.registry());
+            String sheetName = sheet == null ? "recorded costs" : sheet.label();
+            for (String router : grid.routers()) {
+                simulator.registry().descriptor(router);
+                for (double tau : grid.targets()) {
+                    for (double q : grid.feedbackRates()) {
+                        Scenario.Feedback fb = grid.base().feedback();
+                        Scenario.Feedback swept = new Scenario.Feedback(fb.kind(), q, Math.min(fb.falseReportRate(), q / 2),
+                                fb.delayRequests(), Double.NaN, Double.NaN);
+                        RouterParameters params = router.equals(grid.base().router()) ? grid.base().routerParameters()
+                                : RouterParameters.none();
+                        scenarios.add(withSheet.withRouter(router, params).withTarget(tau).withFeedback(swept));
+                        sheetNames.add(sheetName);
+                        prepared.add(p);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < scenarios.size(); i++) {
+            prepared.get(i).slaOracleCost(scenarios.get(i).sla().target()); // fit bounds once, before the parallel phase
+        }
+        int reps = grid.base().replications();
+        int tasks = scenarios.size() * reps;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Simulator.daemonThreads());
+        List<Future<ReplicationResult>> futures = new ArrayList<>(tasks);
+        AtomicInteger done = new AtomicInteger();
+        try {
+            for (int i = 0; i < scenarios.size(); i++) {
+                Scenario s = scenarios.get(i);
+                PreparedScenario p = prepared.get(i);
+                for (int r = 0; r < reps; r++) {
+                    int rep = r;
+                    futures.add(pool.submit(() -> {
+                        ReplicationResult res = simulator.replication(p, s, rep, null, control);
+                        control.progress(done.incrementAndGet(), tasks);
+                        return res;
+                    }));
+                }
+            }
+            List<Point> points = new ArrayList<>();
+            for (int i = 0; i < scenarios.size(); i++) {
+                List<ReplicationResult> results = new ArrayList<>(reps);
+                for (int r = 0; r < reps; r++) {
+                    results.add(Simulator.get(futures.get(i * reps + r)));
+                }
+                Scenario s = scenarios.get(i);
+                RouterDescriptor d = simulator.registry().descriptor(s.router());
+                SimulationResult agg = Aggregation.aggregate(prepared.get(i), s, d, results);
+                points.add(new Point(sheetNames.get(i), s.router(), s.sla().target(), s.feedback().rate(), slim(agg)));
+            }
+            return new Result(points, targetResponses(points), (System.nanoTime() - t0) / 1e9, threads);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sweep results keep the aggregate, not every replication's day arrays (a 1,320-point sweep stays small). */
+    private static SimulationResult slim(SimulationResult r) {
+        return new SimulationResult(r.engineVersion(), r.seed(), r.scenario(), r.router(), r.bound(), r.scaled(), r.scalingNote(),
+                r.requests(), r.simulatedRequests(), r.bestFixedModel(), r.meanSatisfaction(), r.estimatedSatisfaction(),
+                r.totalCost(), r.costPerRequest(), r.costPer1000(), r.explorationShare(), r.savingsVsBestFixed(),
+                r.ratioToSlaOracle(), r.slaOracleCostPerRequest(), r.finalMargin(), r.cumulativeCompliant(),
+                r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
+                r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
+                r.months(), r.models(), r.categories(), r.tiers(), List.of(), r.learnedState(), List.of());
+    }
+
+    static List<TargetResponse> targetResponses(List<Point> points) {
+        Map<String, List<Point>> groups = new LinkedHashMap<>();
+        for (Point p : points) {
+            groups.computeIfAbsent(p.priceSheet() + "\u0000" + p.router() + "\u0000" + p.feedbackRate(), k -> new ArrayList<>()).add(p);
+        }
+        List<TargetResponse> out = new ArrayList<>();
+        for (List<Point> g : groups.values()) {
+            int n = g.size();
+            double met = 0;
+            double over = 0;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = g.get(i).target();
+                y[i] = g.get(i).result().meanSatisfaction().mean();
+                if (y[i] >= x[i] - 1e-12) {
+                    met++;
+                }
+                over += y[i] - x[i];
+            }
+            Point first = g.get(0);
+            out.add(new TargetResponse(first.priceSheet(), first.router(), first.feedbackRate(), met / n, pearson(x, y), over / n));
+        }
+        return out;
+    }
+
+    static double pearson(double[] x, double[] y) {
+        int n = x.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# CI check of the Linux installer: unpack the .deb into a temporary root (no root rights, nothing
+# installed on the machine), then start the installed launcher in self-test mode under a virtual
+# display: it opens the main window, loads the bundled sample data, runs one simulation and exits 0.
+set -euo pipefail
+source "$(cd "$(dirname "$0")/.." && pwd)/common.sh"
+DEB=$(ls "$DIST_DIR"/switchyard_*.deb 2>/dev/null | head -1)
+[ -n "$DEB" ] || { echo "self-test: no .deb in $DIST_DIR; run installers/build.sh first" >&2; exit 2; }
+ROOTFS=$(mktemp -d)
+trap 'rm -rf "$ROOTFS"' EXIT
+dpkg-deb -x "$DEB" "$ROOTFS"
+LAUNCHER=$(find "$ROOTFS" -path '*/bin/Switchyard' -type f | head -1)
+[ -x "$LAUNCHER" ] || { echo "self-test: no launcher in $DEB" >&2; exit 1; }
+echo "self-test: $(dpkg-deb -f "$DEB" Package) $(dpkg-deb -f "$DEB" Version), depends: $(dpkg-deb -f "$DEB" Depends)"
+DESKTOP=$(find "$ROOTFS" -name '*.desktop' | head -1)
+[ -n "$DESKTOP" ] && grep -q '^Categories=' "$DESKTOP" || { echo "self-test: the package has no desktop entry with a menu group" >&2; exit 1; }
+echo "self-test: starting $LAUNCHER --self-test"
+export HOME="$ROOTFS/home"   # the app writes preferences and JavaFX's native cache here, not in the real home
+mkdir -p "$HOME"
+xvfb-run -a -s '-screen 0 1280x800x24' timeout 180 "$LAUNCHER" --self-test
+echo "self-test: passed"
