@@ -1,5 +1,19 @@
 package dev.switchyard.app;
 
+import javafx.application.Application;
+
+/**
+ * Entry point of the jar, jpackage and {@code ./switchyard app}. A plain class (not an
+ * Application subclass) so JavaFX starts from the class path without module flags.
+ *
+ * <p>{@code --self-test}: opens the main window, loads the bundled sample, runs one simulation,
+ * prints a one-line summary and exits 0; any failure exits non-zero (installer CI uses it).
+ */
 public final class Launcher {
-    public static void main(String[] args) { }
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(SwitchyardApp.class, args);
+    }
 }

@@ -1,0 +1,161 @@
+package dev.switchyard.app;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.Formats;
+import dev.switchyard.app.common.TaskRunner;
+import dev.switchyard.app.compare.CompareViewModel;
+import dev.switchyard.app.data.DataSession;
+import dev.switchyard.app.data.DataSources;
+import dev.switchyard.app.data.DataViewModel;
+import dev.switchyard.app.data.EngineDataSources;
+import dev.switchyard.app.negotiate.NegotiateViewModel;
+import dev.switchyard.app.scenario.EnginePlanner;
+import dev.switchyard.app.scenario.PlannerEngine;
+import dev.switchyard.app.scenario.ScenarioOutcome;
+import dev.switchyard.app.scenario.ScenarioViewModel;
+import dev.switchyard.app.shell.AppState;
+import dev.switchyard.app.shell.MainWindow;
+import dev.switchyard.app.shell.Theme;
+
+/**
+ * Wires the app: one background pool for long work, the UI executor, the data session, the four
+ * view models and the window. Opens on the bundled sample with a first result on screen.
+ */
+public class SwitchyardApp extends Application {
+    /** Slider moves are collapsed into one run this long after the last move. */
+    public static final long DEBOUNCE_MILLIS = 150;
+    static final long SELF_TEST_TIMEOUT_SECONDS = 120;
+
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private AppState state;
+    private MainWindow window;
+    private Context context;
+    private final long startedNanos = System.nanoTime();
+
+    /** Everything the window is built from; tests build their own with test doubles. */
+    public record Context(TaskRunner runner, DataSession session, DataViewModel data, ScenarioViewModel scenario,
+                          NegotiateViewModel negotiate, CompareViewModel compare) {
+
+        public static Context create(TaskRunner runner, Debouncer debouncer, DataSources sources, PlannerEngine engine,
+                                     java.util.function.Consumer<java.nio.file.Path> remember) {
+            DataSession session = new DataSession();
+            DataViewModel data = new DataViewModel(session, sources, runner, remember);
+            ScenarioViewModel scenario = new ScenarioViewModel(session, engine, runner, debouncer);
+            NegotiateViewModel negotiate = new NegotiateViewModel(session, engine, runner, scenario::settings);
+            return new Context(runner, session, data, scenario, negotiate, new CompareViewModel());
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        boolean selfTest = getParameters().getRaw().contains("--self-test");
+        workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("switchyard-worker"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("switchyard-debounce"));
+        TaskRunner runner = new TaskRunner(workers, Platform::runLater);
+        state = selfTest ? new AppState() : AppState.load(AppState.defaultFile());
+        Theme theme = new Theme(state.dark);
+        MainWindow[] holder = new MainWindow[1];
+        context = Context.create(runner, new Debouncer(timer, Platform::runLater, DEBOUNCE_MILLIS), new EngineDataSources(),
+                new EnginePlanner(), p -> {
+                    if (holder[0] != null) {
+                        holder[0].remember(p);
+                    }
+                });
+        window = new MainWindow(stage, state, theme, runner, context.data(), context.scenario(), context.negotiate(),
+                context.compare());
+        holder[0] = window;
+        if (selfTest) {
+            installSelfTest();
+        }
+        stage.show();
+        context.data().loadSample();
+    }
+
+    private void installSelfTest() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(SELF_TEST_TIMEOUT_SECONDS * 1000);
+                System.err.println("switchyard self-test: FAILED (no result within " + SELF_TEST_TIMEOUT_SECONDS + " s)");
+                Runtime.getRuntime().halt(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "switchyard-self-test-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        context.data().problemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                System.err.println("switchyard self-test: FAILED loading sample: " + now.where() + ": " + now.problem());
+                Runtime.getRuntime().halt(1);
+            }
+        });
+        context.scenario().errorProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                System.err.println("switchyard self-test: FAILED simulating: " + now);
+                Runtime.getRuntime().halt(2);
+            }
+        });
+        context.scenario().outcomeProperty().addListener((o, was, now) -> {
+            // the preview comes first; the self-test reports the full run
+            if (now == null || now.isPreview()) {
+                return;
+            }
+            System.out.println(summary(now, (System.nanoTime() - startedNanos) / 1_000_000));
+            System.out.flush();
+            Platform.exit();
+            Runtime.getRuntime().halt(0);
+        });
+    }
+
+    /** The self-test's one line: what ran and its headline figures. */
+    public static String summary(ScenarioOutcome o, long millis) {
+        return String.format(Locale.ROOT, "switchyard self-test: OK router=%s target=%.2f monthlySpend=%s costPer1k=%s "
+                        + "satisfaction=%.4f breachProbability=%.3f savingsVsBestFixed=%.3f months=%d seed=%d engine=%s startupMs=%d",
+                o.settings().router(), o.target(), Formats.plain(o.monthlySpend()), Formats.plain(o.costPer1k()),
+                o.satisfaction(), o.breachProbability(), o.savingsVsBestFixed(), o.months().size(), o.seed(),
+                o.engineVersion(), millis);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null && state != null && !getParameters().getRaw().contains("--self-test")) {
+            window.captureGeometry();
+            try {
+                state.save(AppState.defaultFile());
+            } catch (IOException e) {
+                System.err.println("switchyard: could not save window state: " + e.getMessage());
+            }
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            // simulations are CPU-bound; the FX thread must win every contest for a core
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.switchyard.app.common;
+
+import java.util.Locale;
+
+/** Number formats a product manager reads at a glance: $12.3K, 91.2%, 1.2M requests. */
+public final class Formats {
+    private Formats() {
+    }
+
+    public static String usd(double v) {
+        if (!Double.isFinite(v)) {
+            return "–";
+        }
+        if (v == 0) {
+            return "$0";
+        }
+        double a = Math.abs(v);
+        String sign = v < 0 ? "-" : "";
+        if (a >= 1e9) {
+            return sign + String.format(Locale.ROOT, "$%.2fB", a / 1e9);
+        }
+        if (a >= 1e6) {
+            return sign + String.format(Locale.ROOT, "$%.2fM", a / 1e6);
+        }
+        if (a >= 1e4) {
+            return sign + String.format(Locale.ROOT, "$%.1fK", a / 1e3);
+        }
+        if (a >= 100) {
+            return sign + String.format(Locale.ROOT, "$%,.0f", a);
+        }
+        if (a >= 1) {
+            return sign + String.format(Locale.ROOT, "$%.2f", a);
+        }
+        return sign + String.format(Locale.ROOT, "$%.4f", a);
+    }
+
+    public static String percent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    public static String points(double fractionDelta) {
+        return String.format(Locale.ROOT, "%+.1f pts", fractionDelta * 100);
+    }
+
+    public static String count(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fB", v / 1e9);
+        }
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+        }
+        if (a >= 1e4) {
+            return String.format(Locale.ROOT, "%.1fK", v / 1e3);
+        }
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** Plain machine-friendly number for copied tables (no currency symbols, dot decimals). */
+    public static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** "250K" -> 250000, "1.5M" -> 1500000, "1,000" -> 1000; throws NumberFormatException otherwise. */
+    public static long parseCount(String text) {
+        String s = text.strip().replace(",", "").replace("_", "").toUpperCase(Locale.ROOT);
+        double mult = 1;
+        if (s.endsWith("K")) {
+            mult = 1e3;
+        } else if (s.endsWith("M")) {
+            mult = 1e6;
+        } else if (s.endsWith("B")) {
+            mult = 1e9;
+        }
+        if (mult > 1) {
+            s = s.substring(0, s.length() - 1);
+        }
+        double v = Double.parseDouble(s) * mult;
+        if (!Double.isFinite(v) || v > Long.MAX_VALUE) {
+            throw new NumberFormatException("not a count: " + text);
+        }
+        return Math.round(v);
+    }
+}

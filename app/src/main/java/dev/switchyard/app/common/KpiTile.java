@@ -1,0 +1,37 @@
+package dev.switchyard.app.common;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** A headline figure: name, big value, one line of context; its tooltip says what it means. */
+public class KpiTile extends VBox {
+    private final Label value = new Label("–");
+    private final Label detail = new Label(" ");
+
+    public KpiTile(String title, String explanation) {
+        getStyleClass().add("kpi-tile");
+        Label name = new Label(title);
+        name.getStyleClass().add("kpi-title");
+        value.getStyleClass().add("kpi-value");
+        detail.getStyleClass().add("kpi-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(name, value, detail);
+        ChartCardTooltips.install(this, explanation);
+        setMinWidth(120);
+        setPrefWidth(180);
+    }
+
+    public void set(String valueText, String detailText, Tone tone) {
+        value.setText(valueText);
+        detail.setText(detailText == null || detailText.isEmpty() ? " " : detailText);
+        getStyleClass().removeAll("good", "bad", "neutral");
+        getStyleClass().add(tone.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public String valueText() {
+        return value.getText();
+    }
+
+    public enum Tone { GOOD, BAD, NEUTRAL }
+}

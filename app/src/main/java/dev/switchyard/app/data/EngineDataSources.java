@@ -1,0 +1,73 @@
+package dev.switchyard.app.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.switchyard.engine.catalog.Catalog;
+import dev.switchyard.engine.catalog.CatalogJson;
+import dev.switchyard.engine.io.ImportException;
+import dev.switchyard.engine.pricing.PriceSheet;
+import dev.switchyard.engine.pricing.importer.PriceImporter;
+import dev.switchyard.engine.sample.SampleData;
+import dev.switchyard.engine.traffic.importer.ImportOptions;
+import dev.switchyard.engine.traffic.importer.ImportReport;
+import dev.switchyard.engine.traffic.importer.SkippedRow;
+import dev.switchyard.engine.traffic.importer.TrafficImport;
+import dev.switchyard.engine.traffic.importer.TrafficImporter;
+
+/** {@link DataSources} on the engine's readers, writers and bundled sample. */
+public final class EngineDataSources implements DataSources {
+
+    @Override
+    public DataSet loadSample() throws IOException, ImportException {
+        // Only the sample the app opens on: the others stay on disk until the user imports them,
+        // which keeps start-up fast.
+        dev.switchyard.engine.sample.SampleBundle bundle = SampleData.loadDefault(SampleData.locate());
+        var opening = bundle.defaultTraffic();
+        return new DataSet(bundle.catalog(), bundle.priceSheets(), opening.sample(), "bundled sample: " + opening.name());
+    }
+
+    @Override
+    public Catalog readCatalog(Path file) throws IOException, ImportException {
+        return CatalogJson.read(file);
+    }
+
+    @Override
+    public PriceSheet readPriceSheet(Path file) throws IOException, ImportException {
+        return PriceImporter.importFile(file);
+    }
+
+    @Override
+    public TrafficLoad readTraffic(List<Path> files, Catalog catalog) throws IOException, ImportException {
+        TrafficImport imported = TrafficImporter.importFiles(files, ImportOptions.defaults().withCatalog(catalog));
+        return new TrafficLoad(imported.sample(), notes(imported.report()));
+    }
+
+    static List<String> notes(ImportReport r) {
+        List<String> notes = new ArrayList<>();
+        if (!r.skippedRows().isEmpty()) {
+            StringBuilder sb = new StringBuilder(r.skippedRows().size() + " incomplete rows left out (");
+            int shown = 0;
+            for (SkippedRow s : r.skippedRows()) {
+                if (shown++ == 5) {
+                    sb.append(", …");
+                    break;
+                }
+                sb.append(shown > 1 ? ", " : "").append(Path.of(s.file()).getFileName()).append(" line ").append(s.line());
+            }
+            notes.add(sb.append(')').toString());
+        }
+        if (!r.droppedModels().isEmpty()) {
+            notes.add("models dropped for missing cells: " + String.join(", ", r.droppedModels()));
+        }
+        notes.addAll(r.notes());
+        return notes;
+    }
+
+    @Override
+    public void writeCatalog(Catalog catalog, Path file) throws IOException {
+        CatalogJson.write(catalog, file);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.switchyard.app.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the user set on the scenario screen: together with the data and the seed it defines
+ * a run completely (same settings, same numbers).
+ *
+ * @param pool the models the router may choose from (empty = every model in the sample)
+ * @param routerParameters values for the router's tunables, as text (engine convention)
+ * @param target the SLA target tau: the share of requests that must satisfy users
+ * @param feedbackRate q: the chance an unhappy user reports it
+ * @param monthlyVolume requests in the first month
+ * @param monthlyGrowth relative growth per month (0.05 = +5% a month)
+ * @param priceSheet label of the price sheet, null for the sample's recorded costs
+ */
+public record ScenarioSettings(
+        List<String> pool,
+        String router,
+        Map<String, String> routerParameters,
+        double target,
+        SlaWindow window,
+        double feedbackRate,
+        long monthlyVolume,
+        double monthlyGrowth,
+        int horizonMonths,
+        String priceSheet,
+        int replications,
+        long seed) {
+
+    public ScenarioSettings {
+        pool = List.copyOf(pool);
+        if (router == null || router.isBlank()) {
+            throw new IllegalArgumentException("pick a router");
+        }
+        routerParameters = Map.copyOf(new TreeMap<>(routerParameters));
+        if (!(target > 0 && target < 1)) {
+            throw new IllegalArgumentException("SLA target must be between 0% and 100%, got " + target);
+        }
+        if (window == null) {
+            throw new IllegalArgumentException("pick an SLA window");
+        }
+        if (!(feedbackRate >= 0 && feedbackRate <= 1)) {
+            throw new IllegalArgumentException("feedback rate must be between 0% and 100%, got " + feedbackRate);
+        }
+        if (monthlyVolume < 1) {
+            throw new IllegalArgumentException("monthly volume must be at least 1 request, got " + monthlyVolume);
+        }
+        if (!(monthlyGrowth > -1 && monthlyGrowth <= 10)) {
+            throw new IllegalArgumentException("monthly growth must be above -100% and at most +1000%, got " + monthlyGrowth);
+        }
+        if (horizonMonths < 1 || horizonMonths > 60) {
+            throw new IllegalArgumentException("horizon must be 1 to 60 months, got " + horizonMonths);
+        }
+        if (replications < 1 || replications > 1000) {
+            throw new IllegalArgumentException("replications must be 1 to 1000, got " + replications);
+        }
+    }
+
+    public ScenarioSettings withTarget(double t) {
+        return new ScenarioSettings(pool, router, routerParameters, t, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed);
+    }
+
+    public ScenarioSettings withRouter(String r, Map<String, String> params) {
+        return new ScenarioSettings(pool, r, params, target, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed);
+    }
+
+    public ScenarioSettings withFeedbackRate(double q) {
+        return new ScenarioSettings(pool, router, routerParameters, target, window, q, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed);
+    }
+
+    public ScenarioSettings withReplications(int r) {
+        return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, r, seed);
+    }
+
+    public ScenarioSettings withHorizon(int months) {
+        return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, months, priceSheet, replications, seed);
+    }
+}

@@ -1,0 +1,693 @@
+package dev.switchyard.app.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedAreaChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.controlsfx.control.CheckListView;
+
+import dev.switchyard.app.common.BandLineChart;
+import dev.switchyard.app.common.ChartCard;
+import dev.switchyard.app.common.ChartCardTooltips;
+import dev.switchyard.app.common.Charts;
+import dev.switchyard.app.common.DataTable;
+import dev.switchyard.app.common.Formats;
+import dev.switchyard.app.common.KpiTile;
+import dev.switchyard.app.common.TaskRunner;
+
+/** The main screen: controls on the left, KPI tiles and charts on the right. */
+public final class ScenarioView extends SplitPane {
+    static final int MAX_POINTS = 400;
+
+    private final ScenarioViewModel vm;
+    private final TaskRunner runner;
+
+    final CheckListView<String> poolList = new CheckListView<>();
+    final ComboBox<RouterChoice> routerBox = new ComboBox<>();
+    final Slider targetSlider = new Slider(0.60, 0.99, 0.78);
+    final Slider feedbackSlider = new Slider(0.0, 1.0, 0.20);
+    private final Label routerDescription = new Label();
+    private final Label reconstructedBadge = new Label("reconstructed");
+    private final Label boundBadge = new Label("bound, not deployable");
+    private final VBox advancedBox = new VBox(6);
+    private final Label errorBanner = new Label();
+    private final Label notes = new Label();
+
+    final KpiTile spendTile = new KpiTile("Monthly spend",
+            "Average spend per month over the horizon, across replications. Grows with the monthly volume.");
+    final KpiTile per1kTile = new KpiTile("Cost per 1,000 requests",
+            "What 1,000 requests cost on average with this router and these prices.");
+    final KpiTile satisfactionTile = new KpiTile("Satisfaction vs target",
+            "Share of requests whose answer satisfied the user (the simulation's hidden truth), against the SLA target.");
+    final KpiTile breachTile = new KpiTile("P(breached month)",
+            "The chance that a given month ends below the SLA target, estimated across replications.");
+    final KpiTile savingsTile = new KpiTile("Savings vs best fixed",
+            "How much cheaper than sending every request to the single best model on this sample.");
+
+    final BandLineChart spendChart = new BandLineChart(Charts.axis("Month"), Charts.usdAxis("USD per month"));
+    final LineChart<Number, Number> satisfactionChart;
+    final StackedAreaChart<Number, Number> mixChart = new StackedAreaChart<>(Charts.axis("Month"),
+            Charts.percentAxis("Requests", 0, 1));
+    final BarChart<Number, String> spendShareChart = new BarChart<>(Charts.percentAxis("Share of spend", 0, 1), new CategoryAxis());
+    final LineChart<Number, Number> traceChart = new LineChart<>(Charts.countAxis("Requests"), Charts.axis("Value"));
+    private final List<ChartCard> cards = new ArrayList<>();
+    private ChartCard traceCard;
+    private ChartCard satisfactionCard;
+
+    public ScenarioView(ScenarioViewModel vm, TaskRunner runner) {
+        this.vm = vm;
+        this.runner = runner;
+        getStyleClass().add("scenario-view");
+        poolList.setId("pool-list");
+        routerBox.setId("router-box");
+        targetSlider.setId("target-slider");
+        feedbackSlider.setId("feedback-slider");
+        spendTile.setId("kpi-spend");
+        per1kTile.setId("kpi-per1k");
+        satisfactionTile.setId("kpi-satisfaction");
+        breachTile.setId("kpi-breach");
+        savingsTile.setId("kpi-savings");
+        spendChart.setId("spend-chart");
+        reconstructedBadge.setId("reconstructed-badge");
+        NumberAxis satY = Charts.percentAxis("Satisfaction", 0.6, 1.0);
+        satY.setAutoRanging(false);
+        satisfactionChart = new LineChart<>(Charts.countAxis("SLA window"), satY);
+        ScrollPane left = new ScrollPane(buildControls());
+        left.setFitToWidth(true);
+        left.setMinWidth(290);
+        left.setPrefWidth(330);
+        left.getStyleClass().add("controls-pane");
+        getItems().addAll(left, buildResults());
+        setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(left, false);
+        vm.outcomeProperty().addListener((o, was, now) -> show(now));
+        show(vm.outcomeProperty().get());
+    }
+
+    // ---- controls ----------------------------------------------------------------------------
+
+    private Node buildControls() {
+        VBox box = new VBox(10);
+        box.setPadding(new Insets(10));
+
+        poolList.setItems(vm.availableModels());
+        poolList.setPrefHeight(170);
+        syncPool();
+        vm.availableModels().addListener((ListChangeListener<String>) c -> syncPool());
+        vm.pool().addListener((ListChangeListener<String>) c -> syncPool());
+        poolList.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            if (!syncingPool) {
+                vm.setPool(List.copyOf(poolList.getCheckModel().getCheckedItems()));
+            }
+        });
+        box.getChildren().add(section("Model pool", "The models the router may send requests to. Untick a model to see what "
+                + "happens without it (e.g. a provider you cannot use).", poolList));
+
+        routerBox.setItems(vm.routers());
+        routerBox.valueProperty().bindBidirectional(vm.routerProperty());
+        routerBox.setMaxWidth(Double.MAX_VALUE);
+        routerBox.setVisibleRowCount(16);
+        routerDescription.setWrapText(true);
+        routerDescription.getStyleClass().add("router-description");
+        reconstructedBadge.getStyleClass().addAll("badge", "badge-warning");
+        boundBadge.getStyleClass().addAll("badge", "badge-info");
+        HBox badges = new HBox(6, reconstructedBadge, boundBadge);
+        vm.routerProperty().addListener((o, was, now) -> showRouter(now));
+        showRouter(vm.routerProperty().get());
+        box.getChildren().add(section("Router", "The algorithm that picks a model for every request. "
+                + "Hover the badge for where it comes from.", new VBox(4, routerBox, badges, routerDescription)));
+
+        configurePercentSlider(targetSlider, 0.10);
+        targetSlider.valueProperty().bindBidirectional(vm.targetProperty());
+        box.getChildren().add(section("SLA target", "The share of requests that must satisfy users, e.g. 90%. "
+                + "A higher target needs dearer models more often.", sliderWithValue(targetSlider, vm.targetProperty())));
+
+        ComboBox<SlaWindow> windowBox = new ComboBox<>();
+        windowBox.getItems().addAll(SlaWindow.DAY, SlaWindow.WEEK, SlaWindow.MONTH, SlaWindow.ofRequests(10_000),
+                SlaWindow.ofRequests(100_000));
+        windowBox.valueProperty().bindBidirectional(vm.windowProperty());
+        windowBox.setMaxWidth(Double.MAX_VALUE);
+        box.getChildren().add(section("SLA window", "Over what stretch satisfaction is measured against the target: "
+                + "a day, a week, a month, or a fixed number of requests. Shorter windows are breached more often.", windowBox));
+
+        configurePercentSlider(feedbackSlider, 0.25);
+        feedbackSlider.valueProperty().bindBidirectional(vm.feedbackRateProperty());
+        box.getChildren().add(section("Feedback rate", "How often an unhappy user tells you (thumbs down, complaint). "
+                + "Routers that learn online need this signal; 5% means 1 in 20 bad answers is reported.",
+                sliderWithValue(feedbackSlider, vm.feedbackRateProperty())));
+
+        TextField volume = new TextField();
+        volume.setText(Formats.count(vm.monthlyVolumeProperty().get()));
+        volume.setOnAction(e -> commitVolume(volume));
+        volume.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitVolume(volume);
+            }
+        });
+        vm.monthlyVolumeProperty().addListener((o, was, now) -> volume.setText(Formats.count(now.longValue())));
+        box.getChildren().add(section("Monthly volume", "Requests in the first month. Type 250K, 2M or 1,500,000.", volume));
+
+        Spinner<Double> growth = new Spinner<>(-50.0, 200.0, vm.monthlyGrowthProperty().get() * 100, 1.0);
+        growth.setEditable(true);
+        growth.valueProperty().addListener((o, was, now) -> vm.monthlyGrowthProperty().set(now / 100));
+        Spinner<Integer> horizon = new Spinner<>(1, 36, vm.horizonMonthsProperty().get());
+        horizon.setEditable(true);
+        horizon.valueProperty().addListener((o, was, now) -> vm.horizonMonthsProperty().set(now));
+        vm.horizonMonthsProperty().addListener((o, was, now) -> horizon.getValueFactory().setValue(now.intValue()));
+        GridPane gh = new GridPane();
+        gh.setHgap(8);
+        gh.addRow(0, new Label("Growth % / month"), new Label("Horizon (months)"));
+        gh.addRow(1, growth, horizon);
+        box.getChildren().add(section("Growth and horizon", "Growth: how much the volume grows each month (3 = +3% a month). "
+                + "Horizon: how many months to plan.", gh));
+
+        ComboBox<String> sheet = new ComboBox<>(vm.priceSheets());
+        sheet.valueProperty().bindBidirectional(vm.priceSheetProperty());
+        sheet.setMaxWidth(Double.MAX_VALUE);
+        box.getChildren().add(section("Price sheet", "Which prices to apply. Sheets are dated; compare two on the Data screen.", sheet));
+
+        Spinner<Integer> reps = new Spinner<>(1, 100, vm.replicationsProperty().get());
+        reps.setEditable(true);
+        reps.valueProperty().addListener((o, was, now) -> vm.replicationsProperty().set(now));
+        box.getChildren().add(section("Replications", "How many times the year is re-drawn at random. More replications "
+                + "make the P10-P90 band and the breach probability more reliable, and take longer.", reps));
+
+        TitledPane advanced = new TitledPane("Advanced: router parameters", advancedBox);
+        advanced.setExpanded(false);
+        vm.routerProperty().addListener((o, was, now) -> buildAdvanced(now));
+        buildAdvanced(vm.routerProperty().get());
+        box.getChildren().add(advanced);
+        return box;
+    }
+
+    private boolean syncingPool;
+
+    private void syncPool() {
+        syncingPool = true;
+        try {
+            poolList.getCheckModel().clearChecks();
+            for (String m : vm.pool()) {
+                poolList.getCheckModel().check(m);
+            }
+        } finally {
+            syncingPool = false;
+        }
+    }
+
+    private void commitVolume(TextField field) {
+        try {
+            long v = Formats.parseCount(field.getText());
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            field.getStyleClass().remove("invalid");
+            vm.monthlyVolumeProperty().set(v);
+        } catch (NumberFormatException e) {
+            if (!field.getStyleClass().contains("invalid")) {
+                field.getStyleClass().add("invalid");
+            }
+            runner.say("Monthly volume '" + field.getText() + "' is not a number; try 250K, 2M or 1,500,000");
+        }
+    }
+
+    private void showRouter(RouterChoice r) {
+        routerDescription.setText(r == null ? "" : r.description());
+        reconstructedBadge.setVisible(r != null && r.reconstructed());
+        reconstructedBadge.setManaged(reconstructedBadge.isVisible());
+        boundBadge.setVisible(r != null && r.bound());
+        boundBadge.setManaged(boundBadge.isVisible());
+        if (r != null) {
+            ChartCardTooltips.install(reconstructedBadge, "Rebuilt from the paper without its full text or code: "
+                    + r.provenance() + ". Treat its figures as an informed estimate of the published method.");
+            ChartCardTooltips.install(boundBadge, "Reads the hidden truth to show the best any router could do. "
+                    + "A lower bound on cost, never something to deploy.");
+        }
+    }
+
+    private void buildAdvanced(RouterChoice r) {
+        advancedBox.getChildren().clear();
+        if (r == null || r.parameters().isEmpty()) {
+            advancedBox.getChildren().add(new Label("This router has no parameters."));
+        } else {
+            for (RouterChoice.Parameter p : r.parameters()) {
+                advancedBox.getChildren().add(parameterControl(p));
+            }
+        }
+        TextField seed = new TextField(Long.toString(vm.seedProperty().get()));
+        seed.setOnAction(e -> {
+            try {
+                vm.seedProperty().set(Long.parseLong(seed.getText().strip()));
+            } catch (NumberFormatException ex) {
+                runner.say("Seed must be a whole number");
+            }
+        });
+        advancedBox.getChildren().add(section("Seed", "The random seed: the same settings and seed always give the "
+                + "same numbers. Change it to see another draw. Press Enter to apply.", seed));
+    }
+
+    private Node parameterControl(RouterChoice.Parameter p) {
+        String current = vm.routerParameters().getOrDefault(p.key(), p.defaultText());
+        if (p.isChoice()) {
+            ComboBox<String> box = new ComboBox<>();
+            box.getItems().setAll(p.choices());
+            box.setValue(current);
+            box.valueProperty().addListener((o, was, now) -> vm.setParameter(p.key(), now));
+            return section(p.label(), p.help(), box);
+        }
+        boolean log = p.logScale() && p.min() > 0;
+        Slider s = new Slider(log ? Math.log10(p.min()) : p.min(), log ? Math.log10(p.max()) : p.max(),
+                log ? Math.log10(Double.parseDouble(current)) : Double.parseDouble(current));
+        Label value = new Label(fmt(Double.parseDouble(current)));
+        value.setMinWidth(60);
+        s.valueProperty().addListener((o, was, now) -> {
+            double v = log ? Math.pow(10, now.doubleValue()) : now.doubleValue();
+            value.setText(fmt(v));
+            if (!s.isValueChanging()) {
+                vm.setParameter(p.key(), Double.toString(v));
+            }
+        });
+        s.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                double v = log ? Math.pow(10, s.getValue()) : s.getValue();
+                vm.setParameter(p.key(), Double.toString(v));
+            }
+        });
+        HBox row = new HBox(6, s, value);
+        HBox.setHgrow(s, Priority.ALWAYS);
+        return section(p.label() + " (" + p.key() + ")", p.help(), row);
+    }
+
+    private static String fmt(double v) {
+        if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 10000)) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static void configurePercentSlider(Slider s, double major) {
+        s.setShowTickMarks(true);
+        s.setShowTickLabels(true);
+        s.setMajorTickUnit(major);
+        s.setMinorTickCount(4);
+        s.setBlockIncrement(0.01);
+        s.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return Math.round(d * 100) + "%";
+            }
+
+            @Override
+            public Double fromString(String t) {
+                return Double.parseDouble(t.replace("%", "")) / 100;
+            }
+        });
+    }
+
+    private static Node sliderWithValue(Slider s, javafx.beans.property.DoubleProperty p) {
+        Label value = new Label();
+        value.getStyleClass().add("slider-value");
+        value.textProperty().bind(Bindings.createStringBinding(() -> Formats.percent(p.get()), p));
+        value.setMinWidth(52);
+        HBox row = new HBox(6, s, value);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(s, Priority.ALWAYS);
+        return row;
+    }
+
+    static VBox section(String title, String explanation, Node control) {
+        Label label = new Label(title);
+        label.getStyleClass().add("control-label");
+        ChartCardTooltips.install(label, explanation);
+        if (control instanceof javafx.scene.control.Control c && c.getTooltip() == null) {
+            c.setTooltip(ChartCard.wrap(explanation));
+        }
+        VBox v = new VBox(3, label, control);
+        return v;
+    }
+
+    // ---- results -----------------------------------------------------------------------------
+
+    private Node buildResults() {
+        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile);
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile)) {
+            HBox.setHgrow(t, Priority.ALWAYS);
+            t.setMaxWidth(Double.MAX_VALUE);
+        }
+        for (var chart : List.of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart)) {
+            chart.setAnimated(false);
+        }
+        spendChart.setCreateSymbols(false);
+        spendChart.setLegendVisible(false);
+        satisfactionChart.setCreateSymbols(false);
+        traceChart.setCreateSymbols(false);
+        traceChart.setLegendVisible(false);
+        mixChart.setCreateSymbols(false);
+        spendShareChart.setLegendVisible(false);
+        spendShareChart.setCategoryGap(4);
+        spendShareChart.setBarGap(0);
+        mixChart.setLegendSide(javafx.geometry.Side.RIGHT);
+
+        ChartCard spendCard = card("Spend per month", "Mean spend per month (line) and the P10-P90 band across "
+                + "replications: in 8 of 10 simulated years, each month's spend falls inside the band.", spendChart,
+                this::spendTable);
+        satisfactionCard = card("Satisfaction per SLA window", "Share of satisfied requests in each SLA window "
+                + "(first replication) against the target line. Points below the line are breached windows.",
+                satisfactionChart, this::windowTable);
+        ChartCard mixCard = card("Model mix over time", "Which models serve the traffic, month by month, as a share of requests.",
+                mixChart, this::mixTable);
+        ChartCard shareCard = card("Share of spend", "Where the money goes: each model's share of total spend over the horizon.",
+                spendShareChart, this::spendShareTable);
+        traceCard = card("Learning trace", "The router's internal price of quality over time: lambda (how much it "
+                + "is willing to pay for satisfaction) or a virtual queue of SLA debt. It settles as the router learns.",
+                traceChart, this::traceTable);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        var c1 = new javafx.scene.layout.ColumnConstraints();
+        c1.setPercentWidth(50);
+        var c2 = new javafx.scene.layout.ColumnConstraints();
+        c2.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(c1, c2);
+        for (int r = 0; r < 3; r++) {
+            var rc = new javafx.scene.layout.RowConstraints();
+            rc.setMinHeight(r == 2 ? 210 : 280);
+            rc.setPrefHeight(r == 2 ? 240 : 300);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        grid.add(spendCard, 0, 0);
+        grid.add(satisfactionCard, 1, 0);
+        grid.add(mixCard, 0, 1);
+        grid.add(shareCard, 1, 1);
+        grid.add(traceCard, 0, 2, 2, 1);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+
+        errorBanner.getStyleClass().add("error-banner");
+        errorBanner.setWrapText(true);
+        errorBanner.setMaxWidth(Double.MAX_VALUE);
+        errorBanner.textProperty().bind(vm.errorProperty());
+        errorBanner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        notes.getStyleClass().add("notes");
+        notes.setWrapText(true);
+        notes.setMinHeight(Region.USE_PREF_SIZE);
+
+        VBox right = new VBox(6, errorBanner, tiles, grid, notes);
+        right.setPadding(new Insets(8));
+        // small screens scroll; large ones give the charts all the height
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("results-pane");
+        scroll.setMinWidth(0);
+        return scroll;
+    }
+
+    private ChartCard card(String title, String explanation, Node chart, java.util.function.Supplier<DataTable> table) {
+        ChartCard c = new ChartCard(title, explanation, chart, table, runner);
+        c.setEmptyMessage("Running the first simulation…");
+        cards.add(c);
+        return c;
+    }
+
+    private void show(ScenarioOutcome o) {
+        if (o == null) {
+            return;
+        }
+        cards.forEach(c -> c.setEmptyMessage(null));
+        double target = o.target();
+        spendTile.set(Formats.usd(o.monthlySpend()), Formats.usd(o.monthlySpend() * o.settings().horizonMonths()) + " over "
+                + o.settings().horizonMonths() + " months", KpiTile.Tone.NEUTRAL);
+        per1kTile.set(Formats.usd(o.costPer1k()), Formats.count(o.settings().monthlyVolume()) + " requests/month",
+                KpiTile.Tone.NEUTRAL);
+        satisfactionTile.set(Formats.percent(o.satisfaction()), "target " + Formats.percent(target) + " ("
+                + Formats.points(o.satisfaction() - target) + ")", o.satisfaction() >= target ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+        breachTile.set(Formats.percent(o.breachProbability()), Formats.percent(o.windowCompliance()) + " of windows met",
+                o.breachProbability() <= 0.1 ? KpiTile.Tone.GOOD : o.breachProbability() <= 0.3 ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
+        savingsTile.set(Formats.percent(o.savingsVsBestFixed()), "vs the best single model",
+                o.savingsVsBestFixed() > 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+
+        int n = o.months().size();
+        double[] x = new double[n];
+        double[] mean = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            ScenarioOutcome.Month m = o.months().get(i);
+            x[i] = m.month();
+            mean[i] = m.spendMean();
+            lo[i] = m.spendP10();
+            hi[i] = m.spendP90();
+        }
+        int[] keep = dev.switchyard.app.common.Downsample.lttb(x, mean, MAX_POINTS);
+        spendChart.getData().setAll(List.of(Charts.seriesAt("P10", x, lo, keep), Charts.seriesAt("P90", x, hi, keep),
+                Charts.seriesAt("Mean", x, mean, keep)));
+        styleBandEdges(spendChart);
+        monthAxis((NumberAxis) spendChart.getXAxis(), n);
+
+        double[] wx = new double[o.windows().size()];
+        double[] wy = new double[o.windows().size()];
+        for (int i = 0; i < wx.length; i++) {
+            wx[i] = o.windows().get(i).index();
+            wy[i] = o.windows().get(i).satisfaction();
+        }
+        double minY = target;
+        for (double v : wy) {
+            minY = Math.min(minY, v);
+        }
+        NumberAxis satY = (NumberAxis) satisfactionChart.getYAxis();
+        double lower = Math.max(0, Math.floor((minY - 0.02) * 20) / 20);
+        satY.setLowerBound(lower);
+        satY.setUpperBound(1.0);
+        satY.setTickUnit((1.0 - lower) / 5);
+        if (wx.length > 0) {
+            XYChart.Series<Number, Number> s = Charts.series("Satisfaction", wx, wy, MAX_POINTS);
+            XYChart.Series<Number, Number> t = Charts.series("Target " + Formats.percent(target),
+                    new double[] {wx[0], wx[wx.length - 1]}, new double[] {target, target}, 2);
+            satisfactionChart.getData().setAll(List.of(s, t));
+            if (t.getNode() != null) {
+                t.getNode().getStyleClass().add("target-line");
+            }
+            satisfactionCard.setEmptyMessage(null);
+        } else {
+            satisfactionChart.getData().clear();
+            satisfactionCard.setEmptyMessage("No SLA window completed within the horizon.");
+        }
+        ((NumberAxis) satisfactionChart.getXAxis()).setLabel("SLA window (" + o.settings().window() + ")");
+
+        // the biggest models by name, the rest as one band: twelve colours are unreadable
+        double[] overall = new double[o.models().size()];
+        for (int i = 0; i < n && i < o.requestShareByMonth().length; i++) {
+            for (int j = 0; j < overall.length; j++) {
+                overall[j] += o.requestShareByMonth()[i][j];
+            }
+        }
+        List<Integer> top = topIndices(overall, TOP_MODELS);
+        List<XYChart.Series<Number, Number>> mix = new ArrayList<>();
+        double[] rest = new double[n];
+        for (int j = 0; j < o.models().size(); j++) {
+            double[] share = new double[n];
+            for (int i = 0; i < n && i < o.requestShareByMonth().length; i++) {
+                share[i] = o.requestShareByMonth()[i][j];
+            }
+            if (top.contains(j)) {
+                mix.add(Charts.seriesAt(o.models().get(j), x, share, keep));
+            } else {
+                for (int i = 0; i < n; i++) {
+                    rest[i] += share[i];
+                }
+            }
+        }
+        if (top.size() < o.models().size()) {
+            mix.add(Charts.seriesAt((o.models().size() - top.size()) + " other models", x, rest, keep));
+        }
+        mixChart.getData().setAll(mix);
+        monthAxis((NumberAxis) mixChart.getXAxis(), n);
+
+        List<Integer> topSpend = topIndices(o.spendShare(), TOP_MODELS);
+        XYChart.Series<Number, String> bars = new XYChart.Series<>();
+        double other = 0;
+        for (int j = 0; j < o.models().size(); j++) {
+            if (!topSpend.contains(j)) {
+                other += o.spendShare()[j];
+            }
+        }
+        if (topSpend.size() < o.models().size()) {
+            bars.getData().add(new XYChart.Data<>(other, (o.models().size() - topSpend.size()) + " others"));
+        }
+        for (int k = topSpend.size() - 1; k >= 0; k--) {
+            int j = topSpend.get(k);
+            bars.getData().add(new XYChart.Data<>(o.spendShare()[j], o.models().get(j)));
+        }
+        spendShareChart.getData().setAll(List.of(bars));
+        double maxShare = Arrays.stream(o.spendShare()).max().orElse(1);
+        NumberAxis shareAxis = (NumberAxis) spendShareChart.getXAxis();
+        shareAxis.setUpperBound(Math.min(1, Math.ceil(maxShare * 10 + 0.5) / 10));
+        shareAxis.setTickUnit(shareAxis.getUpperBound() / 5);
+
+        ScenarioOutcome.Trace trace = o.trace();
+        if (trace.isEmpty()) {
+            traceChart.getData().clear();
+            traceCard.setEmptyMessage(trace.explanation());
+        } else {
+            traceChart.getData().setAll(List.of(Charts.series(trace.label(), trace.requests(), trace.values(), MAX_POINTS)));
+            ((NumberAxis) traceChart.getYAxis()).setLabel(trace.label());
+            traceCard.setEmptyMessage(null);
+        }
+        List<String> lines = new ArrayList<>(o.notes());
+        if (!o.tiers().isEmpty()) {
+            StringBuilder sb = new StringBuilder("Per tier: ");
+            for (ScenarioOutcome.Tier t : o.tiers()) {
+                sb.append(t.name()).append(' ').append(Formats.percent(t.satisfaction())).append(" satisfied, ")
+                        .append(Formats.usd(t.costPer1k())).append(" per 1K (").append(Formats.percent(t.share()))
+                        .append(" of traffic); ");
+            }
+            lines.add(0, sb.toString());
+        }
+        lines.add("Seed " + o.seed() + ", engine " + o.engineVersion() + ".");
+        notes.setText(String.join("  ", lines));
+        cards.forEach(ChartCard::refresh);
+    }
+
+    static final int TOP_MODELS = 6;
+
+    /** Indices of the {@code k} largest values, largest first. */
+    static List<Integer> topIndices(double[] values, int k) {
+        Integer[] order = new Integer[values.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, order.length); i++) {
+            out.add(order[i]);
+        }
+        return out;
+    }
+
+    private static void monthAxis(NumberAxis axis, int months) {
+        axis.setAutoRanging(false);
+        axis.setLowerBound(1);
+        axis.setUpperBound(Math.max(2, months));
+        axis.setTickUnit(months <= 12 ? 1 : months <= 24 ? 2 : 6);
+        axis.setMinorTickVisible(false);
+    }
+
+    private static void styleBandEdges(LineChart<Number, Number> chart) {
+        for (int i = 0; i < 2 && i < chart.getData().size(); i++) {
+            Node line = chart.getData().get(i).getNode();
+            if (line != null) {
+                line.getStyleClass().add("band-edge");
+            }
+        }
+    }
+
+    // ---- tables behind the charts ---------------------------------------------------------------
+
+    private ScenarioOutcome current() {
+        return vm.outcomeProperty().get();
+    }
+
+    private DataTable spendTable() {
+        ScenarioOutcome o = current();
+        if (o == null) {
+            return DataTable.empty("Spend per month");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioOutcome.Month m : o.months()) {
+            rows.add(List.of(Integer.toString(m.month()), Formats.plain(m.requests()), Formats.plain(m.spendMean()),
+                    Formats.plain(m.spendP10()), Formats.plain(m.spendP90()), Formats.plain(m.satisfactionMean()),
+                    Formats.plain(m.breachProbability())));
+        }
+        return new DataTable("Spend per month", List.of("month", "requests", "spend mean USD", "spend P10 USD",
+                "spend P90 USD", "satisfaction", "P(breach)"), rows);
+    }
+
+    private DataTable windowTable() {
+        ScenarioOutcome o = current();
+        if (o == null) {
+            return DataTable.empty("Satisfaction per SLA window");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioOutcome.Window w : o.windows()) {
+            rows.add(List.of(Long.toString(w.index()), Formats.plain(w.satisfaction()), Formats.plain(o.target()),
+                    w.satisfaction() >= o.target() ? "met" : "breached"));
+        }
+        return new DataTable("Satisfaction per SLA window", List.of("window", "satisfaction", "target", "status"), rows);
+    }
+
+    private DataTable mixTable() {
+        ScenarioOutcome o = current();
+        if (o == null) {
+            return DataTable.empty("Model mix");
+        }
+        List<String> headers = new ArrayList<>();
+        headers.add("month");
+        headers.addAll(o.models());
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < o.requestShareByMonth().length; i++) {
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(i + 1));
+            for (double v : o.requestShareByMonth()[i]) {
+                row.add(Formats.plain(v));
+            }
+            rows.add(row);
+        }
+        return new DataTable("Model mix (share of requests)", headers, rows);
+    }
+
+    private DataTable spendShareTable() {
+        ScenarioOutcome o = current();
+        if (o == null) {
+            return DataTable.empty("Share of spend");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < o.models().size(); j++) {
+            rows.add(List.of(o.models().get(j), Formats.plain(o.spendShare()[j])));
+        }
+        return new DataTable("Share of spend", List.of("model", "share of spend"), rows);
+    }
+
+    private DataTable traceTable() {
+        ScenarioOutcome o = current();
+        if (o == null || o.trace().isEmpty()) {
+            return DataTable.empty("Learning trace");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < o.trace().values().length; i++) {
+            rows.add(List.of(Formats.plain(o.trace().requests()[i]), Formats.plain(o.trace().values()[i])));
+        }
+        return new DataTable("Learning trace", List.of("requests", o.trace().label()), rows);
+    }
+
+    public List<ChartCard> cards() {
+        return List.copyOf(cards);
+    }
+}

@@ -1,0 +1,399 @@
+package dev.switchyard.app.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.TaskRunner;
+import dev.switchyard.app.data.DataSession;
+import dev.switchyard.app.data.DataSet;
+import dev.switchyard.engine.pricing.PriceSheet;
+
+/**
+ * The main screen: the scenario's controls and the latest outcome. Any control change re-runs the
+ * simulation in the background, debounced, cancelling the run before it; the outcome is applied
+ * on the UI executor. Never references a Node.
+ */
+public final class ScenarioViewModel {
+    /** Shown in the price-sheet picker when the sample's own recorded costs are used. */
+    public static final String RECORDED_COSTS = "Recorded costs in the sample";
+
+    private final DataSession session;
+    private final PlannerEngine engine;
+    private final TaskRunner runner;
+    private final Debouncer debouncer;
+
+    private final ObservableList<String> availableModels = FXCollections.observableArrayList();
+    /** Handed out instead of {@code availableModels}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<String> readOnlyAvailableModels = FXCollections.unmodifiableObservableList(availableModels);
+    private final ObservableList<String> pool = FXCollections.observableArrayList();
+    /** Handed out instead of {@code pool}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<String> readOnlyPool = FXCollections.unmodifiableObservableList(pool);
+    private final ObservableList<RouterChoice> routers = FXCollections.observableArrayList();
+    /** Handed out instead of {@code routers}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<RouterChoice> readOnlyRouters = FXCollections.unmodifiableObservableList(routers);
+    private final ObjectProperty<RouterChoice> router = new SimpleObjectProperty<>(this, "router");
+    private final ObservableMap<String, String> routerParameters = FXCollections.observableMap(new LinkedHashMap<>());
+    /** Handed out instead of {@code routerParameters}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableMap<String, String> readOnlyRouterParameters = FXCollections.unmodifiableObservableMap(routerParameters);
+    private final DoubleProperty target = new SimpleDoubleProperty(this, "target", 0.78);
+    private final ObjectProperty<SlaWindow> window = new SimpleObjectProperty<>(this, "window", SlaWindow.WEEK);
+    private final DoubleProperty feedbackRate = new SimpleDoubleProperty(this, "feedbackRate", 0.20);
+    private final LongProperty monthlyVolume = new SimpleLongProperty(this, "monthlyVolume", 1_000_000);
+    private final DoubleProperty monthlyGrowth = new SimpleDoubleProperty(this, "monthlyGrowth", 0.03);
+    private final IntegerProperty horizonMonths = new SimpleIntegerProperty(this, "horizonMonths", 12);
+    private final ObservableList<String> priceSheets = FXCollections.observableArrayList();
+    /** Handed out instead of {@code priceSheets}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
+    private final ObservableList<String> readOnlyPriceSheets = FXCollections.unmodifiableObservableList(priceSheets);
+    private final ObjectProperty<String> priceSheet = new SimpleObjectProperty<>(this, "priceSheet");
+    private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
+    private final BooleanProperty autoRun = new SimpleBooleanProperty(this, "autoRun", true);
+
+    private final ReadOnlyObjectWrapper<ScenarioOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyLongWrapper lastRunMillis = new ReadOnlyLongWrapper(this, "lastRunMillis");
+    private final ReadOnlyLongWrapper completedRuns = new ReadOnlyLongWrapper(this, "completedRuns");
+    private TaskRunner.Handle current;
+    private boolean targetTouched;
+    private long runGeneration;
+    private boolean applyingData;
+
+    public ScenarioViewModel(DataSession session, PlannerEngine engine, TaskRunner runner, Debouncer debouncer) {
+        this.session = Objects.requireNonNull(session);
+        this.engine = Objects.requireNonNull(engine);
+        this.runner = Objects.requireNonNull(runner);
+        this.debouncer = Objects.requireNonNull(debouncer);
+        routers.setAll(engine.routers());
+        router.set(routers.stream().filter(r -> r.name().equals(engine.defaultRouter())).findFirst()
+                .orElse(routers.isEmpty() ? null : routers.get(0)));
+        resetParameters(router.get());
+        router.addListener((o, was, now) -> {
+            resetParameters(now);
+            requestRun();
+        });
+        for (Observable p : List.<Observable>of(target, window, feedbackRate, monthlyVolume, monthlyGrowth,
+                horizonMonths, priceSheet, replications, seed)) {
+            p.addListener(o -> requestRun());
+        }
+        pool.addListener((ListChangeListener<String>) c -> requestRun());
+        target.addListener(o -> targetTouched |= !applyingData);
+        routerParameters.addListener((MapChangeListener<String, String>) c -> requestRun());
+        session.dataSetProperty().addListener((o, was, now) -> onData(now));
+        if (session.get() != null) {
+            onData(session.get());
+        }
+    }
+
+    // ---- commands ---------------------------------------------------------------------------
+
+    /** Debounced re-run: what every control change calls. */
+    public void requestRun() {
+        // nothing to run on yet: the data's arrival triggers the first run
+        if (applyingData || !autoRun.get() || session.get() == null) {
+            return;
+        }
+        debouncer.trigger(this::runNow);
+    }
+
+    /** Runs now, cancelling a run in flight. */
+    public void runNow() {
+        DataSet data = session.get();
+        if (data == null) {
+            error.set("No data loaded: open the Data screen and import traffic, or load the sample.");
+            return;
+        }
+        ScenarioSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        if (current != null) {
+            current.cancel();
+        }
+        running.set(true);
+        long started = System.nanoTime();
+        long generation = ++runGeneration;
+        // a quick preview first so the charts follow the slider, then the full run replaces it
+        current = runner.submit("Previewing " + settings.router(), sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
+                preview -> {
+                    if (generation != runGeneration) {
+                        return;
+                    }
+                    lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
+                    error.set("");
+                    outcome.set(preview);
+                    current = runner.submit("Simulating " + settings.router(), sink -> engine.run(data, settings, Fidelity.FULL, sink),
+                            full -> {
+                                if (generation != runGeneration) {
+                                    return;
+                                }
+                                running.set(false);
+                                outcome.set(full);
+                                completedRuns.set(completedRuns.get() + 1);
+                            }, this::failed);
+                }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        running.set(false);
+        error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    public void cancel() {
+        runGeneration++;
+        if (current != null) {
+            current.cancel();
+            running.set(false);
+        }
+    }
+
+    /** The settings as they stand; throws with a readable message when a control is invalid. */
+    public ScenarioSettings settings() {
+        RouterChoice r = router.get();
+        if (r == null) {
+            throw new IllegalArgumentException("pick a router");
+        }
+        if (pool.isEmpty()) {
+            throw new IllegalArgumentException("the model pool is empty: tick at least one model");
+        }
+        String sheet = RECORDED_COSTS.equals(priceSheet.get()) ? null : priceSheet.get();
+        return new ScenarioSettings(List.copyOf(pool), r.name(), Map.copyOf(routerParameters), target.get(), window.get(),
+                feedbackRate.get(), monthlyVolume.get(), monthlyGrowth.get(), horizonMonths.get(), sheet,
+                replications.get(), seed.get());
+    }
+
+    /** Puts every control back as a pinned scenario had it (Compare: "open in scenario"). */
+    public void apply(ScenarioSettings s) {
+        applyingData = true;
+        try {
+            routers.stream().filter(r -> r.name().equals(s.router())).findFirst().ifPresent(router::set);
+            routerParameters.clear();
+            routerParameters.putAll(s.routerParameters());
+            target.set(s.target());
+            window.set(s.window());
+            feedbackRate.set(s.feedbackRate());
+            monthlyVolume.set(s.monthlyVolume());
+            monthlyGrowth.set(s.monthlyGrowth());
+            horizonMonths.set(s.horizonMonths());
+            priceSheet.set(s.priceSheet() == null ? RECORDED_COSTS : s.priceSheet());
+            replications.set(s.replications());
+            seed.set(s.seed());
+            pool.setAll(s.pool().isEmpty() ? availableModels : s.pool());
+        } finally {
+            applyingData = false;
+        }
+        requestRun();
+    }
+
+    public void setParameter(String key, String value) {
+        routerParameters.put(key, value);
+    }
+
+    /** Sets the pool from the check list in one change (one re-run, not one per tick). */
+    public void setPool(List<String> models) {
+        List<String> ordered = new ArrayList<>();
+        for (String m : availableModels) {
+            if (models.contains(m)) {
+                ordered.add(m);
+            }
+        }
+        if (!ordered.equals(pool)) {
+            pool.setAll(ordered);
+        }
+    }
+
+    private void resetParameters(RouterChoice r) {
+        boolean was = applyingData;
+        applyingData = true;
+        try {
+            routerParameters.clear();
+            if (r != null) {
+                for (RouterChoice.Parameter p : r.parameters()) {
+                    routerParameters.put(p.key(), p.defaultText());
+                }
+            }
+        } finally {
+            applyingData = was;
+        }
+    }
+
+    private void onData(DataSet data) {
+        applyingData = true;
+        try {
+            if (data == null) {
+                availableModels.clear();
+                pool.clear();
+                priceSheets.clear();
+                return;
+            }
+            if (!targetTouched) {
+                target.set(suggestedTarget(data));
+            }
+            List<String> models = data.traffic().models();
+            List<String> keep = pool.stream().filter(models::contains).toList();
+            availableModels.setAll(models);
+            pool.setAll(keep.isEmpty() ? models : keep);
+            List<String> sheets = new ArrayList<>(data.priceSheets().stream().map(PriceSheet::label).toList());
+            if (data.traffic().hasRecordedCosts()) {
+                sheets.add(RECORDED_COSTS);
+            }
+            String previous = priceSheet.get();
+            priceSheets.setAll(sheets);
+            if (previous == null || !sheets.contains(previous)) {
+                // the newest sheet, else the sample's recorded costs
+                priceSheet.set(sheets.isEmpty() ? null : sheets.get(Math.max(0, data.priceSheets().size() - 1)));
+            }
+        } finally {
+            applyingData = false;
+        }
+        requestRun();
+    }
+
+    /**
+     * Where a fresh sample opens: the 90% SLA the planner's budget question is about, or one point
+     * below the best single model's mean score when that is lower. A 90% target on traffic whose
+     * best model scores 79% would open on a wall of breaches (decision 0502).
+     */
+    /** The SLA most customers ask for first, and the one the budget question is framed around. */
+    static final double OPENING_TARGET = 0.90;
+
+    static double suggestedTarget(DataSet data) {
+        var t = data.traffic();
+        double best = 0;
+        for (int j = 0; j < t.modelCount(); j++) {
+            double sum = 0;
+            for (int q = 0; q < t.size(); q++) {
+                sum += t.score(q, j);
+            }
+            best = Math.max(best, sum / Math.max(1, t.size()));
+        }
+        double belowBestFixed = Math.floor(best * 100) / 100 - 0.01;
+        return Math.max(0.5, Math.min(OPENING_TARGET, belowBestFixed));
+    }
+
+    // ---- properties -------------------------------------------------------------------------
+
+    public ObservableList<String> availableModels() {
+        return readOnlyAvailableModels;
+    }
+
+    public ObservableList<String> pool() {
+        return readOnlyPool;
+    }
+
+    public ObservableList<RouterChoice> routers() {
+        return readOnlyRouters;
+    }
+
+    public ObjectProperty<RouterChoice> routerProperty() {
+        return router;
+    }
+
+    public ObservableMap<String, String> routerParameters() {
+        return readOnlyRouterParameters;
+    }
+
+    public DoubleProperty targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<SlaWindow> windowProperty() {
+        return window;
+    }
+
+    public DoubleProperty feedbackRateProperty() {
+        return feedbackRate;
+    }
+
+    public LongProperty monthlyVolumeProperty() {
+        return monthlyVolume;
+    }
+
+    public DoubleProperty monthlyGrowthProperty() {
+        return monthlyGrowth;
+    }
+
+    public IntegerProperty horizonMonthsProperty() {
+        return horizonMonths;
+    }
+
+    public ObservableList<String> priceSheets() {
+        return readOnlyPriceSheets;
+    }
+
+    public ObjectProperty<String> priceSheetProperty() {
+        return priceSheet;
+    }
+
+    public IntegerProperty replicationsProperty() {
+        return replications;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public BooleanProperty autoRunProperty() {
+        return autoRun;
+    }
+
+    public ReadOnlyObjectProperty<ScenarioOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty lastRunMillisProperty() {
+        return lastRunMillis.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty completedRunsProperty() {
+        return completedRuns.getReadOnlyProperty();
+    }
+
+    public DataSession session() {
+        return session;
+    }
+
+    public PlannerEngine engine() {
+        return engine;
+    }
+}

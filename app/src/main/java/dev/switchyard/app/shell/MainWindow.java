@@ -1,0 +1,363 @@
+package dev.switchyard.app.shell;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import dev.switchyard.app.common.ChartCard;
+import dev.switchyard.app.common.ChartCardTooltips;
+import dev.switchyard.app.common.TaskRunner;
+import dev.switchyard.app.compare.CompareView;
+import dev.switchyard.app.compare.CompareViewModel;
+import dev.switchyard.app.data.DataView;
+import dev.switchyard.app.data.DataViewModel;
+import dev.switchyard.app.negotiate.NegotiateView;
+import dev.switchyard.app.negotiate.NegotiateViewModel;
+import dev.switchyard.app.scenario.ScenarioView;
+import dev.switchyard.app.scenario.ScenarioViewModel;
+
+/** The window: menu, the four screens as tabs, a toolbar with the main actions, and the status bar. */
+public final class MainWindow {
+    public static final String TITLE = "Switchyard — LLM routing planner";
+
+    private final Stage stage;
+    private final AppState state;
+    private final Theme theme;
+    private final TaskRunner runner;
+    private final DataViewModel dataVm;
+    private final ScenarioViewModel scenarioVm;
+    private final NegotiateViewModel negotiateVm;
+    private final CompareViewModel compareVm;
+    private final TabPane tabs = new TabPane();
+    private final Menu recentMenu = new Menu("Open recent");
+    final DataView dataView;
+    final ScenarioView scenarioView;
+    final NegotiateView negotiateView;
+    final CompareView compareView;
+    private final Scene scene;
+
+    public MainWindow(Stage stage, AppState state, Theme theme, TaskRunner runner, DataViewModel dataVm,
+                      ScenarioViewModel scenarioVm, NegotiateViewModel negotiateVm, CompareViewModel compareVm) {
+        this.stage = stage;
+        this.state = state;
+        this.theme = theme;
+        this.runner = runner;
+        this.dataVm = dataVm;
+        this.scenarioVm = scenarioVm;
+        this.negotiateVm = negotiateVm;
+        this.compareVm = compareVm;
+
+        dataView = new DataView(dataVm, runner);
+        scenarioView = new ScenarioView(scenarioVm, runner);
+        negotiateView = new NegotiateView(negotiateVm, runner);
+        compareView = new CompareView(compareVm, runner, settings -> {
+            scenarioVm.apply(settings);
+            tabs.getSelectionModel().select(1);
+        });
+        tabs.getTabs().addAll(tab("Data", "Catalog, price sheets and traffic sample (Ctrl+1)", dataView),
+                tab("Scenario", "Budget a routing set-up month by month (Ctrl+2)", scenarioView),
+                tab("Negotiate", "What each point of SLA costs (Ctrl+3)", negotiateView),
+                tab("Compare", "Pinned scenarios side by side (Ctrl+4)", compareView));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().select(Math.max(0, Math.min(3, state.screen)));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> state.screen = now.intValue());
+
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("switchyard-root");
+        root.setTop(new VBox(buildMenu(), buildToolbar()));
+        root.setCenter(tabs);
+        root.setBottom(buildStatusBar());
+        javafx.geometry.Rectangle2D screen = screenFor(state);
+        scene = new Scene(root, Math.min(state.width, screen.getWidth()), Math.min(state.height, screen.getHeight()));
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/switchyard/app/shell/app.css").toExternalForm());
+        theme.darkProperty().addListener((o, was, now) -> markDark(root, now));
+        markDark(root, theme.darkProperty().get());
+        installShortcuts();
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
+        if (Double.isFinite(state.x) && Double.isFinite(state.y) && screen.contains(state.x, state.y)) {
+            // Keep the remembered place, but pulled in so the whole window is on this screen.
+            stage.setX(Math.max(screen.getMinX(), Math.min(state.x, screen.getMaxX() - scene.getWidth())));
+            stage.setY(Math.max(screen.getMinY(), Math.min(state.y, screen.getMaxY() - scene.getHeight())));
+        } else {
+            stage.setX(screen.getMinX() + (screen.getWidth() - scene.getWidth()) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - scene.getHeight()) / 2);
+        }
+        stage.setMaximized(state.maximized);
+        refreshRecent();
+    }
+
+    /**
+     * The usable area of the screen the remembered window was on, or of the primary screen: a size
+     * remembered on a large monitor must not push the window off a laptop's screen.
+     */
+    private static javafx.geometry.Rectangle2D screenFor(AppState state) {
+        if (Double.isFinite(state.x) && Double.isFinite(state.y)) {
+            for (javafx.stage.Screen candidate : javafx.stage.Screen.getScreensForRectangle(state.x, state.y, 1, 1)) {
+                return candidate.getVisualBounds();
+            }
+        }
+        return javafx.stage.Screen.getPrimary().getVisualBounds();
+    }
+
+    private static void markDark(BorderPane root, boolean dark) {
+        root.getStyleClass().remove("dark");
+        if (dark) {
+            root.getStyleClass().add("dark");
+        }
+    }
+
+    private static Tab tab(String name, String help, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setTooltip(ChartCard.wrap(help));
+        t.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        return t;
+    }
+
+    private MenuBar buildMenu() {
+        MenuItem importTraffic = item("Import traffic…", "Shortcut+O", this::chooseTraffic);
+        MenuItem importPrices = item("Import price sheet…", "Shortcut+Shift+O", () -> chooseOne("Import price sheet",
+                dataVm::importPriceSheet, new FileChooser.ExtensionFilter("Price sheets (JSON, CSV)", "*.json", "*.csv")));
+        MenuItem importCatalog = item("Import catalog…", null, () -> chooseOne("Import catalog", dataVm::importCatalog,
+                new FileChooser.ExtensionFilter("Switchyard catalog (JSON)", "*.json")));
+        MenuItem sample = item("Reload sample data", null, dataVm::loadSample);
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File", null, importTraffic, importPrices, importCatalog, recentMenu, new SeparatorMenuItem(),
+                sample, new SeparatorMenuItem(), quit);
+
+        MenuItem run = item("Run scenario", "Shortcut+R", scenarioVm::runNow);
+        MenuItem pin = item("Pin scenario for Compare", "Shortcut+P", this::pin);
+        MenuItem analyse = item("Analyse SLA targets", "Shortcut+Shift+A", () -> {
+            tabs.getSelectionModel().select(2);
+            negotiateVm.analyse();
+        });
+        MenuItem cancel = item("Cancel running work", "Esc", runner::cancelAll);
+        // not Ctrl+Up/Down: lists and sliders consume those for navigation before accelerators see them
+        MenuItem up = item("Raise SLA target one point", null, () -> nudgeTarget(0.01));
+        up.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem down = item("Lower SLA target one point", null, () -> nudgeTarget(-0.01));
+        down.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        Menu scenario = new Menu("Scenario", null, run, pin, analyse, new SeparatorMenuItem(), up, down,
+                new SeparatorMenuItem(), cancel);
+
+        MenuItem dark = item("Toggle dark theme", "Shortcut+D", theme::toggle);
+        Menu view = new Menu("View", null, item("Data", "Shortcut+1", () -> tabs.getSelectionModel().select(0)),
+                item("Scenario", "Shortcut+2", () -> tabs.getSelectionModel().select(1)),
+                item("Negotiate", "Shortcut+3", () -> tabs.getSelectionModel().select(2)),
+                item("Compare", "Shortcut+4", () -> tabs.getSelectionModel().select(3)), new SeparatorMenuItem(), dark);
+        MenuItem keys = item("Keyboard shortcuts", "F1", this::showShortcuts);
+        Menu help = new Menu("Help", null, keys);
+        return new MenuBar(file, scenario, view, help);
+    }
+
+    private static MenuItem item(String name, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(name);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private HBox buildToolbar() {
+        Button run = new Button("Run");
+        run.setOnAction(e -> scenarioVm.runNow());
+        ChartCardTooltips.install(run, "Re-run the scenario now (Ctrl+R). Moving any control re-runs it anyway.");
+        Button pin = new Button("Pin");
+        pin.setId("pin-button");
+        pin.setOnAction(e -> pin());
+        pin.disableProperty().bind(scenarioVm.outcomeProperty().isNull());
+        ChartCardTooltips.install(pin, "Keep the current scenario's result for the Compare screen (Ctrl+P).");
+        ToggleButton dark = new ToggleButton("Dark");
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        ChartCardTooltips.install(dark, "Switch between the light and dark theme (Ctrl+D).");
+        Label origin = new Label();
+        origin.getStyleClass().add("notes");
+        dataVm.session().dataSetProperty().addListener((o, was, now) -> origin.setText(now == null ? ""
+                : "Data: " + now.origin()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, run, pin, spacer, origin, dark);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getStyleClass().add("tool-bar-row");
+        return bar;
+    }
+
+    private HBox buildStatusBar() {
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(runner.messageProperty());
+        message.setMinWidth(0);
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(runner.progressProperty());
+        progress.visibleProperty().bind(runner.busyProperty());
+        progress.setPrefWidth(180);
+        Button cancel = new Button("Cancel");
+        cancel.setId("status-cancel");
+        cancel.getStyleClass().add("small");
+        cancel.setOnAction(e -> runner.cancelAll());
+        cancel.visibleProperty().bind(runner.busyProperty());
+        ChartCardTooltips.install(cancel, "Stop what is running (Esc). Nothing half-done is kept.");
+        Label timing = new Label();
+        timing.getStyleClass().add("notes");
+        scenarioVm.lastRunMillisProperty().addListener((o, was, now) -> timing.setText("redrawn in " + now + " ms"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, message, spacer, timing, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        HBox.setHgrow(message, Priority.SOMETIMES);
+        return bar;
+    }
+
+    private void installShortcuts() {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), runner::cancelAll);
+    }
+
+    private void nudgeTarget(double delta) {
+        double next = Math.round((scenarioVm.targetProperty().get() + delta) * 100) / 100.0;
+        scenarioVm.targetProperty().set(Math.max(0.60, Math.min(0.99, next)));
+    }
+
+    private void pin() {
+        if (compareVm.pin(scenarioVm.outcomeProperty().get())) {
+            runner.say("Pinned " + scenarioVm.outcomeProperty().get().label() + " (" + compareVm.pinned().size()
+                    + " pinned; see Compare)");
+        }
+    }
+
+    private void chooseTraffic() {
+        FileChooser fc = chooser("Import traffic (one or more files)");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Traffic (CSV)", "*.csv", "*.CSV"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = fc.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            dataVm.importTraffic(files.stream().map(File::toPath).toList());
+            tabs.getSelectionModel().select(0);
+        }
+    }
+
+    private void chooseOne(String title, java.util.function.Consumer<Path> action, FileChooser.ExtensionFilter filter) {
+        FileChooser fc = chooser(title);
+        fc.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter("All files", "*"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            action.accept(f.toPath());
+            tabs.getSelectionModel().select(0);
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (!state.recentFiles.isEmpty()) {
+            Path dir = Path.of(state.recentFiles.get(0)).getParent();
+            if (dir != null && Files.isDirectory(dir)) {
+                fc.setInitialDirectory(dir.toFile());
+            }
+        }
+        return fc;
+    }
+
+    /** Called by the app whenever a file was read or written successfully. */
+    public void remember(Path file) {
+        state.remember(file);
+        refreshRecent();
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (String f : state.recentFiles) {
+            Path p = Path.of(f);
+            MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            i.setOnAction(e -> dataVm.importDropped(List.of(p)));
+            recentMenu.getItems().add(i);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void showShortcuts() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText("""
+                Ctrl+1..4       Data, Scenario, Negotiate, Compare
+                Ctrl+R          Run the scenario now
+                Ctrl+P          Pin the scenario for Compare
+                Ctrl+= / Ctrl+- Raise / lower the SLA target one point
+                Ctrl+Shift+A    Analyse SLA targets (Negotiate)
+                Ctrl+O          Import traffic
+                Ctrl+Shift+O    Import a price sheet
+                Ctrl+D          Light / dark theme
+                Esc             Cancel running work
+                Ctrl+Q          Quit""");
+        a.initOwner(stage);
+        a.show();
+    }
+
+    /** Writes geometry back into the state (the app saves it on exit). */
+    public void captureGeometry() {
+        state.maximized = stage.isMaximized();
+        if (!stage.isMaximized()) {
+            state.width = stage.getWidth();
+            state.height = stage.getHeight();
+            state.x = stage.getX();
+            state.y = stage.getY();
+        }
+        state.dark = theme.darkProperty().get();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public ScenarioView scenarioView() {
+        return scenarioView;
+    }
+
+    public DataView dataView() {
+        return dataView;
+    }
+
+    public NegotiateView negotiateView() {
+        return negotiateView;
+    }
+
+    public CompareView compareView() {
+        return compareView;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.switchyard.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchyard.app.common.ProgressSink;
+import dev.switchyard.app.data.DataSet;
+import dev.switchyard.app.data.DataSources;
+import dev.switchyard.app.scenario.Fidelity;
+import dev.switchyard.app.scenario.PlannerEngine;
+import dev.switchyard.app.scenario.RouterChoice;
+import dev.switchyard.app.scenario.ScenarioOutcome;
+import dev.switchyard.app.scenario.ScenarioSettings;
+import dev.switchyard.engine.catalog.Catalog;
+import dev.switchyard.engine.catalog.ModelInfo;
+import dev.switchyard.engine.io.ImportException;
+import dev.switchyard.engine.io.SourceLocation;
+import dev.switchyard.engine.pricing.ModelPrice;
+import dev.switchyard.engine.pricing.PriceSheet;
+import dev.switchyard.engine.traffic.QueryRecord;
+import dev.switchyard.engine.traffic.TrafficSample;
+
+/** Small hand-made data and test doubles for view-model tests (no engine simulation, no disk). */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static final List<String> MODELS = List.of("small", "mid", "large");
+
+    /** 60 queries, 3 categories; scores rise with model size; "large" is the best fixed model. */
+    public static TrafficSample traffic() {
+        TrafficSample.Builder b = TrafficSample.builder("tiny", MODELS);
+        String[] cats = {"math", "code", "chat"};
+        for (int q = 0; q < 60; q++) {
+            float[] scores = {q % 3 == 0 ? 1f : 0f, q % 5 == 0 ? 0f : 1f, q % 11 == 0 ? 0f : 1f};
+            int[] out = {100 + q, 200 + q, 300 + q};
+            b.add(new QueryRecord("q" + q, cats[q % 3], null, null, null, null, 500 + 10 * q, 0, scores, out, null, null));
+        }
+        return b.build();
+    }
+
+    public static Catalog catalog() {
+        List<ModelInfo> models = new ArrayList<>();
+        for (String m : MODELS) {
+            models.add(ModelInfo.ofId(m));
+        }
+        return new Catalog("test catalog", models);
+    }
+
+    public static PriceSheet sheet(String name, double factor) {
+        return new PriceSheet(name, "v1", "test", null, null, "USD", Map.of(
+                "small", ModelPrice.flat("small", 0.1 * factor, 0.4 * factor),
+                "mid", ModelPrice.flat("mid", 1 * factor, 4 * factor),
+                "large", ModelPrice.flat("large", 10 * factor, 40 * factor)));
+    }
+
+    public static DataSet dataSet() {
+        return new DataSet(catalog(), List.of(sheet("list-a", 1), sheet("list-b", 0.5)), traffic(), "fixture");
+    }
+
+    /** Data sources that serve the fixture, and fail with a located error for files named "bad*". */
+    public static final class FakeSources implements DataSources {
+        public int sampleLoads;
+
+        @Override
+        public DataSet loadSample() {
+            sampleLoads++;
+            return dataSet();
+        }
+
+        @Override
+        public Catalog readCatalog(Path file) throws ImportException {
+            failIfBad(file);
+            return catalog();
+        }
+
+        @Override
+        public PriceSheet readPriceSheet(Path file) throws ImportException {
+            failIfBad(file);
+            return sheet(file.getFileName().toString(), 2);
+        }
+
+        @Override
+        public TrafficLoad readTraffic(List<Path> files, Catalog catalog) throws ImportException {
+            for (Path f : files) {
+                failIfBad(f);
+            }
+            return new TrafficLoad(traffic(), List.of("3 incomplete rows left out"));
+        }
+
+        @Override
+        public void writeCatalog(Catalog catalog, Path file) throws IOException {
+            throw new IOException("not in tests");
+        }
+
+        private static void failIfBad(Path f) throws ImportException {
+            if (f.getFileName().toString().startsWith("bad")) {
+                throw new ImportException(SourceLocation.atField(f.toString(), 7, 12, "mid.score"),
+                        "score 'abc' is not a number");
+            }
+        }
+    }
+
+    /**
+     * A planner whose figures follow simple, known rules (spend rises with target, the cheap router
+     * is cheaper), so view models can be checked without the real simulator.
+     */
+    public static final class FakePlanner implements PlannerEngine {
+        public final List<ScenarioSettings> runs = new ArrayList<>();
+
+        @Override
+        public List<RouterChoice> routers() {
+            return List.of(
+                    new RouterChoice("slarouter", "SLARouter", "Learns from sparse complaints.", true, "abstract only", false,
+                            List.of(new RouterChoice.Parameter("V", "Trade-off", "Cost vs SLA weight", 1.0, 0.01, 100, true, List.of()))),
+                    new RouterChoice("cheapest", "Cheapest", "Always the cheapest model.", false, "", false, List.of()),
+                    new RouterChoice("sla-oracle", "SLA oracle", "Hindsight bound.", false, "", true, List.of()));
+        }
+
+        @Override
+        public String defaultRouter() {
+            return "slarouter";
+        }
+
+        @Override
+        public ScenarioOutcome run(DataSet data, ScenarioSettings s, Fidelity fidelity, ProgressSink sink) {
+            sink.checkCancelled();
+            synchronized (runs) {
+                runs.add(s);
+            }
+            double factor = s.router().equals("cheapest") ? 0.3 : 1.0;
+            double per1k = factor * (1 + 40 * Math.max(0, s.target() - 0.7));
+            List<ScenarioOutcome.Month> months = new ArrayList<>();
+            double total = 0;
+            for (int m = 1; m <= s.horizonMonths(); m++) {
+                double requests = s.monthlyVolume() * Math.pow(1 + s.monthlyGrowth(), m - 1);
+                double spend = requests * per1k / 1000;
+                total += spend;
+                months.add(new ScenarioOutcome.Month(m, requests, spend, spend * 0.9, spend * 1.1, s.target() + 0.01,
+                        s.target() - 0.01, s.target() + 0.02, 0.1));
+            }
+            int models = s.pool().size();
+            double[][] share = new double[s.horizonMonths()][models];
+            for (double[] row : share) {
+                java.util.Arrays.fill(row, 1.0 / models);
+            }
+            double[] spendShare = new double[models];
+            java.util.Arrays.fill(spendShare, 1.0 / models);
+            List<ScenarioOutcome.Window> windows = List.of(new ScenarioOutcome.Window(1, s.target() + 0.01),
+                    new ScenarioOutcome.Window(2, s.target() - 0.01));
+            double breach = Math.min(1, Math.max(0, (s.target() - 0.85) * 4 * (1.2 - s.feedbackRate())));
+            return new ScenarioOutcome(s, s.router().equals("cheapest") ? "Cheapest" : "SLARouter",
+                    s.router().equals("slarouter"), total / s.horizonMonths(), per1k, s.target() + 0.005, breach, 0.4, 0.5,
+                    months, windows, s.pool(), share, spendShare,
+                    List.of(new ScenarioOutcome.Tier("gold", 0.4, s.target() + 0.01, per1k * 1.2),
+                            new ScenarioOutcome.Tier("bronze", 0.6, s.target() - 0.01, per1k * 0.8)),
+                    new ScenarioOutcome.Trace("lambda", "", new double[] {0, 1000}, new double[] {0.5, 0.7}),
+                    s.seed(), "test", List.of(), fidelity);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.switchyard.app.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.switchyard.app.Fixtures;
+import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.TaskRunner;
+import dev.switchyard.app.data.DataSession;
+
+class ScenarioViewModelTest {
+
+    private final DataSession session = new DataSession();
+    private final Fixtures.FakePlanner planner = new Fixtures.FakePlanner();
+    private final ScenarioViewModel vm = new ScenarioViewModel(session, planner, TaskRunner.sameThread(), Debouncer.immediate());
+
+    @Test
+    void loadingDataRunsOnceWithTheWholePoolAndTheNewestSheet() {
+        assertNull(vm.outcomeProperty().get());
+        session.set(Fixtures.dataSet());
+        assertNotNull(vm.outcomeProperty().get());
+        assertEquals(2, planner.runs.size(), "one preview and one full run per data change, not one per control it resets");
+        assertEquals(Fidelity.FULL, vm.outcomeProperty().get().fidelity(), "the full run replaces the preview");
+        assertEquals(Fixtures.MODELS, vm.pool());
+        assertEquals("list-b v1", vm.priceSheetProperty().get());
+        assertEquals("slarouter", planner.runs.get(0).router());
+        assertEquals("1.0", planner.runs.get(0).routerParameters().get("V"), "router defaults are passed on");
+    }
+
+    @Test
+    void opensJustBelowTheBestFixedModelButKeepsATargetTheUserChose() {
+        session.set(Fixtures.dataSet());
+        assertEquals(0.89, vm.targetProperty().get(), 1e-9, "best fixed model 'large' scores 0.90");
+        vm.targetProperty().set(0.80);
+        session.set(Fixtures.dataSet());
+        assertEquals(0.80, vm.targetProperty().get(), 1e-9);
+    }
+
+    @Test
+    void raisingTheTargetRaisesSpend() {
+        session.set(Fixtures.dataSet());
+        double before = vm.outcomeProperty().get().monthlySpend();
+        vm.targetProperty().set(0.95);
+        double after = vm.outcomeProperty().get().monthlySpend();
+        assertTrue(after > before, "spend " + before + " -> " + after);
+        assertEquals(0.95, vm.outcomeProperty().get().target(), 1e-12);
+    }
+
+    @Test
+    void switchingRouterResetsItsParametersAndReruns() {
+        session.set(Fixtures.dataSet());
+        vm.routerProperty().set(vm.routers().get(1));
+        ScenarioOutcome o = vm.outcomeProperty().get();
+        assertEquals("cheapest", o.settings().router());
+        assertTrue(vm.routerParameters().isEmpty());
+        assertFalse(o.reconstructed());
+    }
+
+    @Test
+    void anEmptyPoolIsExplainedNotRun() {
+        session.set(Fixtures.dataSet());
+        int runs = planner.runs.size();
+        vm.setPool(List.of());
+        assertTrue(vm.errorProperty().get().contains("pool is empty"), vm.errorProperty().get());
+        assertEquals(runs, planner.runs.size());
+        vm.setPool(List.of("large", "small"));
+        assertEquals(List.of("small", "large"), vm.pool(), "pool keeps the sample's model order");
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void aNewerRunCancelsTheOneInFlightAndOnlyTheLatestResultIsShown() {
+        List<Runnable> queued = new ArrayList<>();
+        TaskRunner held = new TaskRunner(queued::add, Runnable::run);
+        ScenarioViewModel slow = new ScenarioViewModel(session, planner, held, Debouncer.immediate());
+        session.set(Fixtures.dataSet());
+        slow.targetProperty().set(0.93);
+        assertEquals(2, queued.size());
+        assertTrue(slow.runningProperty().get());
+        queued.get(0).run();
+        queued.get(1).run();
+        assertEquals(Fidelity.PREVIEW, slow.outcomeProperty().get().fidelity());
+        assertEquals(0.93, slow.outcomeProperty().get().target(), 1e-12);
+        assertEquals(3, queued.size(), "the preview of the latest run queued its full run; the cancelled one did not");
+        queued.get(2).run();
+        assertEquals(Fidelity.FULL, slow.outcomeProperty().get().fidelity());
+        assertEquals(0.93, slow.outcomeProperty().get().target(), 1e-12, "the cancelled first run left no trace");
+        assertEquals(1, slow.completedRunsProperty().get());
+        assertFalse(slow.runningProperty().get());
+    }
+
+    @Test
+    void applyRestoresAPinnedScenariosControls() {
+        session.set(Fixtures.dataSet());
+        vm.targetProperty().set(0.85);
+        vm.feedbackRateProperty().set(0.05);
+        ScenarioSettings pinned = vm.settings();
+        vm.targetProperty().set(0.97);
+        vm.routerProperty().set(vm.routers().get(1));
+        vm.apply(pinned);
+        assertEquals(pinned, vm.settings());
+        assertEquals(pinned, vm.outcomeProperty().get().settings());
+    }
+
+    @Test
+    void volumeAndHorizonReachTheEngine() {
+        session.set(Fixtures.dataSet());
+        vm.monthlyVolumeProperty().set(2_500_000);
+        vm.horizonMonthsProperty().set(24);
+        ScenarioOutcome o = vm.outcomeProperty().get();
+        assertEquals(24, o.months().size());
+        assertEquals(2_500_000, o.settings().monthlyVolume());
+    }
+
+    @Test
+    void parsesVolumesAsPeopleTypeThem() {
+        assertEquals(250_000, dev.switchyard.app.common.Formats.parseCount("250K"));
+        assertEquals(1_500_000, dev.switchyard.app.common.Formats.parseCount("1.5m"));
+        assertEquals(1_000_000, dev.switchyard.app.common.Formats.parseCount("1,000,000"));
+    }
+}

@@ -1,0 +1,291 @@
+package dev.switchyard.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+import org.controlsfx.control.CheckListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.switchyard.app.SwitchyardApp;
+import dev.switchyard.app.common.ChartCard;
+import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.TaskRunner;
+import dev.switchyard.app.data.DataSet;
+import dev.switchyard.app.data.DataSources;
+import dev.switchyard.app.data.EngineDataSources;
+import dev.switchyard.engine.catalog.Catalog;
+import dev.switchyard.engine.io.ImportException;
+import dev.switchyard.engine.pricing.PriceSheet;
+import dev.switchyard.app.scenario.EnginePlanner;
+import dev.switchyard.app.scenario.Fidelity;
+import dev.switchyard.app.scenario.RouterChoice;
+import dev.switchyard.app.scenario.ScenarioOutcome;
+import dev.switchyard.app.shell.AppState;
+import dev.switchyard.app.shell.MainWindow;
+import dev.switchyard.app.shell.Theme;
+
+/**
+ * The real window on the bundled sample and the real simulator, driven by a robot (headless under
+ * Monocle). Each test waits for results with generous timeouts: the machine may be busy.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AppRobotTest {
+    private static final long TIMEOUT_SECONDS = 120;
+    private static final EnginePlanner PLANNER = new EnginePlanner();
+    /** The bundled sample, read once for the whole class (each test gets a fresh window). */
+    private static final DataSources SAMPLE = new CachedSample();
+
+    private static final class CachedSample implements DataSources {
+        private final EngineDataSources engine = new EngineDataSources();
+        private DataSet sample;
+
+        @Override
+        public synchronized DataSet loadSample() throws IOException, ImportException {
+            if (sample == null) {
+                sample = engine.loadSample();
+            }
+            return sample;
+        }
+
+        @Override
+        public Catalog readCatalog(Path file) throws IOException, ImportException {
+            return engine.readCatalog(file);
+        }
+
+        @Override
+        public PriceSheet readPriceSheet(Path file) throws IOException, ImportException {
+            return engine.readPriceSheet(file);
+        }
+
+        @Override
+        public TrafficLoad readTraffic(List<Path> files, Catalog catalog) throws IOException, ImportException {
+            return engine.readTraffic(files, catalog);
+        }
+
+        @Override
+        public void writeCatalog(Catalog catalog, Path file) throws IOException {
+            engine.writeCatalog(catalog, file);
+        }
+    }
+
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private SwitchyardApp.Context context;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "test-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        timer = Executors.newSingleThreadScheduledExecutor();
+        TaskRunner runner = new TaskRunner(workers, Platform::runLater);
+        context = SwitchyardApp.Context.create(runner, new Debouncer(timer, Platform::runLater, SwitchyardApp.DEBOUNCE_MILLIS),
+                SAMPLE, PLANNER, p -> { });
+        // a lighter scenario than the app's default keeps the suite quick; the wiring is the same
+        context.scenario().replicationsProperty().set(2);
+        context.scenario().monthlyVolumeProperty().set(200_000);
+        context.scenario().horizonMonthsProperty().set(6);
+        AppState state = new AppState();
+        state.width = 1280;
+        state.height = 800;
+        window = new MainWindow(stage, state, new Theme(false), runner, context.data(), context.scenario(),
+                context.negotiate(), context.compare());
+        stage.show();
+        context.data().loadSample();
+    }
+
+    @AfterEach
+    void stop() {
+        context.runner().cancelAll();
+        workers.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    private ScenarioOutcome fullOutcome() {
+        ScenarioOutcome o = context.scenario().outcomeProperty().get();
+        return o != null && o.fidelity() == Fidelity.FULL && !context.scenario().runningProperty().get() ? o : null;
+    }
+
+    private ScenarioOutcome awaitFull(Callable<Boolean> also) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
+            String error = context.scenario().errorProperty().get();
+            if (!error.isEmpty()) {
+                throw new AssertionError("the scenario failed: " + error);
+            }
+            return fullOutcome() != null && also.call();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return fullOutcome();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void opensOnTheSampleWithAResultAndTheWholePoolTicked(FxRobot robot) throws Exception {
+        ScenarioOutcome o = awaitFull(() -> true);
+        assertTrue(o.monthlySpend() > 0);
+        Label spend = robot.lookup("#kpi-spend .kpi-value").queryAs(Label.class);
+        assertTrue(spend.getText().startsWith("$"), spend.getText());
+        @SuppressWarnings("unchecked")
+        CheckListView<String> pool = robot.lookup("#pool-list").queryAs(CheckListView.class);
+        assertEquals(pool.getItems().size(), pool.getCheckModel().getCheckedItems().size());
+        assertFalse(pool.getItems().isEmpty());
+        assertTrue(robot.lookup("#reconstructed-badge").query().isVisible(), "SLARouter carries the badge");
+        LineChart<?, ?> chart = robot.lookup("#spend-chart").queryAs(LineChart.class);
+        assertEquals(3, chart.getData().size(), "P10, P90 and mean");
+        assertEquals(o.months().size(), chart.getData().get(2).getData().size());
+    }
+
+    @Test
+    void movingTheTargetSliderChangesSpend(FxRobot robot) throws Exception {
+        ScenarioOutcome before = awaitFull(() -> true);
+        String tileBefore = robot.lookup("#kpi-spend .kpi-value").queryAs(Label.class).getText();
+        Slider slider = robot.lookup("#target-slider").queryAs(Slider.class);
+        double start = fx(slider::getValue);
+        robot.drag("#target-slider .thumb").moveBy(40, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        double moved = fx(slider::getValue);
+        assertTrue(moved > start + 0.02, "the thumb moved right: " + start + " -> " + moved);
+        ScenarioOutcome after = awaitFull(() -> Math.abs(fullOutcome().target() - moved) < 1e-9);
+        assertNotEquals(before.target(), after.target());
+        assertNotEquals(before.monthlySpend(), after.monthlySpend(), "spend follows the target");
+        String tileAfter = robot.lookup("#kpi-spend .kpi-value").queryAs(Label.class).getText();
+        assertNotEquals(tileBefore, tileAfter);
+    }
+
+    @Test
+    void switchingTheRouterRerunsWithItsDescription(FxRobot robot) throws Exception {
+        awaitFull(() -> true);
+        @SuppressWarnings("unchecked")
+        ComboBox<RouterChoice> box = robot.lookup("#router-box").queryAs(ComboBox.class);
+        robot.clickOn(box);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".combo-box-popup .list-cell")
+                .match(LabeledMatchers.hasText("Cheapest model")).tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Cheapest model"))
+                .queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("cheapest", fx(() -> box.getValue().name()), "the picker took the click");
+        ScenarioOutcome o = awaitFull(() -> fullOutcome().settings().router().equals("cheapest"));
+        assertEquals("cheapest", o.settings().router());
+        assertFalse(robot.lookup("#reconstructed-badge").query().isVisible());
+        assertTrue(robot.lookup(".router-description").queryAs(Label.class).getText().length() > 10);
+    }
+
+    @Test
+    void aBadTrafficFileShowsItsLocatedErrorInPlace(FxRobot robot, @TempDir Path dir) throws Exception {
+        awaitFull(() -> true);
+        Path bad = dir.resolve("broken-traffic.csv");
+        Files.writeString(bad, "query_id,category,timestamp,tenant,sla_tier,prompt,input_tokens,cached_input_tokens,"
+                + "gpt-5.5.score,gpt-5.5.num_output_tokens,gpt-5.4.score,gpt-5.4.num_output_tokens\n"
+                + "q1,chat,2026-05-04T10:00:00Z,t,gold,hello,10,0,1,5,0,7\n"
+                + "q2,chat,2026-05-04T10:00:01Z,t,gold,hello,10,0,abc,5,1,7\n", StandardCharsets.UTF_8);
+        var before = context.session().get();
+        robot.clickOn("Data");
+        robot.interact(() -> context.data().importTraffic(List.of(bad)));
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> context.data().problemProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node panel = robot.lookup("#import-problem").query();
+        assertTrue(panel.isVisible());
+        String where = robot.lookup("#import-problem-where").queryAs(Label.class).getText();
+        assertTrue(where.contains("broken-traffic.csv") && where.contains("line 3"), where);
+        assertTrue(robot.lookup("#import-problem-text").queryAs(Label.class).getText().contains("abc"));
+        assertEquals(before, context.session().get(), "nothing was imported");
+    }
+
+    @Test
+    void twoPinnedScenariosAreComparedSideBySide(FxRobot robot) throws Exception {
+        ScenarioOutcome first = awaitFull(() -> true);
+        robot.clickOn("#pin-button");
+        robot.drag("#target-slider .thumb").moveBy(-40, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        awaitFull(() -> fullOutcome() != first && fullOutcome().target() != first.target());
+        robot.clickOn("#pin-button");
+        robot.clickOn("Compare");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, context.compare().pinned().size());
+        TableView<?> table = robot.lookup("#compare-kpis").queryAs(TableView.class);
+        assertEquals(3, table.getColumns().size(), "figure + two scenarios");
+        LineChart<?, ?> spend = robot.lookup("#compare-spend-chart").queryAs(LineChart.class);
+        assertEquals(2, spend.getData().size());
+    }
+
+    @Test
+    void theFxThreadNeverStallsWhileSimulating(FxRobot robot) throws Exception {
+        awaitFull(() -> true);
+        AtomicLong last = new AtomicLong();
+        AtomicLong maxGap = new AtomicLong();
+        AnimationTimer pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long prev = last.getAndSet(now);
+                if (prev != 0) {
+                    maxGap.accumulateAndGet(now - prev, Math::max);
+                }
+            }
+        };
+        robot.interact(pulse::start);
+        long runsBefore = context.scenario().completedRunsProperty().get();
+        robot.drag("#target-slider .thumb");
+        for (int i = 0; i < 4; i++) {
+            robot.moveBy(10, 0);
+            Thread.sleep(60);
+        }
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> context.scenario().completedRunsProperty().get() > runsBefore && fullOutcome() != null);
+        robot.interact(pulse::stop);
+        long gapMillis = maxGap.get() / 1_000_000;
+        System.out.println("longest gap between FX pulses during a run: " + gapMillis + " ms");
+        // a simulation on the FX thread would freeze it for the whole run (seconds); allow for GC and a busy machine
+        assertTrue(gapMillis < 1500, "FX thread stalled for " + gapMillis + " ms");
+    }
+
+    @Test
+    void everyChartSavesAsPng(FxRobot robot, @TempDir Path dir) throws Exception {
+        awaitFull(() -> true);
+        ChartCard card = window.scenarioView().cards().get(0);
+        Path target = dir.resolve("spend.png");
+        robot.interact(() -> card.saveTo(target));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(target));
+        var image = ImageIO.read(target.toFile());
+        assertNotNull(image);
+        assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
+    }
+}
