@@ -183,7 +183,7 @@ class TextLogisticPredictorTest {
         text.predict(w.new View().at(0), out);
         for (int m = 0; m < w.models; m++) {
             double prior = Math.min(0.99, Math.max(0.01, ctx.priors().mean(w.category[0], m)));
-            assertEquals(prior, out[m], 1e-9);
+            assertEquals(prior, out[m], 2e-6); // the table sigmoid is exact to 2e-6
         }
         assertEquals(SyntheticWorkload.CATEGORIES.size() * w.models, text.estimates().size());
     }
