@@ -22,12 +22,11 @@ public final class EngineDataSources implements DataSources {
 
     @Override
     public DataSet loadSample() throws IOException, ImportException {
-        dev.switchyard.engine.sample.SampleBundle bundle = SampleData.load();
-        if (bundle.traffic().isEmpty()) {
-            throw new IOException("the bundled sample in " + bundle.dir() + " has no traffic");
-        }
-        var first = bundle.traffic().get(0);
-        return new DataSet(bundle.catalog(), bundle.priceSheets(), first.sample(), "bundled sample: " + first.name());
+        // Only the sample the app opens on: the others stay on disk until the user imports them,
+        // which keeps start-up fast.
+        dev.switchyard.engine.sample.SampleBundle bundle = SampleData.loadDefault(SampleData.locate());
+        var opening = bundle.defaultTraffic();
+        return new DataSet(bundle.catalog(), bundle.priceSheets(), opening.sample(), "bundled sample: " + opening.name());
     }
 
     @Override

@@ -98,22 +98,40 @@ public final class MainWindow {
         root.setTop(new VBox(buildMenu(), buildToolbar()));
         root.setCenter(tabs);
         root.setBottom(buildStatusBar());
-        scene = new Scene(root, state.width, state.height);
+        javafx.geometry.Rectangle2D screen = screenFor(state);
+        scene = new Scene(root, Math.min(state.width, screen.getWidth()), Math.min(state.height, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/switchyard/app/shell/app.css").toExternalForm());
         theme.darkProperty().addListener((o, was, now) -> markDark(root, now));
         markDark(root, theme.darkProperty().get());
         installShortcuts();
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
-        if (Double.isFinite(state.x) && Double.isFinite(state.y)) {
-            stage.setX(state.x);
-            stage.setY(state.y);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
+        if (Double.isFinite(state.x) && Double.isFinite(state.y) && screen.contains(state.x, state.y)) {
+            // Keep the remembered place, but pulled in so the whole window is on this screen.
+            stage.setX(Math.max(screen.getMinX(), Math.min(state.x, screen.getMaxX() - scene.getWidth())));
+            stage.setY(Math.max(screen.getMinY(), Math.min(state.y, screen.getMaxY() - scene.getHeight())));
+        } else {
+            stage.setX(screen.getMinX() + (screen.getWidth() - scene.getWidth()) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - scene.getHeight()) / 2);
         }
         stage.setMaximized(state.maximized);
         refreshRecent();
         stage.setOnShown(e -> tabs.requestFocus());
+    }
+
+    /**
+     * The usable area of the screen the remembered window was on, or of the primary screen: a size
+     * remembered on a large monitor must not push the window off a laptop's screen.
+     */
+    private static javafx.geometry.Rectangle2D screenFor(AppState state) {
+        if (Double.isFinite(state.x) && Double.isFinite(state.y)) {
+            for (javafx.stage.Screen candidate : javafx.stage.Screen.getScreensForRectangle(state.x, state.y, 1, 1)) {
+                return candidate.getVisualBounds();
+            }
+        }
+        return javafx.stage.Screen.getPrimary().getVisualBounds();
     }
 
     private static void markDark(BorderPane root, boolean dark) {

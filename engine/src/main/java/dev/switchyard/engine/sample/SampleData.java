@@ -100,6 +100,18 @@ public final class SampleData {
 
     /** Loads the bundle in {@code dir}: all or nothing, with located errors. */
     public static SampleBundle load(Path dir) throws ImportException, IOException {
+        return load(dir, false);
+    }
+
+    /**
+     * Loads the catalog, the price sheets and only the traffic sample the app opens on (the
+     * manifest's {@code defaultTraffic}): what start-up needs, without importing the others.
+     */
+    public static SampleBundle loadDefault(Path dir) throws ImportException, IOException {
+        return load(dir, true);
+    }
+
+    private static SampleBundle load(Path dir, boolean defaultTrafficOnly) throws ImportException, IOException {
         SampleManifest manifest = readManifest(dir);
         Catalog catalog = CatalogJson.read(resolve(dir, manifest.catalog(), "catalog"));
         List<PriceSheet> sheets = new ArrayList<>();
@@ -109,6 +121,10 @@ public final class SampleData {
         List<NamedTraffic> traffic = new ArrayList<>();
         for (int i = 0; i < manifest.traffic().size(); i++) {
             SampleManifest.TrafficEntry entry = manifest.traffic().get(i);
+            boolean opening = manifest.defaultTraffic() == null ? i == 0 : entry.name().equals(manifest.defaultTraffic());
+            if (defaultTrafficOnly && !opening) {
+                continue;
+            }
             Path file = resolve(dir, entry.file(), "traffic[" + i + "].file");
             ImportOptions options = ImportOptions.defaults().withCatalog(catalog).withFormat(TrafficFormat.SPROUT)
                     .withSampleName(entry.name());

@@ -410,8 +410,40 @@ public final class PreparedScenario {
         return Instant.ofEpochMilli(startMillis);
     }
 
-    /** The evaluation pool with its hidden truth, for bounds only. */
+    private final ConcurrentHashMap<Double, Double> lambdaByTarget = new ConcurrentHashMap<>();
+    private final HindsightPool pool = new HindsightPool() {
+            @Override
+            public double slaLambda(double tau) {
+                return lambdaByTarget.computeIfAbsent(tau, t -> SlaOracle.fitLambda(t, uncachedPool()));
+            }
+
+            @Override
+            public int size() {
+                return rows;
+            }
+
+            @Override
+            public int modelCount() {
+                return m;
+            }
+
+            @Override
+            public double score(int row, int model) {
+                return PreparedScenario.this.score[row * m + model];
+            }
+
+            @Override
+            public double normalisedRealisedCost(int row, int model) {
+                return realisedNorm[row * m + model];
+            }
+        };
+
+    /** The evaluation pool with its hidden truth, for bounds only; the SLA oracle's lambda is cached per target. */
     HindsightPool pool() {
+        return pool;
+    }
+
+    private HindsightPool uncachedPool() {
         return new HindsightPool() {
             @Override
             public int size() {

@@ -50,6 +50,7 @@ final class ReplicationRun {
     private final double[] oracleRowCost;
     private final SignalTape tape;
     private final float[] block;
+    private final int hot;
     private final int[] blockRow = new int[BLOCK];
     private final int[] blockDay = new int[BLOCK];
     private final double[] blockFrac = new double[BLOCK];
@@ -136,6 +137,7 @@ final class ReplicationRun {
         this.stride = p.stride;
         this.packed = p.packed;
         this.block = new float[BLOCK * p.stride];
+        this.hot = 3 * p.m;
         this.tau = s.sla().target();
         this.oneSided = s.feedback().kind() == FeedbackKind.ONE_SIDED;
         this.twoSided = s.feedback().kind() == FeedbackKind.TWO_SIDED_SPARSE;
@@ -246,7 +248,7 @@ final class ReplicationRun {
                 blockFrac[k] = (rem + 0.5) * invSim;
                 int r = drawRow(day);
                 blockRow[k] = r;
-                System.arraycopy(packed, r * stride, block, k * stride, stride);
+                System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
             }
             for (int b = 0; b < len; b++) {
                 long i = blockStart + b;
@@ -629,7 +631,7 @@ final class ReplicationRun {
 
         @Override
         public double expectedCost(int model) {
-            return cells[base + 3 * m + model];
+            return packed[row * stride + 3 * m + model];
         }
 
         @Override

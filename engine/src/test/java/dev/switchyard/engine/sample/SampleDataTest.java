@@ -39,6 +39,17 @@ class SampleDataTest {
     }
 
     @Test
+    void loadDefaultImportsOnlyTheOpeningTraffic() throws Exception {
+        SampleBundle full = SampleData.load(BundledSample.committedDir());
+        SampleBundle opening = SampleData.loadDefault(BundledSample.committedDir());
+        assertEquals(1, opening.traffic().size());
+        assertEquals("support-desk", opening.defaultTraffic().name());
+        assertEquals(full.defaultTraffic().sample().size(), opening.defaultTraffic().sample().size());
+        assertEquals(full.catalog(), opening.catalog());
+        assertEquals(full.priceSheets(), opening.priceSheets());
+    }
+
+    @Test
     void locateHonoursTheSystemPropertyAndSaysWhatIsWrong(@TempDir Path tmp) {
         String before = System.getProperty(SampleData.DIR_PROPERTY);
         try {

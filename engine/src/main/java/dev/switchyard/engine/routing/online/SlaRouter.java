@@ -49,7 +49,7 @@ public final class SlaRouter implements Router {
     private final long[] served;
     private long t;
     private double queue;
-    private double epsilon = 1.0;
+    private final double c4;
     private long observed;
     private double reports;
     private double deficitSum;
@@ -77,6 +77,7 @@ public final class SlaRouter implements Router {
         this.tau = context.target();
         this.v = p.number("V");
         this.c = p.number("c");
+        this.c4 = c * c * c * c;
         double delta = p.number("delta");
         this.logInvDelta = delta >= 1 ? 0 : Math.log(1 / delta);
         this.maxMargin = (1 - tau) / 2;
@@ -94,10 +95,12 @@ public final class SlaRouter implements Router {
     @Override
     public int route(RequestView request, Serving serving) {
         t++;
-        epsilon = Math.min(1.0, c / Math.sqrt(Math.sqrt(t)));
         int cell = request.category() * models;
         int choice;
-        if (epsilon > 0 && random.nextDouble() < epsilon) {
+        // u < min(1, c / t^(1/4))  <=>  u^4 t < c^4 for u in [0,1): exact, and no square roots per request
+        double u = random.nextDouble();
+        double u2 = u * u;
+        if (u2 * u2 * t < c4) {
             serving.explore();
             choice = switch (mode) {
                 case UNIFORM -> random.nextInt(models);
@@ -177,7 +180,7 @@ public final class SlaRouter implements Router {
 
     @Override
     public double explorationRate() {
-        return epsilon;
+        return t == 0 ? 1.0 : Math.min(1.0, c / Math.sqrt(Math.sqrt(t)));
     }
 
     @Override
@@ -197,7 +200,7 @@ public final class SlaRouter implements Router {
 
     @Override
     public LearnedState exportState() {
-        return new LearnedState(name, Map.of("Q", queue, "lambda", queue / v, "V", v, "c", c, "epsilon", epsilon,
+        return new LearnedState(name, Map.of("Q", queue, "lambda", queue / v, "V", v, "c", c, "epsilon", explorationRate(),
                 "margin", margin, "requests", (double) t, "feedbackEvents", (double) observed, "reports", reports),
                 predictor.estimates());
     }

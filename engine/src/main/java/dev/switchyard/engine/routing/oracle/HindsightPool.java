@@ -15,6 +15,14 @@ public interface HindsightPool {
     /** Realised cost, normalised like {@code RequestView.normalisedCost}. */
     double normalisedRealisedCost(int row, int model);
 
+    /**
+     * The SLA oracle's lambda for {@code tau} on this pool (bisection; see {@link SlaOracle}). A pool may
+     * cache it, since every replication and router of a scenario shares the pool.
+     */
+    default double slaLambda(double tau) {
+        return SlaOracle.bisectLambda(tau, this);
+    }
+
     /** Weight of the row in the stream (1 for uniform draws; mix shifts reweight). */
     default double weight(int row) {
         return 1.0;

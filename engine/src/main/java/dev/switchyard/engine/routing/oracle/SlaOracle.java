@@ -15,7 +15,6 @@ public final class SlaOracle implements HindsightRouter {
     private static final int ITERATIONS = 60;
     private final String name;
     private final double lambda;
-    private final double poolScore;
     private final double[] cost;
     private final double[] score;
 
@@ -24,30 +23,41 @@ public final class SlaOracle implements HindsightRouter {
         int m = pool.modelCount();
         this.cost = new double[m];
         this.score = new double[m];
+        this.lambda = pool.slaLambda(tau);
+    }
+
+    private SlaOracle(HindsightPool pool) {
+        this.name = "sla-oracle";
+        this.cost = new double[pool.modelCount()];
+        this.score = new double[pool.modelCount()];
+        this.lambda = Double.NaN;
+    }
+
+    /** The lambda this bound routes with (cached by the simulator's pool). */
+    public static double fitLambda(double tau, HindsightPool pool) {
+        return pool.slaLambda(tau);
+    }
+
+    /** Bisection for the smallest lambda whose rule-L choices reach mean score tau on the pool. */
+    static double bisectLambda(double tau, HindsightPool pool) {
+        SlaOracle scratch = new SlaOracle(pool);
         double hi = 1;
-        while (meanScore(pool, hi) < tau && hi < 1e12) {
+        while (scratch.meanScore(pool, hi) < tau && hi < 1e12) {
             hi *= 4;
         }
         double lo = 0;
-        if (meanScore(pool, lo) >= tau) {
-            hi = 0;
-        } else {
-            for (int i = 0; i < ITERATIONS; i++) {
-                double mid = (lo + hi) / 2;
-                if (meanScore(pool, mid) >= tau) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
+        if (scratch.meanScore(pool, lo) >= tau) {
+            return 0;
+        }
+        for (int i = 0; i < ITERATIONS; i++) {
+            double mid = (lo + hi) / 2;
+            if (scratch.meanScore(pool, mid) >= tau) {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
-        this.lambda = hi;
-        this.poolScore = meanScore(pool, hi);
-    }
-
-    /** The lambda this bound routes with. */
-    public static double fitLambda(double tau, HindsightPool pool) {
-        return new SlaOracle("sla-oracle", tau, pool).lambda;
+        return hi;
     }
 
     private double meanScore(HindsightPool pool, double l) {
@@ -84,6 +94,6 @@ public final class SlaOracle implements HindsightRouter {
 
     @Override
     public LearnedState exportState() {
-        return LearnedState.of(name, Map.of("lambda", lambda, "poolMeanScore", poolScore));
+        return LearnedState.of(name, Map.of("lambda", lambda));
     }
 }

@@ -112,7 +112,7 @@ final class RouterBenchReader {
         ParsedTable t = new ParsedTable(file, TrafficFormat.ROUTERBENCH, ids,
                 idCol >= 0 ? header.get(idCol) : null, scoreColumn, outColumn, hasCost ? costColumn : null, null,
                 false, false, false, true);
-        Set<String> seen = new HashSet<>();
+        IdSet seen = new IdSet();
         int width = header.size();
         long estimatedOutputs = 0;
         PythonListLiteral literal = new PythonListLiteral();
@@ -121,8 +121,10 @@ final class RouterBenchReader {
             t.rowsRead++;
             Cells.requireWidth(csv, width);
             String id = idCol >= 0 ? Cells.text(csv, idCol, "sample_id") : ctx.stem + "#" + t.rowsRead;
-            if (!seen.add(id)) {
-                throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' appears more than once");
+            int earlier = seen.addOrFind(id, t.size, t.ids);
+            if (earlier >= 0) {
+                throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' appears more than once (also on line "
+                        + t.lines[earlier] + ")");
             }
             String category = evalCol >= 0 ? categories.of(csv, evalCol, "eval_name (the category)") : ctx.stem;
             int r = t.addRow(id, category, csv.recordLine());

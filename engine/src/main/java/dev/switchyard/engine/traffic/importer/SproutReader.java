@@ -4,9 +4,7 @@ import dev.switchyard.engine.io.CsvReader;
 import dev.switchyard.engine.io.ImportException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * SPROUT-style wide CSV, which is also the bundled sample-data format: per query
@@ -119,7 +117,7 @@ final class SproutReader {
         if (inCol < 0 && !allModelInput) {
             ctx.note(file + ": input tokens estimated from the prompt text (" + TokenEstimator.CHARS_PER_TOKEN + " characters per token)");
         }
-        Set<String> seen = new HashSet<>();
+        IdSet seen = new IdSet();
         int width = header.size();
         Cells.Categories categories = new Cells.Categories();
         Cells.Categories tenants = new Cells.Categories();
@@ -128,8 +126,10 @@ final class SproutReader {
             t.rowsRead++;
             Cells.requireWidth(csv, width);
             String id = idCol >= 0 ? Cells.text(csv, idCol, "query_id") : ctx.stem + "#" + t.rowsRead;
-            if (!seen.add(id)) {
-                throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' appears more than once");
+            int earlier = seen.addOrFind(id, t.size, t.ids);
+            if (earlier >= 0) {
+                throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' appears more than once (also on line "
+                        + t.lines[earlier] + ")");
             }
             String category = catCol >= 0 ? categories.of(csv, catCol, "category") : ctx.stem;
             int r = t.addRow(id, category, csv.recordLine());

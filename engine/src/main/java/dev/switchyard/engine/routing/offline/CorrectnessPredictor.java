@@ -1,0 +1,154 @@
+package dev.switchyard.engine.routing.offline;
+
+import dev.switchyard.engine.routing.FeatureVector;
+import dev.switchyard.engine.routing.RequestView;
+import dev.switchyard.engine.routing.text.HashedLogisticModel;
+import dev.switchyard.engine.routing.text.TextFeaturizer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Per-model correctness predictor p_hat_m(x) trained offline on a {@link LabelledSplit} (full
+ * labels): a {@link HashedLogisticModel} on hashed prompt words and bigrams, category and length,
+ * started at the split's per-category means and trained for a few shuffled epochs. Used by PROTEUS
+ * (spec 3.2: "p_hat from a per-model correctness predictor trained on the same split"), by the
+ * threshold router and by OmniRouter.
+ *
+ * <p>{@link #outOfFold} gives cross-fitted predictions for the split's own rows: a router that is
+ * tuned on in-sample predictions sees p_hat that is sharper than what it will meet in service and
+ * misses its target on new traffic (decision 0402).
+ *
+ * <p>Once trained it only predicts, so one instance can be shared by threads.
+ */
+public final class CorrectnessPredictor {
+    private final HashedLogisticModel model;
+
+    private CorrectnessPredictor(HashedLogisticModel model) {
+        this.model = model;
+    }
+
+    /**
+     * @param epochs passes over the split, 1..50
+     * @param learningRate AdaGrad base step, in (0, 10]
+     */
+    public record Options(int epochs, double learningRate) {
+        public Options {
+            if (epochs < 1 || epochs > 50) {
+                throw new IllegalArgumentException("epochs must be between 1 and 50, got " + epochs);
+            }
+            if (!(learningRate > 0 && learningRate <= 10)) {
+                throw new IllegalArgumentException("learning rate must be in (0, 10], got " + learningRate);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(4, 0.1);
+        }
+    }
+
+    /**
+     * Trains on every row of {@code set}; {@code rng} only shuffles the epoch order.
+     *
+     * @param hashBits size of the hashed text space the features come from
+     */
+    public static CorrectnessPredictor train(LabelledSplit set, int hashBits, Options options, RandomGenerator rng) {
+        int m = set.models();
+        HashedLogisticModel model = new HashedLogisticModel(m, hashBits, set.categories(), options.learningRate());
+        model.setCategoryPrior(set.categoryMeans());
+        int n = set.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int e = 0; e < options.epochs(); e++) {
+            shuffle(order, rng);
+            for (int i : order) {
+                FeatureVector f = set.features(i);
+                int cat = set.category(i);
+                float len = set.length(i);
+                for (int j = 0; j < m; j++) {
+                    double p = model.predict(j, f, cat, len);
+                    model.step(j, f, cat, len, p - set.label(i, j));
+                }
+            }
+        }
+        return new CorrectnessPredictor(model);
+    }
+
+    /**
+     * Cross-fitted p_hat for the rows of {@code set}: the split is cut into {@code folds} random
+     * folds and each fold is predicted by a model trained on the others.
+     *
+     * @return {@code phat[i * M + m]} for row position i of the split
+     */
+    public static double[] outOfFold(LabelledSplit set, int hashBits, int folds, Options options, RandomGenerator rng) {
+        int n = set.size();
+        if (folds < 2 || folds > n) {
+            throw new IllegalArgumentException("folds must be between 2 and the split size " + n + ", got " + folds);
+        }
+        int m = set.models();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        shuffle(perm, rng);
+        double[] out = new double[n * m];
+        double[] buf = new double[m];
+        for (int f = 0; f < folds; f++) {
+            int inFold = 0;
+            for (int i = 0; i < n; i++) {
+                if (i % folds == f) {
+                    inFold++;
+                }
+            }
+            int[] train = new int[n - inFold];
+            int[] test = new int[inFold];
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < n; i++) {
+                if (i % folds == f) {
+                    test[b++] = perm[i];
+                } else {
+                    train[a++] = perm[i];
+                }
+            }
+            CorrectnessPredictor p = train(set.subset(train), hashBits, options, rng);
+            for (int pos : test) {
+                p.model.predict(set.features(pos), set.category(pos), set.length(pos), buf);
+                System.arraycopy(buf, 0, out, pos * m, m);
+            }
+        }
+        return out;
+    }
+
+    public int models() {
+        return model.models();
+    }
+
+    /**
+     * p_hat of every model for {@code request}, into {@code out}, without allocating.
+     *
+     * @param scratch at least {@link #models()} floats owned by the caller (the predictor itself is shared)
+     */
+    public void predict(RequestView request, double[] out, float[] scratch) {
+        model.predict(request.textFeatures(), request.category(), TextFeaturizer.lengthFeature(request.inputTokens()), out, scratch);
+    }
+
+    /** p_hat of every model for calibration row {@code row} of {@code set}, into {@code out}. */
+    public void predict(LabelledSplit set, int row, double[] out) {
+        model.predict(set.features(row), set.category(row), set.length(row), out);
+    }
+
+    /** Fingerprint of the trained weights (determinism checks). */
+    public long weightsFingerprint() {
+        return model.weightsFingerprint();
+    }
+
+    static void shuffle(int[] a, RandomGenerator rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

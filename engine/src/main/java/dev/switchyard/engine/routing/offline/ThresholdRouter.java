@@ -1,0 +1,158 @@
+package dev.switchyard.engine.routing.offline;
+
+import dev.switchyard.engine.routing.FeedbackEvent;
+import dev.switchyard.engine.routing.LearnedState;
+import dev.switchyard.engine.routing.RequestView;
+import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.Serving;
+import java.util.Map;
+
+/**
+ * Threshold router in the RouteLLM manner (spec 3.4): serve the cheapest model (by the request's
+ * expected cost) whose predicted success p_hat reaches theta; when none does, the model with the
+ * highest p_hat. Theta is calibrated once on the calibration split, with cross-fitted p_hat and the
+ * split's labels, as the theta with the lowest mean cost whose mean satisfaction on the split is at
+ * least tau (+ margin). This per-workload tuning is what SLARouter avoids; the router never adapts
+ * in service and ignores feedback.
+ *
+ * <p>Reconstructed: RouteLLM's routers are two-model and calibrate theta to a share of calls to the
+ * strong model; this is the multi-model generalisation to a satisfaction target (decision 0403).
+ */
+public final class ThresholdRouter implements Router {
+    /** Theta candidates: 0, 1/GRID, ..., 1. */
+    static final int GRID = 1000;
+
+    private final CorrectnessPredictor predictor;
+    private final Calibration calibration;
+    private final double[] phat;
+    private final float[] scratch;
+    private double predictedSum;
+    private long routed;
+
+    /**
+     * The calibrated threshold.
+     *
+     * @param theta the threshold
+     * @param satisfaction mean satisfaction on the calibration split at theta
+     * @param cost mean normalised realised cost on the split at theta
+     * @param reachable false when no theta reached the target on the split (theta then maximises satisfaction)
+     */
+    public record Calibration(double theta, double satisfaction, double cost, boolean reachable) {
+        public Calibration {
+            if (!(theta >= 0 && theta <= 1)) {
+                throw new IllegalArgumentException("theta must be in [0,1], got " + theta);
+            }
+        }
+    }
+
+    public ThresholdRouter(CorrectnessPredictor predictor, Calibration calibration) {
+        this.predictor = predictor;
+        this.calibration = calibration;
+        this.phat = new double[predictor.models()];
+        this.scratch = new float[predictor.models()];
+    }
+
+    /**
+     * @param phat cross-fitted p_hat for the split, {@code [i * M + m]}
+     * @param set the calibration split (labels and costs)
+     * @param tau the satisfaction target, in (0,1)
+     * @param margin added to tau when calibrating, in [0, 0.2]
+     */
+    public static Calibration calibrate(double[] phat, LabelledSplit set, double tau, double margin) {
+        int m = set.models();
+        int n = set.size();
+        if (phat.length != n * m) {
+            throw new IllegalArgumentException("p_hat needs split size x models = " + n * m + " values, got " + phat.length);
+        }
+        if (!(tau > 0 && tau < 1)) {
+            throw new IllegalArgumentException("target tau must be in (0,1), got " + tau);
+        }
+        if (!(margin >= 0 && margin <= 0.2)) {
+            throw new IllegalArgumentException("margin must be in [0, 0.2], got " + margin);
+        }
+        double target = Math.min(1, tau + margin);
+        double[] cost = set.costArray();
+        Calibration best = null;
+        Calibration top = null;
+        for (int g = 0; g <= GRID; g++) {
+            double th = (double) g / GRID;
+            double sat = 0;
+            double paid = 0;
+            for (int i = 0; i < n; i++) {
+                int j = choose(phat, cost, i * m, m, th);
+                sat += set.label(i, j);
+                paid += set.paid(i, j);
+            }
+            sat /= n;
+            paid /= n;
+            if (sat >= target && (best == null || paid < best.cost())) {
+                best = new Calibration(th, sat, paid, true);
+            }
+            if (top == null || sat > top.satisfaction()) {
+                top = new Calibration(th, sat, paid, false);
+            }
+        }
+        return best != null ? best : top;
+    }
+
+    static int choose(double[] phat, double[] cost, int off, int models, double theta) {
+        int cheapest = -1;
+        double cheapestCost = Double.POSITIVE_INFINITY;
+        int top = 0;
+        for (int j = 0; j < models; j++) {
+            double p = phat[off + j];
+            if (p >= theta && cost[off + j] < cheapestCost) {
+                cheapestCost = cost[off + j];
+                cheapest = j;
+            }
+            if (p > phat[off + top]) {
+                top = j;
+            }
+        }
+        return cheapest >= 0 ? cheapest : top;
+    }
+
+    @Override
+    public int route(RequestView request, Serving serving) {
+        predictor.predict(request, phat, scratch);
+        double theta = calibration.theta();
+        int cheapest = -1;
+        double cheapestCost = Double.POSITIVE_INFINITY;
+        int top = 0;
+        for (int j = 0; j < phat.length; j++) {
+            double c = request.normalisedCost(j);
+            if (phat[j] >= theta && c < cheapestCost) {
+                cheapestCost = c;
+                cheapest = j;
+            }
+            if (phat[j] > phat[top]) {
+                top = j;
+            }
+        }
+        int chosen = cheapest >= 0 ? cheapest : top;
+        predictedSum += phat[chosen];
+        routed++;
+        return chosen;
+    }
+
+    /** Feedback is ignored: the threshold was fixed on the calibration split. */
+    @Override
+    public void observe(FeedbackEvent event) {
+        // deliberately nothing: RouteLLM-style routers do not adapt in service
+    }
+
+    @Override
+    public double estimatedSatisfaction() {
+        return routed == 0 ? Double.NaN : predictedSum / routed;
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    @Override
+    public LearnedState exportState() {
+        return LearnedState.of(OfflineRouters.THRESHOLD, Map.of("theta", calibration.theta(),
+                "calibrationSatisfaction", calibration.satisfaction(), "reachable", calibration.reachable() ? 1.0 : 0.0));
+    }
+}

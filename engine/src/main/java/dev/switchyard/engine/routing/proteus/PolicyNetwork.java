@@ -1,0 +1,144 @@
+package dev.switchyard.engine.routing.proteus;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * PROTEUS's policy: one hidden tanh layer mapping (query features, tau, lambda) to the two
+ * parameters of a Beta distribution over the quality preference mu. {@code alpha = 1 + softplus(o1)},
+ * {@code beta = 1 + softplus(o2)}: both stay above 1 so the Beta is unimodal and its mean, used for
+ * serving, is a stable summary. Trained with Adam on REINFORCE gradients by {@link ProteusTrainer}.
+ */
+public final class PolicyNetwork {
+    private final int inputs;
+    private final int hidden;
+    /** w1[h * inputs + i], b1[h], w2[o * hidden + h], b2[o]; all in one array for Adam. */
+    private final double[] params;
+    private final int w1;
+    private final int b1;
+    private final int w2;
+    private final int b2;
+
+    PolicyNetwork(int inputs, int hidden, RandomGenerator rng) {
+        if (inputs < 1 || hidden < 1) {
+            throw new IllegalArgumentException("policy needs inputs and hidden units >= 1");
+        }
+        this.inputs = inputs;
+        this.hidden = hidden;
+        this.w1 = 0;
+        this.b1 = inputs * hidden;
+        this.w2 = b1 + hidden;
+        this.b2 = w2 + 2 * hidden;
+        this.params = new double[b2 + 2];
+        double s1 = StrictMath.sqrt(6.0 / (inputs + hidden));
+        for (int i = 0; i < inputs * hidden; i++) {
+            params[w1 + i] = (2 * rng.nextDouble() - 1) * s1;
+        }
+        double s2 = 0.1 * StrictMath.sqrt(6.0 / (hidden + 2));
+        for (int i = 0; i < 2 * hidden; i++) {
+            params[w2 + i] = (2 * rng.nextDouble() - 1) * s2;
+        }
+        // softplus(1.85) ~ 2: alpha = beta ~ 3, a broad Beta around 0.5 to start exploring from
+        params[b2] = 1.85;
+        params[b2 + 1] = 1.85;
+    }
+
+    PolicyNetwork(int inputs, int hidden, double[] params) {
+        this.inputs = inputs;
+        this.hidden = hidden;
+        this.w1 = 0;
+        this.b1 = inputs * hidden;
+        this.w2 = b1 + hidden;
+        this.b2 = w2 + 2 * hidden;
+        if (params.length != b2 + 2) {
+            throw new IllegalArgumentException("policy with " + inputs + " inputs and " + hidden + " hidden units needs "
+                    + (b2 + 2) + " parameters, got " + params.length);
+        }
+        for (int i = 0; i < params.length; i++) {
+            if (!Double.isFinite(params[i])) {
+                throw new IllegalArgumentException("policy parameter #" + i + " is not finite");
+            }
+        }
+        this.params = params.clone();
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    /** A copy of every parameter (for export and determinism checks). */
+    public double[] parameters() {
+        return params.clone();
+    }
+
+    double[] rawParameters() {
+        return params;
+    }
+
+    int parameterCount() {
+        return params.length;
+    }
+
+    /**
+     * Forward pass. Fills {@code h} (hidden activations, length {@code hidden}) and {@code out}
+     * with {o1, o2, alpha, beta}.
+     */
+    void forward(double[] x, double[] h, double[] out) {
+        for (int j = 0; j < hidden; j++) {
+            double z = params[b1 + j];
+            int row = w1 + j * inputs;
+            for (int i = 0; i < inputs; i++) {
+                z += params[row + i] * x[i];
+            }
+            h[j] = StrictMath.tanh(z);
+        }
+        for (int o = 0; o < 2; o++) {
+            double z = params[b2 + o];
+            int row = w2 + o * hidden;
+            for (int j = 0; j < hidden; j++) {
+                z += params[row + j] * h[j];
+            }
+            out[o] = z;
+        }
+        out[2] = 1 + BetaMath.softplus(out[0]);
+        out[3] = 1 + BetaMath.softplus(out[1]);
+    }
+
+    /** Mean of the Beta the policy gives for input {@code x}. */
+    double meanMu(double[] x, double[] h, double[] out) {
+        forward(x, h, out);
+        return out[2] / (out[2] + out[3]);
+    }
+
+    /**
+     * Adds to {@code grad} the gradient of {@code gAlpha * alpha + gBeta * beta} with respect to the
+     * parameters, for the input and activations of the last {@link #forward} on {@code x}.
+     */
+    void backward(double[] x, double[] h, double[] out, double gAlpha, double gBeta, double[] grad) {
+        double go1 = gAlpha * BetaMath.sigmoid(out[0]);
+        double go2 = gBeta * BetaMath.sigmoid(out[1]);
+        grad[b2] += go1;
+        grad[b2 + 1] += go2;
+        for (int j = 0; j < hidden; j++) {
+            grad[w2 + j] += go1 * h[j];
+            grad[w2 + hidden + j] += go2 * h[j];
+            double gh = (go1 * params[w2 + j] + go2 * params[w2 + hidden + j]) * (1 - h[j] * h[j]);
+            if (gh == 0) {
+                continue;
+            }
+            grad[b1 + j] += gh;
+            int row = w1 + j * inputs;
+            for (int i = 0; i < inputs; i++) {
+                grad[row + i] += gh * x[i];
+            }
+        }
+    }
+
+    long fingerprint() {
+        return Arrays.hashCode(params);
+    }
+}

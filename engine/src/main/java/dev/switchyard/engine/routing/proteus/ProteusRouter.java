@@ -1,0 +1,113 @@
+package dev.switchyard.engine.routing.proteus;
+
+import dev.switchyard.engine.routing.FeedbackEvent;
+import dev.switchyard.engine.routing.LearnedState;
+import dev.switchyard.engine.routing.RequestView;
+import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.Serving;
+import dev.switchyard.engine.routing.text.TextFeaturizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * PROTEUS in service (reconstructed from arXiv 2601.19402's abstract; spec 3.2): serves a trained
+ * {@link ProteusPolicy} at one target tau. Per request: p_hat from the policy's correctness
+ * predictor, lambda(tau) from the trained duals, the deterministic mu (Beta mean) from the policy
+ * network, then argmax_m mu p_hat_m - (1 - mu) c_m/c_max on the request's normalised expected
+ * costs. It is trained offline and does not learn in service; it never sees a label or a score.
+ * Not thread-safe: one per replication (the policy itself is shared).
+ */
+public final class ProteusRouter implements Router {
+    private final ProteusPolicy policy;
+    private final double tau;
+    private final double lambda;
+    private final double[] phat;
+    private final float[] scratch;
+    private final double[] cost;
+    private final double[] x;
+    private final double[] h;
+    private final double[] out = new double[4];
+    private double lastMu = Double.NaN;
+    private double predictedSum;
+    private double muSum;
+    private long routed;
+
+    public ProteusRouter(ProteusPolicy policy, double tau) {
+        if (!(tau > 0 && tau < 1)) {
+            throw new IllegalArgumentException("target tau must be in (0,1), got " + tau);
+        }
+        this.policy = policy;
+        this.tau = tau;
+        this.lambda = policy.lambdaFor(tau);
+        this.phat = new double[policy.models()];
+        this.scratch = new float[policy.models()];
+        this.cost = new double[policy.models()];
+        this.x = new double[policy.network().inputs()];
+        this.h = new double[policy.network().hidden()];
+    }
+
+    @Override
+    public int route(RequestView request, Serving serving) {
+        policy.predictor().predict(request, phat, scratch);
+        int m = policy.models();
+        for (int j = 0; j < m; j++) {
+            cost[j] = request.normalisedCost(j);
+        }
+        PolicyInput.fill(x, policy.categories(), m, request.category(), TextFeaturizer.lengthFeature(request.inputTokens()),
+                phat, 0, cost, 0, tau, lambda);
+        lastMu = policy.network().meanMu(x, h, out);
+        int chosen = PolicyInput.choose(lastMu, phat, 0, cost, 0, m);
+        predictedSum += phat[chosen];
+        muSum += lastMu;
+        routed++;
+        return chosen;
+    }
+
+    /** Feedback is ignored: PROTEUS is trained offline and serves any tau without retraining. */
+    @Override
+    public void observe(FeedbackEvent event) {
+        // deliberately nothing
+    }
+
+    /** lambda(tau) the policy is conditioned on. */
+    @Override
+    public double multiplier() {
+        return lambda;
+    }
+
+    @Override
+    public double estimatedSatisfaction() {
+        return routed == 0 ? Double.NaN : predictedSum / routed;
+    }
+
+    /** mu of the last request routed. */
+    public double lastMu() {
+        return lastMu;
+    }
+
+    public double tau() {
+        return tau;
+    }
+
+    public ProteusPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public LearnedState exportState() {
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("tau", tau);
+        s.put("lambda", lambda);
+        s.put("meanMu", routed == 0 ? Double.NaN : muSum / routed);
+        double[] taus = policy.trainedTaus();
+        double[] lambdas = policy.trainedLambdas();
+        for (int k = 0; k < taus.length; k++) {
+            s.put(String.format(java.util.Locale.ROOT, "lambda@%.4f", taus[k]), lambdas[k]);
+        }
+        double[] params = policy.network().parameters();
+        for (int i = 0; i < params.length; i++) {
+            s.put(String.format(java.util.Locale.ROOT, "policy.w%05d", i), params[i]);
+        }
+        return LearnedState.of("proteus", s);
+    }
+}

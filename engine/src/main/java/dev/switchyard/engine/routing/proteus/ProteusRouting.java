@@ -1,0 +1,100 @@
+package dev.switchyard.engine.routing.proteus;
+
+import dev.switchyard.engine.routing.ParameterSpec;
+import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.RouterDescriptor;
+import dev.switchyard.engine.routing.RouterFactory;
+import dev.switchyard.engine.routing.RouterParameters;
+import dev.switchyard.engine.routing.RoutingContext;
+import dev.switchyard.engine.routing.RoutingProvider;
+import dev.switchyard.engine.routing.offline.CorrectnessPredictor;
+import dev.switchyard.engine.routing.offline.OfflineTraining;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registers PROTEUS with the router registry (through {@code META-INF/services}). One policy is
+ * trained per (calibration split, replication seed, settings) and serves every target: a sweep over
+ * tau reuses it, as the paper's "a single trained model serves the full accuracy spectrum" says. A
+ * target outside [tauMin, tauMax] widens the trained range to include it.
+ */
+public final class ProteusRouting implements RoutingProvider {
+    public static final String NAME = "proteus";
+
+    public static final RouterDescriptor DESCRIPTOR = new RouterDescriptor(NAME, "PROTEUS",
+            "Takes the satisfaction target as a dial: one policy, trained once on past data, serves any target from 85% to 95%.",
+            true, "reconstructed from the paper's abstract (arXiv 2601.19402): Beta policy trained by policy gradient with dual ascent",
+            RouterDescriptor.Role.OFFLINE, true, List.of(
+                    ParameterSpec.number("iterations", "Training iterations",
+                            "Policy-gradient steps on the calibration data; more is slower to train and steadier.",
+                            2500, 200, 20_000, true, true),
+                    ParameterSpec.number("hiddenUnits", "Policy size", "Hidden units of the policy network.",
+                            32, 4, 128, true, true),
+                    ParameterSpec.number("marginZ", "Safety margin (z)",
+                            "How far above each target training aims, in standard errors of the calibration sample; 0 aims exactly at the target.",
+                            2.0, 0.0, 4.0, false, true),
+                    ParameterSpec.number("dualStep", "Dual step", "How fast the price of missing the target moves during training.",
+                            2.0, 0.1, 10.0, true, true),
+                    ParameterSpec.number("learningRate", "Policy learning rate", "Adam step of the policy network.",
+                            0.003, 0.0001, 0.1, true, true),
+                    ParameterSpec.number("tauMin", "Lowest target trained", "Low end of the target range one policy serves.",
+                            0.85, 0.5, 0.99, false, true),
+                    ParameterSpec.number("tauMax", "Highest target trained", "High end of the target range one policy serves.",
+                            0.95, 0.5, 0.99, false, true)));
+
+    private static final Map<OfflineTraining, Map<ProteusConfig, ProteusPolicy>> POLICIES = new WeakHashMap<>();
+
+    @Override
+    public List<RouterFactory> routers() {
+        return List.of(new RouterFactory() {
+            @Override
+            public RouterDescriptor descriptor() {
+                return DESCRIPTOR;
+            }
+
+            @Override
+            public Router create(RoutingContext context, RouterParameters parameters) {
+                return new ProteusRouter(policy(context, parameters), context.target());
+            }
+        });
+    }
+
+    /** The config these parameters ask for, with the range widened to include {@code target}. */
+    static ProteusConfig config(RouterParameters p, double target) {
+        double lo = p.number("tauMin");
+        double hi = p.number("tauMax");
+        if (lo > hi) {
+            throw new IllegalArgumentException("proteus: tauMin " + lo + " is above tauMax " + hi);
+        }
+        lo = Math.min(lo, target);
+        hi = Math.max(hi, target);
+        int bins = lo == hi ? 1 : Math.max(2, (int) Math.round((hi - lo) / 0.005) + 1);
+        ProteusConfig d = ProteusConfig.defaults();
+        return new ProteusConfig(lo, hi, Math.min(201, bins), (int) p.number("hiddenUnits"), (int) p.number("iterations"),
+                d.batchSize(), p.number("learningRate"), p.number("dualStep"), d.initialLambda(), Double.NaN,
+                p.number("marginZ"), d.folds(), d.predictor());
+    }
+
+    /** Trains (or recalls) the policy for this context and these parameters. */
+    public static ProteusPolicy policy(RoutingContext context, RouterParameters parameters) {
+        RouterParameters p = parameters.resolve(DESCRIPTOR);
+        ProteusConfig config = config(p, context.target());
+        long seed = context.random().nextLong();
+        OfflineTraining t = OfflineTraining.of(context, NAME, seed, config.predictor());
+        Map<ProteusConfig, ProteusPolicy> perTraining;
+        synchronized (POLICIES) {
+            perTraining = POLICIES.computeIfAbsent(t, k -> new ConcurrentHashMap<>());
+        }
+        ProteusPolicy hit = perTraining.get(config);
+        if (hit != null) {
+            return hit;
+        }
+        ProteusPolicy trained = ProteusTrainer.train(t.split(), t.predictor(), t.outOfFold(), config,
+                OfflineTraining.trainingRandom(seed ^ 0x9E3779B97F4A7C15L));
+        ProteusPolicy prev = perTraining.putIfAbsent(config, trained);
+        return prev != null ? prev : trained;
+    }
+
+}

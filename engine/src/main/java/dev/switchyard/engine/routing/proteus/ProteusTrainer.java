@@ -1,0 +1,192 @@
+package dev.switchyard.engine.routing.proteus;
+
+import dev.switchyard.engine.routing.offline.CorrectnessPredictor;
+import dev.switchyard.engine.routing.offline.LabelledSplit;
+import java.util.random.RandomGenerator;
+
+/**
+ * Trains PROTEUS (reconstructed; spec 3.2) on a calibration split with full labels.
+ *
+ * <ol>
+ *   <li>A per-model {@link CorrectnessPredictor} is trained on the whole split (for service), and
+ *       cross-fitted p_hat is computed for the split's own rows (for training the policy), so the
+ *       policy learns on predictions as sharp as those it will meet on new traffic.</li>
+ *   <li>Each iteration samples a target tau from {@link ProteusConfig#tauBins} evenly spaced targets
+ *       in [tauMin, tauMax] and a batch of rows. For each row the policy gives Beta(alpha, beta)
+ *       from (features, tau, lambda_tau); mu is drawn from it and mapped to a model by
+ *       argmax_m mu p_hat_m - (1 - mu) c_m / c_max.</li>
+ *   <li>Reward: the Lagrangian of "min cost s.t. accuracy >= tau" for one request, scaled by
+ *       1/(1 + lambda) so its range stays [-5, 1] whatever lambda is:
+ *       {@code r = (lambda * s - c/c_max) / (1 + lambda)}, with s the chosen model's score on the
+ *       row (the calibration label) and c its realised cost on the row. REINFORCE with a self-critical baseline: the advantage is
+ *       r(sampled mu) - r(mean mu), which removes the per-query variance of the reward.</li>
+ *   <li>Dual ascent per tau: {@code log lambda_tau += dualStep * (tau + margin - acc)}, where acc is
+ *       the batch accuracy of the deterministic (Beta-mean) choice, the one served. Ascent on
+ *       log(lambda) keeps lambda positive and moves it by a similar factor whether it is 0.1 or
+ *       100. The lambdas averaged over the second half of training (Polyak averaging of the dual
+ *       iterates) are made non-decreasing in tau (pool adjacent violators) and kept for service.</li>
+ * </ol>
+ *
+ * <p>Deterministic: the result depends only on the split, the config and the seed of {@code rng},
+ * bit for bit (StrictMath, sequential loops).
+ */
+public final class ProteusTrainer {
+    private static final double ADAM_B1 = 0.9;
+    private static final double ADAM_B2 = 0.999;
+    private static final double ADAM_EPS = 1e-8;
+
+    private ProteusTrainer() {
+    }
+
+    /**
+     * Trains a policy.
+     *
+     * @param hashBits size of the hashed text space of the split's features
+     * @param rng the run's generator (derive it from the scenario seed); the result depends only on
+     *     its state, the split and the config
+     */
+    public static ProteusPolicy train(LabelledSplit set, int hashBits, ProteusConfig config, RandomGenerator rng) {
+        CorrectnessPredictor predictor = CorrectnessPredictor.train(set, hashBits, config.predictor(), rng);
+        double[] phat = CorrectnessPredictor.outOfFold(set, hashBits, config.folds(), config.predictor(), rng);
+        return train(set, predictor, phat, config, rng);
+    }
+
+    /**
+     * Trains the policy on an already trained predictor and its cross-fitted p_hat for the split.
+     *
+     * @param phat cross-fitted p_hat, {@code [i * M + m]}
+     */
+    public static ProteusPolicy train(LabelledSplit set, CorrectnessPredictor predictor, double[] phat, ProteusConfig config,
+                                      RandomGenerator rng) {
+        int m = set.models();
+        int n = set.size();
+        int cats = set.categories();
+        if (phat.length != n * m || predictor.models() != m) {
+            throw new IllegalArgumentException("predictor and p_hat must match the split (" + n + " rows x " + m + " models)");
+        }
+        // what the policy sees (expected cost) and what the reward charges (realised cost), both normalised
+        double[] costNorm = new double[n * m];
+        double[] paid = new double[n * m];
+        float[] labels = new float[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                costNorm[i * m + j] = set.cost(i, j);
+                paid[i * m + j] = set.paid(i, j);
+                labels[i * m + j] = set.label(i, j);
+            }
+        }
+
+        int width = PolicyInput.width(cats, m);
+        PolicyNetwork net = new PolicyNetwork(width, config.hiddenUnits(), rng);
+        double[] params = net.rawParameters();
+        int np = params.length;
+        double[] grad = new double[np];
+        double[] adamM = new double[np];
+        double[] adamV = new double[np];
+
+        int bins = config.tauBins();
+        double[] logLambda = new double[bins];
+        java.util.Arrays.fill(logLambda, StrictMath.log(config.initialLambda()));
+        double[] avgLogLambda = new double[bins];
+        int[] avgCount = new int[bins];
+        double[] margin = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            margin[k] = config.marginFor(config.binTau(k), n);
+        }
+
+        double[] x = new double[width];
+        double[] h = new double[config.hiddenUnits()];
+        double[] out = new double[4];
+        int burnIn = config.iterations() / 2;
+        for (int it = 0; it < config.iterations(); it++) {
+            int k = rng.nextInt(bins);
+            double tau = config.binTau(k);
+            double lambda = StrictMath.exp(logLambda[k]);
+            java.util.Arrays.fill(grad, 0);
+            double accGreedy = 0;
+            for (int b = 0; b < config.batchSize(); b++) {
+                int i = rng.nextInt(n);
+                PolicyInput.fill(x, cats, m, set.category(i), set.length(i), phat, i * m, costNorm, i * m, tau, lambda);
+                net.forward(x, h, out);
+                double a = out[2];
+                double bb = out[3];
+                double muMean = a / (a + bb);
+                double mu = BetaMath.beta(a, bb, rng);
+                int greedy = PolicyInput.choose(muMean, phat, i * m, costNorm, i * m, m);
+                int sampled = PolicyInput.choose(mu, phat, i * m, costNorm, i * m, m);
+                double sGreedy = labels[i * m + greedy];
+                accGreedy += sGreedy;
+                double rGreedy = (lambda * sGreedy - paid[i * m + greedy]) / (1 + lambda);
+                double rSampled = (lambda * labels[i * m + sampled] - paid[i * m + sampled]) / (1 + lambda);
+                double adv = rSampled - rGreedy;
+                if (adv == 0) {
+                    continue;
+                }
+                double psiAB = BetaMath.digamma(a + bb);
+                double dA = StrictMath.log(mu) - BetaMath.digamma(a) + psiAB;
+                double dB = StrictMath.log(1 - mu) - BetaMath.digamma(bb) + psiAB;
+                // gradient ascent on E[adv * log pi]: accumulate the negative for a minimiser
+                net.backward(x, h, out, -adv * dA, -adv * dB, grad);
+            }
+            double inv = 1.0 / config.batchSize();
+            double lr = config.policyLearningRate();
+            double c1 = 1 - StrictMath.pow(ADAM_B1, it + 1);
+            double c2 = 1 - StrictMath.pow(ADAM_B2, it + 1);
+            for (int p = 0; p < np; p++) {
+                double g = grad[p] * inv;
+                adamM[p] = ADAM_B1 * adamM[p] + (1 - ADAM_B1) * g;
+                adamV[p] = ADAM_B2 * adamV[p] + (1 - ADAM_B2) * g * g;
+                params[p] -= lr * (adamM[p] / c1) / (StrictMath.sqrt(adamV[p] / c2) + ADAM_EPS);
+            }
+            accGreedy *= inv;
+            logLambda[k] += config.dualStep() * (tau + margin[k] - accGreedy);
+            logLambda[k] = Math.max(-12, Math.min(12, logLambda[k]));
+            if (it >= burnIn) {
+                avgLogLambda[k] += logLambda[k];
+                avgCount[k]++;
+            }
+        }
+        double[] lambdas = new double[bins];
+        double[] weights = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            lambdas[k] = avgCount[k] > 0 ? avgLogLambda[k] / avgCount[k] : logLambda[k];
+            weights[k] = Math.max(1, avgCount[k]);
+        }
+        isotonic(lambdas, weights);
+        double[] taus = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            taus[k] = config.binTau(k);
+            lambdas[k] = StrictMath.exp(lambdas[k]);
+        }
+        return new ProteusPolicy(predictor, new PolicyNetwork(width, config.hiddenUnits(), params), taus, lambdas,
+                m, cats, margin);
+    }
+
+    /** Pool-adjacent-violators: the weighted least-squares non-decreasing fit, in place. */
+    static void isotonic(double[] y, double[] w) {
+        int n = y.length;
+        double[] val = new double[n];
+        double[] wt = new double[n];
+        int[] len = new int[n];
+        int blocks = 0;
+        for (int i = 0; i < n; i++) {
+            val[blocks] = y[i];
+            wt[blocks] = w[i];
+            len[blocks] = 1;
+            blocks++;
+            while (blocks > 1 && val[blocks - 2] > val[blocks - 1]) {
+                double tw = wt[blocks - 2] + wt[blocks - 1];
+                val[blocks - 2] = (val[blocks - 2] * wt[blocks - 2] + val[blocks - 1] * wt[blocks - 1]) / tw;
+                wt[blocks - 2] = tw;
+                len[blocks - 2] += len[blocks - 1];
+                blocks--;
+            }
+        }
+        int i = 0;
+        for (int b = 0; b < blocks; b++) {
+            for (int j = 0; j < len[b]; j++) {
+                y[i++] = val[b];
+            }
+        }
+    }
+}
