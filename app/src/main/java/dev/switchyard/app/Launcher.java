@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        dev.switchyard.app.data.EngineDataSources.prefetchSample();
         Application.launch(SwitchyardApp.class, args);
     }
 }

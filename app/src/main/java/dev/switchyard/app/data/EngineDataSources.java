@@ -20,8 +20,47 @@ import dev.switchyard.engine.traffic.importer.TrafficImporter;
 /** {@link DataSources} on the engine's readers, writers and bundled sample. */
 public final class EngineDataSources implements DataSources {
 
+    /** The sample being read ahead of the first {@link #loadSample()}, or null. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<DataSet>> PREFETCH =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Starts reading the bundled sample on a background thread, so that the JavaFX toolkit and the
+     * sample (about a second each on a cold JVM) start up side by side instead of one after the other.
+     * The next {@link #loadSample()} takes the result; later ones read the files again.
+     */
+    public static void prefetchSample() {
+        java.util.concurrent.FutureTask<DataSet> task = new java.util.concurrent.FutureTask<>(EngineDataSources::readSample);
+        if (PREFETCH.compareAndSet(null, task)) {
+            Thread reader = new Thread(task, "switchyard-sample-prefetch");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
     @Override
     public DataSet loadSample() throws IOException, ImportException {
+        java.util.concurrent.FutureTask<DataSet> prefetched = PREFETCH.getAndSet(null);
+        if (prefetched != null) {
+            try {
+                return prefetched.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading the sample");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof ImportException ie) {
+                    throw ie;
+                }
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("reading the bundled sample failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return readSample();
+    }
+
+    private static DataSet readSample() throws IOException, ImportException {
         // Only the sample the app opens on: the others stay on disk until the user imports them,
         // which keeps start-up fast.
         dev.switchyard.engine.sample.SampleBundle bundle = SampleData.loadDefault(SampleData.locate());
