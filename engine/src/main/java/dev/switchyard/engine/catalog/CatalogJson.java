@@ -1,9 +1,9 @@
 package dev.switchyard.engine.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchyard.engine.io.AtomicFiles;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.Json;
+import dev.switchyard.engine.io.NativeDocument;
 import dev.switchyard.engine.io.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,27 +51,9 @@ public final class CatalogJson {
     }
 
     public static Catalog read(InputStream in, String fileName) throws ImportException, IOException {
-        Document doc;
-        try {
-            doc = Json.mapper().readValue(in, Document.class);
-        } catch (JsonProcessingException e) {
-            throw Json.locate(fileName, e);
-        }
+        Document doc = NativeDocument.parse(in, fileName, Document.class, "a JSON catalog object");
+        NativeDocument.checkFormat(fileName, "catalog", FORMAT, FORMAT_VERSION, doc.format(), doc.formatVersion());
         SourceLocation where = SourceLocation.ofFile(fileName);
-        if (doc == null) {
-            throw new ImportException(where, "the file is empty (expected a JSON catalog object)");
-        }
-        if (!FORMAT.equals(doc.format())) {
-            throw new ImportException(where.withField("format"), "expected \"format\": \"" + FORMAT + "\", found "
-                    + (doc.format() == null ? "none" : "\"" + doc.format() + "\""));
-        }
-        if (doc.formatVersion() == null || doc.formatVersion() < 1) {
-            throw new ImportException(where.withField("formatVersion"), "missing or invalid formatVersion");
-        }
-        if (doc.formatVersion() > FORMAT_VERSION) {
-            throw new ImportException(where.withField("formatVersion"), "catalog format version " + doc.formatVersion()
-                    + " is newer than this Switchyard understands (" + FORMAT_VERSION + "); update Switchyard");
-        }
         if (doc.models() == null || doc.models().isEmpty()) {
             throw new ImportException(where.withField("models"), "the catalog lists no models");
         }

@@ -1,10 +1,10 @@
 package dev.switchyard.engine.pricing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchyard.engine.io.AtomicFiles;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.Json;
+import dev.switchyard.engine.io.NativeDocument;
 import dev.switchyard.engine.io.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,27 +50,9 @@ public final class PriceSheetJson {
     }
 
     public static PriceSheet read(InputStream in, String fileName) throws ImportException, IOException {
-        Document doc;
-        try {
-            doc = Json.mapper().readValue(in, Document.class);
-        } catch (JsonProcessingException e) {
-            throw Json.locate(fileName, e);
-        }
+        Document doc = NativeDocument.parse(in, fileName, Document.class, "a JSON price sheet object");
+        NativeDocument.checkFormat(fileName, "price sheet", FORMAT, FORMAT_VERSION, doc.format(), doc.formatVersion());
         SourceLocation where = SourceLocation.ofFile(fileName);
-        if (doc == null) {
-            throw new ImportException(where, "the file is empty (expected a JSON price sheet object)");
-        }
-        if (!FORMAT.equals(doc.format())) {
-            throw new ImportException(where.withField("format"), "expected \"format\": \"" + FORMAT + "\", found "
-                    + (doc.format() == null ? "none" : "\"" + doc.format() + "\""));
-        }
-        if (doc.formatVersion() == null || doc.formatVersion() < 1) {
-            throw new ImportException(where.withField("formatVersion"), "missing or invalid formatVersion");
-        }
-        if (doc.formatVersion() > FORMAT_VERSION) {
-            throw new ImportException(where.withField("formatVersion"), "price sheet format version " + doc.formatVersion()
-                    + " is newer than this Switchyard understands (" + FORMAT_VERSION + "); update Switchyard");
-        }
         if (doc.prices() == null || doc.prices().isEmpty()) {
             throw new ImportException(where.withField("prices"), "the sheet lists no prices");
         }
