@@ -12,7 +12,7 @@ dpkg-deb -x "$DEB" "$ROOTFS"
 LAUNCHER=$(find "$ROOTFS" -path '*/bin/Switchyard' -type f | head -1)
 [ -x "$LAUNCHER" ] || { echo "self-test: no launcher in $DEB" >&2; exit 1; }
 echo "self-test: $(dpkg-deb -f "$DEB" Package) $(dpkg-deb -f "$DEB" Version), depends: $(dpkg-deb -f "$DEB" Depends)"
-DESKTOP=$(find "$ROOTFS" -name '*.desktop' | head -1)
+DESKTOP=$(find "$ROOTFS" -type f -name '*.desktop' | head -1)
 [ -n "$DESKTOP" ] && grep -q '^Categories=' "$DESKTOP" || { echo "self-test: the package has no desktop entry with a menu group" >&2; exit 1; }
 echo "self-test: starting $LAUNCHER --self-test"
 export HOME="$ROOTFS/home"   # the app writes preferences and JavaFX's native cache here, not in the real home
