@@ -284,8 +284,15 @@ final class ReplicationRun {
                         }
                         double callCost = block[base + m + model];
                         if (delay == 0) {
+                            // written out rather than through deliver(): once deliver() is compiled on its own
+                            // (drain uses it) C2 refuses to inline it here, and the call spills the loop's registers
                             past.copyFrom(current);
-                            deliver(model, sig, isServed, callCost, 0);
+                            event.model = model;
+                            event.signal = SIGNALS[sig];
+                            event.served = isServed;
+                            event.cost = callCost;
+                            event.delay = 0;
+                            router.observe(event);
                         } else {
                             enqueue(seq, row, day, frac, model, sig, isServed, callCost);
                         }
