@@ -107,6 +107,11 @@ final class ReplicationRun {
     private final double[] tierCost;
     private final double[] tierDayReq;
     private final double[] tierDaySat;
+    // unweighted segments: counts per (category, tier, model, outcome) of one day, see flushCounts
+    private final int tierSlots;
+    private final long[] counts;
+    private int countDay = -1;
+    private boolean weightedSeen;
     private final long windowN;
     private double winReq;
     private double winSat;
@@ -167,6 +172,8 @@ final class ReplicationRun {
         tierCost = new double[tiers];
         tierDayReq = new double[tiers * days];
         tierDaySat = new double[tiers * days];
+        tierSlots = Math.max(1, tiers);
+        counts = new long[Math.max(1, cats) * tierSlots * m * 2];
         windowN = s.sla().window() == Scenario.Window.REQUESTS ? s.sla().windowRequests() : 0;
         if (s.mixShift() != null) {
             double[] w = new double[cats];
@@ -220,6 +227,9 @@ final class ReplicationRun {
     private void segment(int month, int firstDay, int segDays, long represented, long sim, long startSeq) {
         double w = (double) represented / sim;
         boolean scaled = sim < represented;
+        // counts stand in for sums of 1.0 only until the first weighted segment (see flushCounts)
+        weightedSeen |= scaled;
+        boolean counted = !weightedSeen;
         double sN = 0;
         double sSat = 0;
         double sCost = 0;
@@ -313,11 +323,30 @@ final class ReplicationRun {
             }
             bestCost += block[base + m + p.bestFixed] * w;
             oracleCost += oracleRowCost[row] * w;
-            dayReq[day] += w;
-            daySat[day] += ok * w;
+            int c = p.category[row];
+            int t = tiers > 0 ? p.tier[row] : 0;
+            if (!counted) {
+                dayReq[day] += w;
+                daySat[day] += ok * w;
+                monthModel[month * m + served] += w;
+                modelReq[served] += w;
+                catReq[c] += w;
+                catSat[c] += ok * w;
+                catModel[c * m + served] += w;
+                if (tiers > 0) {
+                    tierReq[t] += w;
+                    tierSat[t] += ok * w;
+                    tierDayReq[t * days + day] += w;
+                    tierDaySat[t * days + day] += ok * w;
+                }
+            } else {
+                if (day != countDay) {
+                    flushCounts(month);
+                    countDay = day;
+                }
+                counts[(((c * tierSlots + t) * m + served) << 1) + ok]++;
+            }
             dayCost[day] += spend * w;
-            monthModel[month * m + served] += w;
-            modelReq[served] += w;
             if (calls.n == 1) {
                 modelCost[served] += spend * w;
             } else {
@@ -326,18 +355,9 @@ final class ReplicationRun {
                     modelCost[model] += block[base + m + model] * w;
                 }
             }
-            int c = p.category[row];
-            catReq[c] += w;
-            catSat[c] += ok * w;
             catCost[c] += spend * w;
-            catModel[c * m + served] += w;
             if (tiers > 0) {
-                int t = p.tier[row];
-                tierReq[t] += w;
-                tierSat[t] += ok * w;
                 tierCost[t] += spend * w;
-                tierDayReq[t * days + day] += w;
-                tierDaySat[t * days + day] += ok * w;
             }
             if (satisfied < tau * totalW - 1e-9) {
                 lastBelow = (long) Math.ceil(totalW);
@@ -364,6 +384,7 @@ final class ReplicationRun {
             }
             }
         }
+        flushCounts(month);
         if (scaled && sN > 1) {
             double pSat = sSat / sN;
             double varSat = pSat * (1 - pSat) / sN;
@@ -373,6 +394,48 @@ final class ReplicationRun {
             seSatVar += represented * (double) represented * varSat;
             seCostVar += represented * (double) represented * varC;
         }
+    }
+
+    /**
+     * Adds the unweighted segment's per-(category, tier, model, outcome) counts of {@code countDay} to the
+     * day, month, model, category and tier totals. Every one of those totals is a sum of 1.0s until the
+     * first weighted segment (unweighted segments always come first), so adding a count of k at once gives
+     * exactly the double that k additions of 1.0 give, and the result stays bit for bit the same.
+     */
+    private void flushCounts(int month) {
+        if (countDay < 0) {
+            return;
+        }
+        int day = countDay;
+        int i = 0;
+        for (int c = 0; c < cats; c++) {
+            for (int t = 0; t < tierSlots; t++) {
+                for (int model = 0; model < m; model++, i += 2) {
+                    long fail = counts[i];
+                    long ok = counts[i + 1];
+                    long n = fail + ok;
+                    if (n == 0) {
+                        continue;
+                    }
+                    counts[i] = 0;
+                    counts[i + 1] = 0;
+                    dayReq[day] += n;
+                    daySat[day] += ok;
+                    monthModel[month * m + model] += n;
+                    modelReq[model] += n;
+                    catReq[c] += n;
+                    catSat[c] += ok;
+                    catModel[c * m + model] += n;
+                    if (tiers > 0) {
+                        tierReq[t] += n;
+                        tierSat[t] += ok;
+                        tierDayReq[t * days + day] += n;
+                        tierDaySat[t * days + day] += ok;
+                    }
+                }
+            }
+        }
+        countDay = -1;
     }
 
     private int drawRow(int day) {
