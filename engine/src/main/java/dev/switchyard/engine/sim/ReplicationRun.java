@@ -149,8 +149,11 @@ final class ReplicationRun {
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
         this.current = new Request();
+        this.current.set(block, 0, 0, 0, 0, 0);
         this.past = new Request();
         this.event = new Event();
+        // immediate feedback is about the current request; the delay queue re-points past (deliver)
+        this.event.request = current;
         this.calls = new Calls();
         this.truth = new Truth();
         this.months = s.volume().months();
@@ -265,8 +268,8 @@ final class ReplicationRun {
                 double frac = blockFrac[b];
                 int base = b * stride;
                 long seq = startSeq + (scaled ? (long) (i * w) : i);
-                current.set(block, base, row, seq, day, frac);
-                calls.reset(block, base);
+                current.at(base, row, seq, day, frac);
+                calls.reset(base);
             int served;
             if (router != null) {
                 served = router.route(current, calls);
@@ -296,9 +299,8 @@ final class ReplicationRun {
                         if (delay == 0) {
                             // written out rather than through deliver(): once deliver() is compiled on its own
                             // (drain uses it) C2 refuses to inline it here, and the call spills the loop's registers
-                            past.copyFrom(current);
                             event.model = model;
-                            event.signal = SIGNALS[sig];
+                            event.signal = sig;
                             event.served = isServed;
                             event.cost = callCost;
                             event.delay = 0;
@@ -456,13 +458,12 @@ final class ReplicationRun {
 
     private int drawOutcome(float[] cells, int base, int model) {
         float sc = cells[base + 2 * m + model];
-        if (sc >= 1f) {
-            return 1;
+        // graded scores draw the truth; 0/1 scores (most of a benchmark's) decide it without a branch on the
+        // score's value, which is as random as the row and would mispredict
+        if (!(sc >= 1f) && !(sc <= 0f)) {
+            return truthRng.nextFloat() < sc ? 1 : 0;
         }
-        if (sc <= 0f) {
-            return 0;
-        }
-        return truthRng.nextFloat() < sc ? 1 : 0;
+        return sc >= 1f ? 1 : 0;
     }
 
     private byte signalFor(int ok) {
@@ -499,7 +500,8 @@ final class ReplicationRun {
 
     private void deliver(int model, byte sig, boolean served, double callCost, long delayed) {
         event.model = model;
-        event.signal = SIGNALS[sig];
+        event.request = past;
+        event.signal = sig;
         event.served = served;
         event.cost = callCost;
         event.delay = delayed;
@@ -653,8 +655,16 @@ final class ReplicationRun {
             this.frac = frac;
         }
 
-        void copyFrom(Request o) {
-            set(o.cells, o.base, o.row, o.seq, o.day, o.frac);
+        /**
+         * Re-points at a row of the same cell array: the loop's per-request update stores no reference,
+         * so no GC write barrier runs (the current request's cells are always the block buffer).
+         */
+        void at(int base, int row, long seq, int day, double frac) {
+            this.base = base;
+            this.row = row;
+            this.seq = seq;
+            this.day = day;
+            this.frac = frac;
         }
 
         @Override
@@ -714,15 +724,17 @@ final class ReplicationRun {
     }
 
     private final class Event implements FeedbackEvent {
+        // the current request (immediate feedback) or the delay queue's re-pointed one
+        private RequestView request;
         private int model;
-        private Signal signal;
+        private byte signal;
         private boolean served;
         private double cost;
         private long delay;
 
         @Override
         public RequestView request() {
-            return past;
+            return request;
         }
 
         @Override
@@ -737,7 +749,7 @@ final class ReplicationRun {
 
         @Override
         public Signal signal() {
-            return signal;
+            return SIGNALS[signal];
         }
 
         @Override
@@ -761,17 +773,16 @@ final class ReplicationRun {
         private final int[] list = new int[m];
         private final int[] outcome = new int[m];
         private int n;
-        private float[] cells;
+        private final float[] cells = block;
         private int base;
         private double spend;
         private boolean exploring;
 
-        void reset(float[] cells, int base) {
+        void reset(int base) {
             for (int k = 0; k < n; k++) {
                 called[list[k]] = false;
             }
             n = 0;
-            this.cells = cells;
             this.base = base;
             spend = 0;
             exploring = false;
