@@ -108,6 +108,11 @@ final class ReplicationRun {
     private final double[] tierCost;
     private final double[] tierDayReq;
     private final double[] tierDaySat;
+    // unweighted segments: counts per (category, tier, model, outcome) of one day, see flushCounts
+    private final int tierSlots;
+    private final long[] counts;
+    private int countDay = -1;
+    private boolean weightedSeen;
     private final long windowN;
     private double winReq;
     private double winSat;
@@ -146,8 +151,11 @@ final class ReplicationRun {
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
         this.current = new Request();
+        this.current.set(block, 0, 0, 0, 0, 0);
         this.past = new Request();
         this.event = new Event();
+        // immediate feedback is about the current request; the delay queue re-points past (deliver)
+        this.event.request = current;
         this.calls = new Calls();
         this.truth = new Truth();
         this.months = s.volume().months();
@@ -169,6 +177,8 @@ final class ReplicationRun {
         tierCost = new double[tiers];
         tierDayReq = new double[tiers * days];
         tierDaySat = new double[tiers * days];
+        tierSlots = Math.max(1, tiers);
+        counts = new long[Math.max(1, cats) * tierSlots * m * 2];
         windowN = s.sla().window() == Scenario.Window.REQUESTS ? s.sla().windowRequests() : 0;
         if (s.mixShift() != null) {
             double[] w = new double[cats];
@@ -222,6 +232,9 @@ final class ReplicationRun {
     private void segment(int month, int firstDay, int segDays, long represented, long sim, long startSeq) {
         double w = (double) represented / sim;
         boolean scaled = sim < represented;
+        // counts stand in for sums of 1.0 only until the first weighted segment (see flushCounts)
+        weightedSeen |= scaled;
+        boolean counted = !weightedSeen;
         double sN = 0;
         double sSat = 0;
         double sCost = 0;
@@ -257,8 +270,8 @@ final class ReplicationRun {
                 double frac = blockFrac[b];
                 int base = b * stride;
                 long seq = startSeq + (scaled ? (long) (i * w) : i);
-                current.set(block, base, row, seq, day, frac);
-                calls.reset(block, base);
+                current.at(base, row, seq, day, frac);
+                calls.reset(base);
             int served;
             if (router != null) {
                 served = router.route(current, calls);
@@ -286,8 +299,14 @@ final class ReplicationRun {
                         }
                         double callCost = block[base + m + model];
                         if (delay == 0) {
-                            past.copyFrom(current);
-                            deliver(model, sig, isServed, callCost, 0);
+                            // written out rather than through deliver(): once deliver() is compiled on its own
+                            // (drain uses it) C2 refuses to inline it here, and the call spills the loop's registers
+                            event.model = model;
+                            event.signal = sig;
+                            event.served = isServed;
+                            event.cost = callCost;
+                            event.delay = 0;
+                            router.observe(event);
                         } else {
                             enqueue(seq, row, day, frac, model, sig, isServed, callCost);
                         }
@@ -308,11 +327,30 @@ final class ReplicationRun {
             }
             bestCost += block[base + m + p.bestFixed] * w;
             oracleCost += oracleRowCost[row] * w;
-            dayReq[day] += w;
-            daySat[day] += ok * w;
+            int c = p.category[row];
+            int t = tiers > 0 ? p.tier[row] : 0;
+            if (!counted) {
+                dayReq[day] += w;
+                daySat[day] += ok * w;
+                monthModel[month * m + served] += w;
+                modelReq[served] += w;
+                catReq[c] += w;
+                catSat[c] += ok * w;
+                catModel[c * m + served] += w;
+                if (tiers > 0) {
+                    tierReq[t] += w;
+                    tierSat[t] += ok * w;
+                    tierDayReq[t * days + day] += w;
+                    tierDaySat[t * days + day] += ok * w;
+                }
+            } else {
+                if (day != countDay) {
+                    flushCounts(month);
+                    countDay = day;
+                }
+                counts[(((c * tierSlots + t) * m + served) << 1) + ok]++;
+            }
             dayCost[day] += spend * w;
-            monthModel[month * m + served] += w;
-            modelReq[served] += w;
             if (calls.n == 1) {
                 modelCost[served] += spend * w;
             } else {
@@ -321,18 +359,9 @@ final class ReplicationRun {
                     modelCost[model] += block[base + m + model] * w;
                 }
             }
-            int c = p.category[row];
-            catReq[c] += w;
-            catSat[c] += ok * w;
             catCost[c] += spend * w;
-            catModel[c * m + served] += w;
             if (tiers > 0) {
-                int t = p.tier[row];
-                tierReq[t] += w;
-                tierSat[t] += ok * w;
                 tierCost[t] += spend * w;
-                tierDayReq[t * days + day] += w;
-                tierDaySat[t * days + day] += ok * w;
             }
             if (satisfied < tau * totalW - 1e-9) {
                 lastBelow = (long) Math.ceil(totalW);
@@ -359,6 +388,7 @@ final class ReplicationRun {
             }
             }
         }
+        flushCounts(month);
         if (scaled && sN > 1) {
             double pSat = sSat / sN;
             double varSat = pSat * (1 - pSat) / sN;
@@ -368,6 +398,48 @@ final class ReplicationRun {
             seSatVar += represented * (double) represented * varSat;
             seCostVar += represented * (double) represented * varC;
         }
+    }
+
+    /**
+     * Adds the unweighted segment's per-(category, tier, model, outcome) counts of {@code countDay} to the
+     * day, month, model, category and tier totals. Every one of those totals is a sum of 1.0s until the
+     * first weighted segment (unweighted segments always come first), so adding a count of k at once gives
+     * exactly the double that k additions of 1.0 give, and the result stays bit for bit the same.
+     */
+    private void flushCounts(int month) {
+        if (countDay < 0) {
+            return;
+        }
+        int day = countDay;
+        int i = 0;
+        for (int c = 0; c < cats; c++) {
+            for (int t = 0; t < tierSlots; t++) {
+                for (int model = 0; model < m; model++, i += 2) {
+                    long fail = counts[i];
+                    long ok = counts[i + 1];
+                    long n = fail + ok;
+                    if (n == 0) {
+                        continue;
+                    }
+                    counts[i] = 0;
+                    counts[i + 1] = 0;
+                    dayReq[day] += n;
+                    daySat[day] += ok;
+                    monthModel[month * m + model] += n;
+                    modelReq[model] += n;
+                    catReq[c] += n;
+                    catSat[c] += ok;
+                    catModel[c * m + model] += n;
+                    if (tiers > 0) {
+                        tierReq[t] += n;
+                        tierSat[t] += ok;
+                        tierDayReq[t * days + day] += n;
+                        tierDaySat[t * days + day] += ok;
+                    }
+                }
+            }
+        }
+        countDay = -1;
     }
 
     private int drawRow(int day) {
@@ -388,13 +460,12 @@ final class ReplicationRun {
 
     private int drawOutcome(float[] cells, int base, int model) {
         float sc = cells[base + 2 * m + model];
-        if (sc >= 1f) {
-            return 1;
+        // graded scores draw the truth; 0/1 scores (most of a benchmark's) decide it without a branch on the
+        // score's value, which is as random as the row and would mispredict
+        if (!(sc >= 1f) && !(sc <= 0f)) {
+            return truthRng.nextFloat() < sc ? 1 : 0;
         }
-        if (sc <= 0f) {
-            return 0;
-        }
-        return truthRng.nextFloat() < sc ? 1 : 0;
+        return sc >= 1f ? 1 : 0;
     }
 
     private byte signalFor(int ok) {
@@ -431,7 +502,8 @@ final class ReplicationRun {
 
     private void deliver(int model, byte sig, boolean served, double callCost, long delayed) {
         event.model = model;
-        event.signal = SIGNALS[sig];
+        event.request = past;
+        event.signal = sig;
         event.served = served;
         event.cost = callCost;
         event.delay = delayed;
@@ -585,8 +657,16 @@ final class ReplicationRun {
             this.frac = frac;
         }
 
-        void copyFrom(Request o) {
-            set(o.cells, o.base, o.row, o.seq, o.day, o.frac);
+        /**
+         * Re-points at a row of the same cell array: the loop's per-request update stores no reference,
+         * so no GC write barrier runs (the current request's cells are always the block buffer).
+         */
+        void at(int base, int row, long seq, int day, double frac) {
+            this.base = base;
+            this.row = row;
+            this.seq = seq;
+            this.day = day;
+            this.frac = frac;
         }
 
         @Override
@@ -646,15 +726,17 @@ final class ReplicationRun {
     }
 
     private final class Event implements FeedbackEvent {
+        // the current request (immediate feedback) or the delay queue's re-pointed one
+        private RequestView request;
         private int model;
-        private Signal signal;
+        private byte signal;
         private boolean served;
         private double cost;
         private long delay;
 
         @Override
         public RequestView request() {
-            return past;
+            return request;
         }
 
         @Override
@@ -669,7 +751,7 @@ final class ReplicationRun {
 
         @Override
         public Signal signal() {
-            return signal;
+            return SIGNALS[signal];
         }
 
         @Override
@@ -693,17 +775,16 @@ final class ReplicationRun {
         private final int[] list = new int[m];
         private final int[] outcome = new int[m];
         private int n;
-        private float[] cells;
+        private final float[] cells = block;
         private int base;
         private double spend;
         private boolean exploring;
 
-        void reset(float[] cells, int base) {
+        void reset(int base) {
             for (int k = 0; k < n; k++) {
                 called[list[k]] = false;
             }
             n = 0;
-            this.cells = cells;
             this.base = base;
             spend = 0;
             exploring = false;

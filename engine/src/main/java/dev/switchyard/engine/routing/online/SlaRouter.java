@@ -101,18 +101,24 @@ public final class SlaRouter implements Router {
         double u = random.nextDouble();
         double u2 = u * u;
         if (u2 * u2 * t < c4) {
-            serving.explore();
-            choice = switch (mode) {
-                case UNIFORM -> random.nextInt(models);
-                case LEAST_SERVED -> leastServed(cell);
-                case ALL -> exploreAll(request, serving);
-            };
+            choice = explore(request, serving, cell);
         } else {
             predictor.predict(request, pHat);
             choice = RuleL.choose(request, pHat, queue / v);
         }
         served[cell + choice]++;
         return choice;
+    }
+
+    // Kept out of route(): the exploit path stays small enough for the JIT to inline route() into the
+    // simulator's loop once both are compiled (docs/decisions/0305-hot-loop-layout.md).
+    private int explore(RequestView request, Serving serving, int cell) {
+        serving.explore();
+        return switch (mode) {
+            case UNIFORM -> random.nextInt(models);
+            case LEAST_SERVED -> leastServed(cell);
+            case ALL -> exploreAll(request, serving);
+        };
     }
 
     private int leastServed(int cell) {
@@ -164,13 +170,17 @@ public final class SlaRouter implements Router {
         observed++;
         deficitSum += deficit;
         if (reports != marginReports) {
-            // sqrt(2 ln(1/delta) (R + 1)) / (q - f) changes only when a report arrives
-            marginReports = reports;
-            marginNumerator = logInvDelta == 0 ? 0 : Math.sqrt(2 * logInvDelta * (reports + 1)) / (oneSided ? q - f : 1);
+            updateMarginNumerator();
         }
         margin = Math.min(maxMargin, marginNumerator / observed);
         double next = queue + deficit - (1 - tau - margin);
         queue = next > 0 ? next : 0;
+    }
+
+    // sqrt(2 ln(1/delta) (R + 1)) / (q - f) changes only when a report arrives; out of line to keep observe() small
+    private void updateMarginNumerator() {
+        marginReports = reports;
+        marginNumerator = logInvDelta == 0 ? 0 : Math.sqrt(2 * logInvDelta * (reports + 1)) / (oneSided ? q - f : 1);
     }
 
     @Override

@@ -95,9 +95,14 @@ public final class CellBetaPredictor implements Predictor {
             case UNLABELLED -> {
                 return;
             }
-            default -> throw new IllegalStateException("unexpected signal " + event.signal());
+            default -> throw unexpected(event.signal());
         }
         estimate[i] = posteriorMean(i);
+    }
+
+    // out of line: the message's string concatenation would otherwise bloat learn(), which the simulator inlines
+    private static IllegalStateException unexpected(Signal s) {
+        return new IllegalStateException("unexpected signal " + s);
     }
 
     private double posteriorMean(int i) {
