@@ -153,7 +153,7 @@ public final class WorkspaceSyncViewModel {
                     w.recordSimulation(s, done.get().result(), label);
                 }
             } catch (Exception e) {
-                files.autosaveFailed(e);
+                files.failed("Could not store the run's result", e);
             }
         });
     }
@@ -180,7 +180,7 @@ public final class WorkspaceSyncViewModel {
                         file.getFileName() + " — " + last.get().name());
                 ui.execute(() -> restore(last.get().name(), restored));
             } catch (Exception e) {
-                files.autosaveFailed(e);
+                files.failed("Could not put the workspace's scenario on screen", e);
             }
         });
     }

@@ -191,7 +191,13 @@ public final class WorkspaceViewModel {
 
     /** For the autosave error handler given to {@link WorkspaceService}: shows the failure on the UI thread. */
     public void autosaveFailed(Exception e) {
-        ui.execute(() -> error.set("Autosave failed: " + e.getMessage()));
+        failed("Autosave failed", e);
+    }
+
+    /** Shows a failure of background workspace work as "what: why"; callable from any thread. */
+    public void failed(String what, Exception e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        ui.execute(() -> error.set(what + ": " + why));
     }
 
     private interface Call<T> {
