@@ -28,6 +28,8 @@ import dev.switchyard.app.scenario.ScenarioViewModel;
 import dev.switchyard.app.shell.AppState;
 import dev.switchyard.app.shell.MainWindow;
 import dev.switchyard.app.shell.Theme;
+import dev.switchyard.app.workspace.WorkspaceSyncViewModel;
+import dev.switchyard.app.workspace.WorkspaceViewModel;
 
 /**
  * Wires the app: one background pool for long work, the UI executor, the data session, the four
@@ -40,6 +42,8 @@ public class SwitchyardApp extends Application {
 
     private ExecutorService workers;
     private ScheduledExecutorService timer;
+    /** Workspace reads and writes, one at a time and in order (edits must be saved as made). */
+    private ExecutorService workspaceIo;
     private AppState state;
     private MainWindow window;
     private Context context;
@@ -47,16 +51,36 @@ public class SwitchyardApp extends Application {
 
     /** Everything the window is built from; tests build their own with test doubles. */
     public record Context(TaskRunner runner, DataSession session, DataViewModel data, ScenarioViewModel scenario,
-                          NegotiateViewModel negotiate, CompareViewModel compare) {
+                          NegotiateViewModel negotiate, CompareViewModel compare, WorkspaceViewModel files,
+                          WorkspaceSyncViewModel sync) {
 
-        public static Context create(TaskRunner runner, Debouncer debouncer, DataSources sources, PlannerEngine engine,
-                                     java.util.function.Consumer<java.nio.file.Path> remember) {
+        /**
+         * @param workspaceIo runs workspace reads and writes one at a time, in order
+         * @param ui          the UI executor ({@code Platform::runLater})
+         */
+        public static Context create(TaskRunner runner, Debouncer debouncer, DataSources sources, EnginePlanner engine,
+                                     java.util.function.Consumer<java.nio.file.Path> remember, WorkspaceViewModel files,
+                                     java.util.concurrent.Executor workspaceIo, java.util.concurrent.Executor ui) {
             DataSession session = new DataSession();
             DataViewModel data = new DataViewModel(session, sources, runner, remember);
             ScenarioViewModel scenario = new ScenarioViewModel(session, engine, runner, debouncer);
             NegotiateViewModel negotiate = new NegotiateViewModel(session, engine, runner, scenario::settings);
-            return new Context(runner, session, data, scenario, negotiate, new CompareViewModel());
+            WorkspaceSyncViewModel sync = new WorkspaceSyncViewModel(files, scenario, engine, workspaceIo, ui);
+            return new Context(runner, session, data, scenario, negotiate, new CompareViewModel(), files, sync);
         }
+    }
+
+    /**
+     * Where the recent-workspaces list lives: the user's own normally (null); in self-test mode a
+     * throwaway file, so a smoke test never edits what the user sees under File > Recent workspaces.
+     */
+    static java.nio.file.Path recentList(boolean selfTest) throws IOException {
+        if (!selfTest) {
+            return null;
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("switchyard-self-test");
+        dir.toFile().deleteOnExit();
+        return dir.resolve("recent-workspaces.json");
     }
 
     @Override
@@ -68,14 +92,21 @@ public class SwitchyardApp extends Application {
         state = selfTest ? new AppState() : AppState.load(AppState.defaultFile());
         Theme theme = new Theme(state.dark);
         MainWindow[] holder = new MainWindow[1];
+        workspaceIo = Executors.newSingleThreadExecutor(daemon("switchyard-workspace"));
+        WorkspaceViewModel files;
+        try {
+            files = WorkspaceViewModel.create(recentList(selfTest), workspaceIo, Platform::runLater);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not prepare the self-test's workspace list", e);
+        }
         context = Context.create(runner, new Debouncer(timer, Platform::runLater, DEBOUNCE_MILLIS), new EngineDataSources(),
                 new EnginePlanner(), p -> {
                     if (holder[0] != null) {
                         holder[0].remember(p);
                     }
-                });
+                }, files, workspaceIo, Platform::runLater);
         window = new MainWindow(stage, state, theme, runner, context.data(), context.scenario(), context.negotiate(),
-                context.compare());
+                context.compare(), context.files());
         holder[0] = window;
         if (selfTest) {
             installSelfTest();
@@ -150,11 +181,33 @@ public class SwitchyardApp extends Application {
                 System.err.println("switchyard: could not save window state: " + e.getMessage());
             }
         }
+        closeWorkspace();
         if (workers != null) {
             workers.shutdownNow();
         }
         if (timer != null) {
             timer.shutdownNow();
+        }
+    }
+
+    /** Lets queued workspace writes finish, then closes the workspace, writing pending autosaves. */
+    private void closeWorkspace() {
+        if (workspaceIo != null) {
+            workspaceIo.shutdown();
+            try {
+                if (!workspaceIo.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    System.err.println("switchyard: workspace writes still running at exit; closing anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (context != null) {
+            try {
+                context.files().shutdown();
+            } catch (Exception e) {
+                System.err.println("switchyard: could not close the workspace cleanly: " + e.getMessage());
+            }
         }
     }
 

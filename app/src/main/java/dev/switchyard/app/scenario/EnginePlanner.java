@@ -30,6 +30,17 @@ public final class EnginePlanner implements PlannerEngine {
     private final Simulator simulator;
     private final Routers registry;
     private Prepared cache;
+    /** The last few full-fidelity runs, so a caller holding an outcome can store what produced it. */
+    private final java.util.Deque<Completed> completed = new java.util.ArrayDeque<>();
+    private static final int COMPLETED_KEPT = 4;
+
+    /** A full run: the engine scenario exactly as simulated and its result. */
+    public record Completed(ScenarioOutcome outcome, Scenario scenario, SimulationResult result) {
+    }
+
+    /** What a stored scenario means to the app: the data it runs on and the screen's settings. */
+    public record Restored(DataSet data, ScenarioSettings settings) {
+    }
 
     /** Leaves one core to the FX thread: a simulation must never make the window stutter. */
     public EnginePlanner() {
@@ -101,7 +112,52 @@ public final class EnginePlanner implements PlannerEngine {
             throw new ProgressSink.CancelledException();
         }
         sink.checkCancelled();
-        return toOutcome(s, result, fidelity);
+        ScenarioOutcome outcome = toOutcome(s, result, fidelity);
+        if (fidelity == Fidelity.FULL) {
+            synchronized (completed) {
+                completed.addFirst(new Completed(outcome, scenario, result));
+                while (completed.size() > COMPLETED_KEPT) {
+                    completed.removeLast();
+                }
+            }
+        }
+        return outcome;
+    }
+
+    /** The scenario and result behind a full outcome this planner produced recently (by identity). */
+    public java.util.Optional<Completed> completed(ScenarioOutcome outcome) {
+        synchronized (completed) {
+            return completed.stream().filter(c -> c.outcome() == outcome).findFirst();
+        }
+    }
+
+    /**
+     * The engine scenario a full run of these settings simulates, under {@code name}: what the
+     * workspace stores, so a stored scenario re-runs to the numbers the screen showed.
+     */
+    public static Scenario scenarioFor(DataSet data, ScenarioSettings s, String name) {
+        return named(toScenario(data, s, Fidelity.FULL), name);
+    }
+
+    public static Scenario named(Scenario c, String name) {
+        return new Scenario(name, c.sample(), c.catalog(), c.prices(), c.modelPool(), c.router(), c.routerParameters(),
+                c.predictor(), c.textFeatures(), c.sla(), c.feedback(), c.volume(), c.mixShift(), c.seed(), c.replications(),
+                c.calibrationFraction(), c.scaling());
+    }
+
+    /** The inverse of {@link #scenarioFor}: the data set and settings that rebuild a stored scenario on screen. */
+    public static Restored fromScenario(Scenario c, String origin) {
+        DataSet data = new DataSet(c.catalog(), c.prices() == null ? List.of() : List.of(c.prices()), c.sample(), origin);
+        SlaWindow window = switch (c.sla().window()) {
+            case DAY -> SlaWindow.DAY;
+            case WEEK -> SlaWindow.WEEK;
+            case MONTH -> SlaWindow.MONTH;
+            case REQUESTS -> SlaWindow.ofRequests(c.sla().windowRequests());
+        };
+        ScenarioSettings settings = new ScenarioSettings(c.modelPool(), c.router(), c.routerParameters().values(),
+                c.sla().target(), window, c.feedback().rate(), c.volume().requestsPerMonth(), c.volume().monthlyGrowth(),
+                c.volume().months(), c.prices() == null ? null : c.prices().label(), c.replications(), c.seed());
+        return new Restored(data, settings);
     }
 
     static Scenario toScenario(DataSet data, ScenarioSettings s, Fidelity fidelity) {

@@ -87,6 +87,7 @@ public final class ScenarioViewModel {
     private boolean targetTouched;
     private long runGeneration;
     private boolean applyingData;
+    private final List<Runnable> editListeners = new ArrayList<>();
 
     public ScenarioViewModel(DataSession session, PlannerEngine engine, TaskRunner runner, Debouncer debouncer) {
         this.session = Objects.requireNonNull(session);
@@ -119,10 +120,24 @@ public final class ScenarioViewModel {
     /** Debounced re-run: what every control change calls. */
     public void requestRun() {
         // nothing to run on yet: the data's arrival triggers the first run
-        if (applyingData || !autoRun.get() || session.get() == null) {
+        if (applyingData || session.get() == null) {
+            return;
+        }
+        for (Runnable r : List.copyOf(editListeners)) {
+            r.run();
+        }
+        if (!autoRun.get()) {
             return;
         }
         debouncer.trigger(this::runNow);
+    }
+
+    /**
+     * Told on the UI thread whenever the scenario changed (a control, the data, an applied
+     * scenario): the same moment a debounced re-run is requested. Workspace autosave listens here.
+     */
+    public void addEditListener(Runnable listener) {
+        editListeners.add(Objects.requireNonNull(listener));
     }
 
     /** Runs now, cancelling a run in flight. */

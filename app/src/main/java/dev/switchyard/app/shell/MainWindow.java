@@ -41,6 +41,8 @@ import dev.switchyard.app.negotiate.NegotiateView;
 import dev.switchyard.app.negotiate.NegotiateViewModel;
 import dev.switchyard.app.scenario.ScenarioView;
 import dev.switchyard.app.scenario.ScenarioViewModel;
+import dev.switchyard.app.workspace.WorkspaceViewModel;
+import dev.switchyard.engine.workspace.RecentWorkspaces;
 
 /** The window: menu, the four screens as tabs, a toolbar with the main actions, and the status bar. */
 public final class MainWindow {
@@ -56,6 +58,10 @@ public final class MainWindow {
     private final CompareViewModel compareVm;
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open recent");
+    private final WorkspaceViewModel filesVm;
+    private final Menu recentWorkspaces = new Menu("Recent workspaces");
+    /** File extension of a workspace, with its dot. */
+    static final String WORKSPACE_EXTENSION = ".switchyard";
     final DataView dataView;
     final ScenarioView scenarioView;
     final NegotiateView negotiateView;
@@ -63,8 +69,10 @@ public final class MainWindow {
     private final Scene scene;
 
     public MainWindow(Stage stage, AppState state, Theme theme, TaskRunner runner, DataViewModel dataVm,
-                      ScenarioViewModel scenarioVm, NegotiateViewModel negotiateVm, CompareViewModel compareVm) {
+                      ScenarioViewModel scenarioVm, NegotiateViewModel negotiateVm, CompareViewModel compareVm,
+                      WorkspaceViewModel filesVm) {
         this.stage = stage;
+        this.filesVm = java.util.Objects.requireNonNull(filesVm, "filesVm");
         this.state = state;
         this.theme = theme;
         this.runner = runner;
@@ -95,7 +103,10 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("switchyard-root");
-        root.setTop(new VBox(buildMenu(), buildToolbar()));
+        root.setTop(new VBox(buildMenu(), buildToolbar(),
+                banner("workspace-notice", "notice-panel", "Workspace", filesVm.noticeProperty(), filesVm::dismissNotice),
+                banner("workspace-error", "problem-panel", "Workspace problem", filesVm.errorProperty(),
+                        filesVm::dismissError)));
         root.setCenter(tabs);
         root.setBottom(buildStatusBar());
         javafx.geometry.Rectangle2D screen = screenFor(state);
@@ -104,7 +115,9 @@ public final class MainWindow {
         theme.darkProperty().addListener((o, was, now) -> markDark(root, now));
         markDark(root, theme.darkProperty().get());
         installShortcuts();
-        stage.setTitle(TITLE);
+        // the open workspace's name, else the app's
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.when(filesVm.currentFileProperty().isNull())
+                .then(TITLE).otherwise(filesVm.titleProperty()));
         stage.setScene(scene);
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(640, screen.getHeight()));
@@ -118,6 +131,9 @@ public final class MainWindow {
         }
         stage.setMaximized(state.maximized);
         refreshRecent();
+        filesVm.recent().addListener((javafx.collections.ListChangeListener<RecentWorkspaces.Entry>) c -> refreshRecentWorkspaces());
+        refreshRecentWorkspaces();
+        filesVm.refreshRecent();
         stage.setOnShown(e -> tabs.requestFocus());
     }
 
@@ -156,7 +172,17 @@ public final class MainWindow {
                 new FileChooser.ExtensionFilter("Switchyard catalog (JSON)", "*.json")));
         MenuItem sample = item("Reload sample data", null, dataVm::loadSample);
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, importTraffic, importPrices, importCatalog, recentMenu, new SeparatorMenuItem(),
+        MenuItem newWs = item("New workspace…", "Shortcut+N", this::newWorkspace);
+        newWs.setId("menu-new-workspace");
+        MenuItem openWs = item("Open workspace…", "Shortcut+Shift+W", this::openWorkspace);
+        MenuItem saveAs = item("Save workspace as…", "Shortcut+Shift+S", this::saveWorkspaceAs);
+        saveAs.disableProperty().bind(filesVm.currentFileProperty().isNull());
+        MenuItem restore = item("Restore backup", null, filesVm::restoreFromBackup);
+        restore.disableProperty().bind(filesVm.restorableFileProperty().isNull());
+        MenuItem closeWs = item("Close workspace", null, filesVm::close);
+        closeWs.disableProperty().bind(filesVm.currentFileProperty().isNull());
+        Menu file = new Menu("File", null, newWs, openWs, recentWorkspaces, saveAs, restore, closeWs, new SeparatorMenuItem(),
+                importTraffic, importPrices, importCatalog, recentMenu, new SeparatorMenuItem(),
                 sample, new SeparatorMenuItem(), quit);
 
         MenuItem run = item("Run scenario", "Shortcut+R", scenarioVm::runNow);
@@ -312,6 +338,92 @@ public final class MainWindow {
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
+    private void refreshRecentWorkspaces() {
+        recentWorkspaces.getItems().clear();
+        for (RecentWorkspaces.Entry e : filesVm.recent()) {
+            Path p = e.file();
+            MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            i.setOnAction(ev -> filesVm.open(p));
+            recentWorkspaces.getItems().add(i);
+        }
+        recentWorkspaces.setDisable(recentWorkspaces.getItems().isEmpty());
+    }
+
+    private FileChooser workspaceChooser(String title) {
+        FileChooser fc = chooser(title);
+        Path current = filesVm.currentFileProperty().get();
+        if (current == null && !filesVm.recent().isEmpty()) {
+            current = filesVm.recent().get(0).file();
+        }
+        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
+            fc.setInitialDirectory(current.getParent().toFile());
+        }
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Switchyard workspace", "*" + WORKSPACE_EXTENSION));
+        return fc;
+    }
+
+    /** A save dialog's answer with the workspace extension added when the user typed a bare name. */
+    static Path withExtension(File f) {
+        String name = f.getName();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(WORKSPACE_EXTENSION) ? f.toPath()
+                : f.toPath().resolveSibling(name + WORKSPACE_EXTENSION);
+    }
+
+    private void newWorkspace() {
+        FileChooser fc = workspaceChooser("New workspace");
+        fc.setInitialFileName("plan" + WORKSPACE_EXTENSION);
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            // the save dialog has already asked before replacing an existing file
+            filesVm.newWorkspace(withExtension(f), f.exists());
+        }
+    }
+
+    private void openWorkspace() {
+        FileChooser fc = workspaceChooser("Open workspace");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            filesVm.open(f.toPath());
+        }
+    }
+
+    private void saveWorkspaceAs() {
+        FileChooser fc = workspaceChooser("Save workspace as");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            filesVm.saveAs(withExtension(f));
+        }
+    }
+
+    /** A dismissable banner under the toolbar, shown while {@code text} is not null or blank. */
+    private static VBox banner(String id, String styleClass, String title, javafx.beans.value.ObservableStringValue text,
+                               Runnable dismiss) {
+        VBox panel = new VBox(4);
+        panel.setId(id);
+        panel.getStyleClass().add(styleClass);
+        Label heading = new Label(title);
+        heading.getStyleClass().add("problem-title");
+        Label body = new Label();
+        body.setId(id + "-text");
+        body.setWrapText(true);
+        body.setMinHeight(Region.USE_PREF_SIZE);
+        body.textProperty().bind(text);
+        Button close = new Button("Dismiss");
+        close.setOnAction(e -> dismiss.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, spacer, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+        panel.getChildren().addAll(top, body);
+        VBox.setMargin(panel, new Insets(4, 8, 4, 8));
+        javafx.beans.binding.BooleanBinding shown = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> text.get() != null && !text.get().isBlank(), text);
+        panel.visibleProperty().bind(shown);
+        panel.managedProperty().bind(shown);
+        return panel;
+    }
+
     private void showShortcuts() {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle("Keyboard shortcuts");
@@ -322,6 +434,9 @@ public final class MainWindow {
                 Ctrl+P          Pin the scenario for Compare
                 Ctrl+= / Ctrl+- Raise / lower the SLA target one point
                 Ctrl+Shift+A    Analyse SLA targets (Negotiate)
+                Ctrl+N          New workspace
+                Ctrl+Shift+W    Open a workspace
+                Ctrl+Shift+S    Save the workspace as…
                 Ctrl+O          Import traffic
                 Ctrl+Shift+O    Import a price sheet
                 Ctrl+D          Light / dark theme

@@ -41,6 +41,50 @@ public final class WorkspaceViewModel {
     private final ObservableList<RecentWorkspaces.Entry> recent = FXCollections.observableArrayList();
     private final ObservableList<RecentWorkspaces.Entry> recentView = FXCollections.unmodifiableObservableList(recent);
 
+    /** How the current workspace came to be open: a new file, an existing one, or a Save As copy of the one open. */
+    public enum Opened { NEW, EXISTING, COPY }
+
+    private final java.util.List<java.util.function.BiConsumer<Opened, Path>> openListeners = new java.util.ArrayList<>();
+
+    /** Told on the UI executor after every successful New, Open, Restore backup or Save As. */
+    public void addOpenListener(java.util.function.BiConsumer<Opened, Path> listener) {
+        openListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** The service behind this menu, for the autosave of scenario edits and run results. */
+    public WorkspaceService service() {
+        return service;
+    }
+
+    /**
+     * The app's File menu: a service with the default autosave delay whose failures show in
+     * {@link #errorProperty()}.
+     *
+     * @param recentList where the recent-workspaces list lives; null for the user's own (a self-test
+     *                   passes a throwaway file so it never edits what the user sees)
+     */
+    public static WorkspaceViewModel create(Path recentList, Executor background, Executor ui) {
+        WorkspaceViewModel[] vm = new WorkspaceViewModel[1];
+        java.util.function.Consumer<Exception> errors = e -> {
+            if (vm[0] != null) {
+                vm[0].autosaveFailed(e);
+            }
+        };
+        WorkspaceService service = recentList == null ? WorkspaceService.withDefaults(errors)
+                : new WorkspaceService(new RecentWorkspaces(recentList, RecentWorkspaces.DEFAULT_LIMIT),
+                WorkspaceService.DEFAULT_AUTOSAVE_DELAY, errors);
+        vm[0] = new WorkspaceViewModel(service, background, ui);
+        return vm[0];
+    }
+
+    /**
+     * On exit, after the background executor has drained: writes pending autosaves and closes the
+     * workspace cleanly. Blocks; the app calls it from {@code Application.stop()}.
+     */
+    public void shutdown() throws WorkspaceException {
+        service.close();
+    }
+
     public WorkspaceViewModel(WorkspaceService service, Executor background, Executor ui) {
         this.service = Objects.requireNonNull(service, "service");
         this.background = Objects.requireNonNull(background, "background");
@@ -89,21 +133,21 @@ public final class WorkspaceViewModel {
     }
 
     public void newWorkspace(Path file, boolean replaceExisting) {
-        open(() -> service.newWorkspace(file, replaceExisting));
+        open(Opened.NEW, () -> service.newWorkspace(file, replaceExisting));
     }
 
     public void open(Path file) {
-        open(() -> service.open(file));
+        open(Opened.EXISTING, () -> service.open(file));
     }
 
     public void saveAs(Path file) {
-        open(() -> service.saveAs(file));
+        open(Opened.COPY, () -> service.saveAs(file));
     }
 
     public void restoreFromBackup() {
         Path file = restorableFile.get();
         if (file != null) {
-            open(() -> service.restoreFromBackup(file));
+            open(Opened.EXISTING, () -> service.restoreFromBackup(file));
         }
     }
 
@@ -117,12 +161,15 @@ public final class WorkspaceViewModel {
         });
     }
 
-    /** Call on every scenario edit; returns at once, the save happens after the edits pause. */
+    /**
+     * Call on every scenario edit; returns at once, the save happens after the edits pause. Never
+     * blocks, so any thread may call it; a refusal is shown through {@link #errorProperty()}.
+     */
     public void scenarioEdited(ScenarioDocument doc) {
         try {
             service.scheduleScenarioSave(doc);
         } catch (WorkspaceException e) {
-            error.set(e.getMessage());
+            ui.execute(() -> error.set(e.getMessage()));
         }
     }
 
@@ -134,27 +181,42 @@ public final class WorkspaceViewModel {
         }, ignored -> { });
     }
 
+    public void dismissError() {
+        error.set(null);
+    }
+
     public void dismissNotice() {
         notice.set(null);
     }
 
     /** For the autosave error handler given to {@link WorkspaceService}: shows the failure on the UI thread. */
     public void autosaveFailed(Exception e) {
-        ui.execute(() -> error.set("Autosave failed: " + e.getMessage()));
+        failed("Autosave failed", e);
+    }
+
+    /** Shows a failure of background workspace work as "what: why"; callable from any thread. */
+    public void failed(String what, Exception e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        ui.execute(() -> error.set(what + ": " + why));
     }
 
     private interface Call<T> {
         T call() throws Exception;
     }
 
-    private void open(Call<OpenReport> call) {
-        run(call, report -> {
+    private void open(Opened kind, Call<OpenReport> call) {
+        // the recent list is read on the background thread too: it is a file
+        run(() -> java.util.Map.entry(call.call(), service.recent()), opened -> {
+            OpenReport report = opened.getKey();
             currentFile.set(report.file());
             title.set(report.file().getFileName() + " — Switchyard");
             restorableFile.set(null);
             error.set(null);
             notice.set(report.needsAttention() ? report.summary() : null);
-            recent.setAll(service.recent());
+            recent.setAll(opened.getValue());
+            for (var l : List.copyOf(openListeners)) {
+                l.accept(kind, report.file());
+            }
         });
     }
 

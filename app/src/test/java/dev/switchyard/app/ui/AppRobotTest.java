@@ -57,6 +57,9 @@ import dev.switchyard.app.scenario.ScenarioOutcome;
 import dev.switchyard.app.shell.AppState;
 import dev.switchyard.app.shell.MainWindow;
 import dev.switchyard.app.shell.Theme;
+import dev.switchyard.app.workspace.WorkspaceViewModel;
+import dev.switchyard.engine.workspace.RecentWorkspaces;
+import dev.switchyard.engine.workspace.WorkspaceService;
 
 /**
  * The real window on the bundled sample and the real simulator, driven by a robot (headless under
@@ -106,9 +109,14 @@ class AppRobotTest {
     private ScheduledExecutorService timer;
     private SwitchyardApp.Context context;
     private MainWindow window;
+    private ExecutorService workspaceIo;
+    private WorkspaceService workspaces;
+    private Path workspaceDir;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         workers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "test-worker");
             t.setDaemon(true);
@@ -116,8 +124,22 @@ class AppRobotTest {
         });
         timer = Executors.newSingleThreadScheduledExecutor();
         TaskRunner runner = new TaskRunner(workers, Platform::runLater);
+        workspaceIo = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-workspace");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            workspaceDir = Files.createTempDirectory("switchyard-robot");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // a throwaway recent list and a short autosave delay: the test never touches the user's settings
+        workspaces = new WorkspaceService(new RecentWorkspaces(workspaceDir.resolve("recent.json"), 10),
+                java.time.Duration.ofMillis(100), e -> { });
         context = SwitchyardApp.Context.create(runner, new Debouncer(timer, Platform::runLater, SwitchyardApp.DEBOUNCE_MILLIS),
-                SAMPLE, PLANNER, p -> { });
+                SAMPLE, PLANNER, p -> { }, new WorkspaceViewModel(workspaces, workspaceIo, Platform::runLater), workspaceIo,
+                Platform::runLater);
         // a lighter scenario than the app's default keeps the suite quick; the wiring is the same
         context.scenario().replicationsProperty().set(2);
         context.scenario().monthlyVolumeProperty().set(200_000);
@@ -126,16 +148,24 @@ class AppRobotTest {
         state.width = 1280;
         state.height = 800;
         window = new MainWindow(stage, state, new Theme(false), runner, context.data(), context.scenario(),
-                context.negotiate(), context.compare());
+                context.negotiate(), context.compare(), context.files());
         stage.show();
         context.data().loadSample();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        // a run's preview callback would otherwise submit its full run to the pool shut down below
+        fx(() -> {
+            context.scenario().cancel();
+            return null;
+        });
         context.runner().cancelAll();
         workers.shutdownNow();
         timer.shutdownNow();
+        workspaceIo.shutdown();
+        workspaceIo.awaitTermination(30, TimeUnit.SECONDS);
+        workspaces.close();
     }
 
     private ScenarioOutcome fullOutcome() {
@@ -157,6 +187,48 @@ class AppRobotTest {
 
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aWorkspaceKeepsTheScenarioAcrossCloseAndReopen(FxRobot robot) throws Exception {
+        awaitFull(() -> true);
+        Path file = workspaceDir.resolve("robot.switchyard");
+        fx(() -> {
+            context.files().newWorkspace(file, false);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getTitle().contains("robot.switchyard"));
+        double before = fx(() -> context.scenario().targetProperty().get());
+        double edited = Math.round((before - 0.03) * 100) / 100.0;
+        fx(() -> {
+            context.scenario().targetProperty().set(edited);
+            return null;
+        });
+        // the autosave is debounced; read back through the service (off the FX thread, as the app does)
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workspaces.current().scenarios().stream()
+                    .anyMatch(d -> d.json().replace(" ", "").contains("\"target\":" + edited)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no autosave of target " + edited + ": " + workspaces.current().scenarios()
+                    + " error=" + context.files().errorProperty().get());
+        }
+        fx(() -> {
+            context.files().close();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> MainWindow.TITLE.equals(stage.getTitle()));
+        fx(() -> {
+            context.scenario().targetProperty().set(0.70);
+            return null;
+        });
+        fx(() -> {
+            context.files().open(file);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> context.scenario().targetProperty().get()) == edited);
+        assertTrue(stage.getTitle().contains("robot.switchyard"), stage.getTitle());
+        assertTrue(fx(() -> context.session().get().origin()).contains("robot.switchyard"));
+        assertFalse(robot.lookup("#workspace-error").query().isVisible(), "no workspace error shown");
     }
 
     @Test

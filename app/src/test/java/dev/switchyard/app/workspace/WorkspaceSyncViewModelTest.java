@@ -1,0 +1,113 @@
+package dev.switchyard.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchyard.app.Fixtures;
+import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.TaskRunner;
+import dev.switchyard.app.data.DataSession;
+import dev.switchyard.app.scenario.EnginePlanner;
+import dev.switchyard.app.scenario.ScenarioSettings;
+import dev.switchyard.app.scenario.ScenarioViewModel;
+import dev.switchyard.engine.EngineInfo;
+import dev.switchyard.engine.sim.Scenario;
+import dev.switchyard.engine.workspace.RecentWorkspaces;
+import dev.switchyard.engine.workspace.RunRecord;
+import dev.switchyard.engine.workspace.WorkspaceService;
+
+/**
+ * Autosave, run recording and restore between the scenario screen and a workspace, with
+ * same-thread executors (no robot, no FX thread) and the real simulator on the tiny fixture.
+ */
+class WorkspaceSyncViewModelTest {
+    private static final EnginePlanner PLANNER = new EnginePlanner();
+
+    @TempDir
+    Path dir;
+    private WorkspaceService service;
+
+    private record Screen(DataSession session, ScenarioViewModel scenario, WorkspaceViewModel files,
+                          WorkspaceSyncViewModel sync) {
+    }
+
+    /** One app's worth of view models on the shared service; autosave waits for an explicit flush. */
+    private Screen screen(boolean autoRun) {
+        if (service == null) {
+            service = new WorkspaceService(new RecentWorkspaces(dir.resolve("recent.json"), 5), Duration.ofHours(1), e -> { });
+        }
+        DataSession session = new DataSession();
+        ScenarioViewModel scenario = new ScenarioViewModel(session, PLANNER, TaskRunner.sameThread(), Debouncer.immediate());
+        scenario.autoRunProperty().set(autoRun);
+        scenario.monthlyVolumeProperty().set(20_000);
+        scenario.horizonMonthsProperty().set(2);
+        scenario.replicationsProperty().set(1);
+        WorkspaceViewModel files = new WorkspaceViewModel(service, Runnable::run, Runnable::run);
+        return new Screen(session, scenario, files, new WorkspaceSyncViewModel(files, scenario, PLANNER, Runnable::run,
+                Runnable::run));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void editsAreSavedAndReopeningPutsDataAndSettingsBack() throws Exception {
+        Screen a = screen(false);
+        a.session().set(Fixtures.dataSet());
+        String sheetA = a.scenario().priceSheets().get(0);
+        a.scenario().priceSheetProperty().set(sheetA);
+        Path file = dir.resolve("plan.switchyard");
+        a.files().newWorkspace(file, false);
+        a.scenario().targetProperty().set(0.83);
+        a.scenario().seedProperty().set(99);
+        ScenarioSettings edited = a.scenario().settings();
+        service.flush();
+        assertNull(a.files().errorProperty().get());
+        Scenario stored = service.current().loadScenario(WorkspaceSyncViewModel.DEFAULT_SCENARIO);
+        assertEquals(0.83, stored.sla().target());
+        assertEquals(99, stored.seed());
+        assertEquals(sheetA, stored.prices().label());
+        assertNull(a.files().errorProperty().get());
+        a.files().close();
+
+        Screen b = screen(false);
+        b.session().set(new dev.switchyard.app.data.DataSet(Fixtures.catalog(), List.of(Fixtures.sheet("other", 2)),
+                Fixtures.traffic().subset("ten", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), "something else"));
+        b.files().open(file);
+        assertEquals(file.toAbsolutePath(), b.files().currentFileProperty().get());
+        assertEquals(60, b.session().get().traffic().size(), "the stored traffic replaced what was loaded");
+        assertEquals(sheetA, b.session().get().priceSheets().get(0).label());
+        assertEquals(edited, b.scenario().settings());
+    }
+
+    @Test
+    void aFullRunIsStoredWithSeedEngineVersionAndItsScenario() throws Exception {
+        Screen a = screen(true);
+        a.files().newWorkspace(dir.resolve("runs.switchyard"), false);
+        a.session().set(Fixtures.dataSet()); // triggers a preview then a full run, synchronously
+        assertNotNull(a.scenario().outcomeProperty().get());
+        List<RunRecord> runs = service.current().runs(WorkspaceSyncViewModel.DEFAULT_SCENARIO);
+        assertEquals(1, runs.size(), "the full run is stored, the preview is not");
+        RunRecord run = runs.get(0);
+        assertEquals(a.scenario().settings().seed(), run.seed());
+        assertEquals(EngineInfo.version(), run.engineVersion());
+        Scenario traced = service.current().scenarioOf(run);
+        assertEquals(a.scenario().settings().target(), traced.sla().target());
+        assertEquals(60, traced.sample().size());
+        assertTrue(run.label().contains("SLA"), run.label());
+    }
+}
