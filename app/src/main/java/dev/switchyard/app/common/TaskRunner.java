@@ -104,7 +104,7 @@ public final class TaskRunner {
             active.add(handle);
             refresh();
         });
-        background.execute(() -> {
+        Runnable task = () -> {
             handle.worker = Thread.currentThread();
             T result = null;
             Throwable failure = null;
@@ -134,7 +134,18 @@ public final class TaskRunner {
                     onSuccess.accept(r);
                 }
             });
-        });
+        };
+        try {
+            background.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // The app is closing (its workers are shut down) while a debounced re-run was still due:
+            // there is nobody left to show the result to, so the work is dropped as cancelled.
+            handle.cancelled.set(true);
+            ui.execute(() -> {
+                active.remove(handle);
+                refresh();
+            });
+        }
         return handle;
     }
 

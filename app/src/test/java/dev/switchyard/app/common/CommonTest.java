@@ -110,4 +110,16 @@ class CommonTest {
         assertEquals("0.000123457", Formats.plain(0.0001234567));
         assertEquals(250_000, Formats.parseCount("250K"));
     }
+
+    @Test
+    void workSubmittedAfterShutdownIsDroppedAsCancelled() {
+        java.util.concurrent.ExecutorService workers = Executors.newSingleThreadExecutor();
+        workers.shutdown();
+        TaskRunner runner = new TaskRunner(workers, Runnable::run);
+        List<Object> outcomes = new ArrayList<>();
+        TaskRunner.Handle late = runner.submit("late re-run", sink -> "never", outcomes::add, outcomes::add);
+        assertTrue(late.isCancelled());
+        assertTrue(outcomes.isEmpty());
+        assertFalse(runner.busyProperty().get());
+    }
 }
