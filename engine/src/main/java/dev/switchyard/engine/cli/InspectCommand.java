@@ -102,6 +102,10 @@ public final class InspectCommand implements Callable<Integer> {
         for (SkippedRow row : report.skippedRows().subList(0, Math.min(100, report.skippedRows().size()))) {
             skipped.addObject().put("file", row.file()).put("line", row.line()).put("reason", row.reason());
         }
+        root.put("collidingIds", report.collidingIds());
+        ArrayNode collisions = root.putArray("idCollisionExamples");
+        report.collisionExamples().forEach(collisions::add);
+        root.put("mergedRows", report.mergedRows());
         ArrayNode dropped = root.putArray("droppedModels");
         report.droppedModels().forEach(dropped::add);
         ArrayNode models = root.putArray("models");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.engine.EngineInfo;
 import dev.switchyard.engine.catalog.Catalog;
+import dev.switchyard.engine.export.CsvTable;
 import dev.switchyard.engine.io.AtomicFiles;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.Json;
@@ -135,27 +136,30 @@ public final class SweepCommand implements Callable<Integer> {
             + "meanSatisfactionP90,costPerRequest,costPerRequestP10,costPerRequestP90,totalCost,savingsVsBestFixed,ratioToSlaOracle,"
             + "cumulativeComplianceRate,windowCompliance,worstWindow,explorationShare,estimatedSatisfaction,bound,reconstructed,scaled,seed";
 
+    /**
+     * The grid as CSV, through {@link CsvTable} and so through the one formula-injection sanitiser:
+     * price-sheet and router names come from user files. No BOM (the text also goes to standard
+     * output); a NaN figure is an empty cell.
+     */
     static String csv(Sweep.Result result) {
-        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+        CsvTable table = new CsvTable(List.of(CSV_HEADER.split(",")));
         for (Sweep.Point p : result.points()) {
             SimulationResult r = p.result();
-            sb.append(quote(p.priceSheet())).append(',').append(p.router()).append(',').append(p.target()).append(',')
-                    .append(p.feedbackRate()).append(',').append(r.requests());
+            List<Object> row = new ArrayList<>(List.of(p.priceSheet(), p.router(), p.target(), p.feedbackRate(), r.requests()));
             for (double v : new double[] {r.meanSatisfaction().mean(), r.meanSatisfaction().p10(), r.meanSatisfaction().p90(),
                     r.costPerRequest().mean(), r.costPerRequest().p10(), r.costPerRequest().p90(), r.totalCost().mean(),
                     r.savingsVsBestFixed().mean(), r.ratioToSlaOracle().mean(), r.cumulativeComplianceRate(),
                     r.windowCompliance().mean(), r.worstWindow().mean(), r.explorationShare().mean(),
                     r.estimatedSatisfaction().mean()}) {
-                sb.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
+                row.add(Double.isNaN(v) ? null : v);
             }
-            sb.append(',').append(r.bound()).append(',').append(r.router().reconstructed()).append(',').append(r.scaled())
-                    .append(',').append(r.seed()).append('\n');
+            row.add(Boolean.toString(r.bound()));
+            row.add(Boolean.toString(r.router().reconstructed()));
+            row.add(Boolean.toString(r.scaled()));
+            row.add(r.seed());
+            table.row(row);
         }
-        return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return table.toCsv();
     }
 
     static ObjectNode json(Sweep.Result result, Scenario base) {

@@ -22,6 +22,15 @@ public record ModelPrice(
         Double batchInputPer1M,
         Double batchOutputPer1M) {
 
+    /**
+     * The dearest price per 1M tokens Switchyard accepts: about 16 times the dearest list price
+     * seen (600 USD per 1M output tokens, mid-2026). Above it a price is a typing or unit slip (a
+     * per-token price entered per 1M, 1e305...) that would route traffic and overflow the costs.
+     */
+    public static final double MAX_PRICE_PER_1M = 10_000.0;
+    /** The dearest per-request fee accepted, in USD (real fees are cents). */
+    public static final double MAX_REQUEST_FEE = 100.0;
+
     public ModelPrice {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("price entry has a blank model id");
@@ -31,7 +40,7 @@ public record ModelPrice(
         if (cachedInputPer1M != null) {
             requirePrice(cachedInputPer1M, "cached-input price per 1M tokens of '" + modelId + "'");
         }
-        requirePrice(requestFee, "request fee of '" + modelId + "'");
+        requireFee(requestFee, "request fee of '" + modelId + "'");
         if (batchInputPer1M != null) {
             requirePrice(batchInputPer1M, "batch input price of '" + modelId + "'");
         }
@@ -82,11 +91,48 @@ public record ModelPrice(
     }
 
     static void requirePrice(double value, String what) {
+        String problem = priceProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " " + problem);
+        }
+    }
+
+    static void requireFee(double value, String what) {
+        String problem = feeProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " " + problem);
+        }
+    }
+
+    /**
+     * Why {@code value} is not a usable price in USD per 1M tokens ("must be ...", to follow the
+     * field's name), or null when it is one. Importers call this to name the file and field.
+     */
+    public static String priceProblem(double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(what + " must be a finite number, got " + value);
+            return "must be a finite number, got " + value;
         }
         if (value < 0) {
-            throw new IllegalArgumentException(what + " must not be negative, got " + value);
+            return "must not be negative, got " + value;
         }
+        if (value > MAX_PRICE_PER_1M) {
+            return "must be at most " + (long) MAX_PRICE_PER_1M + " USD per 1M tokens (far above any real price;"
+                    + " is it a per-token price entered per 1M, or a typing slip?), got " + value;
+        }
+        return null;
+    }
+
+    /** Like {@link #priceProblem} for a per-request fee in USD. */
+    public static String feeProblem(double value) {
+        if (!Double.isFinite(value)) {
+            return "must be a finite number, got " + value;
+        }
+        if (value < 0) {
+            return "must not be negative, got " + value;
+        }
+        if (value > MAX_REQUEST_FEE) {
+            return "must be at most " + (long) MAX_REQUEST_FEE + " USD per request (far above any real fee), got " + value;
+        }
+        return null;
     }
 }

@@ -84,6 +84,14 @@ public final class PriceSheetJson {
         String label = field + " (" + e.model() + ")";
         required(e.inputPer1M(), where, label, "inputPer1M");
         required(e.outputPer1M(), where, label, "outputPer1M");
+        plausible(e.inputPer1M(), where, label, "inputPer1M");
+        plausible(e.outputPer1M(), where, label, "outputPer1M");
+        plausible(e.cachedInputPer1M(), where, label, "cachedInputPer1M");
+        plausible(e.batchInputPer1M(), where, label, "batchInputPer1M");
+        plausible(e.batchOutputPer1M(), where, label, "batchOutputPer1M");
+        if (e.requestFee() != null && ModelPrice.feeProblem(e.requestFee()) != null) {
+            throw new ImportException(where.withField(label + ".requestFee"), "requestFee " + ModelPrice.feeProblem(e.requestFee()));
+        }
         List<PriceTier> tiers = new ArrayList<>();
         if (e.tiers() != null) {
             for (int t = 0; t < e.tiers().size(); t++) {
@@ -95,6 +103,9 @@ public final class PriceSheetJson {
                 required(tier.aboveInputTokens(), where, tierField, "aboveInputTokens");
                 required(tier.inputPer1M(), where, tierField, "inputPer1M");
                 required(tier.outputPer1M(), where, tierField, "outputPer1M");
+                plausible(tier.inputPer1M(), where, tierField, "inputPer1M");
+                plausible(tier.outputPer1M(), where, tierField, "outputPer1M");
+                plausible(tier.cachedInputPer1M(), where, tierField, "cachedInputPer1M");
                 try {
                     tiers.add(new PriceTier(tier.aboveInputTokens(), tier.inputPer1M(), tier.outputPer1M(),
                             tier.cachedInputPer1M()));
@@ -108,6 +119,14 @@ public final class PriceSheetJson {
                     e.requestFee() == null ? 0.0 : e.requestFee(), tiers, e.batchInputPer1M(), e.batchOutputPer1M());
         } catch (IllegalArgumentException ex) {
             throw new ImportException(where.withField(label), ex.getMessage());
+        }
+    }
+
+    /** Non-finite, negative and absurd prices are located errors (see {@link ModelPrice#MAX_PRICE_PER_1M}). */
+    private static void plausible(Double value, SourceLocation where, String field, String name) throws ImportException {
+        String problem = value == null ? null : ModelPrice.priceProblem(value);
+        if (problem != null) {
+            throw new ImportException(where.withField(field + "." + name), name + " " + problem);
         }
     }
 

@@ -146,7 +146,7 @@ final class LiteLlmPrices {
             }
             BigDecimal batchIn = PerToken.number(node, "input_cost_per_token_batches", loc.withField(id + ".input_cost_per_token_batches"));
             BigDecimal batchOut = PerToken.number(node, "output_cost_per_token_batches", loc.withField(id + ".output_cost_per_token_batches"));
-            BigDecimal perRequest = PerToken.number(node, "input_cost_per_request", loc.withField(id + ".input_cost_per_request"));
+            BigDecimal perRequest = PerToken.feeNumber(node, "input_cost_per_request", loc.withField(id + ".input_cost_per_request"));
             try {
                 prices.put(id, new ModelPrice(id, PerToken.toPer1M(in), PerToken.toPer1M(out),
                         cached == null ? null : PerToken.toPer1M(cached), perRequest == null ? 0.0 : perRequest.doubleValue(), tiers,

@@ -65,7 +65,9 @@ final class OpenRouterPrices {
             BigDecimal in = PerToken.text(prompt, loc.withField(f + ".prompt"));
             BigDecimal out = PerToken.text(completion, loc.withField(f + ".completion"));
             BigDecimal cached = optional(pricing, "input_cache_read", loc.withField(f + ".input_cache_read"));
-            BigDecimal request = optional(pricing, "request", loc.withField(f + ".request"));
+            JsonNode requestNode = pricing.get("request");
+            BigDecimal request = requestNode == null || requestNode.isNull() ? null
+                    : PerToken.feeText(requestNode, loc.withField(f + ".request"));
             Integer previous = index.putIfAbsent(id, i);
             if (previous != null) {
                 throw new ImportException(loc.withField("data[" + i + "].id"), "model id '" + PerToken.abbreviate(id)

@@ -3,6 +3,7 @@ package dev.switchyard.engine.pricing.importer;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.SourceLocation;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchyard.engine.pricing.ModelPrice;
 import java.math.BigDecimal;
 
 /** Price values in JSON price lists: type checks, range checks and exact per-token to per-1M scaling. */
@@ -56,14 +57,64 @@ final class PerToken {
         return v.decimalValue();
     }
 
+    /** A per-request fee in USD (not per token): a JSON number, or null when absent/null. */
+    static BigDecimal feeNumber(JsonNode node, String name, SourceLocation where) throws ImportException {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new ImportException(where, "expected a number, found " + describe(v));
+        }
+        return checkedFee(decimal(v, where), where);
+    }
+
+    /** A per-request fee in USD written as a string or number. */
+    static BigDecimal feeText(JsonNode v, SourceLocation where) throws ImportException {
+        if (v.isNumber()) {
+            return checkedFee(decimal(v, where), where);
+        }
+        if (!v.isTextual()) {
+            throw new ImportException(where, "expected a price as a string such as \"0.005\", found " + describe(v));
+        }
+        String s = v.asText().strip();
+        if (s.isEmpty() || s.length() > 64) {
+            throw new ImportException(where, "'" + abbreviate(s) + "' is not a price");
+        }
+        try {
+            return checkedFee(new BigDecimal(s), where);
+        } catch (NumberFormatException e) {
+            throw new ImportException(where, "'" + abbreviate(s) + "' is not a number");
+        }
+    }
+
     private static BigDecimal checked(BigDecimal d, SourceLocation where) throws ImportException {
+        inRange(d, where);
+        String problem = ModelPrice.priceProblem(toPer1M(d));
+        if (problem != null) {
+            throw new ImportException(where, "price " + abbreviate(d.toPlainString()) + " USD per token (" + toPer1M(d)
+                    + " per 1M) " + problem.replaceFirst(", got .*$", ""));
+        }
+        return d;
+    }
+
+    private static BigDecimal checkedFee(BigDecimal d, SourceLocation where) throws ImportException {
+        inRange(d, where);
+        String problem = ModelPrice.feeProblem(d.doubleValue());
+        if (problem != null) {
+            throw new ImportException(where, "request fee " + abbreviate(d.toPlainString()) + " USD "
+                    + problem.replaceFirst(", got .*$", ""));
+        }
+        return d;
+    }
+
+    private static void inRange(BigDecimal d, SourceLocation where) throws ImportException {
         if (d.signum() < 0) {
             throw new ImportException(where, "price " + abbreviate(d.toString()) + " is negative");
         }
         if (d.scale() < -300 || d.precision() - d.scale() > 300 || !Double.isFinite(toPer1M(d))) {
             throw new ImportException(where, "price " + abbreviate(d.toString()) + " is out of range");
         }
-        return d;
     }
 
     static String describe(JsonNode v) {

@@ -65,7 +65,7 @@ final class SimplePriceCsv {
                 double input = price(csv, in, true);
                 double output = price(csv, out, true);
                 Double cachedPrice = cached >= 0 && !csv.isBlank(cached) ? price(csv, cached, false) : null;
-                double requestFee = fee >= 0 && !csv.isBlank(fee) ? price(csv, fee, false) : 0.0;
+                double requestFee = fee >= 0 && !csv.isBlank(fee) ? fee(csv, fee) : 0.0;
                 Double batchIn = bIn >= 0 && !csv.isBlank(bIn) ? price(csv, bIn, false) : null;
                 Double batchOut = bOut >= 0 && !csv.isBlank(bOut) ? price(csv, bOut, false) : null;
                 if (eff >= 0 && !csv.isBlank(eff)) {
@@ -109,8 +109,18 @@ final class SimplePriceCsv {
             return 0;
         }
         double v = csv.number(i);
-        if (v < 0) {
-            throw csv.error(i, "price " + CsvReader.abbreviate(csv.getTrimmed(i)) + " is negative");
+        String problem = ModelPrice.priceProblem(v);
+        if (problem != null) {
+            throw csv.error(i, "price per 1M tokens " + problem);
+        }
+        return v;
+    }
+
+    private static double fee(CsvReader csv, int i) throws ImportException {
+        double v = csv.number(i);
+        String problem = ModelPrice.feeProblem(v);
+        if (problem != null) {
+            throw csv.error(i, "request fee " + problem);
         }
         return v;
     }

@@ -10,9 +10,18 @@ import java.util.List;
  * @param skippedRows every row left out, with file and line
  * @param droppedModels models removed under {@link MissingCellPolicy#DROP_MODEL}
  * @param notes estimates and joins the user should know about (token estimates, joined data...)
+ * @param collidingIds query ids that stand for more than one prompt (each id and prompt is its own query)
+ * @param collisionExamples a few of them, with file and lines
+ * @param mergedRows rows that repeat a query of an earlier file (same id and prompt) and were kept once
  */
 public record ImportReport(long rowsRead, int rowsUsed, List<SkippedRow> skippedRows, List<String> droppedModels,
-        List<String> notes) {
+        List<String> notes, int collidingIds, List<String> collisionExamples, int mergedRows) {
+
+    public ImportReport(long rowsRead, int rowsUsed, List<SkippedRow> skippedRows, List<String> droppedModels,
+            List<String> notes) {
+        this(rowsRead, rowsUsed, skippedRows, droppedModels, notes, 0, List.of(), 0);
+    }
+
     public ImportReport {
         if (rowsRead < 0 || rowsUsed < 0) {
             throw new IllegalArgumentException("row counts must be >= 0");
@@ -20,5 +29,6 @@ public record ImportReport(long rowsRead, int rowsUsed, List<SkippedRow> skipped
         skippedRows = List.copyOf(skippedRows);
         droppedModels = List.copyOf(droppedModels);
         notes = List.copyOf(notes);
+        collisionExamples = List.copyOf(collisionExamples);
     }
 }

@@ -32,6 +32,8 @@ final class ParsedTable {
     final boolean hasLatency;
     final List<SkippedRow> skipped = new ArrayList<>();
     long rowsRead;
+    /** Some id stands on rows with different prompts (different queries); names are made unique on assembly. */
+    boolean idCollisions;
 
     int size;
     private int capacity = 256;

@@ -113,6 +113,7 @@ final class RouterBenchReader {
                 idCol >= 0 ? header.get(idCol) : null, scoreColumn, outColumn, hasCost ? costColumn : null, null,
                 false, false, false, true);
         IdSet seen = new IdSet();
+        Map<Integer, List<Integer>> sameId = new java.util.HashMap<>();
         int width = header.size();
         long estimatedOutputs = 0;
         PythonListLiteral literal = new PythonListLiteral();
@@ -121,14 +122,23 @@ final class RouterBenchReader {
             t.rowsRead++;
             Cells.requireWidth(csv, width);
             String id = idCol >= 0 ? Cells.text(csv, idCol, "sample_id") : ctx.stem + "#" + t.rowsRead;
+            String prompt = literal.joinedOrRaw(csv.chars(), csv.fieldStart(promptCol), csv.fieldEnd(promptCol));
             int earlier = seen.addOrFind(id, t.size, t.ids);
             if (earlier >= 0) {
-                throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' appears more than once (also on line "
-                        + t.lines[earlier] + ")");
+                // A query is its id and its prompt: real RouterBench files reuse a sample_id for
+                // different prompts. Only the same id with the same prompt is a duplicate row.
+                List<Integer> same = sameId.computeIfAbsent(earlier, k -> new ArrayList<>(List.of(k)));
+                for (int row : same) {
+                    if (prompt.equals(t.prompts[row])) {
+                        throw csv.error(idCol >= 0 ? idCol : 0, "query id '" + CsvReader.abbreviate(id) + "' with the same prompt"
+                                + " appears more than once (also on line " + t.lines[row] + "); a duplicated row?");
+                    }
+                }
+                same.add(t.size);
+                t.idCollisions = true;
             }
             String category = evalCol >= 0 ? categories.of(csv, evalCol, "eval_name (the category)") : ctx.stem;
             int r = t.addRow(id, category, csv.recordLine());
-            String prompt = literal.joinedOrRaw(csv.chars(), csv.fieldStart(promptCol), csv.fieldEnd(promptCol));
             t.prompts[r] = prompt;
             t.inputTokens[r] = TokenEstimator.estimate(prompt);
             int base = r * m;

@@ -155,19 +155,16 @@ public final class TrafficImporter {
         boolean hasCost = all(tables, t -> t.hasCost, "recorded costs", notes);
         boolean hasLatency = all(tables, t -> t.hasLatency, "recorded latencies", notes);
 
-        if (tables.size() > 1) {
-            Map<String, long[]> seen = new HashMap<>();
-            for (int k = 0; k < tables.size(); k++) {
-                ParsedTable t = tables.get(k);
-                for (int r = 0; r < t.size; r++) {
-                    long[] prev = seen.putIfAbsent(t.ids[r], new long[] {k, t.lines[r]});
-                    if (prev != null) {
-                        throw new ImportException(new SourceLocation(t.file, t.lines[r], 0, t.idColumn),
-                                "query id '" + CsvReader.abbreviate(t.ids[r]) + "' is also on line " + prev[1] + " of "
-                                        + tables.get((int) prev[0]).file + "; query ids must be unique across the files");
-                    }
-                }
-            }
+        QueryMatch match = matchQueries(tables, align, m, hasPrompt);
+        if (match.collidingIds > 0) {
+            notes.add(match.collidingIds + (match.collidingIds == 1 ? " query id stands" : " query ids stand")
+                    + " for more than one prompt (" + String.join("; ", match.examples) + (match.collidingIds > match.examples.size()
+                    ? "; ..." : "") + "): a query is its id and its prompt, so each is its own query; the later prompts of an id"
+                    + " are named '<id>~2', '<id>~3', ...");
+        }
+        if (match.mergedRows > 0) {
+            notes.add(match.mergedRows + " rows repeat a query of an earlier file (same id and prompt, scores agree): each such"
+                    + " query is kept once");
         }
 
         // Missing cells: decide which models stay, then which rows.
@@ -178,6 +175,9 @@ public final class TrafficImporter {
             for (int k = 0; k < tables.size(); k++) {
                 ParsedTable t = tables.get(k);
                 for (int r = 0; r < t.size; r++) {
+                    if (match.merged[k][r]) {
+                        continue;
+                    }
                     for (int j = 0; j < m; j++) {
                         if (keep[j] && missing(t, r, align[k][j], hasCost, hasLatency)) {
                             keep[j] = false;
@@ -224,6 +224,9 @@ public final class TrafficImporter {
                 tableKeep[c] = true;
             }
             for (int r = 0; r < t.size; r++) {
+                if (match.merged[k][r]) {
+                    continue;
+                }
                 String reason = missingReason(t, r, tableKeep, hasCost, hasLatency);
                 if (reason == null) {
                     ok[r] = true;
@@ -291,7 +294,128 @@ public final class TrafficImporter {
             notes.add(skipped.size() + " rows left out (see skippedRows); first: " + skipped.get(0));
         }
         TrafficSample sample = b.build();
-        return new TrafficImport(sample, new ImportReport(rowsRead, sample.size(), skipped, dropped, notes));
+        return new TrafficImport(sample, new ImportReport(rowsRead, sample.size(), skipped, dropped, notes, match.collidingIds,
+                match.examples, match.mergedRows));
+    }
+
+    /** How rows became queries: which rows repeat an earlier file's query, and which ids collided. */
+    private static final class QueryMatch {
+        boolean[][] merged;
+        int collidingIds;
+        int mergedRows;
+        final List<String> examples = new ArrayList<>();
+    }
+
+    /**
+     * A query is its id and its prompt. Rows with the same id and a different prompt are different
+     * queries: the later ones get a unique name ({@code id~2}, ...). Across files, the same id and
+     * prompt is one query: the scores must agree (a conflict is a located error); cells missing on
+     * one side are taken from the other, and the later row is not a query of its own. Within one
+     * file the readers already rejected a repeated id and prompt.
+     */
+    private static QueryMatch matchQueries(List<ParsedTable> tables, int[][] align, int m, boolean usePrompt)
+            throws ImportException {
+        QueryMatch out = new QueryMatch();
+        out.merged = new boolean[tables.size()][];
+        boolean any = tables.size() > 1;
+        for (int k = 0; k < tables.size(); k++) {
+            out.merged[k] = new boolean[tables.get(k).size];
+            any |= tables.get(k).idCollisions;
+        }
+        if (!any) {
+            return out;
+        }
+        Set<String> taken = new HashSet<>();
+        for (ParsedTable t : tables) {
+            for (int r = 0; r < t.size; r++) {
+                taken.add(t.ids[r]);
+            }
+        }
+        Map<String, Object> byId = new HashMap<>();
+        for (int k = 0; k < tables.size(); k++) {
+            ParsedTable t = tables.get(k);
+            for (int r = 0; r < t.size; r++) {
+                String id = t.ids[r];
+                String prompt = usePrompt ? t.prompts[r] : null;
+                long here = (long) k << 32 | r;
+                Object known = byId.get(id);
+                if (known == null) {
+                    byId.put(id, here);
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<Long> queries = known instanceof Long l ? new ArrayList<>(List.of(l)) : (List<Long>) known;
+                if (known instanceof Long) {
+                    byId.put(id, queries);
+                }
+                long same = -1;
+                for (long q : queries) {
+                    ParsedTable qt = tables.get((int) (q >>> 32));
+                    if (!usePrompt || prompt.equals(qt.prompts[(int) q])) {
+                        same = q;
+                        break;
+                    }
+                }
+                if (same >= 0) {
+                    int k0 = (int) (same >>> 32);
+                    ParsedTable t0 = tables.get(k0);
+                    if (k0 == k) {
+                        throw new ImportException(new SourceLocation(t.file, t.lines[r], 0, t.idColumn), "query id '"
+                                + CsvReader.abbreviate(id) + "' appears more than once (also on line " + t0.lines[(int) same] + ")");
+                    }
+                    merge(t0, (int) same, align[k0], t, r, align[k], m, id);
+                    out.merged[k][r] = true;
+                    out.mergedRows++;
+                    continue;
+                }
+                queries.add(here);
+                int n = queries.size();
+                String name = id + "~" + n;
+                while (!taken.add(name)) {
+                    name = name + "~";
+                }
+                t.ids[r] = name;
+                if (n == 2) {
+                    out.collidingIds++;
+                    if (out.examples.size() < 3) {
+                        long first = queries.get(0);
+                        ParsedTable ft = tables.get((int) (first >>> 32));
+                        out.examples.add("'" + CsvReader.abbreviate(id) + "' on " + ft.file + " line " + ft.lines[(int) first]
+                                + " and " + t.file + " line " + t.lines[r]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Row {@code r} of {@code t} is query row {@code r0} of {@code t0} again: check and fill in. */
+    private static void merge(ParsedTable t0, int r0, int[] align0, ParsedTable t, int r, int[] align, int m, String id)
+            throws ImportException {
+        int m0 = t0.modelCount();
+        int m1 = t.modelCount();
+        for (int j = 0; j < m; j++) {
+            int c0 = r0 * m0 + align0[j];
+            int c1 = r * m1 + align[j];
+            float s0 = t0.scores[c0];
+            float s1 = t.scores[c1];
+            if (!Float.isNaN(s0) && !Float.isNaN(s1) && s0 != s1) {
+                throw new ImportException(new SourceLocation(t.file, t.lines[r], 0, t.scoreColumn[align[j]]), "query '"
+                        + CsvReader.abbreviate(id) + "' (same id and prompt) is also on line " + t0.lines[r0] + " of " + t0.file
+                        + ", where '" + t0.scoreColumn[align0[j]] + "' is " + s0 + " but here it is " + s1
+                        + "; the files disagree about the same query");
+            }
+            if (Float.isNaN(s0) && !Float.isNaN(s1)) {
+                t0.scores[c0] = s1;
+                t0.outputTokens[c0] = t.outputTokens[c1];
+                if (t0.costs != null && t.costs != null) {
+                    t0.costs[c0] = t.costs[c1];
+                }
+                if (t0.latencies != null && t.latencies != null) {
+                    t0.latencies[c0] = t.latencies[c1];
+                }
+            }
+        }
     }
 
     private static boolean missing(ParsedTable t, int r, int j, boolean useCost, boolean useLatency) {

@@ -124,7 +124,7 @@ class TrafficImporterTest {
         assertCellError(header + "x.1,p,mmlu,Infinity,1\n", 2, 12, "a", "finite");
         assertCellError(header + "x.1,p,mmlu,1,-0.5\n", 2, 14, "b", "[0,1]");
         assertCellError(header + "x.1,p,mmlu,1,1e999\n", 2, 14, "b", "out of range");
-        assertCellError(header + "x.1,p,mmlu,1,0\nx.1,q,mmlu,1,0\n", 3, 1, "sample_id", "more than once");
+        assertCellError(header + "x.1,p,mmlu,1,0\nx.1,p,mmlu,1,0\n", 3, 1, "sample_id", "more than once");
         String sprout = "query_id,category,input_tokens,m.score,m.num_output_tokens,m.cost_usd\n";
         assertCellError(sprout + "q1,c,10,1,-5,0.1\n", 2, 11, "m.num_output_tokens", "negative");
         assertCellError(sprout + "q1,c,10,1,5,-0.1\n", 2, 13, "m.cost_usd", "negative");
