@@ -63,7 +63,7 @@ public final class RoutingConfigJson {
             return reader.readValue(root);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ImportException(SourceLocation.ofFile(fileName).withField(path(e)), cause.getMessage(), e);
+            throw new ImportException(SourceLocation.ofFile(fileName).withField(Json.readablePath(e)), cause.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw Json.locate(fileName, e);
         }

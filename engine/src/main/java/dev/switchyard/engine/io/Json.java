@@ -65,7 +65,7 @@ public final class Json {
     }
 
     /** "prices[3].inputPer1M" rather than Jackson's class-qualified reference chain. */
-    static String readablePath(JsonMappingException e) {
+    public static String readablePath(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -78,6 +78,88 @@ public final class Json {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Jackson's message in the user's terms: the JSON type that was expected and found, never a
+     * Java or Jackson class name (users edit JSON, not classes).
+     */
+    static String plainMessage(JsonProcessingException e, String message) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            StringBuilder sb = new StringBuilder("unknown field '").append(u.getPropertyName()).append('\'');
+            if (u.getKnownPropertyIds() != null && !u.getKnownPropertyIds().isEmpty() && u.getKnownPropertyIds().size() <= 30) {
+                java.util.List<String> known = new java.util.ArrayList<>();
+                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+                java.util.Collections.sort(known);
+                sb.append(" (known fields here: ").append(String.join(", ", known)).append(')');
+            }
+            return sb.toString();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null) {
+            return "'" + f.getValue() + "' is not " + jsonType(f.getTargetType());
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
+                && (message.startsWith("Cannot deserialize") || message.startsWith("Cannot coerce"))) {
+            java.util.regex.Matcher found = java.util.regex.Pattern.compile("from (String|Array|Object|Integer|Floating-point|Boolean|Null)"
+                    + "|(String|Array|Object|Integer|Floating-point|Boolean) value").matcher(message);
+            String what = found.find() ? (found.group(1) != null ? found.group(1) : found.group(2)) : null;
+            return "expected " + jsonType(mi.getTargetType()) + (what == null ? "" : ", found " + foundName(what));
+        }
+        return scrub(message);
+    }
+
+    /** Removes class names from a message Jackson wrote. */
+    static String scrub(String message) {
+        String m = message.replaceAll("\\s*\\((class|token|but might|for Object|through reference)[^)]*\\)", "");
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("`([\\w.$\\[\\]<>, ]+)`").matcher(m);
+        StringBuilder sb = new StringBuilder();
+        while (c.find()) {
+            c.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(typeWord(c.group(1))));
+        }
+        c.appendTail(sb);
+        return sb.toString().replaceAll("(?:com\\.fasterxml|java|javax|dev\\.switchyard)(?:\\.[\\w$]+)+", "a value")
+                .replace("JsonToken.", "").replace("Jackson", "the JSON reader");
+    }
+
+    private static String typeWord(String javaName) {
+        String simple = javaName.substring(javaName.lastIndexOf('.') + 1);
+        int dollar = simple.lastIndexOf('$');
+        simple = dollar >= 0 ? simple.substring(dollar + 1) : simple;
+        return switch (simple) {
+            case "Double", "double", "Float", "float", "BigDecimal" -> "a number";
+            case "Integer", "int", "Long", "long", "Short", "BigInteger" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a string";
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "a timestamp (ISO-8601)";
+            default -> simple.startsWith("List") || simple.startsWith("ArrayList") || simple.endsWith("[]") || simple.startsWith("Set")
+                    ? "a list" : simple.startsWith("Map") || simple.startsWith("LinkedHashMap") ? "an object" : "an object";
+        };
+    }
+
+    private static String jsonType(Class<?> type) {
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (Object o : type.getEnumConstants()) {
+                names.add(String.valueOf(o));
+            }
+            return "one of " + String.join(", ", names);
+        }
+        return typeWord(type.getName());
+    }
+
+    private static String foundName(String jackson) {
+        return switch (jackson) {
+            case "String" -> "a string";
+            case "Array" -> "a list";
+            case "Object" -> "an object";
+            case "Integer", "Floating-point" -> "a number";
+            case "Boolean" -> "true or false";
+            default -> "null";
+        };
     }
 
     /**
@@ -99,7 +181,11 @@ public final class Json {
             message = cause.getMessage();
         }
         if (message == null || message.isBlank()) {
-            message = e.getClass().getSimpleName();
+            message = "the JSON could not be read here";
+        }
+        boolean fromRecord = cause instanceof IllegalArgumentException && cause.getMessage() != null;
+        if (!fromRecord) {
+            message = plainMessage(e, message);
         }
         return new ImportException(new SourceLocation(file, line, column, field), message, e);
     }

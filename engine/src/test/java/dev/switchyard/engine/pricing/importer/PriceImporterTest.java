@@ -111,7 +111,7 @@ class PriceImporterTest {
 
     @Test
     void openRouterBadPricesAreLocated() throws Exception {
-        ImportException e = fails("or.json", "{\"data\":[\n{\"id\":\"a\",\"pricing\":{\"prompt\":\"0.1\",\"completion\":\"0.2\"}},\n"
+        ImportException e = fails("or.json", "{\"data\":[\n{\"id\":\"a\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}},\n"
                 + "{\"id\":\"b\",\"pricing\":{\"prompt\":\"abc\",\"completion\":\"0.2\"}}]}");
         assertEquals(3, e.location().line());
         assertEquals("data[1] (b).pricing.prompt", e.location().field());
