@@ -42,6 +42,7 @@ final class LiteLlmPrices {
         List<String> unpriced = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int nonObjects = 0;
+        Map<String, List<String>> notUnderstood = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -144,6 +145,14 @@ final class LiteLlmPrices {
                 unpriced.add(id);
                 continue;
             }
+            Iterator<Map.Entry<String, JsonNode>> all = node.fields();
+            while (all.hasNext()) {
+                Map.Entry<String, JsonNode> f = all.next();
+                String key = f.getKey();
+                if (key.contains("cost") && !understood(key) && f.getValue().isNumber() && f.getValue().doubleValue() != 0) {
+                    notUnderstood.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+                }
+            }
             BigDecimal batchIn = PerToken.number(node, "input_cost_per_token_batches", loc.withField(id + ".input_cost_per_token_batches"));
             BigDecimal batchOut = PerToken.number(node, "output_cost_per_token_batches", loc.withField(id + ".output_cost_per_token_batches"));
             BigDecimal perRequest = PerToken.feeNumber(node, "input_cost_per_request", loc.withField(id + ".input_cost_per_request"));
@@ -165,11 +174,38 @@ final class LiteLlmPrices {
             notes.add("skipped " + unpriced.size() + " chat entries without input and output token prices: "
                     + PerToken.abbreviate(String.join(", ", unpriced)));
         }
+        if (!notUnderstood.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : notUnderstood.entrySet()) {
+                parts.add(e.getKey() + " (" + e.getValue().size() + (e.getValue().size() == 1 ? " model: " : " models, e.g. ")
+                        + PerToken.abbreviate(e.getValue().get(0)) + ")");
+            }
+            notes.add("price fields not understood, so not in the costs: " + String.join(", ", parts.subList(0, Math.min(8, parts.size())))
+                    + (parts.size() > 8 ? " and " + (parts.size() - 8) + " more" : "")
+                    + "; Switchyard prices input, output, cached input (cache reads), batch, per-request and long-context token prices");
+        }
         if (prices.isEmpty()) {
             throw new ImportException(SourceLocation.ofFile(file), "no chat model with token prices found in this LiteLLM price list");
         }
         return new PriceImport(new PriceSheet(name, retrievedOn.toString(), SOURCE, retrievedOn, null, "USD", prices),
                 PriceFormat.LITELLM_JSON, notes);
+    }
+
+    private static final Set<String> UNDERSTOOD = Set.of("input_cost_per_token", "output_cost_per_token",
+            "cache_read_input_token_cost", "input_cost_per_token_batches", "output_cost_per_token_batches", "input_cost_per_request");
+
+    /** Price fields that are in the costs (long-context variants included). */
+    static boolean understood(String key) {
+        if (UNDERSTOOD.contains(key)) {
+            return true;
+        }
+        for (String prefix : new String[] {"input_cost_per_token_above_", "output_cost_per_token_above_",
+            "cache_read_input_token_cost_above_"}) {
+            if (threshold(key, prefix) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code input_cost_per_token_above_200k_tokens} -> 200000; -1 when {@code field} is not such a field. */
