@@ -81,9 +81,9 @@ public record Catalog(String name, List<ModelInfo> models) {
         record Scored(String name, int distance) { }
         List<Scored> scored = new ArrayList<>();
         for (ModelInfo m : models) {
-            scored.add(new Scored(m.id(), NameDistance.between(needle, m.id().toLowerCase(Locale.ROOT))));
+            scored.add(new Scored(m.id(), NameDistance.ignoringProvider(needle, m.id().toLowerCase(Locale.ROOT))));
             for (String alias : m.aliases()) {
-                scored.add(new Scored(alias, NameDistance.between(needle, alias.toLowerCase(Locale.ROOT))));
+                scored.add(new Scored(alias, NameDistance.ignoringProvider(needle, alias.toLowerCase(Locale.ROOT))));
             }
         }
         int maxDistance = Math.max(3, needle.length() / 2);

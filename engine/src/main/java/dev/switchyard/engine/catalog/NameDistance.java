@@ -23,4 +23,17 @@ public final class NameDistance {
         }
         return prev[b.length()];
     }
+
+    /**
+     * Like {@link #between} but a provider prefix costs nothing: {@code together_ai/mistralai/Mixtral-8x7B}
+     * is distance 0 from {@code mistralai/Mixtral-8x7B} (and from {@code Mixtral-8x7B}), because
+     * price lists key the same model by provider routes. Both names are expected in one case.
+     */
+    public static int ignoringProvider(String a, String b) {
+        if (a.endsWith(b) && (a.length() == b.length() || a.charAt(a.length() - b.length() - 1) == '/')
+                || b.endsWith(a) && (b.length() == a.length() || b.charAt(b.length() - a.length() - 1) == '/')) {
+            return 0;
+        }
+        return between(a, b);
+    }
 }

@@ -10,6 +10,7 @@ import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.Json;
 import dev.switchyard.engine.pricing.CostTable;
 import dev.switchyard.engine.pricing.PriceSheet;
+import dev.switchyard.engine.pricing.importer.PriceImport;
 import dev.switchyard.engine.pricing.importer.PriceImporter;
 import dev.switchyard.engine.traffic.TrafficSample;
 import dev.switchyard.engine.traffic.importer.ImportOptions;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code switchyard inspect}: what a traffic sample holds, before any routing. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Summarise a traffic sample: queries used and skipped, each model's mean score and mean cost,",
-            "the best fixed model, the per-query oracle and the category mix."})
+        description = {"Summarise a traffic sample before any routing.",
+            "Queries used and skipped, each model's mean score and mean cost, the best fixed model, the per-query oracle"
+                    + " and the category mix."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +45,8 @@ public final class InspectCommand implements Callable<Integer> {
     List<Path> traffic;
 
     @Option(names = "--prices", paramLabel = "FILE",
-            description = "Price sheet (native JSON, LiteLLM JSON, OpenRouter models JSON or simple CSV). Used when the traffic records no costs.")
+            description = "Price sheet (native JSON, LiteLLM JSON, OpenRouter models JSON or simple CSV). Used when the traffic"
+                    + " records no costs; always read and checked.")
     Path prices;
 
     @Option(names = "--catalog", paramLabel = "FILE", description = "Model catalog (native JSON); model names resolve through its aliases.")
@@ -52,6 +55,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "DROP_ROW",
             description = "What to do with empty cells: DROP_ROW (default: leave the row out and report it) or DROP_MODEL.")
     MissingCellPolicy missing;
+
+    @picocli.CommandLine.Mixin
+    CsvDialectOptions csvDialect = new CsvDialectOptions();
 
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
@@ -63,23 +69,36 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             Catalog cat = catalog == null ? Catalog.empty() : CatalogJson.read(catalog);
             TrafficImport imported = TrafficImporter.importFiles(traffic,
-                    new ImportOptions(cat, missing, null, null, null));
+                    new ImportOptions(cat, missing, null, null, null).withDialect(csvDialect.dialect()));
             TrafficSample sample = imported.sample();
             PriceSheet sheet = null;
-            if (!sample.hasRecordedCosts()) {
-                if (prices == null) {
-                    err.println("error: " + String.join(", ", sample.sources())
-                            + " records no per-query costs; pass --prices FILE so each query can be priced from its tokens");
-                    return 2;
+            List<String> priceNotes = new java.util.ArrayList<>();
+            if (prices != null) {
+                // Read and check the sheet even when it will not be used: a broken file should not
+                // wait for the day the traffic has no costs to say so.
+                PriceImport read = PriceImporter.importWithNotes(prices, null, csvDialect.dialect());
+                read.notes().forEach(n -> priceNotes.add(prices.getFileName() + ": " + n));
+                if (sample.hasRecordedCosts()) {
+                    priceNotes.add("the traffic records its own per-query costs, so the price sheet " + prices.getFileName()
+                            + " is not used (it was read and is valid: " + read.sheet().prices().size() + " models priced)");
+                } else {
+                    sheet = read.sheet();
                 }
-                sheet = PriceImporter.importFile(prices);
+            } else if (!sample.hasRecordedCosts()) {
+                err.println("error: " + String.join(", ", sample.sources())
+                        + " records no per-query costs; pass --prices FILE so each query can be priced from its tokens");
+                return 2;
             }
             CostTable costs = CostTable.of(sample, sheet, cat);
             SampleSummary summary = SampleSummary.of(sample, costs);
             if (json) {
-                out.println(Json.mapper().writeValueAsString(toJson(summary, imported.report(), sample)));
+                ObjectNode root = toJson(summary, imported.report(), sample);
+                root.put("priceSheetUsed", sheet != null);
+                priceNotes.forEach(((ArrayNode) root.get("notes"))::add);
+                out.println(Json.mapper().writeValueAsString(root));
             } else {
                 printText(out, summary, imported.report());
+                priceNotes.forEach(n -> out.println("note: " + n));
             }
             out.flush();
             return 0;
@@ -143,17 +162,27 @@ public final class InspectCommand implements Callable<Integer> {
             out.println("Dropped models (missing cells): " + String.join(", ", report.droppedModels()));
         }
         out.println("Costs from " + s.costBasis());
-        out.printf(Locale.ROOT, "%n%-36s %10s %14s %14s%n", "model", "mean score", "USD / query", "USD / 1k req");
+        // As wide as the longest id (provider-prefixed ids run past 60 characters), so columns stay aligned.
+        int width = 36;
         for (SampleSummary.ModelFigures m : s.models()) {
-            out.printf(Locale.ROOT, "%-36s %10.4f %14.6f %14.4f%n", m.id(), m.meanScore(), m.meanCost(), m.meanCost() * 1000);
+            width = Math.max(width, m.id().length());
+        }
+        String row = "%-" + width + "s %10.4f %14.6f %14.4f%n";
+        out.printf(Locale.ROOT, "%n%-" + width + "s %10s %14s %14s%n", "model", "mean score", "USD / query", "USD / 1k req");
+        for (SampleSummary.ModelFigures m : s.models()) {
+            out.printf(Locale.ROOT, row, m.id(), m.meanScore(), m.meanCost(), m.meanCost() * 1000);
         }
         out.printf(Locale.ROOT, "%nBest fixed model: %s (mean score %.4f, USD %.6f per query)%n", s.bestFixed().id(),
                 s.bestFixed().meanScore(), s.bestFixed().meanCost());
         out.printf(Locale.ROOT, "Per-query oracle (bound, not a router): mean score %.4f, USD %.6f per query%n",
                 s.oracle().meanScore(), s.oracle().meanCost());
         out.printf(Locale.ROOT, "%nCategories:%n");
+        int catWidth = 40;
         for (SampleSummary.CategoryFigures c : s.categories()) {
-            out.printf(Locale.ROOT, "  %-40s %,9d queries%n", c.name(), c.queries());
+            catWidth = Math.max(catWidth, c.name().length());
+        }
+        for (SampleSummary.CategoryFigures c : s.categories()) {
+            out.printf(Locale.ROOT, "  %-" + catWidth + "s %,9d queries%n", c.name(), c.queries());
         }
         for (String note : report.notes()) {
             out.println("note: " + note);

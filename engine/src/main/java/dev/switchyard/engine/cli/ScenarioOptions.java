@@ -104,12 +104,21 @@ final class ScenarioOptions {
     @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    CsvDialectOptions csvDialect = new CsvDialectOptions();
+
+    /** A price sheet read with this command's CSV dialect (JSON sheets ignore it). */
+    PriceSheet prices(Path file) throws ImportException, IOException {
+        return file == null ? null : PriceImporter.importFile(file, csvDialect.dialect());
+    }
+
     Catalog loadCatalog() throws ImportException, IOException {
         return catalog == null ? Catalog.empty() : CatalogJson.read(catalog);
     }
 
     TrafficSample loadTraffic(Catalog cat) throws ImportException, IOException {
-        return TrafficImporter.importFiles(traffic, new ImportOptions(cat, missing, null, null, null)).sample();
+        return TrafficImporter.importFiles(traffic, new ImportOptions(cat, missing, null, null, null)
+                .withDialect(csvDialect.dialect())).sample();
     }
 
     static PriceSheet loadPrices(Path file) throws ImportException, IOException {

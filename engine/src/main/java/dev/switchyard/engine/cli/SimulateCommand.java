@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code switchyard simulate}: one scenario, metrics on the hidden truth. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Simulate a router on traffic drawn from a sample: spend, satisfaction on the hidden truth, SLA compliance,",
-            "model mix. Routers: slarouter, messplus, proteus, omnirouter, best-fixed, cheapest, cheapest-meeting-target,",
-            "random-mix, threshold, cascade, oracle, sla-oracle (the last two are bounds, not deployable)."})
+        description = {"Simulate a router on traffic drawn from a sample.",
+            "Reports spend, satisfaction on the hidden truth, SLA compliance and model mix. Routers: slarouter, messplus,"
+                    + " proteus, omnirouter, best-fixed, cheapest, cheapest-meeting-target, random-mix, threshold, cascade,"
+                    + " oracle, sla-oracle (the last two are bounds, not deployable)."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -66,7 +67,7 @@ public final class SimulateCommand implements Callable<Integer> {
             TrafficSample sample = options.loadTraffic(cat);
             PriceSheet sheet = null;
             if (prices != null) {
-                sheet = ScenarioOptions.loadPrices(prices);
+                sheet = options.prices(prices);
             } else if (!sample.hasRecordedCosts()) {
                 err.println("error: " + String.join(", ", sample.sources())
                         + " records no per-query costs; pass --prices FILE so each query can be priced from its tokens");

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code switchyard sweep}: a grid of tau x feedback rate x router (x price sheet), in parallel, to CSV or JSON. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a grid of scenarios (targets x feedback rates x routers x price sheets) on all cores and write",
-            "one row per grid point (CSV or JSON), plus, in JSON, floor compliance and tau-response correlation per router."})
+        description = {"Run a grid of scenarios on all cores: targets x feedback rates x routers x price sheets.",
+            "Writes one row per grid point (CSV or JSON), plus, in JSON, floor compliance and tau-response correlation per"
+                    + " router."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -72,7 +73,7 @@ public final class SweepCommand implements Callable<Integer> {
             TrafficSample sample = options.loadTraffic(cat);
             List<PriceSheet> sheets = new ArrayList<>();
             for (Path p : prices) {
-                sheets.add(ScenarioOptions.loadPrices(p));
+                sheets.add(options.prices(p));
             }
             if (sheets.isEmpty() && !sample.hasRecordedCosts()) {
                 err.println("error: " + String.join(", ", sample.sources())

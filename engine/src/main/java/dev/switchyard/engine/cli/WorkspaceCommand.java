@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
  * 2 usage error.
  */
 @Command(name = "workspace", mixinStandardHelpOptions = true,
-        description = "Inspect, check or restore a Switchyard workspace file (.switchyard).",
+        description = "Inspect, check or restore a Switchyard workspace file.",
         subcommands = {
             WorkspaceCommand.New.class,
             WorkspaceCommand.Info.class,
@@ -140,8 +140,8 @@ public final class WorkspaceCommand implements Runnable {
     }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = {"Re-run a scenario stored in a workspace, headless, with exactly its settings, inputs and seed",
-                "(the same numbers as in the app). --json prints the same object as `switchyard simulate --json`."})
+            description = {"Re-run a scenario stored in a workspace, headless, with exactly its settings, inputs and seed.",
+                "The same numbers as in the app; --json prints the same object as `switchyard simulate --json`."})
     static final class Simulate implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "the workspace file")
         Path file;

@@ -69,6 +69,16 @@ public final class CsvReader implements Closeable {
     private long line = 1;
     private int column = 1;
 
+    /** The field delimiter: detected in {@link #readHeader()} unless forced by {@link #dialect}. */
+    private char delimiter = ',';
+    private boolean delimiterForced;
+    private boolean dialectSettled;
+    private boolean sepLine;
+    /** ',' under {@link CsvDialect#decimalComma()}, else '.'. */
+    private char decimalPoint = '.';
+    /** Header width once read: blank cells beyond it (Excel's empty trailing columns) are dropped. */
+    private int headerWidth;
+
     private List<String> header = List.of();
     private long[] headerLine = new long[0];
     private int[] headerColumn = new int[0];
@@ -111,15 +121,121 @@ public final class CsvReader implements Closeable {
         return file;
     }
 
+    /** Forces the delimiter and/or decimal comma; call before {@link #readHeader()}. */
+    public CsvReader dialect(CsvDialect dialect) {
+        if (dialect != null) {
+            if (dialect.delimiter() != null) {
+                delimiter = dialect.delimiter();
+                delimiterForced = true;
+            }
+            decimalPoint = dialect.decimalComma() ? ',' : '.';
+        }
+        return this;
+    }
+
+    /** The delimiter in use (after {@link #readHeader()}: as detected or forced). */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** True when the file began with Excel's {@code sep=} line (skipped). */
+    public boolean hadSepLine() {
+        return sepLine;
+    }
+
+    /**
+     * Decides the delimiter from the start of the file: Excel's {@code sep=X} first line names it
+     * (and is skipped); else, unless forced, the most frequent of comma, semicolon and tab outside
+     * quotes in the header line, comma on a tie. Pipes are not candidates: RouterBench column names
+     * hold them.
+     */
+    private void settleDialect() throws IOException, ImportException {
+        if (dialectSettled) {
+            return;
+        }
+        dialectSettled = true;
+        if (peek() < 0) {
+            return;
+        }
+        int p = pos;
+        if (limit - p >= 5 && (buf[p] == 's' || buf[p] == 'S') && (buf[p + 1] == 'e' || buf[p + 1] == 'E')
+                && (buf[p + 2] == 'p' || buf[p + 2] == 'P') && buf[p + 3] == '=') {
+            char c = buf[p + 4];
+            int q = p + 5;
+            while (q < limit && buf[q] == ' ') {
+                q++;
+            }
+            if (c != '\n' && c != '\r' && c != '"' && (q == limit || buf[q] == '\n' || buf[q] == '\r')) {
+                if (!delimiterForced) {
+                    delimiter = c;
+                }
+                sepLine = true;
+                for (int k = p; k < q; k++) {
+                    read();
+                }
+                int nl = peek();
+                if (nl == '\r') {
+                    read();
+                    if (peek() == '\n') {
+                        read();
+                    }
+                } else if (nl == '\n') {
+                    read();
+                }
+                return;
+            }
+        }
+        if (delimiterForced) {
+            return;
+        }
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int k = p; k < limit; k++) {
+            char ch = buf[k];
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (ch == '\n' || ch == '\r') {
+                    break;
+                }
+                if (ch == ',') {
+                    commas++;
+                } else if (ch == ';') {
+                    semicolons++;
+                } else if (ch == '\t') {
+                    tabs++;
+                }
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) {
+            delimiter = ';';
+        } else if (tabs > commas && tabs > semicolons) {
+            delimiter = '\t';
+        }
+    }
+
     /**
      * Reads the first record as the header (names trimmed). Throws when the file is empty or a
      * column name is blank or repeated (a header cell may be blank only in the first column, the
      * unnamed index column pandas writes).
      */
     public List<String> readHeader() throws ImportException, IOException {
+        settleDialect();
+        if (decimalPoint == ',' && delimiter == ',') {
+            throw new ImportException(SourceLocation.at(file, line, 1), "the file is comma-delimited, so its numbers cannot"
+                    + " use decimal commas; drop --decimal-comma, or pass the file's delimiter with --delimiter");
+        }
         if (!next()) {
             throw new ImportException(SourceLocation.ofFile(file), "the file is empty; expected a header line");
         }
+        // Excel keeps formatted but empty columns as blank trailing header cells: not columns.
+        int width = count;
+        while (width > 1 && isBlank(width - 1)) {
+            width--;
+        }
+        count = width;
         List<String> names = new ArrayList<>(count);
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < count; i++) {
@@ -136,6 +252,7 @@ public final class CsvReader implements Closeable {
             names.add(name);
         }
         header = Collections.unmodifiableList(names);
+        headerWidth = names.size();
         headerLine = java.util.Arrays.copyOf(fieldLine, count);
         headerColumn = java.util.Arrays.copyOf(fieldColumn, count);
         return header;
@@ -161,10 +278,27 @@ public final class CsvReader implements Closeable {
             if (count == 1 && end[0] == start[0] && !lastFieldQuoted) {
                 continue;
             }
+            if (count > 1 && isBlank(0) && allBlank()) {
+                continue; // a row of empty cells (Excel writes them under a table): a blank line
+            }
+            if (count > headerWidth && headerWidth > 0) {
+                while (count > headerWidth && isBlank(count - 1)) {
+                    count--;
+                }
+            }
             recordsRead++;
             return true;
         }
         return false;
+    }
+
+    private boolean allBlank() {
+        for (int i = 1; i < count; i++) {
+            if (!isBlank(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Number of fields in the current record. */
@@ -341,7 +475,7 @@ public final class CsvReader implements Closeable {
             any = true;
             k++;
         }
-        if (k < e && rec[k] == '.') {
+        if (k < e && rec[k] == decimalPoint) {
             k++;
             while (k < e && rec[k] >= '0' && rec[k] <= '9') {
                 if (digits < 18) {
@@ -383,9 +517,15 @@ public final class CsvReader implements Closeable {
 
     private double slowNumber(int i, int s, int e) throws ImportException {
         String text = new String(rec, s, e - s);
+        if (decimalPoint == ',') {
+            text = text.replace(',', '.');
+        } else if (DECIMAL_COMMA.matcher(text).matches()) {
+            throw error(i, "'" + abbreviate(text) + "' has a decimal comma; the file looks "
+                    + (delimiter == ';' ? "" : "like a European export, ") + EUROPEAN_HINT);
+        }
         for (int k = s; k < e; k++) {
             char c = rec[k];
-            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' || c == ',' && decimalPoint == ',')) {
                 String lower = text.toLowerCase(java.util.Locale.ROOT);
                 if (lower.contains("nan") || lower.contains("inf")) {
                     throw error(i, "'" + text + "' is not allowed here; expected a finite number");
@@ -404,6 +544,11 @@ public final class CsvReader implements Closeable {
         }
         return v;
     }
+
+    /** What to tell the user about a European export: the issue's wording, a contract for support. */
+    public static final String EUROPEAN_HINT =
+            "semicolon-delimited with decimal commas: export with commas, or pass --delimiter ';' --decimal-comma";
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("[+-]?[0-9]*,[0-9]+");
 
     /** Shortens user text quoted in messages so a 60 MB cell does not become a 60 MB message. */
     public static String abbreviate(String text) {
@@ -584,6 +729,7 @@ public final class CsvReader implements Closeable {
             return false;
         }
         recordLine = line;
+        final char d = delimiter;
         while (true) {
             startField();
             long openLine = line;
@@ -628,7 +774,7 @@ public final class CsvReader implements Closeable {
                 long afterLine = line;
                 int afterColumn = column;
                 c = read();
-                if (c == ',') {
+                if (c == d) {
                     continue;
                 }
                 if (c == '\n' || c < 0) {
@@ -646,14 +792,14 @@ public final class CsvReader implements Closeable {
             }
             lastFieldQuoted = false;
             while (true) {
-                if (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                if (c >= 0 && c != d && c != '\n' && c != '\r') {
                     append(c);
                     int p = pos;
                     final char[] b = buf;
                     final int lim = limit;
                     while (p < lim) {
                         char ch = b[p];
-                        if (ch == ',' || ch == '\n' || ch == '\r') {
+                        if (ch == d || ch == '\n' || ch == '\r') {
                             break;
                         }
                         p++;
@@ -666,7 +812,7 @@ public final class CsvReader implements Closeable {
                     c = read();
                     continue;
                 }
-                if (c == ',') {
+                if (c == d) {
                     end[count++] = recLen;
                     break;
                 }

@@ -50,6 +50,12 @@ final class LiteLlmPrices {
             JsonNode node = e.getValue();
             long[] at = where.getOrDefault(id, new long[] {0, 0});
             SourceLocation loc = new SourceLocation(file, Math.max(0, at[0]), Math.max(0, at[1]), id);
+            if (id.equals("last_updated") && !node.isObject()) {
+                LocalDate own = lastUpdated(root, file, null);
+                notes.add(own.equals(retrievedOn) ? "dated by its last_updated field (" + own + "), not the file's modification time"
+                        : "its last_updated field says " + own + "; dated " + retrievedOn + " as given");
+                continue;
+            }
             if (id.equals("sample_spec")) {
                 notes.add("skipped 'sample_spec' (LiteLLM's field documentation)");
                 continue;
@@ -189,6 +195,36 @@ final class LiteLlmPrices {
         }
         return new PriceImport(new PriceSheet(name, retrievedOn.toString(), SOURCE, retrievedOn, null, "USD", prices),
                 PriceFormat.LITELLM_JSON, notes);
+    }
+
+    /**
+     * The sheet's own date when it carries one: a top-level {@code "last_updated"} (or one inside
+     * {@code sample_spec}), a date or ISO timestamp. A copied or downloaded file's modification
+     * time says when it was saved, not when the prices were read; {@code fallback} otherwise.
+     */
+    static LocalDate lastUpdated(JsonNode root, String file, LocalDate fallback) throws ImportException {
+        JsonNode v = root.get("last_updated");
+        String field = "last_updated";
+        JsonNode spec = root.get("sample_spec");
+        if ((v == null || v.isNull()) && spec != null && spec.isObject()) {
+            v = spec.get("last_updated");
+            field = "sample_spec.last_updated";
+        }
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        String text = v.isTextual() ? v.asText().strip() : "";
+        LocalDate d = null;
+        try {
+            d = LocalDate.parse(text.length() >= 10 ? text.substring(0, 10) : text);
+        } catch (java.time.format.DateTimeParseException e) {
+            d = null;
+        }
+        if (d == null) {
+            throw new ImportException(SourceLocation.ofFile(file).withField(field), "expected a date such as \"2026-05-30\""
+                    + " (or an ISO timestamp), found " + PerToken.describe(v));
+        }
+        return d;
     }
 
     private static final Set<String> UNDERSTOOD = Set.of("input_cost_per_token", "output_cost_per_token",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchyard.engine.io.CsvDialect;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.Json;
 import dev.switchyard.engine.io.SourceLocation;
@@ -40,6 +41,20 @@ public final class PriceImporter {
      * @param retrievedOn when the prices were retrieved; null = the file's modification date (UTC)
      */
     public static PriceImport importWithNotes(Path file, LocalDate retrievedOn) throws ImportException, IOException {
+        return importWithNotes(file, retrievedOn, CsvDialect.AUTO);
+    }
+
+    /** The sheet read with {@code dialect} when it is a CSV (JSON sheets ignore it). */
+    public static PriceSheet importFile(Path file, CsvDialect dialect) throws ImportException, IOException {
+        return importWithNotes(file, null, dialect).sheet();
+    }
+
+    /**
+     * @param retrievedOn when the prices were retrieved; null = the file's modification date (UTC)
+     * @param dialect delimiter and decimal mark of a CSV sheet
+     */
+    public static PriceImport importWithNotes(Path file, LocalDate retrievedOn, CsvDialect dialect)
+            throws ImportException, IOException {
         String fileName = file.getFileName().toString();
         LocalDate retrieved = retrievedOn != null ? retrievedOn
                 : LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
@@ -49,7 +64,7 @@ public final class PriceImporter {
             if (first < 0) {
                 throw new ImportException(SourceLocation.ofFile(fileName), "the file is empty");
             }
-            return SimplePriceCsv.read(file, name, retrieved);
+            return SimplePriceCsv.read(file, name, retrieved, dialect);
         }
         JsonNode root = readTree(file, fileName);
         if (root == null || !root.isObject()) {
@@ -67,7 +82,7 @@ public final class PriceImporter {
         if (data != null && data.isArray()) {
             return OpenRouterPrices.read(file, root, name, retrieved);
         }
-        return LiteLlmPrices.read(file, root, name, retrieved);
+        return LiteLlmPrices.read(file, root, name, retrievedOn != null ? retrievedOn : LiteLlmPrices.lastUpdated(root, fileName, retrieved));
     }
 
     /**

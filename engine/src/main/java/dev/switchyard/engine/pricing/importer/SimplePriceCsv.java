@@ -1,5 +1,6 @@
 package dev.switchyard.engine.pricing.importer;
 
+import dev.switchyard.engine.io.CsvDialect;
 import dev.switchyard.engine.io.CsvReader;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.SourceLocation;
@@ -26,9 +27,9 @@ final class SimplePriceCsv {
     private SimplePriceCsv() {
     }
 
-    static PriceImport read(Path path, String name, LocalDate retrievedOn) throws ImportException, IOException {
+    static PriceImport read(Path path, String name, LocalDate retrievedOn, CsvDialect dialect) throws ImportException, IOException {
         List<String> notes = new ArrayList<>();
-        try (CsvReader csv = CsvReader.open(path)) {
+        try (CsvReader csv = CsvReader.open(path).dialect(dialect)) {
             List<String> header = csv.readHeader();
             int model = require(csv, header, "model");
             int in = require(csv, header, "input_per_1m");

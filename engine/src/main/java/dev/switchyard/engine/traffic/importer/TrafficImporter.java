@@ -80,7 +80,7 @@ public final class TrafficImporter {
             throws ImportException, IOException {
         String file = path.getFileName().toString();
         ReadContext ctx = new ReadContext(opts, stem(path), names, notes);
-        try (CsvReader csv = CsvReader.open(path)) {
+        try (CsvReader csv = CsvReader.open(path).dialect(opts.dialect())) {
             List<String> header = csv.readHeader();
             TrafficFormat format = opts.format() == TrafficFormat.AUTO ? detect(csv, header, opts) : opts.format();
             return switch (format) {
