@@ -99,7 +99,8 @@ public final class Json {
             return "'" + f.getValue() + "' is not " + jsonType(f.getTargetType());
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
-                && (message.startsWith("Cannot deserialize") || message.startsWith("Cannot coerce"))) {
+                && (message.startsWith("Cannot deserialize") || message.startsWith("Cannot coerce")
+                        || message.startsWith("Cannot construct instance"))) {
             java.util.regex.Matcher found = java.util.regex.Pattern.compile("from (String|Array|Object|Integer|Floating-point|Boolean|Null)"
                     + "|(String|Array|Object|Integer|Floating-point|Boolean) value").matcher(message);
             String what = found.find() ? (found.group(1) != null ? found.group(1) : found.group(2)) : null;
