@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** OpenRouter long-context prices in {@code pricing.overrides} (issue 13, item 2). */
-class OpenRouterOverridesTest {
+public class OpenRouterOverridesTest {
     /** Shaped like the real snapshot: gemini-2.5-pro doubles above 200k, gpt-5.5 above 272k. */
-    static final String MODELS = """
+    public static final String MODELS = """
             {"data":[
              {"id":"google/gemini-2.5-pro","name":"Google: Gemini 2.5 Pro","context_length":1048576,
               "pricing":{"prompt":"0.00000125","completion":"0.00001","request":"0","image":"0.00516",

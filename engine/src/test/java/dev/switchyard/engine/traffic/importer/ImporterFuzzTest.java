@@ -68,7 +68,62 @@ class ImporterFuzzTest {
         tests.add(case_("price csv", priceFixture("prices.csv"), prices));
         tests.add(case_("native price json", priceFixture("native_prices.json"), prices));
         tests.add(case_("native catalog json", priceFixture("native_catalog.json"), catalog));
+
+        // Real-shaped files (issue 13): what users actually have.
+        Path seeds = Files.createDirectories(tmp.resolve("real-shaped"));
+        String rbHeader = ",sample_id,prompt,eval_name,gpt-4-1106-preview,mistralai/mixtral-8x7b-chat,"
+                + "gpt-4-1106-preview|model_response,mistralai/mixtral-8x7b-chat|model_response,"
+                + "gpt-4-1106-preview|total_cost,mistralai/mixtral-8x7b-chat|total_cost,oracle_model_to_route_to\n";
+        Path colliding = write(seeds, "routerbench_colliding.csv", rbHeader
+                + "0,arc-challenge.test.17,\"['Which is a metal?', 'Answer:']\",arc-challenge,1.0,,['A'],,0.0001,,gpt-4-1106-preview\n"
+                + "1,arc-challenge.test.17,\"['What is 2+2?\nA. 3\nB. 4']\",arc-challenge,,0.75,,['B'],,0.00002,mistralai/mixtral-8x7b-chat\n"
+                + "2,mmlu.test.3,\"['He said \"\"hi\"\", then left']\",mmlu,0.5,0.25,['x'],['y'],0.0002,0.00001,gpt-4-1106-preview\n"
+                + "3,arc-challenge.test.17,['Name a gas.'],arc-challenge,0.0,1.0,['He'],['Ne'],0.0001,0.00002,mistralai/mixtral-8x7b-chat\n");
+        Path trainSplit = write(seeds, "routerbench_train.csv", rbHeader
+                + "0,mmlu.test.3,\"['Another prompt']\",mmlu,1.0,0.0,['x'],['y'],0.0002,0.00001,gpt-4-1106-preview\n"
+                + "1,arc-challenge.test.17,['Name a gas.'],arc-challenge,0.0,1.0,['He'],['Ne'],0.0001,0.00002,mistralai/mixtral-8x7b-chat\n");
+        Importer trainThenTest = f -> TrafficImporter.importFiles(List.of(trainSplit, f), ImportOptions.defaults());
+        tests.add(case_("routerbench colliding ids", colliding, traffic));
+        tests.add(case_("routerbench train+test splits", colliding, trainThenTest));
+        Path overrides = write(seeds, "openrouter_overrides.json",
+                dev.switchyard.engine.pricing.importer.OpenRouterOverridesTest.MODELS);
+        tests.add(case_("openrouter overrides", overrides, prices));
+        Path litellm = write(seeds, "litellm_tiered.json", """
+                {"last_updated": "2026-05-30",
+                 "sample_spec": {"input_cost_per_token": 0.0, "output_cost_per_token": 0.0, "mode": "one of: chat, embedding"},
+                 "gemini-2.5-pro": {"input_cost_per_token": 1.25e-06, "input_cost_per_token_above_200k_tokens": 2.5e-06,
+                   "output_cost_per_token": 1e-05, "output_cost_per_token_above_200k_tokens": 1.5e-05,
+                   "cache_read_input_token_cost": 3.1e-07, "output_cost_per_reasoning_token": 1e-05, "mode": "chat"},
+                 "qwen-plus": {"mode": "chat", "tiered_pricing": [
+                   {"range": [0, 256000], "input_cost_per_token": 4e-07, "output_cost_per_token": 1.2e-06},
+                   {"range": [256000, 1000000], "input_cost_per_token": 1.2e-06, "output_cost_per_token": 3.6e-06}]},
+                 "text-embedding-3-small": {"input_cost_per_token": 2e-08, "output_cost_per_token": 0, "mode": "embedding"},
+                 "together_ai/mistralai/Mixtral-8x7B-Instruct-v0.1": {"input_cost_per_token": 6e-07, "output_cost_per_token": 6e-07,
+                   "input_cost_per_request": 0.0, "mode": "chat"}}
+                """);
+        tests.add(case_("litellm sample_spec + tiers", litellm, prices));
+        Path european = write(seeds, "european.csv", "sample_id;prompt;eval_name;m1;m2;m1|total_cost;m2|total_cost\n"
+                + "q1;\"['Hallo, Welt; wie geht''s?']\";chat;0,75;1;0,0021;0,0003\n"
+                + "q2;\"['Zwei']\";chat;0,5;0;0,001;0,0002\n;;;;;;\n");
+        Importer europeanFlags = f -> TrafficImporter.importFile(f,
+                ImportOptions.defaults().withDialect(new dev.switchyard.engine.io.CsvDialect(';', true)));
+        tests.add(case_("european traffic csv", european, europeanFlags));
+        Path excel = write(seeds, "excel.csv", "\uFEFFsep=,\r\nsample_id,prompt,eval_name,m1,m2,,\r\n"
+                + "q1,\"['p, with comma']\",chat,1,0,,\r\nq2,p2,chat,0.5,1,,\r\n,,,,,,\r\n,,,,,,\r\n");
+        tests.add(case_("excel traffic csv", excel, traffic));
+        Path excelPrices = write(seeds, "excel_prices.csv", "sep=;\r\nmodel;input_per_1m;output_per_1m;cached_input_per_1m;;\r\n"
+                + "gpt-5.5;5;30;0.5;;\r\nmini;0.15;0.6;;;\r\n;;;;;\r\n");
+        tests.add(case_("excel price csv", excelPrices, prices));
+        Path europeanPrices = write(seeds, "european_prices.csv", "model;input_per_1m;output_per_1m\ngpt-5.5;5;30\nmini;0,15;0,6\n");
+        Importer pricesEuropean = f -> PriceImporter.importFile(f, new dev.switchyard.engine.io.CsvDialect(';', true));
+        tests.add(case_("european price csv", europeanPrices, pricesEuropean));
         return tests.stream();
+    }
+
+    private static Path write(Path dir, String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
     }
 
     private static DynamicTest case_(String name, Path seedFile, Importer importer) {
@@ -85,7 +140,7 @@ class ImporterFuzzTest {
                 int rounds = 1 + random.nextInt(3);
                 StringBuilder how = new StringBuilder();
                 for (int k = 0; k < rounds; k++) {
-                    int kind = random.nextInt(14);
+                    int kind = random.nextInt(16);
                     how.append(kind).append(' ');
                     mutated = mutate(mutated, kind, random);
                 }
@@ -186,6 +241,25 @@ class ImporterFuzzTest {
                     return in;
                 }
                 return (s.substring(0, c + 1) + s.substring(d)).getBytes(StandardCharsets.UTF_8);
+            }
+            case 14: { // Excel/European leftovers: swap a delimiter or decimal mark
+                String s = new String(in, StandardCharsets.UTF_8);
+                int c = s.indexOf(r.nextBoolean() ? ',' : r.nextBoolean() ? ';' : '.', at);
+                if (c < 0) {
+                    return in;
+                }
+                char with = s.charAt(c) == ',' ? ';' : s.charAt(c) == ';' ? ',' : ',';
+                return (s.substring(0, c) + with + s.substring(c + 1)).getBytes(StandardCharsets.UTF_8);
+            }
+            case 15: { // trailing empty cells, a row of empty cells, or a sep= line
+                List<String> lines = lines(in);
+                int l = r.nextInt(lines.size());
+                switch (r.nextInt(3)) {
+                    case 0 -> lines.set(l, lines.get(l) + ",,");
+                    case 1 -> lines.add(l, ";;;;");
+                    default -> lines.add(0, r.nextBoolean() ? "sep=;" : "sep=,");
+                }
+                return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
             }
             default: // huge string value
                 return insert(in, at, "\"" + "y".repeat(100_000) + "\"");
