@@ -65,6 +65,11 @@ public final class ExportCommand implements Callable<Integer> {
             System.err.println("switchyard export: nothing to do; give --config, --litellm, --report, --tables or --store-run");
             return 2;
         }
+        // Before the simulation: a destination that cannot be written fails now, not after the run.
+        Destinations.checkFile("--config", config);
+        Destinations.checkFile("--litellm", litellm);
+        Destinations.checkFile("--report", report);
+        Destinations.checkFolder("--tables", tables);
         try (Workspace w = Workspace.open(workspace)) {
             WorkspaceCommand.printReport(w.openReport(), System.out);
             Scenario s = w.loadScenario(scenario);

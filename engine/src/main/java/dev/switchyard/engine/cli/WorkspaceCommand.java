@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code switchyard workspace ...}: look into, check and repair a workspace file from the command
- * line (the same store the app uses). Exit codes: 0 fine, 1 the workspace was refused or is damaged,
+ * line (the same store the app uses). Exit codes: 0 fine, 1 the workspace was refused or is damaged (2 when the file is missing),
  * 2 usage error.
  */
 @Command(name = "workspace", mixinStandardHelpOptions = true,
@@ -56,9 +56,11 @@ public final class WorkspaceCommand implements Runnable {
         }
     }
 
+    /** Prints the refusal as one line; exit 2 when the file itself is missing (bad input), else 1. */
     static int refused(WorkspaceException e) {
-        System.err.println("switchyard: " + e.getMessage());
-        return 1;
+        CliErrors.Failure f = CliErrors.describe(e);
+        System.err.println("switchyard: " + f.message());
+        return f.exitCode();
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true,
@@ -260,6 +262,7 @@ public final class WorkspaceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Destinations.checkFile("--csv", csv);
             try (Workspace w = Workspace.open(file)) {
                 List<RunRecord> runs = scenario == null ? w.allRuns() : w.runs(scenario);
                 CsvTable table = CsvTable.of("id", "scenario", "label", "created_at", "seed", "engine_version",
