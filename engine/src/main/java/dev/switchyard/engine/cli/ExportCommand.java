@@ -70,7 +70,8 @@ public final class ExportCommand implements Callable<Integer> {
         Destinations.checkFile("--litellm", litellm);
         Destinations.checkFile("--report", report);
         Destinations.checkFolder("--tables", tables);
-        try (Workspace w = Workspace.open(workspace)) {
+        // Exporting only reads: it works while the app has the workspace open (--store-run needs it to itself).
+        try (Workspace w = storeRun ? Workspace.open(workspace) : WorkspaceCommand.openForReading(workspace, System.out)) {
             WorkspaceCommand.printReport(w.openReport(), System.out);
             Scenario s = w.loadScenario(scenario);
             PreparedScenario prepared;
