@@ -61,6 +61,8 @@ final class WorkspaceStore {
     private OpenReport report;
     private boolean closed;
     private boolean backupOnClose = true;
+    /** A read-only open that found no -wal/-shm: SQLite's reader makes them; removed on close when nobody else uses them. */
+    private boolean sidecarsOurs;
     private Instant lastBackup;
     private volatile Duration backupInterval = Duration.ofMinutes(2);
 
@@ -259,9 +261,11 @@ final class WorkspaceStore {
                     ? "is being read only" : why) + ", so it cannot be upgraded; copy it somewhere writable and open the copy.");
         }
         Connection c = null;
+        boolean sidecarsExisted = Files.exists(sidecar(target, "-wal")) || Files.exists(sidecar(target, "-shm"));
         try {
             c = readOnlyConnection(target, why != null);
             WorkspaceStore s = new WorkspaceStore(target, c, true, null);
+            s.sidecarsOurs = !sidecarsExisted;
             boolean unclean = getMeta(c, "session_open").map("1"::equals).orElse(false);
             List<String> messages = new ArrayList<>();
             if (why != null) {
@@ -639,10 +643,35 @@ final class WorkspaceStore {
                     }
                 }
                 closeLock(sessionLock);
+                if (readOnly && sidecarsOurs) {
+                    removeReaderSidecars();
+                }
             }
             if (first != null) {
                 throw first;
             }
+        }
+    }
+
+    /**
+     * A reader of a WAL-mode file leaves an empty -wal and a -shm it cannot delete itself. Remove
+     * them when no session is writing (we can take its lock) and the WAL holds nothing.
+     */
+    private void removeReaderSidecars() {
+        Path wal = sidecar(file, "-wal");
+        try {
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                return;
+            }
+            WorkspaceLock lock = WorkspaceLock.acquire(file, null);
+            try {
+                deleteQuietly(wal);
+                deleteQuietly(sidecar(file, "-shm"));
+            } finally {
+                closeLock(lock);
+            }
+        } catch (IOException | WorkspaceException ignored) {
+            // a session started meanwhile: the files are its own now
         }
     }
 
