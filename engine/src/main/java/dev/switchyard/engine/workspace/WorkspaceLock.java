@@ -65,6 +65,7 @@ final class WorkspaceLock implements AutoCloseable {
                 HELD_HERE.remove(path);
                 throw inUse(workspace, whatWeWantedToDo);
             }
+            hideOnWindows(path);
             return new WorkspaceLock(path, ch, l);
         } catch (IOException e) {
             HELD_HERE.remove(path);
@@ -84,7 +85,18 @@ final class WorkspaceLock implements AutoCloseable {
         }
     }
 
-    static WorkspaceException inUse(Path workspace, String whatWeWantedToDo) {
+    /** The leading dot hides it on Linux and macOS; Windows needs the attribute. */
+    private static void hideOnWindows(Path path) {
+        if (java.io.File.separatorChar == '\\') {
+            try {
+                Files.setAttribute(path, "dos:hidden", true);
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException ignored) {
+                // only cosmetic
+            }
+        }
+    }
+
+        static WorkspaceException inUse(Path workspace, String whatWeWantedToDo) {
         return new WorkspaceException(workspace, WorkspaceException.Reason.LOCKED, workspace.getFileName()
                 + " is open in another Switchyard window or process" + (whatWeWantedToDo == null ? "" : ", so it cannot be "
                 + whatWeWantedToDo) + "; close it there first. Nothing was changed.");
