@@ -7,6 +7,7 @@ import dev.switchyard.engine.routing.CalibrationSet;
 import dev.switchyard.engine.routing.CostScale;
 import dev.switchyard.engine.routing.FeatureVector;
 import dev.switchyard.engine.routing.QualityPriors;
+import dev.switchyard.engine.routing.ReferenceModels;
 import dev.switchyard.engine.routing.Routers;
 import dev.switchyard.engine.routing.TextFeatureExtractor;
 import dev.switchyard.engine.routing.oracle.HindsightPool;
@@ -62,6 +63,10 @@ public final class PreparedScenario {
     final Optional<CalibrationSet> calibration;
     final Optional<TextFeatureExtractor> extractor;
     final int bestFixed;
+    /** Labelled data for baselines and the savings references: the calibration split, else the whole sample. */
+    final CalibrationSet referenceData;
+    private final double[] referenceScore;
+    private final double[] referenceCost;
     final double[] hourCdf;
     final long startMillis;
     final String costBasis;
@@ -198,31 +203,27 @@ public final class PreparedScenario {
             rowsByCategory[c] = byCat.get(c).stream().mapToInt(Integer::intValue).toArray();
         }
 
-        // Best fixed reference (spec 3.4): the highest mean score on the labelled data a team would pick
-        // its single model from, i.e. the calibration split when there is one (as the best-fixed
-        // baseline does, so that baseline saves exactly 0 against it), else the whole sample.
-        double[] meanScore = new double[m];
-        int[] referenceRows = calSize > 0 ? cal : null;
-        int referenceCount = referenceRows == null ? n : referenceRows.length;
-        for (int k = 0; k < referenceCount; k++) {
-            int q = referenceRows == null ? k : referenceRows[k];
-            for (int j = 0; j < m; j++) {
-                meanScore[j] += sample.score(q, col[j]);
-            }
-        }
-        int best = 0;
-        for (int j = 1; j < m; j++) {
-            if (meanScore[j] > meanScore[best] || (meanScore[j] == meanScore[best] && meanExp[j] < meanExp[best])) {
-                best = j;
-            }
-        }
-        this.bestFixed = best;
-
         if (calSize > 0) {
             this.calibration = Optional.of(buildCalibration(cal, col, table, expAll, norm));
         } else {
             this.calibration = Optional.empty();
         }
+        // The labelled data a team picks its single model from (decision 0308): the calibration split when
+        // there is one, else the whole sample (spec 3.4, "highest mean score on the sample"). Baselines read
+        // it, and the savings references are chosen on it with the same ReferenceModels calls, so the
+        // best-fixed baseline saves exactly 0 against best fixed.
+        if (calibration.isPresent()) {
+            this.referenceData = calibration.get();
+        } else {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            this.referenceData = buildCalibration(all, col, table, expAll, norm);
+        }
+        this.referenceScore = referenceData.meanScores();
+        this.referenceCost = referenceData.meanRealisedCosts();
+        this.bestFixed = ReferenceModels.best(referenceScore, referenceCost);
         this.priors = buildPriors(s, cal, col, cats);
         this.hourCdf = rhythm(s);
         this.startMillis = startOf(sample);
@@ -392,6 +393,20 @@ public final class PreparedScenario {
 
     public String bestFixedModel() {
         return models.get(bestFixed);
+    }
+
+    /**
+     * Pool index of the cheapest single model whose mean score on the reference data reaches {@code tau}
+     * (what the cheapest-meeting-target baseline serves), or -1 when none does.
+     */
+    int cheapestMeetingTarget(double tau) {
+        return ReferenceModels.cheapestMeeting(referenceScore, referenceCost, tau);
+    }
+
+    /** The model {@link #cheapestMeetingTarget} names, or null when no single model meets {@code tau}. */
+    public String cheapestMeetingTargetModel(double tau) {
+        int j = cheapestMeetingTarget(tau);
+        return j < 0 ? null : models.get(j);
     }
 
     public Optional<CalibrationSet> calibration() {

@@ -90,6 +90,8 @@ final class ReplicationRun {
     private double cost;
     private double exploreCost;
     private double bestCost;
+    private double cheapestMeetingCost; // decision 0308: the cheapest single model meeting tau, on the same stream
+    private final int cheapestMeeting;
     private double oracleCost;
     private double signals;
     private long lastBelow;
@@ -150,6 +152,7 @@ final class ReplicationRun {
         this.f = s.feedback().falseReportRate();
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
+        this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new Request();
         this.current.set(block, 0, 0, 0, 0, 0);
         this.past = new Request();
@@ -326,6 +329,7 @@ final class ReplicationRun {
                 exploreCost += spend * w;
             }
             bestCost += block[base + m + p.bestFixed] * w;
+            cheapestMeetingCost += block[base + m + cheapestMeeting] * w;
             oracleCost += oracleRowCost[row] * w;
             int c = p.category[row];
             int t = tiers > 0 ? p.tier[row] : 0;
@@ -636,7 +640,7 @@ final class ReplicationRun {
                 servedScore, est, firstAbove, scenarioWindows, daily, weekly, monthly, dayReq, daySat, dayCost, monthReq, monthSat,
                 monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
                 tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
-                List.copyOf(trace), state);
+                List.copyOf(trace), state, p.cheapestMeetingTarget(tau) < 0 ? Double.NaN : cheapestMeetingCost);
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */

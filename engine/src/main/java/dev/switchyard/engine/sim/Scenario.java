@@ -162,6 +162,16 @@ public record Scenario(
                 feedback, volume, mixShift, seed, replications, calibrationFraction, scaling);
     }
 
+    /**
+     * What the engine does not take as given in this scenario, in words for the user (empty when nothing):
+     * e.g. a false-report rate the router is told only up to q/2. Results carry these as warnings.
+     */
+    public List<String> warnings() {
+        List<String> out = new java.util.ArrayList<>();
+        feedback.cappedAssumptionNote().ifPresent(out::add);
+        return out;
+    }
+
     /** The models actually routed between. */
     public List<String> pool() {
         return modelPool.isEmpty() ? sample.models() : modelPool;
@@ -239,6 +249,28 @@ public record Scenario(
         /** Delay given in hours, converted at the scenario's average arrival rate. */
         public static long hoursToRequests(double hours, Volume volume) {
             return Math.round(hours * volume.requestsPerMonth() / (Volume.DAYS_PER_MONTH * 24.0));
+        }
+
+        /** The false-report rate the router is told before the cap at q/2 (one-sided only; 0 otherwise). */
+        private double assumedFalseReportBeforeCap() {
+            double f = Double.isNaN(assumedFalseReportRate) ? falseReportRate : assumedFalseReportRate;
+            return kind == FeedbackKind.ONE_SIDED ? f : 0;
+        }
+
+        /**
+         * Present when {@link #assumptions()} tells the router a smaller false-report rate than the scenario
+         * gives it (the one-sided estimator divides by q - f, so the router is told at most q/2): a warning
+         * for the result, never a silent change.
+         */
+        public java.util.Optional<String> cappedAssumptionNote() {
+            double f = assumedFalseReportBeforeCap();
+            double q = Double.isNaN(assumedRate) ? rate : assumedRate;
+            if (f <= q / 2) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "false-report rate capped: the router is told f = %.4g (q/2 for q = %.4g), not the scenario's f = %.4g;"
+                            + " users still report falsely at the true rate %.4g", q / 2, q, f, falseReportRate));
         }
 
         /** What the router is told. */

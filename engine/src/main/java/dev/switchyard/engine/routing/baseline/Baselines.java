@@ -14,7 +14,7 @@ public final class Baselines {
     private Baselines() {
     }
 
-    private static final String ON_CAL = " Chosen on the calibration split (or the priors when there is none).";
+    private static final String ON_CAL = " Chosen on the calibration split (or the whole sample when none is held out).";
 
     public static List<RouterFactory> factories() {
         return List.of(
