@@ -409,6 +409,15 @@ public final class PreparedScenario {
         return j < 0 ? null : models.get(j);
     }
 
+    /** Mean expected cost per request (USD) of the pool's cheapest model: the default price of a judge call. */
+    double cheapestMeanExpectedCost() {
+        double min = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < m; j++) {
+            min = Math.min(min, costScale.meanNormalisedCost(j) * costScale.normaliser());
+        }
+        return min;
+    }
+
     public Optional<CalibrationSet> calibration() {
         return calibration;
     }

@@ -55,6 +55,9 @@ final class ReplicationRun {
     private final int[] blockDay = new int[BLOCK];
     private final double[] blockFrac = new double[BLOCK];
     private final RunControl control;
+    // the scenario's judge (decision 0307): its error rate and price are not the router's to choose
+    private final double judgeError;
+    private final double judgeCost;
 
     private final Request current;
     private final Request past;
@@ -152,6 +155,8 @@ final class ReplicationRun {
         this.f = s.feedback().falseReportRate();
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
+        this.judgeError = s.judge().errorRate();
+        this.judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
         this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new Request();
         this.current.set(block, 0, 0, 0, 0, 0);
@@ -356,7 +361,7 @@ final class ReplicationRun {
             }
             dayCost[day] += spend * w;
             if (calls.n == 1) {
-                modelCost[served] += spend * w;
+                modelCost[served] += (spend - calls.judgeSpend) * w;
             } else {
                 for (int k = 0; k < calls.n; k++) {
                     int model = calls.list[k];
@@ -782,6 +787,7 @@ final class ReplicationRun {
         private final float[] cells = block;
         private int base;
         private double spend;
+        private double judgeSpend;
         private boolean exploring;
 
         void reset(int base) {
@@ -791,6 +797,7 @@ final class ReplicationRun {
             n = 0;
             this.base = base;
             spend = 0;
+            judgeSpend = 0;
             exploring = false;
         }
 
@@ -809,15 +816,21 @@ final class ReplicationRun {
             return c;
         }
 
+        /** The scenario's judge: its error rate, and its price added to this request's spend. */
         @Override
-        public boolean judge(int model, double errorRate) {
-            if (!called[model]) {
+        public boolean judge(int model) {
+            if (model < 0 || model >= m || !called[model]) {
                 throw new IllegalStateException("the judge can only rate an answer that was produced: call model " + model + " first");
             }
-            if (!(errorRate >= 0 && errorRate <= 1)) {
-                throw new IllegalArgumentException("judge error rate must be in [0,1], got " + errorRate);
-            }
-            return judgeVerdict(outcome[model], errorRate);
+            spend += judgeCost;
+            judgeSpend += judgeCost;
+            return judgeVerdict(outcome[model], judgeError);
+        }
+
+        /** The router's error rate is ignored: the judge is the scenario's (see {@link Serving#judge(int, double)}). */
+        @Override
+        public boolean judge(int model, double ignoredErrorRate) {
+            return judge(model);
         }
 
         @Override
