@@ -190,6 +190,11 @@ public record Scenario(
         return out;
     }
 
+    /** A rate in warnings: four significant digits, no trailing zeros. */
+    static String num(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /** The models actually routed between. */
     public List<String> pool() {
         return modelPool.isEmpty() ? sample.models() : modelPool;
@@ -286,9 +291,9 @@ public record Scenario(
             if (f <= q / 2) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
-                    "false-report rate capped: the router is told f = %.4g (q/2 for q = %.4g), not the scenario's f = %.4g;"
-                            + " users still report falsely at the true rate %.4g", q / 2, q, f, falseReportRate));
+            return java.util.Optional.of("false-report rate capped: the router is told f = " + num(q / 2) + " (q/2 for q = "
+                    + num(q) + "), not the scenario's f = " + num(f) + "; users still report falsely at the true rate "
+                    + num(falseReportRate));
         }
 
         /** What the router is told. */

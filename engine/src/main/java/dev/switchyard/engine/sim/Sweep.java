@@ -92,9 +92,9 @@ public final class Sweep {
                         // at q/2 and the sweep says so (it used to be capped at q/2 everywhere, silently)
                         double f = fb.falseReportRate();
                         if (!(f < q)) {
-                            warnings.add(String.format(java.util.Locale.ROOT, "false-report rate capped: f = %.4g does not fit"
-                                    + " feedback rate q = %.4g (f must be below q); points at q = %.4g simulate f = %.4g", f, q,
-                                    q, q / 2));
+                            warnings.add("false-report rate capped: f = " + Scenario.num(f) + " does not fit feedback rate q = "
+                                    + Scenario.num(q) + " (f must be below q); points at q = " + Scenario.num(q) + " simulate f = "
+                                    + Scenario.num(q / 2));
                             f = q / 2;
                         }
                         Scenario.Feedback swept = new Scenario.Feedback(fb.kind(), q, f, fb.delayRequests(), Double.NaN,
