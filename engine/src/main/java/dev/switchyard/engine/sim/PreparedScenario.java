@@ -491,6 +491,120 @@ public final class PreparedScenario {
         };
     }
 
+    private final ConcurrentHashMap<List<Object>, Double> shiftedLambda = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<Object>, double[]> shiftedOracleCost = new ConcurrentHashMap<>();
+
+    /**
+     * Per-row stream weight after {@code shift}: a shifted stream draws category c with probability proportional
+     * to (rows of c) x (c's weight), then a row of c uniformly, so each row's weight is its category's weight.
+     */
+    private double[] shiftedWeights(Scenario.MixShift shift) {
+        double[] byCat = new double[sample.categories().size()];
+        for (int c = 0; c < byCat.length; c++) {
+            Double mult = shift.categoryWeights().get(sample.categories().get(c));
+            byCat[c] = mult == null ? 1.0 : mult;
+        }
+        double[] w = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            w[r] = byCat[category[r]];
+        }
+        return w;
+    }
+
+    /** The SLA oracle's lambda for {@code tau} fitted on the post-shift mix (cached per target and shift). */
+    double slaLambdaAfterShift(double tau, Scenario.MixShift shift) {
+        return shiftedLambda.computeIfAbsent(List.of(tau, shift), k -> {
+            double[] w = shiftedWeights(shift);
+            HindsightPool base = uncachedPool();
+            return SlaOracle.fitLambda(tau, new HindsightPool() {
+                @Override
+                public int size() {
+                    return rows;
+                }
+
+                @Override
+                public int modelCount() {
+                    return m;
+                }
+
+                @Override
+                public double score(int row, int model) {
+                    return base.score(row, model);
+                }
+
+                @Override
+                public double normalisedRealisedCost(int row, int model) {
+                    return base.normalisedRealisedCost(row, model);
+                }
+
+                @Override
+                public double weight(int row) {
+                    return w[row];
+                }
+            });
+        });
+    }
+
+    /** The hindsight pool a bound of this scenario gets: under a mix shift it refits the SLA oracle to the new mix. */
+    HindsightPool pool(Scenario.MixShift shift) {
+        if (shift == null) {
+            return pool;
+        }
+        return new HindsightPool() {
+            @Override
+            public double slaLambda(double tau) {
+                return pool.slaLambda(tau);
+            }
+
+            @Override
+            public double slaLambdaAfterMixShift(double tau) {
+                return slaLambdaAfterShift(tau, shift);
+            }
+
+            @Override
+            public int size() {
+                return rows;
+            }
+
+            @Override
+            public int modelCount() {
+                return m;
+            }
+
+            @Override
+            public double score(int row, int model) {
+                return pool.score(row, model);
+            }
+
+            @Override
+            public double normalisedRealisedCost(int row, int model) {
+                return pool.normalisedRealisedCost(row, model);
+            }
+        };
+    }
+
+    /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice after {@code shift} (refitted lambda). */
+    double[] slaOracleCostAfterShift(double tau, Scenario.MixShift shift) {
+        if (shift == null) {
+            return slaOracleCost(tau);
+        }
+        return shiftedOracleCost.computeIfAbsent(List.of(tau, shift), k -> oracleChoiceCost(slaLambdaAfterShift(tau, shift)));
+    }
+
+    private double[] oracleChoiceCost(double lambda) {
+        double[] out = new double[rows];
+        double[] c = new double[m];
+        double[] sc = new double[m];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < m; j++) {
+                c[j] = realisedNorm[r * m + j];
+                sc[j] = score[r * m + j];
+            }
+            out[r] = realisedCost[r * m + dev.switchyard.engine.routing.RuleL.choose(c, sc, lambda, m)];
+        }
+        return out;
+    }
+
     /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice at {@code tau}: the regret reference. */
     double[] slaOracleCost(double tau) {
         return oracleCostByTarget.computeIfAbsent(tau, t -> {

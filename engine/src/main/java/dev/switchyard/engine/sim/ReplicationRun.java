@@ -48,6 +48,7 @@ final class ReplicationRun {
     private final double f;
     private final long delay;
     private final double[] oracleRowCost;
+    private final double[] oracleRowCostAfterShift; // refitted to the post-shift mix, so the regret reference stays a bound
     private final SignalTape tape;
     private final float[] block;
     private final int hot;
@@ -155,6 +156,7 @@ final class ReplicationRun {
         this.f = s.feedback().falseReportRate();
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
+        this.oracleRowCostAfterShift = p.slaOracleCostAfterShift(tau, s.mixShift());
         this.judgeError = s.judge().errorRate();
         this.judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
         this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
@@ -285,6 +287,7 @@ final class ReplicationRun {
                 served = router.route(current, calls);
             } else {
                 truth.row = row;
+                truth.shifted = day >= shiftAt;
                 served = bound.route(current, truth);
             }
             if (served < 0 || served >= m) {
@@ -335,7 +338,7 @@ final class ReplicationRun {
             }
             bestCost += block[base + m + p.bestFixed] * w;
             cheapestMeetingCost += block[base + m + cheapestMeeting] * w;
-            oracleCost += oracleRowCost[row] * w;
+            oracleCost += (day >= shiftAt ? oracleRowCostAfterShift : oracleRowCost)[row] * w;
             int c = p.category[row];
             int t = tiers > 0 ? p.tier[row] : 0;
             if (!counted) {
@@ -846,6 +849,12 @@ final class ReplicationRun {
 
     private final class Truth implements HiddenTruth {
         private int row;
+        private boolean shifted;
+
+        @Override
+        public boolean afterMixShift() {
+            return shifted;
+        }
 
         @Override
         public double score(int model) {

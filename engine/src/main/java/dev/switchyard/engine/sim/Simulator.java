@@ -122,7 +122,7 @@ public final class Simulator {
         Router router = null;
         HindsightRouter bound = null;
         if (d.isBound()) {
-            bound = registry.createBound(s.router(), ctx, s.routerParameters(), p.pool());
+            bound = registry.createBound(s.router(), ctx, s.routerParameters(), p.pool(s.mixShift()));
         } else {
             router = registry.create(s.router(), ctx, s.routerParameters());
         }

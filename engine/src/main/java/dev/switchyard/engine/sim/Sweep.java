@@ -110,6 +110,7 @@ public final class Sweep {
         }
         for (int i = 0; i < scenarios.size(); i++) {
             prepared.get(i).slaOracleCost(scenarios.get(i).sla().target()); // fit bounds once, before the parallel phase
+            prepared.get(i).slaOracleCostAfterShift(scenarios.get(i).sla().target(), scenarios.get(i).mixShift());
         }
         int reps = grid.base().replications();
         int tasks = scenarios.size() * reps;
