@@ -132,6 +132,7 @@ public final class SimulateCommand implements Callable<Integer> {
             root.put("cheapestMeetingTargetModel", r.cheapestMeetingTargetModel());
         }
         root.put("monthlySpend", r.monthlySpend().mean());
+        putNumberOrNull(root, "partialWindowSatisfaction", r.partialWindow().mean());
         r.warnings().forEach(root.putArray("warnings")::add);
         SimulationResult shown = full ? r : withoutReplications(r);
         JsonNode detail = Json.mapper().valueToTree(shown);
@@ -155,7 +156,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
                 r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
                 r.months(), r.models(), r.categories(), r.tiers(), r.trace(), r.learnedState(), java.util.List.of(),
-                r.cheapestMeetingTargetModel(), r.savingsVsCheapestMeetingTarget(), r.monthlySpend(), r.warnings());
+                r.cheapestMeetingTargetModel(), r.savingsVsCheapestMeetingTarget(), r.monthlySpend(), r.warnings(),
+                r.partialWindow());
     }
 
     private static void printText(PrintWriter out, SimulationResult r) {

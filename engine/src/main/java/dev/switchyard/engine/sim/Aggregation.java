@@ -108,7 +108,8 @@ final class Aggregation {
                 p.cheapestMeetingTargetModel(tau),
                 spread(reps, r -> Double.isNaN(r.cheapestMeetingTargetCost()) || r.cheapestMeetingTargetCost() == 0 ? Double.NaN
                         : 1 - r.totalCost() / r.cheapestMeetingTargetCost()),
-                spread(reps, r -> r.totalCost() / s.volume().months()), s.warnings());
+                spread(reps, r -> r.totalCost() / s.volume().months()), s.warnings(),
+                spread(reps, r -> r.scenarioWindows().partialMean()));
     }
 
     private static double ratio(double a, double b) {

@@ -125,6 +125,7 @@ final class ReplicationRun {
     private int winCount;
     private int winMet;
     private double winWorst = Double.NaN;
+    private double[] winSeries = new double[16];
     private final List<TracePoint> trace = new ArrayList<>();
     private double nextTrace = 10;
     private int lastTraceDay = -1;
@@ -582,6 +583,10 @@ final class ReplicationRun {
 
     private void closeWindow() {
         double mean = winSat / winReq;
+        if (winCount == winSeries.length) {
+            winSeries = java.util.Arrays.copyOf(winSeries, 2 * winSeries.length);
+        }
+        winSeries[winCount] = mean;
         winCount++;
         if (mean >= tau - 1e-12) {
             winMet++;
@@ -600,9 +605,9 @@ final class ReplicationRun {
     }
 
     private ReplicationResult result(long represented) {
-        if (windowN > 0 && winReq > 0) {
-            closeWindow(); // the last, partial window counts: a user would see it on the invoice
-        }
+        // decision 0308: the last, partial window is reported apart, not counted with the complete ones
+        double partialMean = windowN > 0 && winReq > 0 ? winSat / winReq : Double.NaN;
+        double partialShare = windowN > 0 && winReq > 0 ? winReq / windowN : 0;
         double tauTol = tau;
         WindowStats daily = WindowStats.of(dayReq, daySat, 1, tauTol);
         WindowStats weekly = WindowStats.of(dayReq, daySat, 7, tauTol);
@@ -611,7 +616,8 @@ final class ReplicationRun {
             case DAY -> daily;
             case WEEK -> weekly;
             case MONTH -> monthly;
-            case REQUESTS -> new WindowStats(winCount, winMet, winWorst);
+            case REQUESTS -> new WindowStats(winCount, winMet, winWorst, java.util.Arrays.copyOf(winSeries, winCount), partialMean,
+                    partialShare);
         };
         double[] monthReq = new double[months];
         double[] monthSat = new double[months];

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param monthlySpend mean spend per month over the horizon (total / months), across replications: the one
  *     monthly-spend figure the CLI, the report and the app show
  * @param warnings assumptions the engine had to change or could not honour (e.g. a capped false-report rate)
+ * @param partialWindow satisfaction of the trailing partial SLA window (decision 0308: reported apart, not in
+ *     {@code windowCompliance} or {@code worstWindow}); NaN when the horizon holds whole windows only
  */
 public record SimulationResult(
         String engineVersion,
@@ -67,7 +69,8 @@ public record SimulationResult(
         String cheapestMeetingTargetModel,
         Spread savingsVsCheapestMeetingTarget,
         Spread monthlySpend,
-        List<String> warnings) {
+        List<String> warnings,
+        Spread partialWindow) {
 
     public SimulationResult {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);

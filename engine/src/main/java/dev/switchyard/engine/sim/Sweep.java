@@ -157,7 +157,8 @@ public final class Sweep {
                 r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
                 r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
                 r.months(), r.models(), r.categories(), r.tiers(), List.of(), r.learnedState(), List.of(),
-                r.cheapestMeetingTargetModel(), r.savingsVsCheapestMeetingTarget(), r.monthlySpend(), r.warnings());
+                r.cheapestMeetingTargetModel(), r.savingsVsCheapestMeetingTarget(), r.monthlySpend(), r.warnings(),
+                r.partialWindow());
     }
 
     static List<TargetResponse> targetResponses(List<Point> points) {
