@@ -47,6 +47,12 @@ public final class HtmlReport {
 
         // --- headline numbers
         h.append("<section><h2>Summary</h2>\n<table class=\"kpi\">\n");
+        // the engine's figures, as simulate --json and the app show them (decision 0308): spend per month is the mean
+        // over the horizon, P(breached month) the mean over months of the share of replications below target
+        kpi(h, "Spend per month (mean over " + info.months() + (info.months() == 1 ? " month)" : " months)"),
+                money(result.monthlySpend().mean()), spread(result.monthlySpend(), HtmlReport::money));
+        kpi(h, "P(breached month)", pct(result.meanMonthlyBreachProbability()), "across " + info.replications()
+                + " replications");
         kpi(h, "Spend in the first month", money(monthCost(result)), spread(monthCostSpread(result), HtmlReport::money));
         kpi(h, "Cost per 1,000 requests", money(result.costPer1000().mean()), spread(result.costPer1000(), HtmlReport::money));
         kpi(h, "Total spend over " + info.months() + (info.months() == 1 ? " month" : " months"),
