@@ -204,12 +204,10 @@ public final class EnginePlanner implements PlannerEngine {
         int months = r.months().size();
         List<ScenarioOutcome.Month> monthFigures = new ArrayList<>();
         double[][] shareByMonth = new double[months][models.size()];
-        double breachSum = 0;
         for (int i = 0; i < months; i++) {
             SimulationResult.MonthStats m = r.months().get(i);
             monthFigures.add(new ScenarioOutcome.Month(i + 1, m.requests(), m.cost().mean(), m.cost().p10(), m.cost().p90(),
                     m.satisfaction().mean(), m.satisfaction().p10(), m.satisfaction().p90(), m.breachProbability()));
-            breachSum += m.breachProbability();
             for (int j = 0; j < models.size(); j++) {
                 shareByMonth[i][j] = m.modelShare().getOrDefault(models.get(j), 0.0);
             }
@@ -240,9 +238,9 @@ public final class EnginePlanner implements PlannerEngine {
         if (r.scaled() && r.scalingNote() != null && !r.scalingNote().isBlank()) {
             notes.add(r.scalingNote());
         }
-        double totalMean = r.totalCost().mean();
-        return new ScenarioOutcome(s, r.router().displayName(), r.router().reconstructed(), totalMean / Math.max(1, months),
-                r.costPer1000().mean(), r.meanSatisfaction().mean(), months == 0 ? 0 : breachSum / months,
+        // the engine's figures (decision 0308), not recomputed here
+        return new ScenarioOutcome(s, r.router().displayName(), r.router().reconstructed(), r.monthlySpend().mean(),
+                r.costPer1000().mean(), r.meanSatisfaction().mean(), months == 0 ? 0 : r.meanMonthlyBreachProbability(),
                 r.savingsVsBestFixed().mean(), r.windowCompliance().mean(), monthFigures,
                 windows(s, r), models, shareByMonth, spendShare, tiers, trace(r), r.seed(), r.engineVersion(), notes, fidelity);
     }
