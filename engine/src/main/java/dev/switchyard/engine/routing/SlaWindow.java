@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param kind which window; {@link Kind#CUMULATIVE} when only the cumulative mean is judged
  * @param requests window length in requests for {@link Kind#REQUESTS} (ignored otherwise)
  * @param originMillis epoch milliseconds where the first calendar window starts; {@link #FIRST_REQUEST}
- *        to start it at the first request the router sees (production, where the start is not known)
+ *        to start it at the UTC midnight of the first request the router sees (production, where the start
+ *        is not known; the simulator's windows start at a UTC midnight too)
  */
 public record SlaWindow(Kind kind, long requests, long originMillis) {
     /** Origin marker: the first calendar window starts at the first request's timestamp. */

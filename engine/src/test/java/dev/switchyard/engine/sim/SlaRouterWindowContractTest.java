@@ -29,8 +29,10 @@ import org.junit.jupiter.api.Test;
  * each. Per data set the target lies between the cheapest and the best single model (so it is
  * reachable by routing, and not trivially by the cheapest model). Asserted: the cumulative target in
  * every seed, at most {@value #MAX_BREACH_SHARE} of the weekly windows breached over the five seeds
- * (the router is told to accept a 5% risk), and a cost no higher than the cheapest single model that
- * meets the target (where one does).
+ * (the router is told to accept a 5% risk); on the real RouteLLM rows a cost below the cheapest single
+ * model that meets the target; and everywhere, that the result says so (singleModelNote) exactly when
+ * routing by category did not beat that single model (at low feedback rates the margin a 5% window risk
+ * needs can cost more than the single model; decision 1000).
  */
 class SlaRouterWindowContractTest {
     static final double MAX_BREACH_SHARE = 0.12;
@@ -41,7 +43,8 @@ class SlaRouterWindowContractTest {
     }
 
     record Outcome(String label, double tau, double q, int seedsBelow, int windows, int breached, double cost,
-            double satisfaction, double cheapestMeetingCost, double cheapestMeetingSatisfaction, String worst) {
+            double satisfaction, double cheapestMeetingCost, double cheapestMeetingSatisfaction, String worst,
+            java.util.Optional<String> note) {
         boolean cumulativeHeld() {
             return seedsBelow == 0;
         }
@@ -127,7 +130,8 @@ class SlaRouterWindowContractTest {
             worst = Math.min(worst, rep.scenarioWindows().worst());
         }
         return new Outcome(w.name(), tau, q, below, windows, breached, r.costPerRequest().mean(), r.meanSatisfaction().mean(),
-                single.costPerRequest().mean(), single.meanSatisfaction().mean(), String.format(Locale.ROOT, "%.4f", worst));
+                single.costPerRequest().mean(), single.meanSatisfaction().mean(), String.format(Locale.ROOT, "%.4f", worst),
+                WindowContract.singleModelNote(r, single));
     }
 
     @Test
@@ -152,8 +156,12 @@ class SlaRouterWindowContractTest {
                 if (o.breachShare() > MAX_BREACH_SHARE) {
                     failures.add("windows breached: " + o);
                 }
-                if (o.cheapestMeetingSatisfaction() >= o.tau() && o.cost() > o.cheapestMeetingCost() * 1.0) {
-                    failures.add("dearer than the cheapest single model meeting the target: " + o);
+                boolean dearer = o.cheapestMeetingSatisfaction() >= o.tau() && o.cost() >= o.cheapestMeetingCost();
+                if (dearer && o.label().startsWith("routellm")) {
+                    failures.add("dearer than the cheapest single model meeting the target on real rows: " + o);
+                }
+                if (dearer != o.note().isPresent()) {
+                    failures.add("the result must say when a single model is as cheap, and only then: " + o + " note " + o.note());
                 }
             }
         } finally {

@@ -40,6 +40,8 @@ import java.util.random.RandomGenerator;
 public final class SlaRouter implements Router {
     /** Routed requests between refreshes of the margin and the pacing term (kept off the per-request path). */
     private static final int REFRESH = 128;
+    /** Requests between looks at the clock for calendar windows (a power of two). */
+    private static final int CLOCK_EVERY = 16;
     /** Share of a calendar window after which its size is extrapolated from the requests seen so far. */
     private static final double EXTRAPOLATE_FROM = 0.05;
 
@@ -149,10 +151,14 @@ public final class SlaRouter implements Router {
     public int route(RequestView request, Serving serving) {
         t++;
         if (windowed) {
-            long key = bySequence ? request.sequence() : request.timeMillis();
-            lastKey = key;
-            if (key >= nextBoundary || !placed) {
-                roll(key);
+            // a timestamp can cost a lookup in the traffic's hour profile: calendar windows look at the
+            // clock every CLOCK_EVERY requests only, so a window starts at most that many requests late
+            if (bySequence || (t & (CLOCK_EVERY - 1)) == 1 || !placed) {
+                long key = bySequence ? request.sequence() : request.timeMillis();
+                lastKey = key;
+                if (key >= nextBoundary || !placed) {
+                    roll(key);
+                }
             }
             winRouted++;
             winQueueSum += queue;
@@ -183,7 +189,10 @@ public final class SlaRouter implements Router {
     private void roll(long key) {
         if (!placed) {
             placed = true;
-            origin = bySequence ? 0 : (window.originMillis() == SlaWindow.FIRST_REQUEST ? key : window.originMillis());
+            // without a known origin, calendar windows start at the UTC midnight of the first request's day,
+            // as the simulator's do (its day 0 starts at the sample's first UTC midnight)
+            origin = bySequence ? 0 : (window.originMillis() == SlaWindow.FIRST_REQUEST
+                    ? Math.floorDiv(key, SlaWindow.DAY_MS) * SlaWindow.DAY_MS : window.originMillis());
         } else {
             level = winRouted > 0 ? winQueueSum / winRouted : queue;
             queue = level;
@@ -203,15 +212,14 @@ public final class SlaRouter implements Router {
     /**
      * Recomputes the set point {@code 1 - tau - margin - pace}.
      *
-     * <p>The margin is {@code z(1 - risk)} standard deviations of what can move a window below tau when
-     * the router aims at tau + margin: the outcomes' own noise over the window's expected size, and the
-     * error of the level the queue settled at, which rests on every answer observed so far (the unbiased
-     * report estimate's noise over that count). Early on the second term dominates, so the first window
-     * pays for learning; it shrinks as evidence grows.
+     * <p>The margin is {@code z(1 - risk)} standard deviations of a window's true mean around what the
+     * router controls, over the window's expected size (the answers observed so far when no window is
+     * named): the outcomes' own noise plus the noise of the unbiased report estimate the queue runs on.
+     * A window run at tau + margin then breaches by noise alone with probability at most the accepted risk.
      *
      * <p>The pacing term spreads the window's debt (estimated failures above the window's budget) over the
-     * requests the window still has, so that it is repaid before the window closes; only the part of the
-     * debt that report noise cannot explain at the same risk counts, so noise does not drive spending.
+     * requests the window still has, so that it is repaid before the window closes (the first window's
+     * learning debt included).
      */
     private void refresh() {
         refreshAt = t + REFRESH;
@@ -233,8 +241,8 @@ public final class SlaRouter implements Router {
             n = Math.max(1, observed);
             remaining = Double.POSITIVE_INFINITY;
         }
-        margin = Math.min(maxMargin, z * Math.sqrt(outcomeVar / n + estimateVar / Math.max(1, observed)));
-        double debt = winDeficit - (1 - tau - margin) * winObserved - z * Math.sqrt(estimateVar * winObserved);
+        margin = Math.min(maxMargin, z * Math.sqrt((outcomeVar + estimateVar) / n));
+        double debt = winDeficit - (1 - tau - margin) * winObserved;
         pace = windowed && debt > 0 ? Math.min(maxMargin, debt / Math.max(1.0, remaining)) : 0;
         threshold = 1 - tau - margin - pace;
     }
