@@ -41,8 +41,30 @@ final class FeedbackChannel {
         this.tape = tape;
     }
 
-    /** The signal for one called answer (ok: its true outcome). */
+    /**
+     * The signal for one called answer (ok: its true outcome). The served answer without a tape is the per-request
+     * case and stays small enough to inline into the simulator's loop; the rest is out of line.
+     */
     byte signal(int ok, long seq, int model, boolean served, boolean exploreAll) {
+        if (!served || exploreAll || tape != null) {
+            return other(ok, seq, model, served, exploreAll);
+        }
+        return drawn(ok, seq, model);
+    }
+
+    private byte drawn(int ok, long seq, int model) {
+        if (oneSided) {
+            // one uniform per (request, model): the outcome picks which probability it is compared with
+            double u = feedbackRng.uniform(seq, model);
+            return ok == 0 ? (u < q ? REPORT : SILENCE) : (f > 0 && u < f ? REPORT : SILENCE);
+        }
+        if (twoSided) {
+            return feedbackRng.uniform(seq, model) < q ? (ok == 1 ? SATISFIED : DISSATISFIED) : UNLABELLED;
+        }
+        return ok == 1 ? SATISFIED : DISSATISFIED;
+    }
+
+    private byte other(int ok, long seq, int model, boolean served, boolean exploreAll) {
         if (tape != null && tape.replaying()) {
             return tape.nextSignal();
         }
@@ -51,14 +73,8 @@ final class FeedbackChannel {
             b = ok == 1 ? SATISFIED : DISSATISFIED;
         } else if (!served && (oneSided || twoSided)) {
             b = UNLABELLED;
-        } else if (oneSided) {
-            // one uniform per (request, model): the outcome picks which probability it is compared with
-            double u = feedbackRng.uniform(seq, model);
-            b = ok == 0 ? (u < q ? REPORT : SILENCE) : (f > 0 && u < f ? REPORT : SILENCE);
-        } else if (twoSided) {
-            b = feedbackRng.uniform(seq, model) < q ? (ok == 1 ? SATISFIED : DISSATISFIED) : UNLABELLED;
         } else {
-            b = ok == 1 ? SATISFIED : DISSATISFIED;
+            b = drawn(ok, seq, model);
         }
         if (tape != null) {
             tape.recordSignal(b);
