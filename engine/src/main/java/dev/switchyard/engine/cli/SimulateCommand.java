@@ -91,6 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
                             java.time.Duration.ofMillis(Math.max(1, Math.round(timeBudgetSeconds * 1000))),
                             Simulator.Adaptive.standard().maxReplications()))
                     : sim.run(PreparedScenario.of(scenario), scenario, RunControl.NONE);
+            result.warnings().forEach(w -> err.println("warning: " + w));
             if (json) {
                 out.println(Json.mapper().writeValueAsString(toJson(result, full)));
             } else {
@@ -144,11 +145,28 @@ public final class SimulateCommand implements Callable<Integer> {
                 .add(r.monthlyBreachProbabilityInterval().high());
         root.put("repeatFactor", r.repeatFactor());
         root.put("replicationStop", r.replicationStop());
-        root.putPOJO("warnings", r.warnings());
+        // decision 0308: savings against the cheapest single model meeting tau (null when none does)
+        putNumberOrNull(root, "savingsVsCheapestMeetingTarget", r.savingsVsCheapestMeetingTarget().mean());
+        if (r.cheapestMeetingTargetModel() == null) {
+            root.putNull("cheapestMeetingTargetModel");
+        } else {
+            root.put("cheapestMeetingTargetModel", r.cheapestMeetingTargetModel());
+        }
+        root.put("monthlySpend", r.monthlySpend().mean());
+        putNumberOrNull(root, "partialWindowSatisfaction", r.partialWindow().mean());
+        r.warnings().forEach(root.putArray("warnings")::add);
         SimulationResult shown = full ? r : withoutReplications(r);
         JsonNode detail = Json.mapper().valueToTree(shown);
         root.set("result", detail);
         return root;
+    }
+
+    private static void putNumberOrNull(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) {
+            node.put(field, v);
+        } else {
+            node.putNull(field);
+        }
     }
 
     private static SimulationResult withoutReplications(SimulationResult r) {
@@ -178,6 +196,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.totalCost().mean(), r.costPerRequest().mean(), r.costPer1000().mean(), 100 * r.explorationShare().mean());
         out.printf(Locale.ROOT, "savings vs best fixed (%s) %.1f%%; cost / SLA-oracle cost %.2fx%n", r.bestFixedModel(),
                 100 * r.savingsVsBestFixed().mean(), r.ratioToSlaOracle().mean());
+        out.println(r.cheapestMeetingTargetModel() == null ? "no single model meets the target on its own"
+                : String.format(Locale.ROOT, "savings vs the cheapest model meeting the target (%s) %.1f%%",
+                        r.cheapestMeetingTargetModel(), 100 * r.savingsVsCheapestMeetingTarget().mean()));
         out.printf(Locale.ROOT, "%nmodel mix:%n");
         for (SimulationResult.ModelStats m : r.models()) {
             out.printf(Locale.ROOT, "  %-40s %6.2f%% of requests %6.2f%% of spend%n", m.model(), 100 * m.requestShare().mean(),

@@ -65,6 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Destinations.checkFile("--out", outFile); // before the sweep runs
         try {
             List<Double> taus = targets(targets, targetRange);
             Catalog cat = options.loadCatalog();
@@ -82,6 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
                     rates.get(0));
             Sweep.Grid grid = new Sweep.Grid(base, sheets, routers, taus, rates);
             Sweep.Result result = Sweep.run(grid, Simulator.standard(), options.threads(), RunControl.NONE);
+            result.warnings().forEach(w -> err.println("warning: " + w));
             String fmt = format != null ? format.toLowerCase(Locale.ROOT)
                     : outFile != null && outFile.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
             String text = switch (fmt) {
@@ -172,6 +174,7 @@ public final class SweepCommand implements Callable<Integer> {
             o.set("result", Json.mapper().valueToTree(p.result()));
         }
         root.set("targetResponse", Json.mapper().valueToTree(result.targetResponses()));
+        result.warnings().forEach(root.putArray("warnings")::add);
         return root;
     }
 }

@@ -136,7 +136,12 @@ final class Aggregation {
                 spread(reps, r -> r.firstRequestStayingAbove() < 0 ? Double.NaN : r.firstRequestStayingAbove()),
                 spread(reps, ReplicationResult::satisfactionStdErr), spread(reps, ReplicationResult::totalCostStdErr),
                 months, modelStats, categories, tiers, first.trace(), first.state(), List.copyOf(reps),
-                breach.estimate(), breach, windowInterval, savingsInterval, repeat, replicationStop, warnings);
+                p.cheapestMeetingTargetModel(tau),
+                spread(reps, r -> Double.isNaN(r.cheapestMeetingTargetCost()) || r.cheapestMeetingTargetCost() == 0 ? Double.NaN
+                        : 1 - r.totalCost() / r.cheapestMeetingTargetCost()),
+                spread(reps, r -> r.totalCost() / s.volume().months()), merged(s.warnings(), warnings),
+                spread(reps, r -> r.scenarioWindows().partialMean()),
+                breach.estimate(), breach, windowInterval, savingsInterval, repeat, replicationStop);
     }
 
     /**
@@ -188,6 +193,12 @@ final class Aggregation {
                     + " left out of window compliance", unjudged));
         }
         return List.copyOf(out);
+    }
+
+    private static List<String> merged(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     static double[] values(List<ReplicationResult> reps, ToDoubleFunction<ReplicationResult> f) {

@@ -84,6 +84,9 @@ final class RealVolume {
         double expectedMet;
         int unjudged;
         double worst = Double.NaN;
+        private double[] series = new double[16];
+        private double partialMean = Double.NaN;
+        private double partialShare;
 
         void add(double exactN, double exactSat, Scaled scaled, double tau) {
             double real = exactN + (scaled == null ? 0 : scaled.realRequests);
@@ -101,10 +104,33 @@ final class RealVolume {
             }
             expectedMet += e.probabilityAtOrAbove(tau);
             worst = Double.isNaN(worst) ? e.mean : Math.min(worst, e.mean);
+            int judged = windows - unjudged;
+            if (judged > series.length) {
+                series = Arrays.copyOf(series, 2 * series.length);
+            }
+            series[judged - 1] = e.mean;
+        }
+
+        /** The trailing partial window (decision 0308): reported apart, never counted with the complete ones. */
+        void partial(double exactN, double exactSat, Scaled scaled, double share) {
+            double real = exactN + (scaled == null ? 0 : scaled.realRequests);
+            if (real <= 0) {
+                return;
+            }
+            Estimate e = estimate(exactN, exactSat, scaled);
+            partialMean = e.judged ? e.mean : Double.NaN;
+            partialShare = share;
         }
 
         WindowStats stats() {
-            return new WindowStats(windows, met, worst, expectedMet, unjudged);
+            return new WindowStats(windows, met, worst, Arrays.copyOf(series, windows - unjudged), partialMean, partialShare,
+                    expectedMet, unjudged);
+        }
+
+        /** Adds windows that held no simulated request at all (scaled weight above the window size). */
+        void addUnseen(int n) {
+            windows += n;
+            unjudged += n;
         }
     }
 

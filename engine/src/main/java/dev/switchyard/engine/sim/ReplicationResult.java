@@ -12,6 +12,8 @@ import java.util.List;
  *     mean satisfaction never fell below the target again; -1 when it ends below
  * @param satisfactionStdErr sampling error of the mean satisfaction due to scaling (0 when exact)
  * @param totalCostStdErr sampling error of the total cost due to scaling, USD (0 when exact)
+ * @param cheapestMeetingTargetCost what the cheapest single model meeting tau would have cost on the same
+ *     stream (USD, weighted like {@code totalCost}); NaN when no single model meets tau
  * @param monthExpectedSatisfaction each month's mean satisfaction at real volume: realised over its exact days,
  *     expected over its scaled days (RealVolume, decision 0900)
  * @param monthSatisfactionSd standard deviation of a month's real mean satisfaction given its exact days (0 for an
@@ -60,6 +62,7 @@ public record ReplicationResult(
         double totalCostStdErr,
         List<TracePoint> trace,
         LearnedState state,
+        double cheapestMeetingTargetCost,
         double[] monthExpectedSatisfaction,
         double[] monthSatisfactionSd,
         double[] monthBreachProbability,

@@ -32,6 +32,7 @@ final class ReplicationRun {
     private final Router router;
     private final HindsightRouter bound;
     private final RequestStream stream;
+    private final long shiftAt; // the mix shift's first day (Long.MAX_VALUE without one)
     private final FeedbackChannel channel;
     private final int m;
     private final int stride;
@@ -39,6 +40,7 @@ final class ReplicationRun {
     private final double tau;
     private final long delay;
     private final double[] oracleRowCost;
+    private final double[] oracleRowCostAfterShift; // refitted to the post-shift mix, so the regret reference stays a bound
     private final SignalTape tape;
     private final float[] block;
     private final int hot;
@@ -47,6 +49,9 @@ final class ReplicationRun {
     private final long[] blockSeq = new long[BLOCK];
     private final double[] blockFrac = new double[BLOCK];
     private final RunControl control;
+    // the scenario's judge (decision 0307): its error rate and price are not the router's to choose
+    private final double judgeError;
+    private final double judgeCost;
 
     private final Request current;
     private final Request past;
@@ -78,6 +83,8 @@ final class ReplicationRun {
     private double cost;
     private double exploreCost;
     private double bestCost;
+    private double cheapestMeetingCost; // decision 0308: the cheapest single model meeting tau, on the same stream
+    private final int cheapestMeeting;
     private double oracleCost;
     private double signals;
     private long lastBelow;
@@ -145,6 +152,7 @@ final class ReplicationRun {
         this.bound = bound;
         this.tape = tape;
         this.stream = new RequestStream(p, s, replication);
+        this.shiftAt = stream.shiftDay();
         this.channel = new FeedbackChannel(s, replication, tape);
         this.rowBlind = rowBlind && router != null;
         this.m = p.m;
@@ -155,6 +163,10 @@ final class ReplicationRun {
         this.tau = s.sla().target();
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
+        this.oracleRowCostAfterShift = p.slaOracleCostAfterShift(tau, s.mixShift());
+        this.judgeError = s.judge().errorRate();
+        this.judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
+        this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new Request();
         this.current.set(block, 0, 0, 0, 0, 0);
         this.past = new Request();
@@ -304,6 +316,7 @@ final class ReplicationRun {
                 served = router.route(current, calls);
             } else {
                 truth.row = row;
+                truth.shifted = day >= shiftAt;
                 served = bound.route(current, truth);
             }
             if (served < 0 || served >= m) {
@@ -354,7 +367,8 @@ final class ReplicationRun {
                 exploreCost += spend * w;
             }
             bestCost += block[base + m + p.bestFixed] * w;
-            oracleCost += oracleRowCost[row] * w;
+            cheapestMeetingCost += block[base + m + cheapestMeeting] * w;
+            oracleCost += (day >= shiftAt ? oracleRowCostAfterShift : oracleRowCost)[row] * w;
             int c = p.category[row];
             int t = tiers > 0 ? p.tier[row] : 0;
             if (!counted) {
@@ -380,7 +394,7 @@ final class ReplicationRun {
             }
             dayCost[day] += spend * w;
             if (calls.n == 1) {
-                modelCost[served] += spend * w;
+                modelCost[served] += (spend - calls.judgeSpend) * w;
             } else {
                 for (int k = 0; k < calls.n; k++) {
                     int model = calls.list[k];
@@ -575,7 +589,11 @@ final class ReplicationRun {
             winScaled.addReal(scaledReal * (1 - after), sharesBefore);
             winScaled.addReal(scaledReal * after, sharesAfter);
         }
-        requestWindows.add(winExactN, winExactSat, scaledReal > 0 ? winScaled : null, tau);
+        if (real < windowN) {
+            requestWindows.partial(winExactN, winExactSat, scaledReal > 0 ? winScaled : null, real / windowN);
+        } else {
+            requestWindows.add(winExactN, winExactSat, scaledReal > 0 ? winScaled : null, tau);
+        }
         winExactN = 0;
         winExactSat = 0;
         winShiftedSim = 0;
@@ -593,13 +611,12 @@ final class ReplicationRun {
     private ReplicationResult result(long represented) {
         WindowStats requestWindowStats = null;
         if (windowN > 0) {
-            closeWindow(); // the last, partial window counts: a user would see it on the invoice
-            // windows of real requests that held no simulated request (scaled w > N) cannot be judged
-            int all = (int) Math.min(Integer.MAX_VALUE, (totalRequests + windowN - 1) / windowN);
-            WindowStats seen = requestWindows.stats();
-            int missing = Math.max(0, all - seen.windows());
-            requestWindowStats = new WindowStats(seen.windows() + missing, seen.met(), seen.worst(), seen.expectedMet(),
-                    seen.unjudged() + missing);
+            closeWindow(); // decision 0308: the last, partial window is reported apart, not counted with the complete ones
+            // complete windows of real requests that held no simulated request (scaled w > N) cannot be judged
+            int complete = (int) Math.min(Integer.MAX_VALUE, totalRequests / windowN);
+            int seen = requestWindows.windows;
+            requestWindows.addUnseen(Math.max(0, complete - seen));
+            requestWindowStats = requestWindows.stats();
         }
         double tauTol = tau;
         WindowStats.ScaledDays scaledDays = weightedSeen ? new WindowStats.ScaledDays(dayScaled, dayRealN, cells, tierSlots, dayCellSim,
@@ -682,7 +699,8 @@ final class ReplicationRun {
                 servedScore, est, firstAbove, scenarioWindows, daily, weekly, monthly, dayReq, daySat, dayCost, monthReq, monthSat,
                 monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
                 tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
-                List.copyOf(trace), state, monthMean, monthSd, monthBreach, limitedMonths);
+                List.copyOf(trace), state, p.cheapestMeetingTarget(tau) < 0 ? Double.NaN : cheapestMeetingCost, monthMean, monthSd,
+                monthBreach, limitedMonths);
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */
@@ -825,6 +843,7 @@ final class ReplicationRun {
         private int base;
         private long seq;
         private double spend;
+        private double judgeSpend;
         private boolean exploring;
         private boolean judged;
 
@@ -836,6 +855,7 @@ final class ReplicationRun {
             this.base = base;
             this.seq = seq;
             spend = 0;
+            judgeSpend = 0;
             exploring = false;
             judged = false;
         }
@@ -855,16 +875,22 @@ final class ReplicationRun {
             return c;
         }
 
+        /** The scenario's judge: its error rate, and its price added to this request's spend. */
         @Override
-        public boolean judge(int model, double errorRate) {
-            if (!called[model]) {
+        public boolean judge(int model) {
+            if (model < 0 || model >= m || !called[model]) {
                 throw new IllegalStateException("the judge can only rate an answer that was produced: call model " + model + " first");
             }
-            if (!(errorRate >= 0 && errorRate <= 1)) {
-                throw new IllegalArgumentException("judge error rate must be in [0,1], got " + errorRate);
-            }
+            spend += judgeCost;
+            judgeSpend += judgeCost;
             judged = true;
-            return channel.judge(outcome[model], errorRate, seq, model);
+            return channel.judge(outcome[model], judgeError, seq, model);
+        }
+
+        /** The router's error rate is ignored: the judge is the scenario's (see {@link Serving#judge(int, double)}). */
+        @Override
+        public boolean judge(int model, double ignoredErrorRate) {
+            return judge(model);
         }
 
         @Override
@@ -880,6 +906,12 @@ final class ReplicationRun {
 
     private final class Truth implements HiddenTruth {
         private int row;
+        private boolean shifted;
+
+        @Override
+        public boolean afterMixShift() {
+            return shifted;
+        }
 
         @Override
         public double score(int model) {

@@ -19,6 +19,14 @@ import java.util.Map;
  *     replications only; -1 entries, which end below tau, are excluded)
  * @param trace the learning trace of replication 0
  * @param learnedState what replication 0's router learned (for the configuration export)
+ * @param cheapestMeetingTargetModel the cheapest single model whose mean score meets tau on the reference data
+ *     (decision 0308), or null when none does
+ * @param savingsVsCheapestMeetingTarget 1 - cost / cost of that model on the same stream; NaN when none meets tau
+ * @param monthlySpend mean spend per month over the horizon (total / months), across replications: the one
+ *     monthly-spend figure the CLI, the report and the app show
+ * @param warnings assumptions the engine had to change or could not honour (e.g. a capped false-report rate)
+ * @param partialWindow satisfaction of the trailing partial SLA window (decision 0308: reported apart, not in
+ *     {@code windowCompliance} or {@code worstWindow}); NaN when the horizon holds whole windows only
  * @param monthlyBreachProbability mean over months and replications of the probability that the month's real
  *     requests end below tau (decision 0900: at real volume, not of the simulated count)
  * @param monthlyBreachProbabilityInterval 90% interval of {@code monthlyBreachProbability} ({@link Interval})
@@ -28,7 +36,6 @@ import java.util.Map;
  *     predictor looks better than on fresh traffic)
  * @param replicationStop how the number of replications was decided (as asked, or adaptively: interval narrow
  *     enough, or time budget spent)
- * @param warnings what a reader must know about the figures (optimistic text predictor, noisy scaled months...)
  */
 public record SimulationResult(
         String engineVersion,
@@ -68,13 +75,30 @@ public record SimulationResult(
         List<TracePoint> trace,
         LearnedState learnedState,
         List<ReplicationResult> replications,
+        String cheapestMeetingTargetModel,
+        Spread savingsVsCheapestMeetingTarget,
+        Spread monthlySpend,
+        List<String> warnings,
+        Spread partialWindow,
         double monthlyBreachProbability,
         Interval monthlyBreachProbabilityInterval,
         Interval windowComplianceInterval,
         Interval savingsVsBestFixedInterval,
         double repeatFactor,
-        String replicationStop,
-        List<String> warnings) {
+        String replicationStop) {
+
+    public SimulationResult {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * P(breached month): the mean over the horizon's months of the share of replications whose month ends below
+     * tau (the figure the report and the app's breach tile show).
+     */
+    public double meanMonthlyBreachProbability() {
+        return months.isEmpty() ? Double.NaN
+                : months.stream().mapToDouble(MonthStats::breachProbability).average().orElse(Double.NaN);
+    }
 
     /** What the result was computed from. */
     public record ScenarioInfo(String name, String sample, int sampleQueries, int evaluationQueries, int calibrationQueries,
@@ -131,8 +155,9 @@ public record SimulationResult(
                 cumulativeCompliant, cumulativeComplianceRate, windowCompliance, worstWindow, dailyCompliance,
                 weeklyCompliance, monthlyCompliance, firstRequestStayingAbove, satisfactionSamplingError,
                 totalCostSamplingError, months, models, categories, tiers, newTrace, learnedState, newReplications,
+                cheapestMeetingTargetModel, savingsVsCheapestMeetingTarget, monthlySpend, warnings, partialWindow,
                 monthlyBreachProbability, monthlyBreachProbabilityInterval, windowComplianceInterval,
-                savingsVsBestFixedInterval, repeatFactor, replicationStop, warnings);
+                savingsVsBestFixedInterval, repeatFactor, replicationStop);
     }
 
     /** Model id -> mean share of requests (the CLI's {@code modelShare}). */

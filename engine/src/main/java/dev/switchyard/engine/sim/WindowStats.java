@@ -1,17 +1,25 @@
 package dev.switchyard.engine.sim;
 
 /**
- * SLA compliance over windows of one kind, at the windows' real request counts (decision 0900).
+ * SLA compliance over windows of one kind, at the windows' real request counts (decisions 0308 and 0900): only
+ * complete windows count in the share and the worst window; a trailing partial window (the 2-day stub after the last
+ * full week of a 30-day month, the last requests short of N) is reported apart, with its own size, never mixed in.
+ * The series of complete windows is what charts draw. Exact windows are judged on their realised outcomes; scaled
+ * ones on expected scores with the spread of their real request count (RealVolume).
  *
- * @param windows windows with at least one real request
- * @param met judged windows whose expected mean satisfaction is at or above the target
- * @param worst lowest expected window mean among judged windows (NaN when there is none)
+ * @param windows complete windows with at least one real request
+ * @param met judged complete windows whose (expected) mean satisfaction is at or above the target
+ * @param worst lowest (expected) complete-window mean among judged windows (NaN when there is none)
+ * @param series mean satisfaction of each judged complete window, in order (windows without requests are skipped)
+ * @param partialMean mean satisfaction of the trailing partial window, NaN when there is none
+ * @param partialShare size of the partial window as a share of a full one (0 when there is none)
  * @param expectedMet expected number of judged windows at or above the target: for an exact window 1 or 0, for a
  *     scaled one the probability that its real requests end at or above the target
- * @param unjudged windows whose scaled part held too few simulated requests to judge (they count in neither
- *     {@code met} nor the share)
+ * @param unjudged complete windows whose scaled part held too few simulated requests to judge (they count in
+ *     neither {@code met} nor the share)
  */
-public record WindowStats(int windows, int met, double worst, double expectedMet, int unjudged) {
+public record WindowStats(int windows, int met, double worst, double[] series, double partialMean, double partialShare,
+        double expectedMet, int unjudged) {
 
     public WindowStats {
         if (unjudged < 0 || unjudged > windows) {
@@ -19,9 +27,14 @@ public record WindowStats(int windows, int met, double worst, double expectedMet
         }
     }
 
-    /** Windows all simulated exactly: expected met = met, none unjudged. */
+    /** Complete exact windows only, no series and no partial window (callers that only count). */
     public WindowStats(int windows, int met, double worst) {
-        this(windows, met, worst, met, 0);
+        this(windows, met, worst, new double[0], Double.NaN, 0, met, 0);
+    }
+
+    /** Exact windows with their series and partial window: expected met = met, none unjudged. */
+    public WindowStats(int windows, int met, double worst, double[] series, double partialMean, double partialShare) {
+        this(windows, met, worst, series, partialMean, partialShare, met, 0);
     }
 
     /** Windows that could be judged. */
@@ -29,7 +42,7 @@ public record WindowStats(int windows, int met, double worst, double expectedMet
         return windows - unjudged;
     }
 
-    /** Expected share of judged windows at or above the target; NaN when none could be judged. */
+    /** Expected share of judged complete windows at or above the target; NaN when none could be judged. */
     public double share() {
         return judged() == 0 ? Double.NaN : expectedMet / judged();
     }
@@ -47,20 +60,27 @@ public record WindowStats(int windows, int met, double worst, double expectedMet
         RealVolume.Windows acc = new RealVolume.Windows();
         RealVolume.Scaled part = scaled == null ? null : new RealVolume.Scaled(scaled.cells(), scaled.tiers());
         for (int start = 0; start < requests.length; start += groupDays) {
+            int end = Math.min(requests.length, start + groupDays);
             double exactN = 0;
             double exactS = 0;
             if (part != null) {
                 part.reset();
             }
-            for (int d = start; d < Math.min(requests.length, start + groupDays); d++) {
+            boolean anyScaled = false;
+            for (int d = start; d < end; d++) {
                 if (scaled != null && scaled.scaled()[d]) {
                     scaled.addDay(d, part);
+                    anyScaled = true;
                 } else {
                     exactN += requests[d];
                     exactS += satisfied[d];
                 }
             }
-            acc.add(exactN, exactS, part, tau);
+            if (end - start < groupDays) {
+                acc.partial(exactN, exactS, anyScaled ? part : null, (double) (end - start) / groupDays);
+            } else {
+                acc.add(exactN, exactS, anyScaled ? part : null, tau);
+            }
         }
         return acc.stats();
     }
