@@ -14,6 +14,14 @@ import java.util.List;
  * @param totalCostStdErr sampling error of the total cost due to scaling, USD (0 when exact)
  * @param cheapestMeetingTargetCost what the cheapest single model meeting tau would have cost on the same
  *     stream (USD, weighted like {@code totalCost}); NaN when no single model meets tau
+ * @param monthExpectedSatisfaction each month's mean satisfaction at real volume: realised over its exact days,
+ *     expected over its scaled days (RealVolume, decision 0900)
+ * @param monthSatisfactionSd standard deviation of a month's real mean satisfaction given its exact days (0 for an
+ *     exact month)
+ * @param monthBreachProbability probability that the month's real requests end below the target (1 or 0 for an
+ *     exact month)
+ * @param limitedMonths months whose scaled estimate is noisy against the real spread (few simulated requests, or
+ *     row-level expected scores): their breach probability leans towards one half
  */
 public record ReplicationResult(
         int replication,
@@ -54,7 +62,11 @@ public record ReplicationResult(
         double totalCostStdErr,
         List<TracePoint> trace,
         LearnedState state,
-        double cheapestMeetingTargetCost) {
+        double cheapestMeetingTargetCost,
+        double[] monthExpectedSatisfaction,
+        double[] monthSatisfactionSd,
+        double[] monthBreachProbability,
+        int limitedMonths) {
 
     public double meanSatisfaction() {
         return satisfied / representedRequests;
@@ -62,6 +74,19 @@ public record ReplicationResult(
 
     public double costPerRequest() {
         return totalCost / representedRequests;
+    }
+
+    /** Mean over months of the probability that the month ends below the target. */
+    public double breachProbability() {
+        double sum = 0;
+        int n = 0;
+        for (double b : monthBreachProbability) {
+            if (!Double.isNaN(b)) {
+                sum += b;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     public double monthSatisfaction(int month) {

@@ -27,6 +27,15 @@ import java.util.Map;
  * @param warnings assumptions the engine had to change or could not honour (e.g. a capped false-report rate)
  * @param partialWindow satisfaction of the trailing partial SLA window (decision 0308: reported apart, not in
  *     {@code windowCompliance} or {@code worstWindow}); NaN when the horizon holds whole windows only
+ * @param monthlyBreachProbability mean over months and replications of the probability that the month's real
+ *     requests end below tau (decision 0900: at real volume, not of the simulated count)
+ * @param monthlyBreachProbabilityInterval 90% interval of {@code monthlyBreachProbability} ({@link Interval})
+ * @param windowComplianceInterval 90% interval of {@code windowCompliance.mean}
+ * @param savingsVsBestFixedInterval 90% interval of {@code savingsVsBestFixed.mean} (Student t over replications)
+ * @param repeatFactor requests the router saw per distinct query of the pool (above 2 a prompt-memorising
+ *     predictor looks better than on fresh traffic)
+ * @param replicationStop how the number of replications was decided (as asked, or adaptively: interval narrow
+ *     enough, or time budget spent)
  */
 public record SimulationResult(
         String engineVersion,
@@ -70,7 +79,13 @@ public record SimulationResult(
         Spread savingsVsCheapestMeetingTarget,
         Spread monthlySpend,
         List<String> warnings,
-        Spread partialWindow) {
+        Spread partialWindow,
+        double monthlyBreachProbability,
+        Interval monthlyBreachProbabilityInterval,
+        Interval windowComplianceInterval,
+        Interval savingsVsBestFixedInterval,
+        double repeatFactor,
+        String replicationStop) {
 
     public SimulationResult {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -94,9 +109,18 @@ public record SimulationResult(
             int exactDays, long maxSimulatedPerMonth) {
     }
 
-    /** One month: volume, spend and satisfaction across replications, and the chance it breaches tau. */
+    /**
+     * One month: volume, spend and satisfaction across replications, and the chance it breaches tau.
+     *
+     * @param satisfaction the month's real mean satisfaction: mean, and P10/P90 of the replications' real-volume
+     *     distributions taken together (decision 0900)
+     * @param breachProbability probability that the month's real requests end below tau (mean over replications)
+     * @param breachProbabilityInterval its 90% interval
+     * @param simulatedBreachShare share of replications whose simulated month ended below tau (the old, count-based
+     *     figure; at a scaled month's simulated count its spread is too wide)
+     */
     public record MonthStats(int month, double requests, Spread cost, Spread satisfaction, double breachProbability,
-            Map<String, Double> modelShare) {
+            Map<String, Double> modelShare, Interval breachProbabilityInterval, double simulatedBreachShare) {
     }
 
     /** One model's share of requests and of spend. */
@@ -111,6 +135,29 @@ public record SimulationResult(
     /** One SLA tier (gold/silver/bronze...): satisfaction, cost and share of days at or above tau. */
     public record TierStats(String tier, double requestShare, Spread satisfaction, Spread costPerRequest,
             Spread dailyCompliance) {
+    }
+
+    /** This result without the replications' detail (for JSON output and stored results). */
+    public SimulationResult withoutReplications() {
+        return withDetail(trace, List.of());
+    }
+
+    /** This result without the replications and the learning trace (a sweep point). */
+    public SimulationResult slim() {
+        return withDetail(List.of(), List.of());
+    }
+
+    /** This result with another trace and another replication list; every other field kept. */
+    public SimulationResult withDetail(List<TracePoint> newTrace, List<ReplicationResult> newReplications) {
+        return new SimulationResult(engineVersion, seed, scenario, router, bound, scaled, scalingNote, requests,
+                simulatedRequests, bestFixedModel, meanSatisfaction, estimatedSatisfaction, totalCost, costPerRequest,
+                costPer1000, explorationShare, savingsVsBestFixed, ratioToSlaOracle, slaOracleCostPerRequest, finalMargin,
+                cumulativeCompliant, cumulativeComplianceRate, windowCompliance, worstWindow, dailyCompliance,
+                weeklyCompliance, monthlyCompliance, firstRequestStayingAbove, satisfactionSamplingError,
+                totalCostSamplingError, months, models, categories, tiers, newTrace, learnedState, newReplications,
+                cheapestMeetingTargetModel, savingsVsCheapestMeetingTarget, monthlySpend, warnings, partialWindow,
+                monthlyBreachProbability, monthlyBreachProbabilityInterval, windowComplianceInterval,
+                savingsVsBestFixedInterval, repeatFactor, replicationStop);
     }
 
     /** Model id -> mean share of requests (the CLI's {@code modelShare}). */
