@@ -57,6 +57,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "With --json: also every replication's day-level arrays.")
     boolean full;
 
+    @Option(names = "--export-config", paramLabel = "FILE",
+            description = "Also write the routing configuration of the simulated router (trained and learned state included),"
+                    + " for LiveRouter and 'replay'. Oracles are refused.")
+    Path exportConfig;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +79,20 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             Scenario scenario = options.scenario(sample, cat, sheet, router, target, feedbackRate);
             Simulator sim = Simulator.standard().withThreads(options.threads());
-            SimulationResult result = sim.run(PreparedScenario.of(scenario), scenario, RunControl.NONE);
+            PreparedScenario prepared = PreparedScenario.of(scenario);
+            SimulationResult result;
+            if (exportConfig != null) {
+                dev.switchyard.engine.export.CapturedRun run = dev.switchyard.engine.export.CapturedRun.simulate(scenario, prepared,
+                        options.threads(), RunControl.NONE);
+                result = run.result();
+                dev.switchyard.engine.export.RoutingConfigJson.write(run.config(scenario, prepared, null, java.time.Instant.now()),
+                        exportConfig);
+                if (!json) {
+                    out.println("wrote routing configuration " + exportConfig);
+                }
+            } else {
+                result = sim.run(prepared, scenario, RunControl.NONE);
+            }
             if (json) {
                 out.println(Json.mapper().writeValueAsString(toJson(result, full)));
             } else {

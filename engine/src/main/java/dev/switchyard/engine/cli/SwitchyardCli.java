@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             GenerateSampleCommand.class,
             WorkspaceCommand.class,
             ExportCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

@@ -56,4 +56,27 @@ public final class CascadeRouter implements Router {
         return LearnedState.of(name, Map.of("judgeError", judgeError, "chainLength", (double) chain.length,
                 "callsPerRequest", requests == 0 ? 0.0 : (double) calls / requests));
     }
+
+    private CascadeRouter(String name, int[] chain, double judgeError) {
+        this.name = name;
+        this.chain = chain.clone();
+        this.judgeError = judgeError;
+    }
+
+    /** A cascade from an exported configuration: the chain of model indices, cheapest first. */
+    public static CascadeRouter restore(String name, int[] chain, double judgeError) {
+        if (chain.length < 1) {
+            throw new IllegalArgumentException("cascade: the chain needs at least one model");
+        }
+        return new CascadeRouter(name, chain, judgeError);
+    }
+
+    /** Model indices tried in order. */
+    public int[] chain() {
+        return chain.clone();
+    }
+
+    public double judgeError() {
+        return judgeError;
+    }
 }

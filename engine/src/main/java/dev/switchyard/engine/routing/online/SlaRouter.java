@@ -214,4 +214,65 @@ public final class SlaRouter implements Router {
                 "margin", margin, "requests", (double) t, "feedbackEvents", (double) observed, "reports", reports),
                 predictor.estimates());
     }
+
+    // Warm start (issue 12): added at the end, routing and learning above are unchanged.
+
+    @Override
+    public dev.switchyard.engine.routing.WarmState warmState() {
+        java.util.Map<String, double[]> predictorArrays = predictor.warmArrays();
+        if (predictorArrays == null) {
+            return null;
+        }
+        java.util.Map<String, double[]> arrays = new java.util.TreeMap<>();
+        predictorArrays.forEach((k, v) -> arrays.put("predictor." + k, v));
+        double[] counts = new double[served.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = served[i];
+        }
+        arrays.put("served", counts);
+        return new dev.switchyard.engine.routing.WarmState(name, Map.of("t", (double) t, "queue", queue, "observed",
+                (double) observed, "reports", reports, "deficitSum", deficitSum, "margin", margin), arrays);
+    }
+
+    /**
+     * Restores counters, queue, margin, served counts and the predictor, then moves the generator
+     * to where the original stood: it replays the draws route() made for requests 1..t (one uniform
+     * per request, one more on a uniform exploration step), which depend only on the draws and t.
+     */
+    @Override
+    public void restoreState(dev.switchyard.engine.routing.WarmState s) {
+        s.requireRouter(name);
+        if (t != 0 || observed != 0) {
+            throw new IllegalStateException("restoreState needs a router that has routed nothing yet");
+        }
+        java.util.Map<String, double[]> predictorArrays = new java.util.TreeMap<>();
+        s.arrays().forEach((k, v) -> {
+            if (k.startsWith("predictor.")) {
+                predictorArrays.put(k.substring("predictor.".length()), v);
+            }
+        });
+        predictor.restoreArrays(predictorArrays);
+        double[] counts = s.array("served", served.length);
+        for (int i = 0; i < counts.length; i++) {
+            served[i] = (long) counts[i];
+        }
+        long steps = (long) s.scalar("t");
+        queue = s.scalar("queue");
+        observed = (long) s.scalar("observed");
+        reports = s.scalar("reports");
+        deficitSum = s.scalar("deficitSum");
+        margin = s.scalar("margin");
+        marginReports = -1;
+        for (long i = 1; i <= steps; i++) {
+            double u = random.nextDouble();
+            double u2 = u * u;
+            if (u2 * u2 * i < c4 && mode == ExploreMode.UNIFORM) {
+                random.nextInt(models);
+            }
+        }
+        t = steps;
+        if (observed > 0) {
+            updateMarginNumerator();
+        }
+    }
 }
