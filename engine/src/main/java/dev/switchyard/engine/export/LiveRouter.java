@@ -372,11 +372,7 @@ public final class LiveRouter {
     /** This configuration with the router's current learned state as its warm state (to hand over to a restart). */
     public synchronized RoutingConfig snapshot() {
         WarmState w = router.warmState();
-        return new RoutingConfig(config.schema(), RoutingConfig.SCHEMA_VERSION, config.router(), config.parameters(), config.sla(),
-                config.feedback(), config.predictor(), config.textFeatures(), config.models(), config.costs(), config.categories(),
-                config.tenants(), config.slaTiers(), config.meanOutputTokens(), config.meanRecordedCostUsd(), config.priors(),
-                config.routerSeed(), config.learnedState(), config.provenance(), config.simulation(), config.initialState(),
-                w == null ? config.warmState() : RoutingConfig.StateDoc.of(w));
+        return config.withWarmState(w == null ? config.warmState() : RoutingConfig.StateDoc.of(w));
     }
 
     private static int index(Dictionary dict, String value, String what) {

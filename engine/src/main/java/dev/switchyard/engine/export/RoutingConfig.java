@@ -106,6 +106,13 @@ public record RoutingConfig(
         }
     }
 
+    /** This configuration with another warm state (a snapshot of a running router), at the current schema version. */
+    public RoutingConfig withWarmState(StateDoc state) {
+        return new RoutingConfig(schema, SCHEMA_VERSION, router, parameters, sla, feedback, predictor, textFeatures, models, costs,
+                categories, tenants, slaTiers, meanOutputTokens, meanRecordedCostUsd, priors, routerSeed, learnedState, provenance,
+                simulation, initialState, state);
+    }
+
     public List<String> modelIds() {
         return models.stream().map(PoolModel::id).toList();
     }
