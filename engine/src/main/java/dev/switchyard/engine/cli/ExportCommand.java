@@ -89,7 +89,7 @@ public final class ExportCommand implements Callable<Integer> {
                     System.out.println("wrote routing configuration " + config);
                 }
                 if (litellm != null) {
-                    LiteLlmConfig.write(rc, r.modelShare(), s.catalog(), litellm);
+                    LiteLlmConfig.write(rc, r, s.catalog(), litellm);
                     System.out.println("wrote LiteLLM config " + litellm);
                 }
             }
