@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             WorkspaceCommand.class,
             ExportCommand.class,
             ReplayCommand.class,
+            BenchLiveCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

@@ -84,6 +84,8 @@ public final class LiveRouter {
     private final double[][] recMean;
     private final double normaliser;
     private final Optional<TextFeatureExtractor> extractor;
+    private final List<String> modelIds;
+    private final Map<String, Integer> modelIndex = new HashMap<>();
     private final View[] pending;
     private final boolean[] answered;
     private final LiveServing serving;
@@ -187,6 +189,10 @@ public final class LiveRouter {
             meanExpected[j] = config.models().get(j).meanExpectedCostUsd();
         }
         this.serving = new LiveServing(m);
+        this.modelIds = config.modelIds();
+        for (int j = 0; j < m; j++) {
+            modelIndex.put(modelIds.get(j), j);
+        }
         this.outMean = config.meanOutputTokens();
         this.recMean = config.meanRecordedCostUsd();
         CostScale scale = new CostScale(meanExpected, config.costs().basis());
@@ -251,7 +257,7 @@ public final class LiveRouter {
     }
 
     public List<String> models() {
-        return config.modelIds();
+        return modelIds;
     }
 
     /** True when the learned state was restored (warm start). */
@@ -319,12 +325,12 @@ public final class LiveRouter {
             for (int k = 0; k < serving.calledCount; k++) {
                 int j = serving.called[k];
                 if (j != choice) {
-                    a.add(config.modelIds().get(j));
+                    a.add(modelIds.get(j));
                 }
             }
             also = a;
         }
-        return new Decision(ticket, config.modelIds().get(choice), choice, serving.explored, also, view.expected[choice]);
+        return new Decision(ticket, modelIds.get(choice), choice, serving.explored, also, view.expected[choice]);
     }
 
     /** Reports feedback about an earlier decision. */
@@ -336,9 +342,9 @@ public final class LiveRouter {
             throw new IllegalArgumentException("feedback for request #" + ticket + " arrived after it was forgotten"
                     + " (or it was never routed here); only the last " + pending.length + " requests are kept");
         }
-        int model = config.modelIds().indexOf(feedback.model());
-        if (model < 0) {
-            throw new IllegalArgumentException("model '" + feedback.model() + "' is not in the routing pool " + config.modelIds());
+        Integer model = modelIndex.get(feedback.model());
+        if (model == null) {
+            throw new IllegalArgumentException("model '" + feedback.model() + "' is not in the routing pool " + modelIds);
         }
         answered[slot] = true;
         router.observe(new Event(view, model, feedback, normaliser, sequence - 1 - view.sequence));
@@ -394,7 +400,7 @@ public final class LiveRouter {
         final int tenant;
         final int tier;
         final double[] expected;
-        final FeatureVector features;
+        FeatureVector features;
 
         View(long sequence, int category, LiveRequest request, int tenant, int tier) {
             this.sequence = sequence;
@@ -416,8 +422,6 @@ public final class LiveRouter {
                     expected[j] = recMean[category][j];
                 }
             }
-            this.features = extractor.isEmpty() ? FeatureVector.EMPTY
-                    : extractor.get().extract(request.prompt() == null ? "" : request.prompt());
         }
 
         @Override
@@ -472,6 +476,11 @@ public final class LiveRouter {
 
         @Override
         public FeatureVector textFeatures() {
+            // extracted on first use: routers that never read the prompt (category predictors) do not pay for it
+            if (features == null) {
+                features = extractor.isEmpty() ? FeatureVector.EMPTY
+                        : extractor.get().extract(request.prompt() == null ? "" : request.prompt());
+            }
             return features;
         }
     }
@@ -537,7 +546,7 @@ public final class LiveRouter {
                 throw new IllegalStateException("router '" + descriptor.name() + "' asks a judge whether to accept each answer;"
                         + " give LiveRouter one (LiveRouter.builder(config).judge(...), e.g. SimulatedJudge in tests)");
             }
-            return judge.accept(view.request, config.modelIds().get(model));
+            return judge.accept(view.request, modelIds.get(model));
         }
 
         @Override
