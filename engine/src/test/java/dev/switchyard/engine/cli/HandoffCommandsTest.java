@@ -126,4 +126,53 @@ class HandoffCommandsTest {
             assertTrue(!dir.resolve(oracle + ".json").toFile().exists(), "nothing written for " + oracle);
         }
     }
+
+    @Test
+    void replayLogPrintsTheReportAndLocatesErrors() throws Exception {
+        dev.switchyard.engine.sim.Scenario sc = dev.switchyard.engine.sim.Scenario.of(
+                dev.switchyard.engine.export.LiveRouterRoundTripTestAccess.traffic(),
+                dev.switchyard.engine.export.LiveRouterRoundTripTestAccess.prices(), null, "slarouter")
+                .withVolume(dev.switchyard.engine.sim.Scenario.Volume.requests(3000))
+                .withScaling(dev.switchyard.engine.sim.Scenario.Scaling.exact()).withCalibrationFraction(0);
+        Path cfg = dir.resolve("synthetic.json");
+        RoutingConfigJson.write(dev.switchyard.engine.export.RoutingConfigs.export(sc, null, null, java.time.Instant.EPOCH), cfg);
+        Path log = Path.of(getClass().getResource("/dev/switchyard/engine/replay/litellm-spend-logs.csv").toURI());
+        String[] ok = run("replay", "--json", "--config", cfg.toString(), "--log", log.toString());
+        assertEquals("0", ok[0], ok[2]);
+        JsonNode r = Json.mapper().readTree(ok[1]);
+        assertEquals(6, r.get("requests").asInt());
+        assertEquals("litellm", r.get("format").asText());
+        assertTrue(r.has("modelShare") && r.has("expectedCostUsd") && r.has("recordedCostUsd") && r.has("perCategory"));
+        String[] text = run("replay", "--config", cfg.toString(), "--log", log.toString());
+        assertTrue(text[1].contains("shadow replay of litellm-spend-logs.csv"), text[1]);
+
+        Path bad = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, java.nio.file.Files.readString(log).replace("2026-05-04 09:01:00.000000", "soon"));
+        String[] err = run("replay", "--config", cfg.toString(), "--log", bad.toString(), "--format", "litellm");
+        assertEquals("2", err[0]);
+        assertTrue(err[2].contains("bad.csv, line 4, column") && err[2].contains("soon"), err[2]);
+        String[] neither = run("replay", "--config", cfg.toString());
+        assertEquals("2", neither[0]);
+    }
+
+    @Test
+    void aVersionOneConfigurationStillLoadsForOnlineRouters() throws Exception {
+        dev.switchyard.engine.sim.Scenario sc = dev.switchyard.engine.sim.Scenario.of(
+                dev.switchyard.engine.export.LiveRouterRoundTripTestAccess.traffic(),
+                dev.switchyard.engine.export.LiveRouterRoundTripTestAccess.prices(), null, "slarouter")
+                .withVolume(dev.switchyard.engine.sim.Scenario.Volume.requests(3000))
+                .withScaling(dev.switchyard.engine.sim.Scenario.Scaling.exact()).withCalibrationFraction(0);
+        JsonNode doc = Json.mapper().readTree(RoutingConfigJson.toBytes(
+                dev.switchyard.engine.export.RoutingConfigs.export(sc, null, null, java.time.Instant.EPOCH)));
+        com.fasterxml.jackson.databind.node.ObjectNode v1 = (com.fasterxml.jackson.databind.node.ObjectNode) doc;
+        v1.put("schemaVersion", 1);
+        v1.remove(List.of("simulation", "initialState", "warmState"));
+        Path f = dir.resolve("v1.json");
+        java.nio.file.Files.write(f, Json.mapper().writeValueAsBytes(v1));
+        assertEquals("slarouter", dev.switchyard.engine.export.LiveRouter.load(f).config().router().name());
+        String[] replay = run("replay", "--config", f.toString(), "--traffic",
+                SampleData.locate().resolve("traffic/support-desk.csv").toString());
+        assertEquals("2", replay[0]);
+        assertTrue(replay[2].contains("export it again"), replay[2]);
+    }
 }
