@@ -79,6 +79,15 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (log != null) {
+            requireReadableFile("--log", log);
+        }
+        if (traffic != null) {
+            for (Path t : traffic) {
+                requireReadableFile("--traffic", t);
+            }
+        }
+        requireReadableFile("--config", config);
         if ((log == null) == (traffic == null || traffic.isEmpty())) {
             err.println("error: give either --log FILE (a production log) or --traffic FILE... (the simulator's stream)");
             return 2;
@@ -121,6 +130,19 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (UnsupportedOperationException e) {
             err.println("error: " + e.getMessage());
             return 3;
+        }
+    }
+
+    /** Input files are checked before anything is read, so the error names the file at fault. */
+    private static void requireReadableFile(String option, Path p) {
+        if (!java.nio.file.Files.exists(p)) {
+            throw BadInputException.of(p, "no such file (" + option + ")");
+        }
+        if (java.nio.file.Files.isDirectory(p)) {
+            throw BadInputException.of(p, "is a folder; " + option + " needs a file");
+        }
+        if (!java.nio.file.Files.isReadable(p)) {
+            throw BadInputException.of(p, "cannot be read (permission denied) (" + option + ")");
         }
     }
 }
