@@ -14,7 +14,6 @@ import dev.switchyard.engine.routing.RouterDescriptor;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.Routers;
 import dev.switchyard.engine.sim.PreparedScenario;
-import dev.switchyard.engine.sim.ReplicationResult;
 import dev.switchyard.engine.sim.RunControl;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.sim.SimulationResult;
@@ -205,12 +204,10 @@ public final class EnginePlanner implements PlannerEngine {
         int months = r.months().size();
         List<ScenarioOutcome.Month> monthFigures = new ArrayList<>();
         double[][] shareByMonth = new double[months][models.size()];
-        double breachSum = 0;
         for (int i = 0; i < months; i++) {
             SimulationResult.MonthStats m = r.months().get(i);
             monthFigures.add(new ScenarioOutcome.Month(i + 1, m.requests(), m.cost().mean(), m.cost().p10(), m.cost().p90(),
                     m.satisfaction().mean(), m.satisfaction().p10(), m.satisfaction().p90(), m.breachProbability()));
-            breachSum += m.breachProbability();
             for (int j = 0; j < models.size(); j++) {
                 shareByMonth[i][j] = m.modelShare().getOrDefault(models.get(j), 0.0);
             }
@@ -241,45 +238,25 @@ public final class EnginePlanner implements PlannerEngine {
         if (r.scaled() && r.scalingNote() != null && !r.scalingNote().isBlank()) {
             notes.add(r.scalingNote());
         }
-        double totalMean = r.totalCost().mean();
-        return new ScenarioOutcome(s, r.router().displayName(), r.router().reconstructed(), totalMean / Math.max(1, months),
-                r.costPer1000().mean(), r.meanSatisfaction().mean(), months == 0 ? 0 : breachSum / months,
+        // the engine's figures (decision 0308), not recomputed here
+        return new ScenarioOutcome(s, r.router().displayName(), r.router().reconstructed(), r.monthlySpend().mean(),
+                r.costPer1000().mean(), r.meanSatisfaction().mean(), months == 0 ? 0 : r.meanMonthlyBreachProbability(),
                 r.savingsVsBestFixed().mean(), r.windowCompliance().mean(), monthFigures,
                 windows(s, r), models, shareByMonth, spendShare, tiers, trace(r), r.seed(), r.engineVersion(), notes, fidelity);
     }
 
-    /** Satisfaction per SLA window of the first replication, from its daily figures. */
+    /**
+     * Satisfaction per complete SLA window of the first replication: the engine's own window series, the same
+     * windows its compliance figure counts (decision 0308; the trailing partial window is reported apart).
+     */
     static List<ScenarioOutcome.Window> windows(ScenarioSettings s, SimulationResult r) {
         List<ScenarioOutcome.Window> out = new ArrayList<>();
         if (r.replications().isEmpty()) {
             return out;
         }
-        ReplicationResult first = r.replications().get(0);
-        double[] req = first.dayRequests();
-        double[] sat = first.daySatisfied();
-        long n = 0;
-        double reqSum = 0;
-        double satSum = 0;
-        int daysInWindow = switch (s.window().unit()) {
-            case DAY -> 1;
-            case WEEK -> 7;
-            case MONTH -> Scenario.Volume.DAYS_PER_MONTH;
-            case REQUESTS -> 0;
-        };
-        int days = 0;
-        for (int d = 0; d < req.length; d++) {
-            reqSum += req[d];
-            satSum += sat[d];
-            days++;
-            boolean close = daysInWindow > 0 ? days == daysInWindow : reqSum >= s.window().requests();
-            if (close || d == req.length - 1) {
-                if (reqSum > 0 && (close || daysInWindow == 0 || days * 2 >= daysInWindow)) {
-                    out.add(new ScenarioOutcome.Window(++n, satSum / reqSum));
-                }
-                reqSum = 0;
-                satSum = 0;
-                days = 0;
-            }
+        double[] series = r.replications().get(0).scenarioWindows().series();
+        for (int i = 0; i < series.length; i++) {
+            out.add(new ScenarioOutcome.Window(i + 1, series[i]));
         }
         return out;
     }

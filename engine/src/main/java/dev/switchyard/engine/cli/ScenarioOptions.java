@@ -104,6 +104,14 @@ final class ScenarioOptions {
     @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--judge-error-rate", defaultValue = "0.1", paramLabel = "E",
+            description = "Cascade: chance the judge's verdict is wrong, either way (default ${DEFAULT-VALUE}).")
+    double judgeErrorRate;
+
+    @Option(names = "--judge-cost", paramLabel = "USD",
+            description = "Cascade: price of one judge call in USD (default: the cheapest model's mean cost per request).")
+    Double judgeCost;
+
     Catalog loadCatalog() throws ImportException, IOException {
         return catalog == null ? Catalog.empty() : CatalogJson.read(catalog);
     }
@@ -150,6 +158,7 @@ final class ScenarioOptions {
             vol = Scenario.Volume.requests(volume != null && volume.requests != null ? volume.requests : 1_000_000L);
         }
         return new Scenario(null, sample, cat, prices, pool, router, new RouterParameters(params), predictor, null, sla, fb, vol, null,
-                seed, replications, calibrationFraction, new Scenario.Scaling(exactDays, maxPerMonth));
+                seed, replications, calibrationFraction, new Scenario.Scaling(exactDays, maxPerMonth),
+                new Scenario.Judge(judgeErrorRate, judgeCost == null ? Double.NaN : judgeCost));
     }
 }

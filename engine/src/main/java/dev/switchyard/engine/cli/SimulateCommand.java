@@ -93,6 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
             } else {
                 result = sim.run(prepared, scenario, RunControl.NONE);
             }
+            result.warnings().forEach(w -> err.println("warning: " + w));
             if (json) {
                 out.println(Json.mapper().writeValueAsString(toJson(result, full)));
             } else {
@@ -141,10 +142,28 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("simulatedRequests", r.simulatedRequests());
         root.put("seed", r.seed());
         root.put("engineVersion", r.engineVersion());
+        // decision 0308: savings against the cheapest single model meeting tau (null when none does)
+        putNumberOrNull(root, "savingsVsCheapestMeetingTarget", r.savingsVsCheapestMeetingTarget().mean());
+        if (r.cheapestMeetingTargetModel() == null) {
+            root.putNull("cheapestMeetingTargetModel");
+        } else {
+            root.put("cheapestMeetingTargetModel", r.cheapestMeetingTargetModel());
+        }
+        root.put("monthlySpend", r.monthlySpend().mean());
+        putNumberOrNull(root, "partialWindowSatisfaction", r.partialWindow().mean());
+        r.warnings().forEach(root.putArray("warnings")::add);
         SimulationResult shown = full ? r : withoutReplications(r);
         JsonNode detail = Json.mapper().valueToTree(shown);
         root.set("result", detail);
         return root;
+    }
+
+    private static void putNumberOrNull(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) {
+            node.put(field, v);
+        } else {
+            node.putNull(field);
+        }
     }
 
     private static SimulationResult withoutReplications(SimulationResult r) {
@@ -154,7 +173,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.ratioToSlaOracle(), r.slaOracleCostPerRequest(), r.finalMargin(), r.cumulativeCompliant(),
                 r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
                 r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
-                r.months(), r.models(), r.categories(), r.tiers(), r.trace(), r.learnedState(), java.util.List.of());
+                r.months(), r.models(), r.categories(), r.tiers(), r.trace(), r.learnedState(), java.util.List.of(),
+                r.cheapestMeetingTargetModel(), r.savingsVsCheapestMeetingTarget(), r.monthlySpend(), r.warnings(),
+                r.partialWindow());
     }
 
     private static void printText(PrintWriter out, SimulationResult r) {
@@ -174,6 +195,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.totalCost().mean(), r.costPerRequest().mean(), r.costPer1000().mean(), 100 * r.explorationShare().mean());
         out.printf(Locale.ROOT, "savings vs best fixed (%s) %.1f%%; cost / SLA-oracle cost %.2fx%n", r.bestFixedModel(),
                 100 * r.savingsVsBestFixed().mean(), r.ratioToSlaOracle().mean());
+        out.println(r.cheapestMeetingTargetModel() == null ? "no single model meets the target on its own"
+                : String.format(Locale.ROOT, "savings vs the cheapest model meeting the target (%s) %.1f%%",
+                        r.cheapestMeetingTargetModel(), 100 * r.savingsVsCheapestMeetingTarget().mean()));
         out.printf(Locale.ROOT, "%nmodel mix:%n");
         for (SimulationResult.ModelStats m : r.models()) {
             out.printf(Locale.ROOT, "  %-40s %6.2f%% of requests %6.2f%% of spend%n", m.model(), 100 * m.requestShare().mean(),

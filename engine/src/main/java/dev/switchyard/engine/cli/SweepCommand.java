@@ -83,6 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
                     rates.get(0));
             Sweep.Grid grid = new Sweep.Grid(base, sheets, routers, taus, rates);
             Sweep.Result result = Sweep.run(grid, Simulator.standard(), options.threads(), RunControl.NONE);
+            result.warnings().forEach(w -> err.println("warning: " + w));
             String fmt = format != null ? format.toLowerCase(Locale.ROOT)
                     : outFile != null && outFile.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
             String text = switch (fmt) {
@@ -173,6 +174,7 @@ public final class SweepCommand implements Callable<Integer> {
             o.set("result", Json.mapper().valueToTree(p.result()));
         }
         root.set("targetResponse", Json.mapper().valueToTree(result.targetResponses()));
+        result.warnings().forEach(root.putArray("warnings")::add);
         return root;
     }
 }

@@ -107,7 +107,6 @@ public final class ConfiguredRouters {
                 d[i] = chain[i];
             }
             a.put("chain", d);
-            s.put("judgeError", c.judgeError());
         } else {
             return null;
         }
@@ -207,7 +206,7 @@ public final class ConfiguredRouters {
                     for (int i = 0; i < chain.length; i++) {
                         chain[i] = (int) c[i];
                     }
-                    return CascadeRouter.restore(name, chain, s.scalar("judgeError"));
+                    return CascadeRouter.restore(name, chain);
                 }
                 default -> throw new IllegalArgumentException("router '" + name + "' (role " + d.role()
                         + ") has no rebuild from a configuration in this build");

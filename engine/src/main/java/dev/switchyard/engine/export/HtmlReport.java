@@ -47,6 +47,12 @@ public final class HtmlReport {
 
         // --- headline numbers
         h.append("<section><h2>Summary</h2>\n<table class=\"kpi\">\n");
+        // the engine's figures, as simulate --json and the app show them (decision 0308): spend per month is the mean
+        // over the horizon, P(breached month) the mean over months of the share of replications below target
+        kpi(h, "Spend per month (mean over " + info.months() + (info.months() == 1 ? " month)" : " months)"),
+                money(result.monthlySpend().mean()), spread(result.monthlySpend(), HtmlReport::money));
+        kpi(h, "P(breached month)", pct(result.meanMonthlyBreachProbability()), "across " + info.replications()
+                + " replications");
         kpi(h, "Spend in the first month", money(monthCost(result)), spread(monthCostSpread(result), HtmlReport::money));
         kpi(h, "Cost per 1,000 requests", money(result.costPer1000().mean()), spread(result.costPer1000(), HtmlReport::money));
         kpi(h, "Total spend over " + info.months() + (info.months() == 1 ? " month" : " months"),
@@ -139,6 +145,10 @@ public final class HtmlReport {
         row(h, "Volume", fmt(info.requestsPerMonth()) + " requests in the first month, growth "
                 + pct(info.monthlyGrowth()) + " per month, " + info.months() + " month(s); " + fmt(result.requests())
                 + " requests in all");
+        row(h, "SLA window", windowText(info));
+        row(h, "Simulation", (result.scaled() ? "scaled: the first " + fmt(Math.min(info.exactDays(), 30L * info.months()))
+                + " days request by request, then at most " + fmt(info.maxSimulatedPerMonth()) + " simulated requests per month"
+                : "exact: every request simulated") + "; calibration split " + pct(info.calibrationFraction()) + " of the sample");
         row(h, "Model pool", String.join(", ", info.models()));
         row(h, "User feedback", feedbackText(info));
         row(h, "Quality priors", info.priorSource());
@@ -269,12 +279,14 @@ public final class HtmlReport {
     }
 
     private static String feedbackText(SimulationResult.ScenarioInfo info) {
-        String kind = switch (info.feedbackKind()) {
+        // ScenarioInfo spells the kind "one-sided" / "two-sided-sparse" / "full"; accept the enum spelling too
+        String kind = switch (info.feedbackKind().toUpperCase(Locale.ROOT).replace('-', '_')) {
             case "ONE_SIDED" -> "one-sided: an unhappy user reports with probability " + pct(info.feedbackRate())
                     + (info.falseReportRate() > 0 ? ", a happy user falsely with " + pct(info.falseReportRate()) : "")
                     + "; silence is ambiguous";
             case "TWO_SIDED_SPARSE" -> "two-sided: the true outcome is revealed with probability " + pct(info.feedbackRate());
-            default -> "full: every outcome is known";
+            case "FULL" -> "full: every outcome is known";
+            default -> info.feedbackKind() + ", rate " + pct(info.feedbackRate());
         };
         if (info.feedbackDelayRequests() > 0) {
             kind += "; arrives after " + fmt(info.feedbackDelayRequests()) + " requests";

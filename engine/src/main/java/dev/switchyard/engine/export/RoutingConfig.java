@@ -198,11 +198,14 @@ public record RoutingConfig(
      *
      * @param assumedRate the q the router was told, null when it was the true q
      * @param assumedFalseReportRate the f the router was told, null when it was the true f
+     * @param judgeErrorRate the cascade judge's error rate (null: the default)
+     * @param judgeCostPerCall USD per judge call (null: priced like the pool's cheapest model)
      */
     public record Simulation(String feedbackKind, double feedbackRate, double falseReportRate, long feedbackDelayRequests,
                              Double assumedRate, Double assumedFalseReportRate, long requestsPerMonth, double monthlyGrowth,
                              int months, boolean dailyRhythm, int replications, double calibrationFraction, int exactDays,
-                             long maxSimulatedPerMonth, List<String> pool, Double mixShiftAt, Map<String, Double> mixShiftWeights) {
+                             long maxSimulatedPerMonth, List<String> pool, Double mixShiftAt, Map<String, Double> mixShiftWeights,
+                             Double judgeErrorRate, Double judgeCostPerCall) {
         public Simulation {
             Objects.requireNonNull(feedbackKind, "field 'simulation.feedbackKind' is required");
             pool = pool == null ? List.of() : List.copyOf(pool);

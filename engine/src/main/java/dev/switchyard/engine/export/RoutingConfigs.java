@@ -128,7 +128,8 @@ public final class RoutingConfigs {
                 v.monthlyGrowth(), v.months(), v.dailyRhythm(), s.replications(), s.calibrationFraction(),
                 s.scaling().exactDays(), s.scaling().maxSimulatedPerMonth(), s.modelPool(),
                 s.mixShift() == null ? null : s.mixShift().atFraction(),
-                s.mixShift() == null ? null : s.mixShift().categoryWeights());
+                s.mixShift() == null ? null : s.mixShift().categoryWeights(), s.judge().errorRate(),
+                Double.isNaN(s.judge().costPerCall()) ? null : s.judge().costPerCall());
     }
 
     /** The extractor the simulator used: only when the sample has prompts; the scenario's, else the first registered. */

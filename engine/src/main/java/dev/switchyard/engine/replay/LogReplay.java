@@ -73,7 +73,8 @@ public final class LogReplay {
             java.util.SplittableRandom draws = new java.util.SplittableRandom(config.routerSeed());
             builder.judge(new SimulatedJudge((req, model) -> draws.nextDouble()
                     < config.priors().means()[config.categories().indexOf(req.category())][config.modelIds().indexOf(model)],
-                    Double.parseDouble(config.parameters().getOrDefault("judgeError", "0.1")), config.routerSeed()));
+                    config.simulation() != null && config.simulation().judgeErrorRate() != null
+                            ? config.simulation().judgeErrorRate() : 0.1, config.routerSeed()));
         }
         LiveRouter live = builder.build();
         ReplayReport.Builder report = new ReplayReport.Builder(config, log, format.name(), live.warmStarted());

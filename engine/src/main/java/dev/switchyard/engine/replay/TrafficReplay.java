@@ -110,6 +110,8 @@ public final class TrafficReplay {
         List<String> pool = sim.pool().isEmpty() ? config.modelIds() : sim.pool();
         return new Scenario(config.provenance().scenario(), sample, catalog, pricesOf(config), pool, config.router().name(),
                 new RouterParameters(config.parameters()), config.predictor(), config.textFeatures(), sla, fb, volume, shift, seed,
-                sim.replications(), sim.calibrationFraction(), new Scenario.Scaling(sim.exactDays(), sim.maxSimulatedPerMonth()));
+                sim.replications(), sim.calibrationFraction(), new Scenario.Scaling(sim.exactDays(), sim.maxSimulatedPerMonth()),
+                new Scenario.Judge(sim.judgeErrorRate() == null ? Scenario.Judge.DEFAULT_ERROR_RATE : sim.judgeErrorRate(),
+                        sim.judgeCostPerCall() == null ? Double.NaN : sim.judgeCostPerCall()));
     }
 }

@@ -6,7 +6,7 @@ package dev.switchyard.engine.routing;
  *
  * <ul>
  *   <li>explore-all (MESS+): {@link #explore()}, {@link #call(int)} every model, return the one to serve;</li>
- *   <li>cascade: call the cheapest, ask {@link #judge(int, double)}, escalate, return the accepted answer.</li>
+ *   <li>cascade: call the cheapest, ask {@link #judge(int)}, escalate, return the accepted answer.</li>
  * </ul>
  * Every call is paid. The returned model is called implicitly if it was not called yet.
  */
@@ -16,8 +16,19 @@ public interface Serving {
     double call(int model);
 
     /**
-     * A simulated judge's verdict on the answer of an already called {@code model}: true = accept.
-     * The judge is wrong with probability {@code errorRate} (a noisy observation, not the truth).
+     * A judge's verdict on the answer of an already called {@code model}: true = accept. How often the judge
+     * errs and what a judge call costs are facts of the scenario, not the router's choice; the simulator's
+     * judge errs with the scenario's error rate (a noisy observation, not the truth) and each call is paid.
+     *
+     * @throws IllegalStateException if the model was not called on this request
+     */
+    default boolean judge(int model) {
+        return judge(model, Double.NaN);
+    }
+
+    /**
+     * The older form of {@link #judge(int)}. The simulator ignores {@code errorRate} (the judge's error rate is
+     * the scenario's, decision 0307), so a router cannot buy a perfect judge by passing 0.
      *
      * @throws IllegalStateException if the model was not called on this request
      */

@@ -82,10 +82,17 @@ final class SampleReadme {
                 .append("drawn from the seed). The chance that model *m* satisfies the query is\n\n")
                 .append("    P = guess + (1 - guess) * sigmoid(a * (ability[m, category] + speciality[m, subtopic] - d))\n\n")
                 .append("Each ability is solved by bisection so that the model's expected score over standard-normal difficulty\n")
-                .append("equals its target accuracy (table below; these are also the catalog's quality priors). A small share of\n")
+                .append("equals its target accuracy (table below). A small share of\n")
                 .append("queries is unanswerable (broken tests, missing context, a wrong answer key): every model fails them, as in\n")
                 .append("real benchmarks. Pass/fail categories score 0 or 1 (drawn from P); judge-scored categories score\n")
                 .append("Binomial(4, P)/4, i.e. 0, 0.25, 0.5, 0.75 or 1 with mean P.\n\n");
+        sb.append("The catalog's quality priors are not these targets: they are what a team would read off public benchmarks,\n")
+                .append("a noisy and shifted view of each model. Per model a bias Normal(").append(SampleDataGenerator.BENCHMARK_BIAS_MEAN)
+                .append(", ").append(SampleDataGenerator.BENCHMARK_BIAS_SD).append(") (benchmarks overstate production quality\n")
+                .append("on average), plus per (model, category) noise Normal(0, ").append(SampleDataGenerator.BENCHMARK_NOISE_SD)
+                .append("), clamped to [0.02, 0.99] and rounded to three decimals,\n")
+                .append("drawn from their own stream of the seed. So a router's Beta priors start near, not at, the truth, and it has\n")
+                .append("to learn the difference from feedback, as in production.\n\n");
         sb.append("Prompts are short synthetic texts: the opener and topic phrase name the category and subtopic (which models\n")
                 .append("suit the query), harder queries carry more clauses such as \"handling every edge case\" or \"with a proof\"\n")
                 .append("(Poisson with mean 0.8 exp(0.9 d), at most 4), easy ones often say \"simple\" or \"in one line\". 8% borrow a\n")

@@ -104,7 +104,12 @@ final class Aggregation {
                 spread(reps, r -> r.daily().share()), spread(reps, r -> r.weekly().share()), spread(reps, r -> r.monthly().share()),
                 spread(reps, r -> r.firstRequestStayingAbove() < 0 ? Double.NaN : r.firstRequestStayingAbove()),
                 spread(reps, ReplicationResult::satisfactionStdErr), spread(reps, ReplicationResult::totalCostStdErr),
-                months, modelStats, categories, tiers, first.trace(), first.state(), List.copyOf(reps));
+                months, modelStats, categories, tiers, first.trace(), first.state(), List.copyOf(reps),
+                p.cheapestMeetingTargetModel(tau),
+                spread(reps, r -> Double.isNaN(r.cheapestMeetingTargetCost()) || r.cheapestMeetingTargetCost() == 0 ? Double.NaN
+                        : 1 - r.totalCost() / r.cheapestMeetingTargetCost()),
+                spread(reps, r -> r.totalCost() / s.volume().months()), s.warnings(),
+                spread(reps, r -> r.scenarioWindows().partialMean()));
     }
 
     private static double ratio(double a, double b) {

@@ -7,6 +7,7 @@ import dev.switchyard.engine.routing.CalibrationSet;
 import dev.switchyard.engine.routing.CostScale;
 import dev.switchyard.engine.routing.FeatureVector;
 import dev.switchyard.engine.routing.QualityPriors;
+import dev.switchyard.engine.routing.ReferenceModels;
 import dev.switchyard.engine.routing.Routers;
 import dev.switchyard.engine.routing.TextFeatureExtractor;
 import dev.switchyard.engine.routing.oracle.HindsightPool;
@@ -62,6 +63,10 @@ public final class PreparedScenario {
     final Optional<CalibrationSet> calibration;
     final Optional<TextFeatureExtractor> extractor;
     final int bestFixed;
+    /** Labelled data for baselines and the savings references: the calibration split, else the whole sample. */
+    final CalibrationSet referenceData;
+    private final double[] referenceScore;
+    private final double[] referenceCost;
     final double[] hourCdf;
     final long startMillis;
     final String costBasis;
@@ -198,31 +203,27 @@ public final class PreparedScenario {
             rowsByCategory[c] = byCat.get(c).stream().mapToInt(Integer::intValue).toArray();
         }
 
-        // Best fixed reference (spec 3.4): the highest mean score on the labelled data a team would pick
-        // its single model from, i.e. the calibration split when there is one (as the best-fixed
-        // baseline does, so that baseline saves exactly 0 against it), else the whole sample.
-        double[] meanScore = new double[m];
-        int[] referenceRows = calSize > 0 ? cal : null;
-        int referenceCount = referenceRows == null ? n : referenceRows.length;
-        for (int k = 0; k < referenceCount; k++) {
-            int q = referenceRows == null ? k : referenceRows[k];
-            for (int j = 0; j < m; j++) {
-                meanScore[j] += sample.score(q, col[j]);
-            }
-        }
-        int best = 0;
-        for (int j = 1; j < m; j++) {
-            if (meanScore[j] > meanScore[best] || (meanScore[j] == meanScore[best] && meanExp[j] < meanExp[best])) {
-                best = j;
-            }
-        }
-        this.bestFixed = best;
-
         if (calSize > 0) {
             this.calibration = Optional.of(buildCalibration(cal, col, table, expAll, norm));
         } else {
             this.calibration = Optional.empty();
         }
+        // The labelled data a team picks its single model from (decision 0308): the calibration split when
+        // there is one, else the whole sample (spec 3.4, "highest mean score on the sample"). Baselines read
+        // it, and the savings references are chosen on it with the same ReferenceModels calls, so the
+        // best-fixed baseline saves exactly 0 against best fixed.
+        if (calibration.isPresent()) {
+            this.referenceData = calibration.get();
+        } else {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            this.referenceData = buildCalibration(all, col, table, expAll, norm);
+        }
+        this.referenceScore = referenceData.meanScores();
+        this.referenceCost = referenceData.meanRealisedCosts();
+        this.bestFixed = ReferenceModels.best(referenceScore, referenceCost);
         this.priors = buildPriors(s, cal, col, cats);
         this.hourCdf = rhythm(s);
         this.startMillis = startOf(sample);
@@ -394,6 +395,29 @@ public final class PreparedScenario {
         return models.get(bestFixed);
     }
 
+    /**
+     * Pool index of the cheapest single model whose mean score on the reference data reaches {@code tau}
+     * (what the cheapest-meeting-target baseline serves), or -1 when none does.
+     */
+    int cheapestMeetingTarget(double tau) {
+        return ReferenceModels.cheapestMeeting(referenceScore, referenceCost, tau);
+    }
+
+    /** The model {@link #cheapestMeetingTarget} names, or null when no single model meets {@code tau}. */
+    public String cheapestMeetingTargetModel(double tau) {
+        int j = cheapestMeetingTarget(tau);
+        return j < 0 ? null : models.get(j);
+    }
+
+    /** Mean expected cost per request (USD) of the pool's cheapest model: the default price of a judge call. */
+    double cheapestMeanExpectedCost() {
+        double min = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < m; j++) {
+            min = Math.min(min, costScale.meanNormalisedCost(j) * costScale.normaliser());
+        }
+        return min;
+    }
+
     public Optional<CalibrationSet> calibration() {
         return calibration;
     }
@@ -465,6 +489,120 @@ public final class PreparedScenario {
                 return realisedNorm[row * m + model];
             }
         };
+    }
+
+    private final ConcurrentHashMap<List<Object>, Double> shiftedLambda = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<Object>, double[]> shiftedOracleCost = new ConcurrentHashMap<>();
+
+    /**
+     * Per-row stream weight after {@code shift}: a shifted stream draws category c with probability proportional
+     * to (rows of c) x (c's weight), then a row of c uniformly, so each row's weight is its category's weight.
+     */
+    private double[] shiftedWeights(Scenario.MixShift shift) {
+        double[] byCat = new double[sample.categories().size()];
+        for (int c = 0; c < byCat.length; c++) {
+            Double mult = shift.categoryWeights().get(sample.categories().get(c));
+            byCat[c] = mult == null ? 1.0 : mult;
+        }
+        double[] w = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            w[r] = byCat[category[r]];
+        }
+        return w;
+    }
+
+    /** The SLA oracle's lambda for {@code tau} fitted on the post-shift mix (cached per target and shift). */
+    double slaLambdaAfterShift(double tau, Scenario.MixShift shift) {
+        return shiftedLambda.computeIfAbsent(List.of(tau, shift), k -> {
+            double[] w = shiftedWeights(shift);
+            HindsightPool base = uncachedPool();
+            return SlaOracle.fitLambda(tau, new HindsightPool() {
+                @Override
+                public int size() {
+                    return rows;
+                }
+
+                @Override
+                public int modelCount() {
+                    return m;
+                }
+
+                @Override
+                public double score(int row, int model) {
+                    return base.score(row, model);
+                }
+
+                @Override
+                public double normalisedRealisedCost(int row, int model) {
+                    return base.normalisedRealisedCost(row, model);
+                }
+
+                @Override
+                public double weight(int row) {
+                    return w[row];
+                }
+            });
+        });
+    }
+
+    /** The hindsight pool a bound of this scenario gets: under a mix shift it refits the SLA oracle to the new mix. */
+    HindsightPool pool(Scenario.MixShift shift) {
+        if (shift == null) {
+            return pool;
+        }
+        return new HindsightPool() {
+            @Override
+            public double slaLambda(double tau) {
+                return pool.slaLambda(tau);
+            }
+
+            @Override
+            public double slaLambdaAfterMixShift(double tau) {
+                return slaLambdaAfterShift(tau, shift);
+            }
+
+            @Override
+            public int size() {
+                return rows;
+            }
+
+            @Override
+            public int modelCount() {
+                return m;
+            }
+
+            @Override
+            public double score(int row, int model) {
+                return pool.score(row, model);
+            }
+
+            @Override
+            public double normalisedRealisedCost(int row, int model) {
+                return pool.normalisedRealisedCost(row, model);
+            }
+        };
+    }
+
+    /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice after {@code shift} (refitted lambda). */
+    double[] slaOracleCostAfterShift(double tau, Scenario.MixShift shift) {
+        if (shift == null) {
+            return slaOracleCost(tau);
+        }
+        return shiftedOracleCost.computeIfAbsent(List.of(tau, shift), k -> oracleChoiceCost(slaLambdaAfterShift(tau, shift)));
+    }
+
+    private double[] oracleChoiceCost(double lambda) {
+        double[] out = new double[rows];
+        double[] c = new double[m];
+        double[] sc = new double[m];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < m; j++) {
+                c[j] = realisedNorm[r * m + j];
+                sc[j] = score[r * m + j];
+            }
+            out[r] = realisedCost[r * m + dev.switchyard.engine.routing.RuleL.choose(c, sc, lambda, m)];
+        }
+        return out;
     }
 
     /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice at {@code tau}: the regret reference. */

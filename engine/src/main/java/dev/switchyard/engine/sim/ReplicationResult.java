@@ -12,6 +12,8 @@ import java.util.List;
  *     mean satisfaction never fell below the target again; -1 when it ends below
  * @param satisfactionStdErr sampling error of the mean satisfaction due to scaling (0 when exact)
  * @param totalCostStdErr sampling error of the total cost due to scaling, USD (0 when exact)
+ * @param cheapestMeetingTargetCost what the cheapest single model meeting tau would have cost on the same
+ *     stream (USD, weighted like {@code totalCost}); NaN when no single model meets tau
  */
 public record ReplicationResult(
         int replication,
@@ -51,7 +53,8 @@ public record ReplicationResult(
         double satisfactionStdErr,
         double totalCostStdErr,
         List<TracePoint> trace,
-        LearnedState state) {
+        LearnedState state,
+        double cheapestMeetingTargetCost) {
 
     public double meanSatisfaction() {
         return satisfied / representedRequests;

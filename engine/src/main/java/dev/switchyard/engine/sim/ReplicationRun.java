@@ -48,6 +48,7 @@ final class ReplicationRun {
     private final double f;
     private final long delay;
     private final double[] oracleRowCost;
+    private final double[] oracleRowCostAfterShift; // refitted to the post-shift mix, so the regret reference stays a bound
     private final SignalTape tape;
     private final float[] block;
     private final int hot;
@@ -55,6 +56,9 @@ final class ReplicationRun {
     private final int[] blockDay = new int[BLOCK];
     private final double[] blockFrac = new double[BLOCK];
     private final RunControl control;
+    // the scenario's judge (decision 0307): its error rate and price are not the router's to choose
+    private final double judgeError;
+    private final double judgeCost;
 
     private final Request current;
     private final Request past;
@@ -90,6 +94,8 @@ final class ReplicationRun {
     private double cost;
     private double exploreCost;
     private double bestCost;
+    private double cheapestMeetingCost; // decision 0308: the cheapest single model meeting tau, on the same stream
+    private final int cheapestMeeting;
     private double oracleCost;
     private double signals;
     private long lastBelow;
@@ -119,6 +125,7 @@ final class ReplicationRun {
     private int winCount;
     private int winMet;
     private double winWorst = Double.NaN;
+    private double[] winSeries = new double[16];
     private final List<TracePoint> trace = new ArrayList<>();
     private double nextTrace = 10;
     private int lastTraceDay = -1;
@@ -150,6 +157,10 @@ final class ReplicationRun {
         this.f = s.feedback().falseReportRate();
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
+        this.oracleRowCostAfterShift = p.slaOracleCostAfterShift(tau, s.mixShift());
+        this.judgeError = s.judge().errorRate();
+        this.judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
+        this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new Request();
         this.current.set(block, 0, 0, 0, 0, 0);
         this.past = new Request();
@@ -277,6 +288,7 @@ final class ReplicationRun {
                 served = router.route(current, calls);
             } else {
                 truth.row = row;
+                truth.shifted = day >= shiftAt;
                 served = bound.route(current, truth);
             }
             if (served < 0 || served >= m) {
@@ -326,7 +338,8 @@ final class ReplicationRun {
                 exploreCost += spend * w;
             }
             bestCost += block[base + m + p.bestFixed] * w;
-            oracleCost += oracleRowCost[row] * w;
+            cheapestMeetingCost += block[base + m + cheapestMeeting] * w;
+            oracleCost += (day >= shiftAt ? oracleRowCostAfterShift : oracleRowCost)[row] * w;
             int c = p.category[row];
             int t = tiers > 0 ? p.tier[row] : 0;
             if (!counted) {
@@ -352,7 +365,7 @@ final class ReplicationRun {
             }
             dayCost[day] += spend * w;
             if (calls.n == 1) {
-                modelCost[served] += spend * w;
+                modelCost[served] += (spend - calls.judgeSpend) * w;
             } else {
                 for (int k = 0; k < calls.n; k++) {
                     int model = calls.list[k];
@@ -570,6 +583,10 @@ final class ReplicationRun {
 
     private void closeWindow() {
         double mean = winSat / winReq;
+        if (winCount == winSeries.length) {
+            winSeries = java.util.Arrays.copyOf(winSeries, 2 * winSeries.length);
+        }
+        winSeries[winCount] = mean;
         winCount++;
         if (mean >= tau - 1e-12) {
             winMet++;
@@ -588,9 +605,9 @@ final class ReplicationRun {
     }
 
     private ReplicationResult result(long represented) {
-        if (windowN > 0 && winReq > 0) {
-            closeWindow(); // the last, partial window counts: a user would see it on the invoice
-        }
+        // decision 0308: the last, partial window is reported apart, not counted with the complete ones
+        double partialMean = windowN > 0 && winReq > 0 ? winSat / winReq : Double.NaN;
+        double partialShare = windowN > 0 && winReq > 0 ? winReq / windowN : 0;
         double tauTol = tau;
         WindowStats daily = WindowStats.of(dayReq, daySat, 1, tauTol);
         WindowStats weekly = WindowStats.of(dayReq, daySat, 7, tauTol);
@@ -599,7 +616,8 @@ final class ReplicationRun {
             case DAY -> daily;
             case WEEK -> weekly;
             case MONTH -> monthly;
-            case REQUESTS -> new WindowStats(winCount, winMet, winWorst);
+            case REQUESTS -> new WindowStats(winCount, winMet, winWorst, java.util.Arrays.copyOf(winSeries, winCount), partialMean,
+                    partialShare);
         };
         double[] monthReq = new double[months];
         double[] monthSat = new double[months];
@@ -636,7 +654,7 @@ final class ReplicationRun {
                 servedScore, est, firstAbove, scenarioWindows, daily, weekly, monthly, dayReq, daySat, dayCost, monthReq, monthSat,
                 monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
                 tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
-                List.copyOf(trace), state);
+                List.copyOf(trace), state, p.cheapestMeetingTarget(tau) < 0 ? Double.NaN : cheapestMeetingCost);
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */
@@ -778,6 +796,7 @@ final class ReplicationRun {
         private final float[] cells = block;
         private int base;
         private double spend;
+        private double judgeSpend;
         private boolean exploring;
 
         void reset(int base) {
@@ -787,6 +806,7 @@ final class ReplicationRun {
             n = 0;
             this.base = base;
             spend = 0;
+            judgeSpend = 0;
             exploring = false;
         }
 
@@ -805,15 +825,21 @@ final class ReplicationRun {
             return c;
         }
 
+        /** The scenario's judge: its error rate, and its price added to this request's spend. */
         @Override
-        public boolean judge(int model, double errorRate) {
-            if (!called[model]) {
+        public boolean judge(int model) {
+            if (model < 0 || model >= m || !called[model]) {
                 throw new IllegalStateException("the judge can only rate an answer that was produced: call model " + model + " first");
             }
-            if (!(errorRate >= 0 && errorRate <= 1)) {
-                throw new IllegalArgumentException("judge error rate must be in [0,1], got " + errorRate);
-            }
-            return judgeVerdict(outcome[model], errorRate);
+            spend += judgeCost;
+            judgeSpend += judgeCost;
+            return judgeVerdict(outcome[model], judgeError);
+        }
+
+        /** The router's error rate is ignored: the judge is the scenario's (see {@link Serving#judge(int, double)}). */
+        @Override
+        public boolean judge(int model, double ignoredErrorRate) {
+            return judge(model);
         }
 
         @Override
@@ -829,6 +855,12 @@ final class ReplicationRun {
 
     private final class Truth implements HiddenTruth {
         private int row;
+        private boolean shifted;
+
+        @Override
+        public boolean afterMixShift() {
+            return shifted;
+        }
 
         @Override
         public double score(int model) {

@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param calibrationFraction share of the sample held out as the labelled calibration split; the
  *     stream is drawn from the rest for every router, so all routers face the same traffic
  * @param scaling how far the run is simulated request by request before subsampling
+ * @param judge the judge a cascade asks before escalating: its error rate and price are facts of the
+ *     scenario (how good and how dear the judge model is), not the router's choice, and every call is paid
  */
 public record Scenario(
         String name,
@@ -51,7 +53,16 @@ public record Scenario(
         long seed,
         int replications,
         double calibrationFraction,
-        Scaling scaling) {
+        Scaling scaling,
+        Judge judge) {
+
+    /** The scenario without a judge setting: the default judge ({@link Judge#defaults()}). */
+    public Scenario(String name, TrafficSample sample, Catalog catalog, PriceSheet prices, List<String> modelPool, String router,
+            RouterParameters routerParameters, String predictor, String textFeatures, Sla sla, Feedback feedback, Volume volume,
+            MixShift mixShift, long seed, int replications, double calibrationFraction, Scaling scaling) {
+        this(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla, feedback, volume,
+                mixShift, seed, replications, calibrationFraction, scaling, Judge.defaults());
+    }
 
     public Scenario {
         Objects.requireNonNull(sample, "scenario needs a traffic sample");
@@ -81,6 +92,7 @@ public record Scenario(
             throw new IllegalArgumentException("calibration fraction must be in [0, 1), got " + calibrationFraction);
         }
         scaling = scaling == null ? Scaling.defaults() : scaling;
+        judge = judge == null ? Judge.defaults() : judge;
         if (prices == null && !sample.hasRecordedCosts()) {
             throw new IllegalArgumentException("sample '" + sample.name()
                     + "' records no per-query costs; give a price sheet (--prices) so requests can be priced");
@@ -91,12 +103,12 @@ public record Scenario(
     public static Scenario of(TrafficSample sample, PriceSheet prices, Catalog catalog, String router) {
         return new Scenario(null, sample, catalog, prices, List.of(), router, RouterParameters.none(), "category", null,
                 new Sla(0.90, Window.DAY, 0), Feedback.oneSided(0.2), Volume.requests(1_000_000), null, 42L, 1, 0.3,
-                Scaling.defaults());
+                Scaling.defaults(), Judge.defaults());
     }
 
     public Scenario withRouter(String newRouter, RouterParameters params) {
         return new Scenario(name, sample, catalog, prices, modelPool, newRouter, params, predictor, textFeatures, sla, feedback,
-                volume, mixShift, seed, replications, calibrationFraction, scaling);
+                volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withRouter(String newRouter) {
@@ -109,57 +121,78 @@ public record Scenario(
 
     public Scenario withSla(Sla newSla) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, newSla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withFeedback(Feedback newFeedback) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                newFeedback, volume, mixShift, seed, replications, calibrationFraction, scaling);
+                newFeedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withVolume(Volume newVolume) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, newVolume, mixShift, seed, replications, calibrationFraction, scaling);
+                feedback, newVolume, mixShift, seed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, newSeed, replications, calibrationFraction, scaling);
+                feedback, volume, mixShift, newSeed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withReplications(int n) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, n, calibrationFraction, scaling);
+                feedback, volume, mixShift, seed, n, calibrationFraction, scaling, judge);
     }
 
     public Scenario withPrices(PriceSheet sheet) {
         return new Scenario(name, sample, catalog, sheet, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withModelPool(List<String> pool) {
         return new Scenario(name, sample, catalog, prices, pool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withMixShift(MixShift shift) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, shift, seed, replications, calibrationFraction, scaling);
+                feedback, volume, shift, seed, replications, calibrationFraction, scaling, judge);
     }
 
     public Scenario withCalibrationFraction(double fraction) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, fraction, scaling);
+                feedback, volume, mixShift, seed, replications, fraction, scaling, judge);
     }
 
     public Scenario withScaling(Scaling newScaling) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, newScaling);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, newScaling, judge);
+    }
+
+    /** Another judge for routers that ask one (cascade). */
+    public Scenario withJudge(Judge newJudge) {
+        return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, newJudge);
     }
 
     public Scenario withPredictor(String name) {
         return new Scenario(this.name, sample, catalog, prices, modelPool, router, routerParameters, name, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+    }
+
+    /**
+     * What the engine does not take as given in this scenario, in words for the user (empty when nothing):
+     * e.g. a false-report rate the router is told only up to q/2. Results carry these as warnings.
+     */
+    public List<String> warnings() {
+        List<String> out = new java.util.ArrayList<>();
+        feedback.cappedAssumptionNote().ifPresent(out::add);
+        return out;
+    }
+
+    /** A rate in warnings: four significant digits, no trailing zeros. */
+    static String num(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** The models actually routed between. */
@@ -241,6 +274,28 @@ public record Scenario(
             return Math.round(hours * volume.requestsPerMonth() / (Volume.DAYS_PER_MONTH * 24.0));
         }
 
+        /** The false-report rate the router is told before the cap at q/2 (one-sided only; 0 otherwise). */
+        private double assumedFalseReportBeforeCap() {
+            double f = Double.isNaN(assumedFalseReportRate) ? falseReportRate : assumedFalseReportRate;
+            return kind == FeedbackKind.ONE_SIDED ? f : 0;
+        }
+
+        /**
+         * Present when {@link #assumptions()} tells the router a smaller false-report rate than the scenario
+         * gives it (the one-sided estimator divides by q - f, so the router is told at most q/2): a warning
+         * for the result, never a silent change.
+         */
+        public java.util.Optional<String> cappedAssumptionNote() {
+            double f = assumedFalseReportBeforeCap();
+            double q = Double.isNaN(assumedRate) ? rate : assumedRate;
+            if (f <= q / 2) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of("false-report rate capped: the router is told f = " + num(q / 2) + " (q/2 for q = "
+                    + num(q) + "), not the scenario's f = " + num(f) + "; users still report falsely at the true rate "
+                    + num(falseReportRate));
+        }
+
         /** What the router is told. */
         public FeedbackAssumptions assumptions() {
             double q = Double.isNaN(assumedRate) ? rate : assumedRate;
@@ -306,6 +361,32 @@ public record Scenario(
                     throw new IllegalArgumentException("mix shift weight of '" + e.getKey() + "' must be >= 0, got " + e.getValue());
                 }
             }
+        }
+    }
+
+    /**
+     * The simulated judge (LLM-as-judge or a rule) a cascade consults: it errs both ways with probability
+     * {@code errorRate}, and each judge call costs {@code costPerCall} USD, paid like a model call.
+     *
+     * @param errorRate chance a verdict is wrong, in [0, 0.5]
+     * @param costPerCall USD per judge call, >= 0; NaN = the mean expected cost per request of the cheapest
+     *     model in the pool (a judge model at least reads the request)
+     */
+    public record Judge(double errorRate, double costPerCall) {
+        public static final double DEFAULT_ERROR_RATE = 0.1;
+
+        public Judge {
+            if (!(errorRate >= 0 && errorRate <= 0.5)) {
+                throw new IllegalArgumentException("judge error rate must be in [0, 0.5], got " + errorRate);
+            }
+            if (!(Double.isNaN(costPerCall) || (costPerCall >= 0 && Double.isFinite(costPerCall)))) {
+                throw new IllegalArgumentException("judge cost per call must be >= 0 USD, got " + costPerCall);
+            }
+        }
+
+        /** Error rate 0.1, priced like the pool's cheapest model. */
+        public static Judge defaults() {
+            return new Judge(DEFAULT_ERROR_RATE, Double.NaN);
         }
     }
 

@@ -19,6 +19,14 @@ import java.util.Map;
  *     replications only; -1 entries, which end below tau, are excluded)
  * @param trace the learning trace of replication 0
  * @param learnedState what replication 0's router learned (for the configuration export)
+ * @param cheapestMeetingTargetModel the cheapest single model whose mean score meets tau on the reference data
+ *     (decision 0308), or null when none does
+ * @param savingsVsCheapestMeetingTarget 1 - cost / cost of that model on the same stream; NaN when none meets tau
+ * @param monthlySpend mean spend per month over the horizon (total / months), across replications: the one
+ *     monthly-spend figure the CLI, the report and the app show
+ * @param warnings assumptions the engine had to change or could not honour (e.g. a capped false-report rate)
+ * @param partialWindow satisfaction of the trailing partial SLA window (decision 0308: reported apart, not in
+ *     {@code windowCompliance} or {@code worstWindow}); NaN when the horizon holds whole windows only
  */
 public record SimulationResult(
         String engineVersion,
@@ -57,7 +65,25 @@ public record SimulationResult(
         List<TierStats> tiers,
         List<TracePoint> trace,
         LearnedState learnedState,
-        List<ReplicationResult> replications) {
+        List<ReplicationResult> replications,
+        String cheapestMeetingTargetModel,
+        Spread savingsVsCheapestMeetingTarget,
+        Spread monthlySpend,
+        List<String> warnings,
+        Spread partialWindow) {
+
+    public SimulationResult {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * P(breached month): the mean over the horizon's months of the share of replications whose month ends below
+     * tau (the figure the report and the app's breach tile show).
+     */
+    public double meanMonthlyBreachProbability() {
+        return months.isEmpty() ? Double.NaN
+                : months.stream().mapToDouble(MonthStats::breachProbability).average().orElse(Double.NaN);
+    }
 
     /** What the result was computed from. */
     public record ScenarioInfo(String name, String sample, int sampleQueries, int evaluationQueries, int calibrationQueries,

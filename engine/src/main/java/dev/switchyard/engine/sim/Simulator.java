@@ -122,7 +122,7 @@ public final class Simulator {
         Router router = null;
         HindsightRouter bound = null;
         if (d.isBound()) {
-            bound = registry.createBound(s.router(), ctx, s.routerParameters(), p.pool());
+            bound = registry.createBound(s.router(), ctx, s.routerParameters(), p.pool(s.mixShift()));
         } else {
             router = registry.create(s.router(), ctx, s.routerParameters());
         }
@@ -134,7 +134,8 @@ public final class Simulator {
         boolean withCalibration = d.role() == RouterDescriptor.Role.OFFLINE || d.role() == RouterDescriptor.Role.BASELINE;
         return new RoutingContext(p.models, p.sample.categories(), p.sample.tenants(), p.sample.slaTiers(), p.costScale,
                 p.priors, s.sla().target(), s.feedback().assumptions(),
-                withCalibration ? p.calibration : Optional.empty(), p.extractor, s.predictor(),
+                d.role() == RouterDescriptor.Role.BASELINE ? Optional.of(p.referenceData) // decision 0308
+                        : withCalibration ? p.calibration : Optional.empty(), p.extractor, s.predictor(),
                 Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors());
     }
 

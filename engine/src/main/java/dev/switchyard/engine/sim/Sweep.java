@@ -60,7 +60,15 @@ public final class Sweep {
             double targetResponseCorrelation, double meanOvershoot) {
     }
 
-    public record Result(List<Point> points, List<TargetResponse> targetResponses, double seconds, int threads) {
+    /**
+     * @param warnings distinct warnings of the grid's points (e.g. a false-report rate that does not fit a swept q),
+     *     each once, in grid order
+     */
+    public record Result(List<Point> points, List<TargetResponse> targetResponses, double seconds, int threads,
+            List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     public static Result run(Grid grid, Simulator simulator, int threads, RunControl control) throws CostTable.UnpricedModelsException {
@@ -70,6 +78,7 @@ public final class Sweep {
         List<Scenario> scenarios = new ArrayList<>();
         List<String> sheetNames = new ArrayList<>();
         List<PreparedScenario> prepared = new ArrayList<>();
+        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
         for (PriceSheet sheet : sheets) {
             Scenario withSheet = grid.base().withPrices(sheet);
             PreparedScenario p = PreparedScenario.of(withSheet, simulator.registry());
@@ -79,8 +88,17 @@ public final class Sweep {
                 for (double tau : grid.targets()) {
                     for (double q : grid.feedbackRates()) {
                         Scenario.Feedback fb = grid.base().feedback();
-                        Scenario.Feedback swept = new Scenario.Feedback(fb.kind(), q, Math.min(fb.falseReportRate(), q / 2),
-                                fb.delayRequests(), Double.NaN, Double.NaN);
+                        // the true f is kept where it fits the swept q (f < q); where it does not, it is capped
+                        // at q/2 and the sweep says so (it used to be capped at q/2 everywhere, silently)
+                        double f = fb.falseReportRate();
+                        if (!(f < q)) {
+                            warnings.add("false-report rate capped: f = " + Scenario.num(f) + " does not fit feedback rate q = "
+                                    + Scenario.num(q) + " (f must be below q); points at q = " + Scenario.num(q) + " simulate f = "
+                                    + Scenario.num(q / 2));
+                            f = q / 2;
+                        }
+                        Scenario.Feedback swept = new Scenario.Feedback(fb.kind(), q, f, fb.delayRequests(), Double.NaN,
+                                Double.NaN);
                         RouterParameters params = router.equals(grid.base().router()) ? grid.base().routerParameters()
                                 : RouterParameters.none();
                         scenarios.add(withSheet.withRouter(router, params).withTarget(tau).withFeedback(swept));
@@ -92,6 +110,7 @@ public final class Sweep {
         }
         for (int i = 0; i < scenarios.size(); i++) {
             prepared.get(i).slaOracleCost(scenarios.get(i).sla().target()); // fit bounds once, before the parallel phase
+            prepared.get(i).slaOracleCostAfterShift(scenarios.get(i).sla().target(), scenarios.get(i).mixShift());
         }
         int reps = grid.base().replications();
         int tasks = scenarios.size() * reps;
@@ -121,8 +140,9 @@ public final class Sweep {
                 RouterDescriptor d = simulator.registry().descriptor(s.router());
                 SimulationResult agg = Aggregation.aggregate(prepared.get(i), s, d, results);
                 points.add(new Point(sheetNames.get(i), s.router(), s.sla().target(), s.feedback().rate(), slim(agg)));
+                warnings.addAll(agg.warnings());
             }
-            return new Result(points, targetResponses(points), (System.nanoTime() - t0) / 1e9, threads);
+            return new Result(points, targetResponses(points), (System.nanoTime() - t0) / 1e9, threads, List.copyOf(warnings));
         } finally {
             pool.shutdownNow();
         }
@@ -136,7 +156,9 @@ public final class Sweep {
                 r.ratioToSlaOracle(), r.slaOracleCostPerRequest(), r.finalMargin(), r.cumulativeCompliant(),
                 r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
                 r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
-                r.months(), r.models(), r.categories(), r.tiers(), List.of(), r.learnedState(), List.of());
+                r.months(), r.models(), r.categories(), r.tiers(), List.of(), r.learnedState(), List.of(),
+                r.cheapestMeetingTargetModel(), r.savingsVsCheapestMeetingTarget(), r.monthlySpend(), r.warnings(),
+                r.partialWindow());
     }
 
     static List<TargetResponse> targetResponses(List<Point> points) {

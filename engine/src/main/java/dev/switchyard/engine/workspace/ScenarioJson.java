@@ -78,6 +78,9 @@ public final class ScenarioJson {
         ObjectNode sc = root.putObject("scaling");
         sc.put("exactDays", s.scaling().exactDays());
         sc.put("maxSimulatedPerMonth", s.scaling().maxSimulatedPerMonth());
+        ObjectNode judge = root.putObject("judge");
+        judge.put("errorRate", s.judge().errorRate());
+        putNumberOrNull(judge, "costPerCall", s.judge().costPerCall());
         try {
             return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -112,7 +115,7 @@ public final class ScenarioJson {
         }
         onlyFields(root, "", Set.of("schema", "schemaVersion", "name", "modelPool", "router", "routerParameters", "predictor",
                 "textFeatures", "sla", "feedback", "volume", "mixShift", "seed", "replications", "calibrationFraction",
-                "scaling"));
+                "scaling", "judge"));
         List<String> pool = new ArrayList<>();
         for (JsonNode n : require(root, "modelPool", "")) {
             pool.add(n.asText());
@@ -136,6 +139,17 @@ public final class ScenarioJson {
             require(ms, "categoryWeights", "mixShift.").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
             shift = new Scenario.MixShift(requireDouble(ms, "atFraction", "mixShift."), weights);
         }
+        // the judge became a scenario setting after schema 1 was written: absent = the default judge; a cascade's
+        // old router parameter judgeError moves into it
+        Scenario.Judge judge = Scenario.Judge.defaults();
+        JsonNode jn = root.get("judge");
+        if (jn != null && !jn.isNull()) {
+            onlyFields(jn, "judge.", Set.of("errorRate", "costPerCall"));
+            judge = new Scenario.Judge(requireDouble(jn, "errorRate", "judge."), numberOrNaN(jn, "costPerCall"));
+        } else if (params.containsKey("judgeError")) {
+            judge = new Scenario.Judge(Double.parseDouble(params.get("judgeError")), Double.NaN);
+        }
+        params.remove("judgeError");
         JsonNode tf = root.get("textFeatures");
         try {
             return new Scenario(root.path("name").asText(null), sample, catalog, prices, pool,
@@ -153,7 +167,8 @@ public final class ScenarioJson {
                             require(vol, "dailyRhythm", "volume.").asBoolean()),
                     shift, requireLong(root, "seed", ""), requireInt(root, "replications", ""),
                     requireDouble(root, "calibrationFraction", ""),
-                    new Scenario.Scaling(requireInt(sc, "exactDays", "scaling."), requireLong(sc, "maxSimulatedPerMonth", "scaling.")));
+                    new Scenario.Scaling(requireInt(sc, "exactDays", "scaling."), requireLong(sc, "maxSimulatedPerMonth", "scaling.")),
+                    judge);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("scenario '" + root.path("name").asText("?") + "' is not valid: " + e.getMessage(), e);
         }

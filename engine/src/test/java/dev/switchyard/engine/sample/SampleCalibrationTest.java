@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,16 +79,48 @@ class SampleCalibrationTest {
         assertTrue(main.oracleSmallModelShare() > 0.6, "oracle small-model share " + main.oracleSmallModelShare());
     }
 
+    /**
+     * The catalog's priors are a noisy, shifted "public benchmark" view, not the truth (a prior at the truth is a
+     * leak): they overstate the realised accuracy on average, miss it by several points per cell, and still carry
+     * the information a team would read off benchmarks (they rank the cells much like the truth does).
+     */
     @Test
-    void perModelCatalogPriorsMatchRealisedAccuracyWithinSamplingNoise() {
+    void catalogPriorsAreANoisyShiftedBenchmarkViewNotTheTruth() {
+        int n = 0;
+        double diff = 0;
+        double sq = 0;
+        List<double[]> pairs = new java.util.ArrayList<>();
         for (SampleStatistics.CategoryStats c : main.categories()) {
             for (int m = 0; m < main.models().size(); m++) {
                 double prior = g.catalog().byId(main.models().get(m)).orElseThrow().qualityPriors().get(c.name());
-                // 3 standard errors of a proportion around 0.7 on the category's queries, at least 0.03.
-                double tol = Math.max(0.03, 3 * Math.sqrt(0.21 / c.queries()));
-                near(prior, tol, c.accuracy()[m], main.models().get(m) + " on " + c.name());
+                double truth = c.accuracy()[m];
+                diff += prior - truth;
+                sq += (prior - truth) * (prior - truth);
+                pairs.add(new double[] {prior, truth});
+                n++;
             }
         }
+        double bias = diff / n;
+        double rms = Math.sqrt(sq / n);
+        assertTrue(bias > 0.01 && bias < 0.1, "benchmarks overstate production quality on average: bias " + bias);
+        assertTrue(rms > 0.04, "priors miss the realised accuracy by several points, rms " + rms);
+        double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
+        assertTrue(pearson(x, y) > 0.7, "priors still carry the benchmark's information: r " + pearson(x, y));
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElse(0);
+        double my = java.util.Arrays.stream(y).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
     }
 
     @Test

@@ -14,7 +14,7 @@ public final class Baselines {
     private Baselines() {
     }
 
-    private static final String ON_CAL = " Chosen on the calibration split (or the priors when there is none).";
+    private static final String ON_CAL = " Chosen on the calibration split (or the whole sample when none is held out).";
 
     public static List<RouterFactory> factories() {
         return List.of(
@@ -28,9 +28,8 @@ public final class Baselines {
                 baseline("random-mix", "Random mix", "A cost-optimal random mix of two models that meets the target on average." + ON_CAL,
                         List.of(), (ctx, p) -> new RandomMixRouter("random-mix", ctx)),
                 baseline("cascade", "Cascade", "Tries the cheapest model first and escalates when a judge rejects the answer; every call is paid.",
-                        List.of(ParameterSpec.number("judgeError", "Judge error rate", "Chance the judge gets a verdict wrong (either way).",
-                                        0.1, 0, 0.5, false, false),
-                                ParameterSpec.choice("chain", "Models to try", "The cost-quality frontier, or every model from cheapest to dearest.",
+                        // the judge's error rate and price are scenario settings (Scenario.Judge), not the router's choice
+                        List.of(ParameterSpec.choice("chain", "Models to try", "The cost-quality frontier, or every model from cheapest to dearest.",
                                         List.of("frontier", "all"), true)),
                         (ctx, p) -> new CascadeRouter("cascade", ctx, p)));
     }

@@ -12,14 +12,13 @@ import java.util.Map;
 /**
  * Cascade in the FrugalGPT / RouterBench manner: call the cheapest model of the chain, ask a judge,
  * escalate to the next model while the judge rejects; the last model's answer is always served.
- * Every call is paid. The judge is a simulated observer that errs with probability
- * {@code judgeError} (both ways). The chain is the cost-quality frontier of the calibration (or
- * prior) estimates, or every model from cheapest to dearest.
+ * Every call is paid, judge calls included. The judge is the scenario's (its error rate and price
+ * are scenario settings, decision 0307), not the router's choice. The chain is the cost-quality
+ * frontier of the calibration estimates, or every model from cheapest to dearest.
  */
 public final class CascadeRouter implements Router {
     private final String name;
     private final int[] chain;
-    private final double judgeError;
     private long requests;
     private long calls;
 
@@ -27,7 +26,6 @@ public final class CascadeRouter implements Router {
         this.name = name;
         Estimates e = Estimates.of(context);
         this.chain = p.choice("chain").equals("all") ? context.costs().cheapestFirst() : e.hull();
-        this.judgeError = p.number("judgeError");
     }
 
     @Override
@@ -38,7 +36,7 @@ public final class CascadeRouter implements Router {
             int m = chain[i];
             serving.call(m);
             calls++;
-            if (serving.judge(m, judgeError)) {
+            if (serving.judge(m)) {
                 return m;
             }
         }
@@ -53,30 +51,25 @@ public final class CascadeRouter implements Router {
 
     @Override
     public LearnedState exportState() {
-        return LearnedState.of(name, Map.of("judgeError", judgeError, "chainLength", (double) chain.length,
+        return LearnedState.of(name, Map.of("chainLength", (double) chain.length,
                 "callsPerRequest", requests == 0 ? 0.0 : (double) calls / requests));
     }
 
-    private CascadeRouter(String name, int[] chain, double judgeError) {
+    private CascadeRouter(String name, int[] chain) {
         this.name = name;
         this.chain = chain.clone();
-        this.judgeError = judgeError;
     }
 
     /** A cascade from an exported configuration: the chain of model indices, cheapest first. */
-    public static CascadeRouter restore(String name, int[] chain, double judgeError) {
+    public static CascadeRouter restore(String name, int[] chain) {
         if (chain.length < 1) {
             throw new IllegalArgumentException("cascade: the chain needs at least one model");
         }
-        return new CascadeRouter(name, chain, judgeError);
+        return new CascadeRouter(name, chain);
     }
 
     /** Model indices tried in order. */
     public int[] chain() {
         return chain.clone();
-    }
-
-    public double judgeError() {
-        return judgeError;
     }
 }

@@ -1,22 +1,26 @@
 package dev.switchyard.engine.routing.baseline;
 
 import dev.switchyard.engine.routing.CalibrationSet;
+import dev.switchyard.engine.routing.ReferenceModels;
 import dev.switchyard.engine.routing.RoutingContext;
 
 /**
  * What a baseline knows about each model before serving: mean score and mean cost on the labelled
- * calibration split when the scenario has one, otherwise the quality priors averaged over
- * categories and the mean expected costs. Costs are normalised.
+ * calibration split when the scenario has one (the simulator gives baselines the whole sample as
+ * their labelled data when the scenario holds none out, decision 0308), otherwise the quality priors
+ * averaged over categories and the mean expected costs. Costs are normalised.
  */
 final class Estimates {
     final double[] score;
     final double[] cost;
     final String basis;
+    private final boolean noInformation;
 
-    private Estimates(double[] score, double[] cost, String basis) {
+    private Estimates(double[] score, double[] cost, String basis, boolean noInformation) {
         this.score = score;
         this.cost = cost;
         this.basis = basis;
+        this.noInformation = noInformation;
     }
 
     static Estimates of(RoutingContext context) {
@@ -31,7 +35,7 @@ final class Estimates {
                 cost[j] = c[j] / context.costs().normaliser();
                 score[j] = s[j];
             }
-            return new Estimates(score, cost, "calibration split (" + cal.size() + " labelled queries)");
+            return new Estimates(score, cost, "calibration split (" + cal.size() + " labelled queries)", false);
         }
         int cats = context.priors().categoryCount();
         for (int j = 0; j < m; j++) {
@@ -42,17 +46,35 @@ final class Estimates {
             }
             score[j] = cats == 0 ? 0.5 : sum / cats;
         }
-        return new Estimates(score, cost, context.priors().source());
+        return new Estimates(score, cost, context.priors().source(), uninformative(score));
     }
 
-    int best() {
-        int best = 0;
-        for (int j = 1; j < score.length; j++) {
-            if (score[j] > score[best] || (score[j] == score[best] && cost[j] < cost[best])) {
-                best = j;
+    /** Priors that cannot tell the models apart (e.g. the neutral 0.5 when there are none) say nothing about quality. */
+    private static boolean uninformative(double[] score) {
+        for (double v : score) {
+            if (v != score[0]) {
+                return false;
             }
         }
-        return best;
+        return true;
+    }
+
+    /**
+     * The best fixed model ({@link ReferenceModels#best}). Without any quality information (no labelled data,
+     * priors all equal) it is the dearest model, the one a team would fall back on, never the cheapest: a
+     * cheapest "best" would make every router look expensive next to it and flatter nothing honestly.
+     */
+    int best() {
+        if (noInformation) {
+            int dearest = 0;
+            for (int j = 1; j < cost.length; j++) {
+                if (cost[j] > cost[dearest]) {
+                    dearest = j;
+                }
+            }
+            return dearest;
+        }
+        return ReferenceModels.best(score, cost);
     }
 
     int cheapest() {
@@ -65,14 +87,9 @@ final class Estimates {
         return best;
     }
 
-    /** Cheapest model whose estimated score is at least {@code tau}; the best model when none is. */
+    /** Cheapest model whose estimated score is at least {@code tau} ({@link ReferenceModels#cheapestMeeting}); the best model when none is. */
     int cheapestMeeting(double tau) {
-        int pick = -1;
-        for (int j = 0; j < cost.length; j++) {
-            if (score[j] >= tau && (pick < 0 || cost[j] < cost[pick] || (cost[j] == cost[pick] && score[j] > score[pick]))) {
-                pick = j;
-            }
-        }
+        int pick = noInformation ? -1 : ReferenceModels.cheapestMeeting(score, cost, tau);
         return pick < 0 ? best() : pick;
     }
 

@@ -8,4 +8,9 @@ public interface HiddenTruth {
 
     /** Realised cost of {@code model} on this request, normalised like the request view's costs. */
     double normalisedRealisedCost(int model);
+
+    /** True once the scenario's category mix has shifted (a bound refits to the new mix, so it stays a bound). */
+    default boolean afterMixShift() {
+        return false;
+    }
 }

@@ -23,6 +23,14 @@ public interface HindsightPool {
         return SlaOracle.bisectLambda(tau, this);
     }
 
+    /**
+     * The SLA oracle's lambda for {@code tau} on the stream's mix after the scenario's mix shift (the same as
+     * {@link #slaLambda} when there is none): refitted so the oracle meets tau on the traffic it then serves.
+     */
+    default double slaLambdaAfterMixShift(double tau) {
+        return slaLambda(tau);
+    }
+
     /** Weight of the row in the stream (1 for uniform draws; mix shifts reweight). */
     default double weight(int row) {
         return 1.0;

@@ -9,12 +9,16 @@ import java.util.Map;
  * Bound, not deployable: rule L on the hidden scores and realised costs with one lambda, found by
  * bisection on the evaluation pool so that the mean score equals tau. The cheapest any router can
  * meet tau on this traffic in expectation. When tau is above what the per-query oracle reaches,
- * lambda is infinite (always the top score).
+ * lambda is infinite (always the top score). Under a mix shift it routes with a second lambda, fitted on
+ * the post-shift mix, from the shift on: fitted on the old mix it would no longer meet tau, so no longer
+ * be a bound.
  */
 public final class SlaOracle implements HindsightRouter {
     private static final int ITERATIONS = 60;
     private final String name;
     private final double lambda;
+    private final double lambdaAfterShift;
+    private boolean shifted;
     private final double[] cost;
     private final double[] score;
 
@@ -24,6 +28,7 @@ public final class SlaOracle implements HindsightRouter {
         this.cost = new double[m];
         this.score = new double[m];
         this.lambda = pool.slaLambda(tau);
+        this.lambdaAfterShift = pool.slaLambdaAfterMixShift(tau);
     }
 
     private SlaOracle(HindsightPool pool) {
@@ -31,6 +36,7 @@ public final class SlaOracle implements HindsightRouter {
         this.cost = new double[pool.modelCount()];
         this.score = new double[pool.modelCount()];
         this.lambda = Double.NaN;
+        this.lambdaAfterShift = Double.NaN;
     }
 
     /** The lambda this bound routes with (cached by the simulator's pool). */
@@ -84,16 +90,18 @@ public final class SlaOracle implements HindsightRouter {
             cost[j] = truth.normalisedRealisedCost(j);
             score[j] = truth.score(j);
         }
-        return RuleL.choose(cost, score, lambda, m);
+        shifted = truth.afterMixShift();
+        return RuleL.choose(cost, score, shifted ? lambdaAfterShift : lambda, m);
     }
 
     @Override
     public double multiplier() {
-        return lambda;
+        return shifted ? lambdaAfterShift : lambda;
     }
 
     @Override
     public LearnedState exportState() {
-        return LearnedState.of(name, Map.of("lambda", lambda));
+        return Double.compare(lambda, lambdaAfterShift) == 0 ? LearnedState.of(name, Map.of("lambda", lambda))
+                : LearnedState.of(name, Map.of("lambda", lambda, "lambdaAfterMixShift", lambdaAfterShift));
     }
 }
