@@ -93,11 +93,19 @@ public final class SimulateCommand implements Callable<Integer> {
             } else {
                 result = sim.run(prepared, scenario, RunControl.NONE);
             }
+            java.util.Optional<String> singleNote = singleModelNote(sim, prepared, scenario, result);
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (json) {
-                out.println(Json.mapper().writeValueAsString(toJson(result, full)));
+                ObjectNode node = toJson(result, full);
+                singleNote.ifPresent(n -> node.put("singleModelNote", n));
+                out.println(Json.mapper().writeValueAsString(node));
             } else {
                 printText(out, result);
+                out.printf(java.util.Locale.ROOT, "window breach probability %.3f; first window costs %.6f USD/request (later windows %.6f)%n",
+                        dev.switchyard.engine.sim.WindowContract.windowBreachProbability(result),
+                        dev.switchyard.engine.sim.WindowContract.firstWindowCost(result),
+                        dev.switchyard.engine.sim.WindowContract.laterWindowsCost(result));
+                singleNote.ifPresent(n -> out.println("note: " + n));
             }
             out.flush();
             return 0;
@@ -108,6 +116,19 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 3;
         }
+    }
+
+    /**
+     * For learning routers: the cheapest-meeting-target baseline on the same scenario, and a note when it
+     * met the target for no more than the router paid (issue: say when category routing cannot beat one model).
+     */
+    static java.util.Optional<String> singleModelNote(Simulator sim, PreparedScenario p, Scenario s, SimulationResult r) {
+        if (r.bound() || r.router().role() != dev.switchyard.engine.routing.RouterDescriptor.Role.ONLINE
+                || s.calibrationFraction() <= 0) {
+            return java.util.Optional.empty();
+        }
+        SimulationResult single = sim.run(p, s.withRouter("cheapest-meeting-target"), RunControl.NONE);
+        return dev.switchyard.engine.sim.WindowContract.singleModelNote(r, single);
     }
 
     /** The contract fields first (router, target, requests, meanSatisfaction...), then everything else. */
@@ -122,6 +143,9 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("savingsVsBestFixed", r.savingsVsBestFixed().mean());
         root.put("cumulativeCompliant", r.cumulativeCompliant());
         root.put("windowCompliance", r.windowCompliance().mean());
+        root.put("windowBreachProbability", dev.switchyard.engine.sim.WindowContract.windowBreachProbability(r));
+        root.put("firstWindowCost", dev.switchyard.engine.sim.WindowContract.firstWindowCost(r));
+        root.put("laterWindowsCost", dev.switchyard.engine.sim.WindowContract.laterWindowsCost(r));
         ObjectNode share = root.putObject("modelShare");
         for (Map.Entry<String, Double> e : r.modelShare().entrySet()) {
             share.put(e.getKey(), e.getValue());

@@ -209,7 +209,9 @@ public final class LiveRouter {
         this.context = new RoutingContext(config.modelIds(), categories, tenants, tiers, scale,
                 new QualityPriors(config.priors().means(), config.priors().strength(), config.priors().source()),
                 config.sla().target(), fa, Optional.empty(), extractor, config.predictor(),
-                new SplittableRandom(config.routerSeed()), registry.predictors());
+                new SplittableRandom(config.routerSeed()), registry.predictors(),
+                config.sla().window() == null ? null : dev.switchyard.engine.routing.SlaWindow.of(config.sla().window(),
+                        config.sla().windowRequests(), dev.switchyard.engine.routing.SlaWindow.FIRST_REQUEST));
         this.warm = b.warm;
         try {
             this.router = ConfiguredRouters.build(config, context, registry, warm);

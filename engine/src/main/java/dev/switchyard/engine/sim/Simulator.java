@@ -136,7 +136,9 @@ public final class Simulator {
                 p.priors, s.sla().target(), s.feedback().assumptions(),
                 d.role() == RouterDescriptor.Role.BASELINE ? Optional.of(p.referenceData) // decision 0308
                         : withCalibration ? p.calibration : Optional.empty(), p.extractor, s.predictor(),
-                Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors());
+                Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors(),
+                new dev.switchyard.engine.routing.SlaWindow(dev.switchyard.engine.routing.SlaWindow.Kind.valueOf(s.sla().window().name()),
+                        s.sla().windowRequests(), p.startMillis));
     }
 
     /** Model id -> share, for result maps. */

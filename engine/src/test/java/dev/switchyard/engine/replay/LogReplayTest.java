@@ -42,7 +42,7 @@ class LogReplayTest {
         PreparedScenario p = PreparedScenario.of(s);
         CapturedRun run = CapturedRun.simulate(s, p, 1, RunControl.NONE);
         config = run.config(s, p, null, Instant.EPOCH);
-        assertNotNull(config.warmState());
+        assertNotNull(config.simulation());
     }
 
     static Path fixture(String name) throws URISyntaxException {
@@ -68,7 +68,6 @@ class LogReplayTest {
         assertEquals(5, r.perTenant().get(0).requests());
         assertNotNull(r.satisfaction(), "the feedback column gives a satisfaction estimate");
         assertEquals(8, r.satisfaction().observedAnswers());
-        assertTrue(r.warmStart());
     }
 
     @Test
