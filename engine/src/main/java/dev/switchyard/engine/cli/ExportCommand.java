@@ -82,20 +82,28 @@ public final class ExportCommand implements Callable<Integer> {
                 return 1;
             }
             Simulator sim = threads == null ? Simulator.standard() : Simulator.standard().withThreads(threads);
-            SimulationResult r = sim.run(prepared, s, dev.switchyard.engine.sim.RunControl.NONE);
+            // with a configuration to write, keep replication 0's router for its trained and learned state (decision 1200)
+            dev.switchyard.engine.export.CapturedRun captured = (config != null || litellm != null)
+                    && dev.switchyard.engine.export.ConfiguredRouters.refusal(
+                            dev.switchyard.engine.routing.Routers.standard().descriptor(s.router())) == null
+                    ? dev.switchyard.engine.export.CapturedRun.simulate(s, prepared,
+                            threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                            dev.switchyard.engine.sim.RunControl.NONE) : null;
+            SimulationResult r = captured != null ? captured.result() : sim.run(prepared, s, dev.switchyard.engine.sim.RunControl.NONE);
             Instant now = Instant.now();
             String wsName = w.file().getFileName().toString();
             System.out.printf(Locale.ROOT, "%s: %s, %,d requests, spend $%,.2f (P10-P90 $%,.2f-$%,.2f), satisfaction %.2f%% "
                             + "(target %.2f%%), seed %d%n", s.name(), r.router().displayName(), r.requests(), r.totalCost().mean(),
                     r.totalCost().p10(), r.totalCost().p90(), 100 * r.meanSatisfaction().mean(), 100 * s.sla().target(), r.seed());
             if (config != null || litellm != null) {
-                RoutingConfig rc = RoutingConfigs.export(s, prepared, r, wsName, now);
+                RoutingConfig rc = captured != null ? captured.config(s, prepared, wsName, now)
+                        : RoutingConfigs.export(s, prepared, r, wsName, now);
                 if (config != null) {
                     RoutingConfigJson.write(rc, config);
                     System.out.println("wrote routing configuration " + config);
                 }
                 if (litellm != null) {
-                    LiteLlmConfig.write(rc, r.modelShare(), s.catalog(), litellm);
+                    LiteLlmConfig.write(rc, r, s.catalog(), litellm);
                     System.out.println("wrote LiteLLM config " + litellm);
                 }
             }

@@ -70,10 +70,18 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "With --adaptive: wall-clock budget in seconds (default ${DEFAULT-VALUE}).")
     double timeBudgetSeconds;
 
+    @Option(names = "--export-config", paramLabel = "FILE",
+            description = "Also write the routing configuration of the simulated router (trained and learned state included),"
+                    + " for LiveRouter and 'replay'. Oracles are refused.")
+    Path exportConfig;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (exportConfig != null) {
+            Destinations.checkFile("--export-config", exportConfig); // before the simulation runs
+        }
         try {
             Catalog cat = options.loadCatalog();
             TrafficSample sample = options.loadTraffic(cat);
@@ -88,11 +96,23 @@ public final class SimulateCommand implements Callable<Integer> {
             Scenario scenario = options.scenario(sample, cat, sheet, router, target, feedbackRate);
             Simulator sim = Simulator.standard().withThreads(options.threads());
             PreparedScenario prepared = PreparedScenario.of(scenario);
-            SimulationResult result = adaptive
-                    ? sim.runAdaptive(prepared, scenario, RunControl.NONE, new Simulator.Adaptive(maxHalfWidth,
-                            java.time.Duration.ofMillis(Math.max(1, Math.round(timeBudgetSeconds * 1000))),
-                            Simulator.Adaptive.standard().maxReplications()))
-                    : sim.run(prepared, scenario, RunControl.NONE);
+            SimulationResult result;
+            if (exportConfig != null) {
+                dev.switchyard.engine.export.CapturedRun run = dev.switchyard.engine.export.CapturedRun.simulate(scenario, prepared,
+                        options.threads(), RunControl.NONE);
+                result = run.result();
+                dev.switchyard.engine.export.RoutingConfigJson.write(run.config(scenario, prepared, null, java.time.Instant.now()),
+                        exportConfig);
+                if (!json) {
+                    out.println("wrote routing configuration " + exportConfig);
+                }
+            } else {
+                result = adaptive
+                        ? sim.runAdaptive(prepared, scenario, RunControl.NONE, new Simulator.Adaptive(maxHalfWidth,
+                                java.time.Duration.ofMillis(Math.max(1, Math.round(timeBudgetSeconds * 1000))),
+                                Simulator.Adaptive.standard().maxReplications()))
+                        : sim.run(prepared, scenario, RunControl.NONE);
+            }
             java.util.Optional<String> singleNote = singleModelNote(sim, prepared, scenario, result);
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (json) {

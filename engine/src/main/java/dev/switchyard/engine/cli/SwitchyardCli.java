@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             GenerateSampleCommand.class,
             WorkspaceCommand.class,
             ExportCommand.class,
+            ReplayCommand.class,
+            BenchLiveCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

@@ -3,6 +3,7 @@ package dev.switchyard.engine.export;
 import dev.switchyard.engine.catalog.Catalog;
 import dev.switchyard.engine.catalog.ModelInfo;
 import dev.switchyard.engine.io.AtomicFiles;
+import dev.switchyard.engine.sim.SimulationResult;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -91,6 +92,96 @@ public final class LiteLlmConfig {
     public static void write(RoutingConfig config, Map<String, Double> modelShare, Catalog catalog, Path file)
             throws IOException {
         AtomicFiles.writeString(file, render(config, modelShare, catalog));
+    }
+
+    /** Writes {@link #render(RoutingConfig, SimulationResult, Catalog)}. */
+    public static void write(RoutingConfig config, SimulationResult result, Catalog catalog, Path file) throws IOException {
+        AtomicFiles.writeString(file, render(config, result, catalog));
+    }
+
+    /**
+     * Whether the router's choice depends on the request's category only (plus the costs every
+     * request of the category shares): fixed baselines, and SLARouter / MESS+ on a per-category
+     * predictor. Such a policy is expressed per category with LiteLLM's tag-based routing; any other
+     * (text features, a length feature, a judge, a random mix) only as overall weights.
+     */
+    static boolean categoryLevel(RoutingConfig config) {
+        String r = config.router().name();
+        if (r.equals("best-fixed") || r.equals("cheapest") || r.equals("cheapest-meeting-target")) {
+            return true;
+        }
+        if (r.equals("slarouter") || r.equals("messplus")) {
+            String p = config.parameters().getOrDefault("predictor", "scenario");
+            String effective = p.equals("scenario") ? config.predictor() : p;
+            return effective.equals("category") || effective.equals("prior-only");
+        }
+        return false;
+    }
+
+    /**
+     * The proxy configuration for a simulated run: per-category deployments selected by LiteLLM's
+     * tag-based routing (a request tagged with its category, e.g. {@code "tags": ["code"]}, is served
+     * by that category's models in their simulated shares) when the policy is category-level, else
+     * the overall weights of {@link #render(RoutingConfig, Map, Catalog)}.
+     */
+    public static String render(RoutingConfig config, SimulationResult result, Catalog catalog) {
+        String base = render(config, result.modelShare(), catalog);
+        if (!categoryLevel(config) || result.categories().isEmpty()) {
+            String why = "# Per-category routing: not used, because " + config.router().displayName()
+                    + " decides per request (" + (config.router().name().equals("cascade") ? "a judge escalates answer by answer"
+                    : config.router().name().equals("random-mix") ? "a coin per request"
+                    : "from the prompt's text features, its length or a batch plan") + "), which tags cannot express;"
+                    + " the weights below are its overall mix.\n";
+            int cut = base.indexOf("\nmodel_list:\n");
+            return base.substring(0, cut) + "#\n" + why + base.substring(cut);
+        }
+        String group = "switchyard-" + slug(config.provenance().scenario());
+        StringBuilder y = new StringBuilder();
+        int cut = base.indexOf("\nmodel_list:\n");
+        y.append(base.substring(0, cut).replace("  - per-category and per-tenant mixes. To keep them,",
+                "  - per-tenant mixes (per-category mixes are kept, below). To keep everything,"));
+        y.append("#\n");
+        comment(y, "Per-category routing (LiteLLM tag-based routing, router_settings.enable_tag_filtering): the policy is");
+        comment(y, "category-level, so each category has its own deployments of \"" + group + "\", weighted by that category's");
+        comment(y, "simulated mix. Send the request's category as a tag, e.g. {\"model\": \"" + group + "\", \"tags\": [\"code\"]};");
+        comment(y, "untagged requests get the overall mix (tag \"default\"). Still lost: the within-category choice by token");
+        comment(y, "counts, learning and the SLA guarantee (above); per-tier targets unless tiers are routed as categories.");
+        y.append("\nmodel_list:\n");
+        for (SimulationResult.CategoryStats c : result.categories()) {
+            for (RoutingConfig.PoolModel m : config.models()) {
+                double share = c.modelShare().getOrDefault(m.id(), 0.0);
+                if (share > 0) {
+                    tagged(y, group, m, catalog, share, c.category());
+                }
+            }
+        }
+        for (RoutingConfig.PoolModel m : config.models()) {
+            double share = result.modelShare().getOrDefault(m.id(), 0.0);
+            if (share > 0) {
+                tagged(y, group, m, catalog, share, "default");
+            }
+        }
+        for (RoutingConfig.PoolModel m : config.models()) {
+            deployment(y, m.id(), m, catalog, Double.NaN);
+        }
+        String rest = base.substring(base.indexOf("\nrouter_settings:\n"));
+        y.append(rest.replace("router_settings:\n", "router_settings:\n  enable_tag_filtering: true\n"));
+        return y.toString();
+    }
+
+    private static void tagged(StringBuilder y, String group, RoutingConfig.PoolModel m, Catalog catalog, double weight,
+                               String tag) {
+        y.append("  - model_name: ").append(q(group)).append('\n');
+        y.append("    litellm_params:\n");
+        y.append("      model: ").append(q(liteLlmName(m, catalog))).append('\n');
+        y.append("      weight: ").append(number(Math.round(weight * 10000) / 10000.0)).append('\n');
+        y.append("      tags: ").append(list(List.of(tag))).append('\n');
+        if (m.price() != null) {
+            y.append("      input_cost_per_token: ").append(perToken(m.price().inputPer1M())).append('\n');
+            y.append("      output_cost_per_token: ").append(perToken(m.price().outputPer1M())).append('\n');
+        }
+        y.append("    model_info:\n");
+        y.append("      id: ").append(q(slug(group) + "--" + slug(tag) + "--" + slug(m.id()))).append('\n');
     }
 
     private static void deployment(StringBuilder y, String modelName, RoutingConfig.PoolModel m, Catalog catalog,

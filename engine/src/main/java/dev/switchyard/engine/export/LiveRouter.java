@@ -12,17 +12,20 @@ import dev.switchyard.engine.routing.QualityPriors;
 import dev.switchyard.engine.routing.RequestView;
 import dev.switchyard.engine.routing.Router;
 import dev.switchyard.engine.routing.RouterDescriptor;
-import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.Routers;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.Serving;
 import dev.switchyard.engine.routing.Signal;
 import dev.switchyard.engine.routing.TextFeatureExtractor;
+
+import dev.switchyard.engine.routing.WarmState;
+import dev.switchyard.engine.routing.proteus.ProteusRouter;
 import dev.switchyard.engine.traffic.Dictionary;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,30 +34,46 @@ import java.util.SplittableRandom;
 
 /**
  * The routing configuration, live: a small, stable API a Java service embeds to route production
- * requests with the router the planner simulated.
+ * requests with the router the planner simulated. It needs the engine jar and Jackson only.
  *
  * <pre>{@code
- * LiveRouter router = LiveRouter.load(Path.of("routing-config.json"));
- * LiveRouter.Decision d = router.route(new LiveRequest("code", 1200, 0, null, null, System.currentTimeMillis(), null));
+ * LiveRouter router = LiveRouter.load(Path.of("routing-config.json"));          // warm start by default
+ * LiveRouter.Decision d = router.route(new LiveRequest("code", 1200, 0, "acme", "gold", now, prompt));
  * // call d.model() (and d.alsoCall() when the router explores by calling every model) ...
- * router.observe(new LiveFeedback(d.ticket(), d.model(), true, userReported ? Signal.REPORT : Signal.SILENCE, cost));
+ * router.observe(new LiveFeedback(d.ticket(), d.model(), true, thumbsDown ? Signal.REPORT : Signal.SILENCE, costUsd));
+ * router.route(request, 0.95);                                                  // PROTEUS: tau per request
  * }</pre>
  *
- * <p>The router is rebuilt exactly as the simulator built it for replication 0 (same context, same
- * parameters, same generator seed) and computes a request's expected costs the way the simulator
- * did (input tokens at the assumed prices plus the category's mean output tokens), so given the
- * same requests and feedback it makes the same decisions as the simulation. It starts from the
- * router's initial state; the configuration's learned state is carried for inspection (routers do
- * not yet offer a warm-start hook). Thread-safe: calls are serialised.
+ * <p><b>Same decisions as the simulation.</b> The router is rebuilt exactly as the simulator built
+ * it for replication 0 (same context, parameters and generator seed), from the configuration alone:
+ * offline routers and baselines from their exported trained state (correctness-predictor weights,
+ * PROTEUS's policy, theta, OmniRouter's multipliers, the baselines' choices), online routers from
+ * their parameters plus, by default, the learned state at the end of the simulation (warm start;
+ * {@link Builder#coldStart()} for a cold one). Expected costs are computed as the simulator did
+ * (input tokens at the assumed prices plus the category's mean output tokens).
  *
- * <p>Routers that need the labelled calibration split (offline routers such as PROTEUS, baselines
- * fitted on it) or a judge (cascade) cannot be rebuilt from a configuration; {@link #load} says so.
+ * <p><b>Thread-safe</b>: calls are serialised on the instance (a router's state is one sequence of
+ * decisions and feedback; that is what makes it reproducible). <b>Bounded</b>: the last
+ * {@code pendingLimit} requests are remembered for feedback; older tickets are dropped and counted
+ * ({@link #droppedTickets()}). Oracles are refused with the reason (they read the hidden truth).
  */
 public final class LiveRouter {
     /** Requests remembered for feedback; older tickets are forgotten. */
     public static final int DEFAULT_PENDING_LIMIT = 200_000;
 
+    /**
+     * The cascade's judge, implemented by the embedding service (for instance with the embedding
+     * or grading service it already runs): called inside {@link #route} with the model whose answer
+     * the service has just obtained; true accepts it, false escalates to the next model.
+     */
+    @FunctionalInterface
+    public interface Judge {
+        boolean accept(LiveRequest request, String model);
+    }
+
     private final RoutingConfig config;
+    private final Routers registry;
+    private final RoutingContext context;
     private final Router router;
     private final RouterDescriptor descriptor;
     private final Dictionary categories;
@@ -65,27 +84,99 @@ public final class LiveRouter {
     private final double[][] recMean;
     private final double normaliser;
     private final Optional<TextFeatureExtractor> extractor;
-    private final Map<Long, View> pending;
-    private final LiveServing serving = new LiveServing();
+    private final List<String> modelIds;
+    private final Map<String, Integer> modelIndex = new HashMap<>();
+    private final View[] pending;
+    private final boolean[] answered;
+    private final LiveServing serving;
+    private final Judge judge;
+    private final Map<String, Double> tenantTargets;
+    private final Map<Double, Router> perTarget = new HashMap<>();
+    private final boolean warm;
     private long sequence;
+    private long dropped;
 
-    /** What to do with a request. */
-    public record Decision(long ticket, String model, int modelIndex, boolean explored, List<String> alsoCall) {
+    /**
+     * What to do with a request.
+     *
+     * @param expectedCostUsd the expected cost of serving it with {@code model} as the router saw it
+     *     (input tokens at the configuration's prices plus the category's mean output tokens)
+     */
+    public record Decision(long ticket, String model, int modelIndex, boolean explored, List<String> alsoCall,
+                           double expectedCostUsd) {
         public Decision {
             alsoCall = List.copyOf(alsoCall);
         }
     }
 
-    private LiveRouter(RoutingConfig config, Routers registry, int pendingLimit) {
-        this.config = config;
-        this.descriptor = registry.descriptor(config.router().name());
-        if (descriptor.isBound()) {
-            throw new IllegalArgumentException("'" + descriptor.name() + "' is a hindsight bound (it reads the answers' true"
-                    + " quality), not a deployable router");
+    /** Options for {@link #builder}. */
+    public static final class Builder {
+        private final RoutingConfig config;
+        private Routers registry = Routers.standard();
+        private int pendingLimit = DEFAULT_PENDING_LIMIT;
+        private boolean warm = true;
+        private Judge judge;
+        private final Map<String, Double> tenantTargets = new LinkedHashMap<>();
+
+        private Builder(RoutingConfig config) {
+            this.config = config;
         }
-        if (descriptor.needsCalibration()) {
-            throw new IllegalArgumentException("router '" + descriptor.name() + "' is trained on the labelled calibration"
-                    + " split, which a configuration does not carry; it cannot be rebuilt live from this file yet");
+
+        /** Starts online routers from their parameters, ignoring the learned state. */
+        public Builder coldStart() {
+            this.warm = false;
+            return this;
+        }
+
+        public Builder warmStart(boolean on) {
+            this.warm = on;
+            return this;
+        }
+
+        public Builder pendingLimit(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("pending limit must be >= 1, got " + n);
+            }
+            this.pendingLimit = n;
+            return this;
+        }
+
+        public Builder registry(Routers r) {
+            this.registry = r;
+            return this;
+        }
+
+        /** The cascade's judge (required for the cascade router). */
+        public Builder judge(Judge j) {
+            this.judge = j;
+            return this;
+        }
+
+        /** A satisfaction target per tenant (PROTEUS only: it serves any target without retraining). */
+        public Builder tenantTarget(String tenant, double tau) {
+            if (!(tau > 0 && tau < 1)) {
+                throw new IllegalArgumentException("target of tenant '" + tenant + "' must be in (0,1), got " + tau);
+            }
+            tenantTargets.put(tenant, tau);
+            return this;
+        }
+
+        public LiveRouter build() {
+            return new LiveRouter(this);
+        }
+    }
+
+    public static Builder builder(RoutingConfig config) {
+        return new Builder(config);
+    }
+
+    private LiveRouter(Builder b) {
+        this.config = b.config;
+        this.registry = b.registry;
+        this.descriptor = registry.descriptor(config.router().name());
+        String refusal = ConfiguredRouters.refusal(descriptor);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         int m = config.models().size();
         this.categories = Dictionary.of(config.categories());
@@ -96,6 +187,11 @@ public final class LiveRouter {
         for (int j = 0; j < m; j++) {
             prices[j] = config.models().get(j).price();
             meanExpected[j] = config.models().get(j).meanExpectedCostUsd();
+        }
+        this.serving = new LiveServing(m);
+        this.modelIds = config.modelIds();
+        for (int j = 0; j < m; j++) {
+            modelIndex.put(modelIds.get(j), j);
         }
         this.outMean = config.meanOutputTokens();
         this.recMean = config.meanRecordedCostUsd();
@@ -110,45 +206,52 @@ public final class LiveRouter {
                         "field 'textFeatures' names extractor '" + config.textFeatures() + "', which this build does not have")));
         FeedbackAssumptions fa = new FeedbackAssumptions(FeedbackKind.valueOf(config.feedback().kind()),
                 config.feedback().assumedRate(), config.feedback().assumedFalseReportRate());
-        RoutingContext context = new RoutingContext(config.modelIds(), categories, tenants, tiers, scale,
+        this.context = new RoutingContext(config.modelIds(), categories, tenants, tiers, scale,
                 new QualityPriors(config.priors().means(), config.priors().strength(), config.priors().source()),
                 config.sla().target(), fa, Optional.empty(), extractor, config.predictor(),
                 new SplittableRandom(config.routerSeed()), registry.predictors(),
                 config.sla().window() == null ? null : dev.switchyard.engine.routing.SlaWindow.of(config.sla().window(),
                         config.sla().windowRequests(), dev.switchyard.engine.routing.SlaWindow.FIRST_REQUEST));
+        this.warm = b.warm;
         try {
-            this.router = registry.create(descriptor.name(), context, new RouterParameters(config.parameters()));
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            this.router = ConfiguredRouters.build(config, context, registry, warm);
+        } catch (UnsupportedOperationException e) {
             throw new IllegalArgumentException("router '" + descriptor.name() + "' cannot be rebuilt from this configuration: "
                     + e.getMessage(), e);
         }
-        int limit = pendingLimit;
-        this.pending = new LinkedHashMap<>(1024, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, View> eldest) {
-                return size() > limit;
+        this.judge = b.judge;
+        if (!b.tenantTargets.isEmpty()) {
+            requireTargetAtRunTime();
+            for (String t : b.tenantTargets.keySet()) {
+                index(tenants, t, "tenant");
             }
-        };
+        }
+        this.tenantTargets = Map.copyOf(b.tenantTargets);
+        this.pending = new View[b.pendingLimit];
+        this.answered = new boolean[b.pendingLimit];
     }
 
-    /** Loads a configuration file written by the planner. */
+    /** Loads a configuration file written by the planner; warm start. */
     public static LiveRouter load(Path file) throws ImportException, IOException {
+        return load(file, true);
+    }
+
+    /** Loads a configuration file; {@code warm} restores the learned state (false: cold start). */
+    public static LiveRouter load(Path file, boolean warm) throws ImportException, IOException {
         RoutingConfig config = RoutingConfigJson.read(file);
         try {
-            return of(config);
+            return builder(config).warmStart(warm).build();
         } catch (IllegalArgumentException e) {
             throw new ImportException(dev.switchyard.engine.io.SourceLocation.ofFile(file.getFileName().toString()), e.getMessage(), e);
         }
     }
 
     public static LiveRouter of(RoutingConfig config) {
-        return new LiveRouter(config, Routers.standard(), DEFAULT_PENDING_LIMIT);
+        return builder(config).build();
     }
 
     public static LiveRouter of(RoutingConfig config, Routers registry, int pendingLimit) {
-        return new LiveRouter(config, registry, pendingLimit);
+        return builder(config).registry(registry).pendingLimit(pendingLimit).build();
     }
 
     public RoutingConfig config() {
@@ -156,45 +259,107 @@ public final class LiveRouter {
     }
 
     public List<String> models() {
-        return config.modelIds();
+        return modelIds;
     }
 
-    /** Chooses the model for a request. Keep the ticket to report feedback. */
+    /** True when the learned state was restored (warm start). */
+    public boolean warmStarted() {
+        return warm && config.warmState() != null;
+    }
+
+    /** Chooses the model for a request, at the tenant's target when one was set, else the configuration's. */
     public synchronized Decision route(LiveRequest request) {
+        Double tau = request.tenant() == null ? null : tenantTargets.get(request.tenant());
+        return decide(request, tau == null ? router : routerFor(tau));
+    }
+
+    /**
+     * Chooses the model for a request at target {@code tau}: PROTEUS only (one trained policy serves
+     * any target; the others learned or calibrated their state for the configured target).
+     */
+    public synchronized Decision route(LiveRequest request, double tau) {
+        return decide(request, routerFor(tau));
+    }
+
+    private void requireTargetAtRunTime() {
+        if (!(router instanceof ProteusRouter)) {
+            throw new IllegalArgumentException("router '" + descriptor.name() + "' cannot change its target at run time: it "
+                    + (descriptor.role() == RouterDescriptor.Role.ONLINE ? "learned its queue and estimates" : "was calibrated")
+                    + " for target " + config.sla().target() + "; only PROTEUS serves any target from one trained policy");
+        }
+    }
+
+    private Router routerFor(double tau) {
+        requireTargetAtRunTime();
+        if (!(tau > 0 && tau < 1)) {
+            throw new IllegalArgumentException("target tau must be in (0,1), got " + tau);
+        }
+        if (tau == config.sla().target()) {
+            return router;
+        }
+        return perTarget.computeIfAbsent(tau, t -> new ProteusRouter(((ProteusRouter) router).policy(), t));
+    }
+
+    private Decision decide(LiveRequest request, Router r) {
         int c = categories.indexOf(request.category());
         if (c < 0) {
             throw new IllegalArgumentException("category '" + request.category() + "' is not one the router was configured for: "
                     + categories.values());
         }
-        View view = new View(sequence++, c, request, index(tenants, request.tenant(), "tenant"),
+        long ticket = sequence++;
+        int slot = (int) (ticket % pending.length);
+        View old = pending[slot];
+        if (old != null && !answered[slot]) {
+            dropped++;
+        }
+        View view = new View(ticket, c, request, index(tenants, request.tenant(), "tenant"),
                 index(tiers, request.slaTier(), "SLA tier"));
+        pending[slot] = view;
+        answered[slot] = false;
         serving.reset(view);
-        int choice = router.route(view, serving);
+        int choice = r.route(view, serving);
         if (choice < 0 || choice >= prices.length) {
             throw new IllegalStateException("router '" + descriptor.name() + "' returned model index " + choice);
         }
-        pending.put(view.sequence, view);
-        List<String> also = new ArrayList<>();
-        for (int j : serving.called) {
-            if (j != choice) {
-                also.add(config.modelIds().get(j));
+        List<String> also = List.of();
+        if (serving.calledCount > 0) {
+            List<String> a = new ArrayList<>(serving.calledCount);
+            for (int k = 0; k < serving.calledCount; k++) {
+                int j = serving.called[k];
+                if (j != choice) {
+                    a.add(modelIds.get(j));
+                }
             }
+            also = a;
         }
-        return new Decision(view.sequence, config.modelIds().get(choice), choice, serving.explored, also);
+        return new Decision(ticket, modelIds.get(choice), choice, serving.explored, also, view.expected[choice]);
     }
 
     /** Reports feedback about an earlier decision. */
     public synchronized void observe(LiveFeedback feedback) {
-        View view = pending.get(feedback.ticket());
-        if (view == null) {
-            throw new IllegalArgumentException("feedback for request #" + feedback.ticket() + " arrived after it was forgotten"
-                    + " (or it was never routed here); only the last " + DEFAULT_PENDING_LIMIT + " requests are kept");
+        long ticket = feedback.ticket();
+        int slot = ticket < 0 ? -1 : (int) (ticket % pending.length);
+        View view = slot < 0 ? null : pending[slot];
+        if (view == null || view.sequence != ticket) {
+            throw new IllegalArgumentException("feedback for request #" + ticket + " arrived after it was forgotten"
+                    + " (or it was never routed here); only the last " + pending.length + " requests are kept");
         }
-        int model = config.modelIds().indexOf(feedback.model());
-        if (model < 0) {
-            throw new IllegalArgumentException("model '" + feedback.model() + "' is not in the routing pool " + config.modelIds());
+        Integer model = modelIndex.get(feedback.model());
+        if (model == null) {
+            throw new IllegalArgumentException("model '" + feedback.model() + "' is not in the routing pool " + modelIds);
         }
+        answered[slot] = true;
         router.observe(new Event(view, model, feedback, normaliser, sequence - 1 - view.sequence));
+    }
+
+    /** Tickets forgotten before any feedback arrived for them (the pending table is bounded). */
+    public synchronized long droppedTickets() {
+        return dropped;
+    }
+
+    /** Requests routed so far. */
+    public synchronized long routed() {
+        return sequence;
     }
 
     /** The router's current multiplier (lambda, or Q/V), NaN when it has none. */
@@ -202,8 +367,20 @@ public final class LiveRouter {
         return router.multiplier();
     }
 
+    /** What the router has learned, for people (dashboards, logs). */
     public synchronized LearnedState state() {
         return router.exportState();
+    }
+
+    /** The state to resume from, for a new configuration file (null when the router has none). */
+    public synchronized WarmState warmState() {
+        return router.warmState();
+    }
+
+    /** This configuration with the router's current learned state as its warm state (to hand over to a restart). */
+    public synchronized RoutingConfig snapshot() {
+        WarmState w = router.warmState();
+        return config.withWarmState(w == null ? config.warmState() : RoutingConfig.StateDoc.of(w));
     }
 
     private static int index(Dictionary dict, String value, String what) {
@@ -225,7 +402,7 @@ public final class LiveRouter {
         final int tenant;
         final int tier;
         final double[] expected;
-        final FeatureVector features;
+        FeatureVector features;
 
         View(long sequence, int category, LiveRequest request, int tenant, int tier) {
             this.sequence = sequence;
@@ -247,7 +424,6 @@ public final class LiveRouter {
                     expected[j] = recMean[category][j];
                 }
             }
-            this.features = extractor.map(e -> e.extract(request.prompt() == null ? "" : request.prompt())).orElse(FeatureVector.EMPTY);
         }
 
         @Override
@@ -302,6 +478,11 @@ public final class LiveRouter {
 
         @Override
         public FeatureVector textFeatures() {
+            // extracted on first use: routers that never read the prompt (category predictors) do not pay for it
+            if (features == null) {
+                features = extractor.isEmpty() ? FeatureVector.EMPTY
+                        : extractor.get().extract(request.prompt() == null ? "" : request.prompt());
+            }
             return features;
         }
     }
@@ -333,30 +514,41 @@ public final class LiveRouter {
         }
     }
 
-    /** In production the caller makes the calls; the router only says which. */
+    /** In production the caller makes the calls; the router only says which (the cascade asks the service's judge). */
     private final class LiveServing implements Serving {
         View view;
         boolean explored;
-        final List<Integer> called = new ArrayList<>();
+        final int[] called;
+        int calledCount;
+
+        LiveServing(int models) {
+            called = new int[models];
+        }
 
         void reset(View v) {
             view = v;
             explored = false;
-            called.clear();
+            calledCount = 0;
         }
 
         @Override
         public double call(int model) {
-            if (!called.contains(model)) {
-                called.add(model);
+            for (int k = 0; k < calledCount; k++) {
+                if (called[k] == model) {
+                    return view.expectedCost(model);
+                }
             }
+            called[calledCount++] = model;
             return view.expectedCost(model); // the realised cost is reported with the feedback
         }
 
         @Override
         public boolean judge(int model, double errorRate) {
-            throw new UnsupportedOperationException("router '" + descriptor.name() + "' needs a judge inside the serving"
-                    + " loop (cascade); LiveRouter cannot run it");
+            if (judge == null) {
+                throw new IllegalStateException("router '" + descriptor.name() + "' asks a judge whether to accept each answer;"
+                        + " give LiveRouter one (LiveRouter.builder(config).judge(...), e.g. SimulatedJudge in tests)");
+            }
+            return judge.accept(view.request, modelIds.get(model));
         }
 
         @Override
@@ -366,7 +558,7 @@ public final class LiveRouter {
 
         @Override
         public int calls() {
-            return called.size();
+            return calledCount;
         }
     }
 }

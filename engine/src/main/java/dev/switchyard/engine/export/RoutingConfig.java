@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param routerSeed seed of the live router's generator (derived like the simulation's replication 0)
  * @param meanOutputTokens per category (in {@code categories} order) and model (in {@code models} order)
  * @param meanRecordedCostUsd same shape; used instead of prices when the scenario priced from recorded costs, else null
+ * @param simulation the scenario settings of the simulation (so {@code replay --traffic} can draw its stream), or null
+ * @param initialState what the router was trained to before its first request (offline routers' predictor and policy,
+ *     the baselines' choices), or null for routers that start from their parameters alone
+ * @param warmState the learned state to resume from (online routers, end of the simulation), or null
  */
 public record RoutingConfig(
         String schema,
@@ -38,16 +42,21 @@ public record RoutingConfig(
         Priors priors,
         long routerSeed,
         LearnedStateDoc learnedState,
-        Provenance provenance) {
+        Provenance provenance,
+        Simulation simulation,
+        StateDoc initialState,
+        StateDoc warmState) {
 
     public static final String SCHEMA = "switchyard-routing-config";
-    public static final int SCHEMA_VERSION = 1;
+    /** Version 2 adds {@code simulation}, {@code initialState} and {@code warmState}; version 1 files still read. */
+    public static final int SCHEMA_VERSION = 2;
+    public static final int OLDEST_SCHEMA_VERSION = 1;
 
     public RoutingConfig {
         if (!SCHEMA.equals(schema)) {
             throw new IllegalArgumentException("field 'schema' must be \"" + SCHEMA + "\", got " + quoted(schema));
         }
-        if (schemaVersion != SCHEMA_VERSION) {
+        if (schemaVersion < OLDEST_SCHEMA_VERSION || schemaVersion > SCHEMA_VERSION) {
             throw new IllegalArgumentException("field 'schemaVersion' " + schemaVersion + " is not supported (this build reads "
                     + SCHEMA_VERSION + ")" + (schemaVersion > SCHEMA_VERSION ? "; the file was written by a newer Switchyard" : ""));
         }
@@ -95,6 +104,13 @@ public record RoutingConfig(
                 }
             }
         }
+    }
+
+    /** This configuration with another warm state (a snapshot of a running router), at the current schema version. */
+    public RoutingConfig withWarmState(StateDoc state) {
+        return new RoutingConfig(schema, SCHEMA_VERSION, router, parameters, sla, feedback, predictor, textFeatures, models, costs,
+                categories, tenants, slaTiers, meanOutputTokens, meanRecordedCostUsd, priors, routerSeed, learnedState, provenance,
+                simulation, initialState, state);
     }
 
     public List<String> modelIds() {
@@ -172,6 +188,55 @@ public record RoutingConfig(
                 throw new IllegalArgumentException("fields 'provenance.scenario', 'provenance.engineVersion' and"
                         + " 'provenance.exportedAt' are required");
             }
+        }
+    }
+
+    /**
+     * The simulated scenario's settings beyond what the router sees, so that {@code replay --traffic}
+     * can rebuild the simulator's stream: the true feedback channel, the volume and scaling, the
+     * calibration split, the pool.
+     *
+     * @param assumedRate the q the router was told, null when it was the true q
+     * @param assumedFalseReportRate the f the router was told, null when it was the true f
+     * @param judgeErrorRate the cascade judge's error rate (null: the default)
+     * @param judgeCostPerCall USD per judge call (null: priced like the pool's cheapest model)
+     */
+    public record Simulation(String feedbackKind, double feedbackRate, double falseReportRate, long feedbackDelayRequests,
+                             Double assumedRate, Double assumedFalseReportRate, long requestsPerMonth, double monthlyGrowth,
+                             int months, boolean dailyRhythm, int replications, double calibrationFraction, int exactDays,
+                             long maxSimulatedPerMonth, List<String> pool, Double mixShiftAt, Map<String, Double> mixShiftWeights,
+                             Double judgeErrorRate, Double judgeCostPerCall) {
+        public Simulation {
+            Objects.requireNonNull(feedbackKind, "field 'simulation.feedbackKind' is required");
+            pool = pool == null ? List.of() : List.copyOf(pool);
+            mixShiftWeights = mixShiftWeights == null ? null : Map.copyOf(mixShiftWeights);
+        }
+    }
+
+    /**
+     * A router's state as named scalars and arrays; arrays are stored packed ({@link PackedArray}).
+     *
+     * @param router the router it belongs to
+     */
+    public record StateDoc(String router, Map<String, Double> scalars, Map<String, PackedArray> arrays) {
+        public StateDoc {
+            if (router == null || router.isBlank()) {
+                throw new IllegalArgumentException("a router state needs field 'router'");
+            }
+            scalars = scalars == null ? Map.of() : new java.util.TreeMap<>(scalars);
+            arrays = arrays == null ? Map.of() : new java.util.TreeMap<>(arrays);
+        }
+
+        public static StateDoc of(dev.switchyard.engine.routing.WarmState s) {
+            Map<String, PackedArray> packed = new java.util.TreeMap<>();
+            s.arrays().forEach((k, v) -> packed.put(k, PackedArray.of(v)));
+            return new StateDoc(s.router(), s.scalars(), packed);
+        }
+
+        public dev.switchyard.engine.routing.WarmState toWarmState() {
+            Map<String, double[]> out = new java.util.TreeMap<>();
+            arrays.forEach((k, v) -> out.put(k, v.toArray()));
+            return new dev.switchyard.engine.routing.WarmState(router, scalars, out);
         }
     }
 }

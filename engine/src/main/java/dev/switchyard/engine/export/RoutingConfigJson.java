@@ -51,10 +51,12 @@ public final class RoutingConfigJson {
                     + " configuration (field 'schema' must be \"" + RoutingConfig.SCHEMA + "\", got " + schema + ")");
         }
         JsonNode version = root.get("schemaVersion");
-        if (version == null || !version.isIntegralNumber() || version.asInt() != RoutingConfig.SCHEMA_VERSION) {
+        if (version == null || !version.isIntegralNumber() || version.asInt() < RoutingConfig.OLDEST_SCHEMA_VERSION
+                || version.asInt() > RoutingConfig.SCHEMA_VERSION) {
             boolean newer = version != null && version.isIntegralNumber() && version.asInt() > RoutingConfig.SCHEMA_VERSION;
             throw new ImportException(SourceLocation.ofFile(fileName).withField("schemaVersion"), "schemaVersion " + version
-                    + " is not supported; this build reads version " + RoutingConfig.SCHEMA_VERSION
+                    + " is not supported; this build reads versions " + RoutingConfig.OLDEST_SCHEMA_VERSION + " to "
+                    + RoutingConfig.SCHEMA_VERSION
                     + (newer ? " (the file was written by a newer Switchyard)" : ""));
         }
         ObjectReader reader = Json.mapper().readerFor(RoutingConfig.class)

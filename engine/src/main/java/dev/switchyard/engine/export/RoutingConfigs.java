@@ -33,6 +33,19 @@ public final class RoutingConfigs {
      */
     public static RoutingConfig export(Scenario s, PreparedScenario prepared, SimulationResult result, String workspace,
                                        Instant now) {
+        return export(s, prepared, result, workspace, now, null);
+    }
+
+    /**
+     * @param captured the router of replication 0 as the simulator created and left it (see
+     *     {@link RouterCapture}), for the initial and warm states; null to export without them
+     */
+    public static RoutingConfig export(Scenario s, PreparedScenario prepared, SimulationResult result, String workspace,
+                                       Instant now, RouterCapture captured) {
+        String refusal = ConfiguredRouters.refusal(Routers.standard().descriptor(s.router()));
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         RouterDescriptor d = Routers.standard().descriptor(s.router());
         TrafficSample sample = s.sample();
         List<String> pool = prepared.models();
@@ -101,7 +114,22 @@ public final class RoutingConfigs {
                 new RoutingConfig.Priors(priors.strength(), priors.source(), means),
                 Seeds.mix(s.seed(), 0, Seeds.ROUTER), learned,
                 new RoutingConfig.Provenance(workspace, s.name(), result == null ? EngineInfo.version() : result.engineVersion(),
-                        now.toString(), s.seed(), 0, sample.name(), scale.basis()));
+                        now.toString(), s.seed(), 0, sample.name(), scale.basis()),
+                simulation(s), captured == null ? null : captured.initialState(), captured == null ? null : captured.warmState());
+    }
+
+    /** The scenario settings replay --traffic needs to draw the simulator's stream again. */
+    static RoutingConfig.Simulation simulation(Scenario s) {
+        Scenario.Feedback f = s.feedback();
+        Scenario.Volume v = s.volume();
+        return new RoutingConfig.Simulation(f.kind().name(), f.rate(), f.falseReportRate(), f.delayRequests(),
+                Double.isNaN(f.assumedRate()) ? null : f.assumedRate(),
+                Double.isNaN(f.assumedFalseReportRate()) ? null : f.assumedFalseReportRate(), v.requestsPerMonth(),
+                v.monthlyGrowth(), v.months(), v.dailyRhythm(), s.replications(), s.calibrationFraction(),
+                s.scaling().exactDays(), s.scaling().maxSimulatedPerMonth(), s.modelPool(),
+                s.mixShift() == null ? null : s.mixShift().atFraction(),
+                s.mixShift() == null ? null : s.mixShift().categoryWeights(), s.judge().errorRate(),
+                Double.isNaN(s.judge().costPerCall()) ? null : s.judge().costPerCall());
     }
 
     /** The extractor the simulator used: only when the sample has prompts; the scenario's, else the first registered. */

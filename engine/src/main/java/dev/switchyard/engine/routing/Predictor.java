@@ -17,4 +17,18 @@ public interface Predictor {
 
     /** Per (category, model) estimates for traces and the configuration export; may be empty. */
     List<LearnedState.CellEstimate> estimates();
+
+    /** This predictor's learned arrays for a warm start, or null when it cannot export them. */
+    default java.util.Map<String, double[]> warmArrays() {
+        return null;
+    }
+
+    /**
+     * Restores arrays written by {@link #warmArrays()} on a predictor just built from the same context.
+     *
+     * @throws UnsupportedOperationException when this predictor cannot be warm-started
+     */
+    default void restoreArrays(java.util.Map<String, double[]> arrays) {
+        throw new UnsupportedOperationException("predictor " + getClass().getSimpleName() + " cannot be warm-started");
+    }
 }

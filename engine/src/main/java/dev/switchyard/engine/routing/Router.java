@@ -35,4 +35,23 @@ public interface Router {
 
     /** What the router has learned, as a plain value (for the configuration export). */
     LearnedState exportState();
+
+    /**
+     * What this router needs to resume exactly where it stands (warm start), or null when it has no
+     * learned state beyond its configuration (or cannot export it).
+     */
+    default WarmState warmState() {
+        return null;
+    }
+
+    /**
+     * Resumes from {@code state}, on a router just built from the same context (same models,
+     * categories, feedback assumptions and generator seed) that has routed nothing yet.
+     *
+     * @throws UnsupportedOperationException when this router cannot be warm-started
+     * @throws IllegalArgumentException when the state does not fit this router
+     */
+    default void restoreState(WarmState state) {
+        throw new UnsupportedOperationException("router '" + state.router() + "' cannot be warm-started; start it cold");
+    }
 }

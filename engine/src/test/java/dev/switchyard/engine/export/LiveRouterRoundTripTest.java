@@ -191,7 +191,7 @@ class LiveRouterRoundTripTest {
 
         ImportException unknown = load(json.replaceFirst("\"predictor\"", "\"surprise\" : true,\n  \"predictor\""));
         assertTrue(unknown.getMessage().contains("surprise"), unknown.getMessage());
-        ImportException version = load(json.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+        ImportException version = load(json.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"));
         assertTrue(version.getMessage().contains("newer Switchyard"), version.getMessage());
         ImportException schema = load(json.replace("switchyard-routing-config", "switchyard-catalog"));
         assertTrue(schema.getMessage().contains("not a Switchyard routing configuration"), schema.getMessage());

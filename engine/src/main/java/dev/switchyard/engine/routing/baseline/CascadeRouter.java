@@ -54,4 +54,22 @@ public final class CascadeRouter implements Router {
         return LearnedState.of(name, Map.of("chainLength", (double) chain.length,
                 "callsPerRequest", requests == 0 ? 0.0 : (double) calls / requests));
     }
+
+    private CascadeRouter(String name, int[] chain) {
+        this.name = name;
+        this.chain = chain.clone();
+    }
+
+    /** A cascade from an exported configuration: the chain of model indices, cheapest first. */
+    public static CascadeRouter restore(String name, int[] chain) {
+        if (chain.length < 1) {
+            throw new IllegalArgumentException("cascade: the chain needs at least one model");
+        }
+        return new CascadeRouter(name, chain);
+    }
+
+    /** Model indices tried in order. */
+    public int[] chain() {
+        return chain.clone();
+    }
 }

@@ -44,4 +44,13 @@ public final class FixedRouter implements Router {
     public LearnedState exportState() {
         return LearnedState.of(name, Map.of("model", (double) model, "estimatedScore", estimatedScore));
     }
+
+    /** A fixed router from an exported configuration. */
+    public static FixedRouter restore(String name, int model, String modelId, double estimatedScore) {
+        return new FixedRouter(name, model, modelId, estimatedScore);
+    }
+
+    public int model() {
+        return model;
+    }
 }

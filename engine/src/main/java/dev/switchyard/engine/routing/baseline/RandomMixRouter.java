@@ -71,4 +71,22 @@ public final class RandomMixRouter implements Router {
     public LearnedState exportState() {
         return LearnedState.of(name, Map.of("lowModel", (double) low, "highModel", (double) high, "highShare", highShare));
     }
+
+    private RandomMixRouter(String name, RandomGenerator random, int low, int high, double highShare, double expectedScore) {
+        this.name = name;
+        this.random = random;
+        this.low = low;
+        this.high = high;
+        this.highShare = highShare;
+        this.expectedScore = expectedScore;
+    }
+
+    /** A mix from an exported configuration; {@code random} as the context's generator. */
+    public static RandomMixRouter restore(String name, RandomGenerator random, int low, int high, double highShare,
+                                          double expectedScore) {
+        if (!(highShare >= 0 && highShare <= 1)) {
+            throw new IllegalArgumentException("random-mix: highShare must be in [0,1], got " + highShare);
+        }
+        return new RandomMixRouter(name, random, low, high, highShare, expectedScore);
+    }
 }

@@ -200,4 +200,29 @@ public final class CorrectnessPredictor {
             a[j] = t;
         }
     }
+
+    // Export and restore (issue 12): added at the end.
+
+    public int hashBits() {
+        return model.hashBits();
+    }
+
+    public int categories() {
+        return model.categories();
+    }
+
+    public double learningRate() {
+        return model.learningRate();
+    }
+
+    /** The trained weights, for a configuration file. */
+    public java.util.Map<String, double[]> weightArrays() {
+        return model.weightArrays();
+    }
+
+    /** A predictor with the weights of {@link #weightArrays()}: predicts exactly as the trained one. */
+    public static CorrectnessPredictor restore(int models, int hashBits, int categories, double learningRate,
+                                               java.util.Map<String, double[]> arrays) {
+        return new CorrectnessPredictor(HashedLogisticModel.restore(models, hashBits, categories, learningRate, arrays));
+    }
 }

@@ -509,4 +509,28 @@ public final class OmniRouter implements Router {
         }
         return LearnedState.of(OfflineRouters.OMNIROUTER, s);
     }
+
+    // Export (issue 12): accessors added at the end.
+
+    public CorrectnessPredictor predictor() {
+        return predictor;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Per-model capacity shares, or null without a limit. */
+    public double[] capacityShare() {
+        return capacityShare == null ? null : capacityShare.clone();
+    }
+
+    public double optimism() {
+        return optimism;
+    }
+
+    /** The assignment the next requests are routed with (at construction: the warm start). */
+    public Assignment currentAssignment() {
+        return current;
+    }
 }

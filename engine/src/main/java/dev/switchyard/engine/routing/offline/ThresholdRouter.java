@@ -155,4 +155,10 @@ public final class ThresholdRouter implements Router {
         return LearnedState.of(OfflineRouters.THRESHOLD, Map.of("theta", calibration.theta(),
                 "calibrationSatisfaction", calibration.satisfaction(), "reachable", calibration.reachable() ? 1.0 : 0.0));
     }
+
+    // Export (issue 12): added at the end.
+
+    public CorrectnessPredictor predictor() {
+        return predictor;
+    }
 }

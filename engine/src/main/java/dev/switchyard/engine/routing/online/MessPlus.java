@@ -107,4 +107,43 @@ public final class MessPlus implements Router {
         return new LearnedState(name, Map.of("Q", queue, "lambda", queue / v, "V", v, "c", c, "epsilon", epsilon,
                 "requests", (double) t, "labels", (double) labels), predictor.estimates());
     }
+
+    // Warm start (issue 12): added at the end, routing and learning above are unchanged.
+
+    @Override
+    public dev.switchyard.engine.routing.WarmState warmState() {
+        java.util.Map<String, double[]> predictorArrays = predictor.warmArrays();
+        if (predictorArrays == null) {
+            return null;
+        }
+        java.util.Map<String, double[]> arrays = new java.util.TreeMap<>();
+        predictorArrays.forEach((k, v) -> arrays.put("predictor." + k, v));
+        return new dev.switchyard.engine.routing.WarmState(name, Map.of("t", (double) t, "queue", queue, "epsilon", epsilon,
+                "labels", (double) labels, "satisfied", (double) satisfied), arrays);
+    }
+
+    /** Restores counters, queue and predictor; the generator is moved on by the t draws route() made. */
+    @Override
+    public void restoreState(dev.switchyard.engine.routing.WarmState s) {
+        s.requireRouter(name);
+        if (t != 0) {
+            throw new IllegalStateException("restoreState needs a router that has routed nothing yet");
+        }
+        java.util.Map<String, double[]> predictorArrays = new java.util.TreeMap<>();
+        s.arrays().forEach((k, v) -> {
+            if (k.startsWith("predictor.")) {
+                predictorArrays.put(k.substring("predictor.".length()), v);
+            }
+        });
+        predictor.restoreArrays(predictorArrays);
+        long steps = (long) s.scalar("t");
+        for (long i = 0; i < steps; i++) {
+            random.nextDouble();
+        }
+        t = steps;
+        queue = s.scalar("queue");
+        epsilon = s.scalar("epsilon");
+        labels = (long) s.scalar("labels");
+        satisfied = (long) s.scalar("satisfied");
+    }
 }

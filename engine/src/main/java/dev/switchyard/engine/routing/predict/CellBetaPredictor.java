@@ -138,4 +138,32 @@ public final class CellBetaPredictor implements Predictor {
     static boolean counts(Signal s) {
         return s != Signal.UNLABELLED;
     }
+
+    // Warm start (issue 12): added at the end, the estimator above is unchanged.
+
+    @Override
+    public java.util.Map<String, double[]> warmArrays() {
+        return java.util.Map.of("labelled", labelled.clone(), "successes", successes.clone(), "oneSided", oneSided.clone(),
+                "reports", reports.clone(), "estimate", estimate.clone());
+    }
+
+    @Override
+    public void restoreArrays(java.util.Map<String, double[]> arrays) {
+        int cells = estimate.length;
+        copyInto(arrays, "labelled", labelled);
+        copyInto(arrays, "successes", successes);
+        copyInto(arrays, "oneSided", oneSided);
+        copyInto(arrays, "reports", reports);
+        copyInto(arrays, "estimate", estimate);
+        assert cells == estimate.length;
+    }
+
+    private static void copyInto(java.util.Map<String, double[]> arrays, String key, double[] into) {
+        double[] v = arrays.get(key);
+        if (v == null || v.length != into.length) {
+            throw new IllegalArgumentException("category predictor state: array '" + key + "' "
+                    + (v == null ? "is missing" : "has " + v.length + " values, expected " + into.length));
+        }
+        System.arraycopy(v, 0, into, 0, into.length);
+    }
 }

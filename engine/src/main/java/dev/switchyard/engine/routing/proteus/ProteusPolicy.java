@@ -97,4 +97,20 @@ public final class ProteusPolicy {
         h = h * 31 + network.fingerprint();
         return h * 31 + java.util.Arrays.hashCode(lambdas);
     }
+
+    // Restore (issue 12: configurations carry the trained policy): added at the end.
+
+    /** A policy from exported parts: the network's parameters, the trained targets with their duals and margins. */
+    public static ProteusPolicy restore(CorrectnessPredictor predictor, int inputs, int hidden, double[] parameters,
+                                        double[] taus, double[] lambdas, double[] margins, int models, int categories) {
+        if (taus.length < 1 || taus.length != lambdas.length || taus.length != margins.length) {
+            throw new IllegalArgumentException("policy needs one lambda and one margin per trained target, got "
+                    + taus.length + " targets, " + lambdas.length + " lambdas, " + margins.length + " margins");
+        }
+        if (predictor.models() != models) {
+            throw new IllegalArgumentException("policy is for " + models + " models, its predictor for " + predictor.models());
+        }
+        return new ProteusPolicy(predictor, new PolicyNetwork(inputs, hidden, parameters), taus, lambdas, models, categories,
+                margins);
+    }
 }

@@ -279,4 +279,67 @@ public final class HashedLogisticModel {
         double frac = x - i;
         return SIGMOID_TABLE[i] + frac * (SIGMOID_TABLE[i + 1] - SIGMOID_TABLE[i]);
     }
+
+    // Export and restore (issue 12: configurations carry trained weights): added at the end.
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Every weight and AdaGrad accumulator as double arrays (floats widen exactly). */
+    public java.util.Map<String, double[]> weightArrays() {
+        java.util.Map<String, double[]> out = new java.util.TreeMap<>();
+        out.put("hashed", widen(hashed));
+        out.put("hashedG2", widen(hashedG2));
+        out.put("category", category.clone());
+        out.put("categoryG2", categoryG2.clone());
+        out.put("length", length.clone());
+        out.put("lengthG2", lengthG2.clone());
+        out.put("bias", bias.clone());
+        out.put("biasG2", biasG2.clone());
+        return out;
+    }
+
+    /** A model with these dimensions and the weights of {@link #weightArrays()}. */
+    public static HashedLogisticModel restore(int models, int hashBits, int categories, double learningRate,
+                                              java.util.Map<String, double[]> arrays) {
+        HashedLogisticModel m = new HashedLogisticModel(models, hashBits, categories, learningRate);
+        narrowInto(arrays, "hashed", m.hashed);
+        narrowInto(arrays, "hashedG2", m.hashedG2);
+        copyInto(arrays, "category", m.category);
+        copyInto(arrays, "categoryG2", m.categoryG2);
+        copyInto(arrays, "length", m.length);
+        copyInto(arrays, "lengthG2", m.lengthG2);
+        copyInto(arrays, "bias", m.bias);
+        copyInto(arrays, "biasG2", m.biasG2);
+        return m;
+    }
+
+    private static double[] widen(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+
+    private static double[] required(java.util.Map<String, double[]> arrays, String key, int length) {
+        double[] v = arrays.get(key);
+        if (v == null || v.length != length) {
+            throw new IllegalArgumentException("predictor weights: array '" + key + "' "
+                    + (v == null ? "is missing" : "has " + v.length + " values, expected " + length));
+        }
+        return v;
+    }
+
+    private static void narrowInto(java.util.Map<String, double[]> arrays, String key, float[] into) {
+        double[] v = required(arrays, key, into.length);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = (float) v[i];
+        }
+    }
+
+    private static void copyInto(java.util.Map<String, double[]> arrays, String key, double[] into) {
+        System.arraycopy(required(arrays, key, into.length), 0, into, 0, into.length);
+    }
 }
