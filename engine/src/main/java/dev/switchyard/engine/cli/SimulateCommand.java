@@ -123,6 +123,12 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("simulatedRequests", r.simulatedRequests());
         root.put("seed", r.seed());
         root.put("engineVersion", r.engineVersion());
+        root.put("monthlyBreachProbability", r.monthlyBreachProbability());
+        root.putArray("monthlyBreachProbabilityInterval").add(r.monthlyBreachProbabilityInterval().low())
+                .add(r.monthlyBreachProbabilityInterval().high());
+        root.put("repeatFactor", r.repeatFactor());
+        root.put("replicationStop", r.replicationStop());
+        root.putPOJO("warnings", r.warnings());
         SimulationResult shown = full ? r : withoutReplications(r);
         JsonNode detail = Json.mapper().valueToTree(shown);
         root.set("result", detail);
@@ -130,13 +136,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static SimulationResult withoutReplications(SimulationResult r) {
-        return new SimulationResult(r.engineVersion(), r.seed(), r.scenario(), r.router(), r.bound(), r.scaled(), r.scalingNote(),
-                r.requests(), r.simulatedRequests(), r.bestFixedModel(), r.meanSatisfaction(), r.estimatedSatisfaction(),
-                r.totalCost(), r.costPerRequest(), r.costPer1000(), r.explorationShare(), r.savingsVsBestFixed(),
-                r.ratioToSlaOracle(), r.slaOracleCostPerRequest(), r.finalMargin(), r.cumulativeCompliant(),
-                r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
-                r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
-                r.months(), r.models(), r.categories(), r.tiers(), r.trace(), r.learnedState(), java.util.List.of());
+        return r.withoutReplications();
     }
 
     private static void printText(PrintWriter out, SimulationResult r) {

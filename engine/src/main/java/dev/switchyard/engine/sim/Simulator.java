@@ -126,7 +126,29 @@ public final class Simulator {
         } else {
             router = registry.create(s.router(), ctx, s.routerParameters());
         }
-        return new ReplicationRun(p, s, rep, router, bound, tape, control).run();
+        return new ReplicationRun(p, s, rep, router, bound, tape, control, rowBlind(s, d)).run();
+    }
+
+    /**
+     * Whether a router's choice can be taken as independent of a request's hidden score given its (category, tier)
+     * cell, so a scaled request's expected score is the cell's mean (decision 0900). Not for bounds (they read the
+     * truth) nor for text predictors (they look at the prompt, which is correlated with the score within a cell);
+     * judged requests are handled per request.
+     */
+    static boolean rowBlind(Scenario s, RouterDescriptor d) {
+        if (d.isBound() || isText(s.predictor())) {
+            return false;
+        }
+        for (String v : s.routerParameters().resolve(d).values().values()) {
+            if (isText(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isText(String predictor) {
+        return predictor != null && predictor.startsWith("text");
     }
 
     /** The context a router of role {@code d} gets: calibration only for offline routers and baselines. */
