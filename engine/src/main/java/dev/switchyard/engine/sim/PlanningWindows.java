@@ -17,16 +17,16 @@ public final class PlanningWindows {
     /** Windows of {@code groupDays} days of the whole traffic against {@code tau}. */
     public static WindowStats at(ReplicationResult r, int groupDays, double tau) {
         int days = r.dayRequests().length;
-        return of(r.dayRequests(), r.daySatisfied(), r.scaledDays(), 0, days, groupDays, tau);
+        return of(r.dayRequests(), r.daySatisfied(), r.planningDays(), 0, days, groupDays, tau);
     }
 
     /** Windows of {@code groupDays} days of SLA tier {@code tier} against {@code tau}. */
     public static WindowStats tierAt(ReplicationResult r, int tier, int groupDays, double tau) {
         int days = r.dayRequests().length;
-        return of(r.tierDayRequests(), r.tierDaySatisfied(), r.tierScaledDays(), tier * days, days, groupDays, tau);
+        return of(r.tierDayRequests(), r.tierDaySatisfied(), r.tierPlanningDays(), tier * days, days, groupDays, tau);
     }
 
-    private static WindowStats of(double[] req, double[] sat, WindowStats.ScaledDays sd, int off, int days, int groupDays,
+    private static WindowStats of(double[] req, double[] sat, PlanningDays sd, int off, int days, int groupDays,
             double tau) {
         int months = (days + Scenario.Volume.DAYS_PER_MONTH - 1) / Scenario.Volume.DAYS_PER_MONTH;
         double[] mSim = new double[months];

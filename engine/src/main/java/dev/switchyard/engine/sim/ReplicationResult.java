@@ -22,8 +22,8 @@ import java.util.List;
  *     row-level expected scores): their breach probability leans towards one half
  * @param tierDayRequests requests per (SLA tier, day), {@code [tier * days + day]} (per-tier windows of any length)
  * @param tierDaySatisfied satisfied requests per (SLA tier, day), same layout
- * @param scaledDays per-day accumulators of the scaled days (null when every day was exact)
- * @param tierScaledDays the same per (SLA tier, day), tier-major (null when every day was exact)
+ * @param planningDays which days were scaled and how many requests each simulated (null when every day was exact)
+ * @param tierPlanningDays the same per (SLA tier, day), tier-major (null when every day was exact)
  */
 public record ReplicationResult(
         int replication,
@@ -70,8 +70,8 @@ public record ReplicationResult(
         int limitedMonths,
         double[] tierDayRequests,
         double[] tierDaySatisfied,
-        WindowStats.ScaledDays scaledDays,
-        WindowStats.ScaledDays tierScaledDays) {
+        PlanningDays planningDays,
+        PlanningDays tierPlanningDays) {
 
     public double meanSatisfaction() {
         return satisfied / representedRequests;

@@ -95,10 +95,9 @@ final class ReplicationRun {
     private final double[] tierSat;
     private final double[] tierCost;
     private final double[] tierDayReq;
-    // per (tier, day) scaled accumulators, as daySim/dayE/dayE2 (the planner judges tier windows at real volume)
+    // simulated requests per scaled day and per (tier, scaled day): the planner judges windows at real volume (PlanningWindows)
+    private final double[] planDaySim;
     private final double[] tierDaySim;
-    private final double[] tierDayE;
-    private final double[] tierDayE2;
     private final double[] tierDaySat;
     // unweighted segments: counts per (category, tier, model, outcome) of one day, see flushCounts
     private final int tierSlots;
@@ -112,16 +111,18 @@ final class ReplicationRun {
     private long winEnd;
     private double winExactN;
     private double winExactSat;
-    private double winSim;
-    private double winE;
-    private double winE2;
+    private double winShiftedSim;
+    private final RealVolume.Scaled winScaled;
     private final RealVolume.Windows requestWindows = new RealVolume.Windows();
     // scaled segments at real volume (RealVolume): per day the real count, simulated count and expected scores
     private final boolean[] dayScaled;
     private final double[] dayRealN;
-    private final double[] daySim;
-    private final double[] dayE;
-    private final double[] dayE2;
+    private final int cells;
+    private final double[] dayCellSim;
+    private final double[] dayCellE;
+    private final double[] dayCellE2;
+    private final double[] sharesBefore;
+    private final double[] sharesAfter;
     // expected score of (category, tier, model): the mean over the evaluation rows of that cell
     private final double[] cellMean;
     private final boolean rowBlind;
@@ -183,9 +184,8 @@ final class ReplicationRun {
         tierSat = new double[tiers];
         tierCost = new double[tiers];
         tierDayReq = new double[tiers * days];
+        planDaySim = new double[days];
         tierDaySim = new double[tiers * days];
-        tierDayE = new double[tiers * days];
-        tierDayE2 = new double[tiers * days];
         tierDaySat = new double[tiers * days];
         tierSlots = Math.max(1, tiers);
         counts = new long[Math.max(1, cats) * tierSlots * m * 2];
@@ -197,11 +197,13 @@ final class ReplicationRun {
         totalRequests = total;
         dayScaled = new boolean[days];
         dayRealN = new double[days];
-        daySim = new double[days];
-        dayE = new double[days];
-        dayE2 = new double[days];
-        cellMean = new double[Math.max(1, cats) * tierSlots * m];
-        double[] cellRows = new double[Math.max(1, cats) * tierSlots];
+        cells = Math.max(1, cats) * tierSlots;
+        dayCellSim = new double[days * cells];
+        dayCellE = new double[days * cells];
+        dayCellE2 = new double[days * cells];
+        winScaled = new RealVolume.Scaled(cells, tierSlots);
+        cellMean = new double[cells * m];
+        double[] cellRows = new double[cells];
         for (int r = 0; r < p.rows; r++) {
             int cell = p.category[r] * tierSlots + (tiers > 0 ? p.tier[r] : 0);
             cellRows[cell]++;
@@ -213,6 +215,16 @@ final class ReplicationRun {
             for (int j = 0; j < m; j++) {
                 cellMean[cell * m + j] = cellRows[cell] == 0 ? 0 : cellMean[cell * m + j] / cellRows[cell];
             }
+        }
+        // the stream's cell shares: rows drawn uniformly; after a mix shift, categories by the shifted weights and
+        // tiers within a category by their rows
+        sharesBefore = new double[cells];
+        sharesAfter = new double[cells];
+        for (int cell = 0; cell < cells; cell++) {
+            int c = cell / tierSlots;
+            sharesBefore[cell] = cellRows[cell] / p.rows;
+            int catRows = c < cats ? p.rowsByCategory[c].length : 0;
+            sharesAfter[cell] = catRows == 0 ? 0 : stream.shiftedCategoryShare(c) * cellRows[cell] / catRows;
         }
     }
 
@@ -392,13 +404,13 @@ final class ReplicationRun {
             if (scaled) {
                 // the request's expected score (RealVolume): what a judge saw is the drawn outcome itself
                 e = calls.judged ? ok : rowBlind ? cellMean[(c * tierSlots + t) * m + served] : block[base + 2 * m + served];
-                daySim[day] += 1;
-                dayE[day] += e;
-                dayE2[day] += e * e;
+                int dc = day * cells + c * tierSlots + t;
+                dayCellSim[dc] += 1;
+                dayCellE[dc] += e;
+                dayCellE2[dc] += e * e;
+                planDaySim[day] += 1;
                 if (tiers > 0) {
                     tierDaySim[t * days + day] += 1;
-                    tierDayE[t * days + day] += e;
-                    tierDayE2[t * days + day] += e * e;
                 }
                 sN++;
                 sSat += ok;
@@ -412,9 +424,13 @@ final class ReplicationRun {
                     winEnd = (winIndex + 1) * windowN;
                 }
                 if (scaled) {
-                    winSim += 1;
-                    winE += e;
-                    winE2 += e * e;
+                    int cell = c * tierSlots + t;
+                    winScaled.sim[cell] += 1;
+                    winScaled.sumE[cell] += e;
+                    winScaled.sumE2[cell] += e * e;
+                    if (day >= stream.shiftDay()) {
+                        winShiftedSim += 1;
+                    }
                 } else {
                     winExactN += 1;
                     winExactSat += ok;
@@ -563,12 +579,17 @@ final class ReplicationRun {
         }
         double real = Math.min(windowN, totalRequests - winIndex * windowN);
         double scaledReal = Math.max(0, real - winExactN);
-        requestWindows.add(winExactN, winExactSat, scaledReal, winSim, winE, winE2, tau);
+        if (scaledReal > 0) {
+            double simulatedScaled = winScaled.simulated();
+            double after = simulatedScaled > 0 ? winShiftedSim / simulatedScaled : 0;
+            winScaled.addReal(scaledReal * (1 - after), sharesBefore);
+            winScaled.addReal(scaledReal * after, sharesAfter);
+        }
+        requestWindows.add(winExactN, winExactSat, scaledReal > 0 ? winScaled : null, tau);
         winExactN = 0;
         winExactSat = 0;
-        winSim = 0;
-        winE = 0;
-        winE2 = 0;
+        winShiftedSim = 0;
+        winScaled.reset();
     }
 
     private void trace(long seq, int day, double frac) {
@@ -588,15 +609,6 @@ final class ReplicationRun {
         return out;
     }
 
-    /** Per (tier, day): the tier's real requests on a scaled day, estimated by its weighted count. */
-    private double[] tierRealN() {
-        double[] out = new double[tiers * days];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = tierDayReq[i];
-        }
-        return out;
-    }
-
     private ReplicationResult result(long represented) {
         WindowStats requestWindowStats = null;
         if (windowN > 0) {
@@ -609,7 +621,8 @@ final class ReplicationRun {
                     seen.unjudged() + missing);
         }
         double tauTol = tau;
-        WindowStats.ScaledDays scaledDays = weightedSeen ? new WindowStats.ScaledDays(dayScaled, dayRealN, daySim, dayE, dayE2) : null;
+        WindowStats.ScaledDays scaledDays = weightedSeen ? new WindowStats.ScaledDays(dayScaled, dayRealN, cells, tierSlots, dayCellSim,
+                dayCellE, dayCellE2, sharesBefore, sharesAfter, stream.shiftDay()) : null;
         WindowStats daily = WindowStats.of(dayReq, daySat, scaledDays, 1, tauTol);
         WindowStats weekly = WindowStats.of(dayReq, daySat, scaledDays, 7, tauTol);
         WindowStats monthly = WindowStats.of(dayReq, daySat, scaledDays, Scenario.Volume.DAYS_PER_MONTH, tauTol);
@@ -624,31 +637,28 @@ final class ReplicationRun {
         double[] monthSd = new double[months];
         double[] monthBreach = new double[months];
         int limitedMonths = 0;
+        RealVolume.Scaled monthScaled = new RealVolume.Scaled(cells, tierSlots);
         for (int mo = 0; mo < months; mo++) {
             double exactN = 0;
             double exactS = 0;
-            double scaledN = 0;
-            double sim = 0;
-            double e = 0;
-            double e2 = 0;
+            monthScaled.reset();
+            boolean anyScaled = false;
             for (int d = mo * Scenario.Volume.DAYS_PER_MONTH; d < (mo + 1) * Scenario.Volume.DAYS_PER_MONTH; d++) {
                 if (dayScaled[d]) {
-                    scaledN += dayRealN[d];
-                    sim += daySim[d];
-                    e += dayE[d];
-                    e2 += dayE2[d];
+                    scaledDays.addDay(d, monthScaled);
+                    anyScaled = true;
                 } else {
                     exactN += dayReq[d];
                     exactS += daySat[d];
                 }
             }
-            if (exactN + scaledN <= 0) {
+            if (exactN + monthScaled.realRequests <= 0) {
                 monthMean[mo] = Double.NaN;
                 monthSd[mo] = Double.NaN;
                 monthBreach[mo] = Double.NaN;
                 continue;
             }
-            RealVolume.Estimate est = RealVolume.estimate(exactN, exactS, scaledN, sim, e, e2);
+            RealVolume.Estimate est = RealVolume.estimate(exactN, exactS, anyScaled ? monthScaled : null);
             if (est.limited()) {
                 limitedMonths++;
             }
@@ -692,7 +702,8 @@ final class ReplicationRun {
                 monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
                 tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
                 List.copyOf(trace), state, monthMean, monthSd, monthBreach, limitedMonths, tierDayReq, tierDaySat,
-                scaledDays, weightedSeen ? new WindowStats.ScaledDays(tierScaled(), tierRealN(), tierDaySim, tierDayE, tierDayE2) : null);
+                weightedSeen ? new PlanningDays(dayScaled.clone(), planDaySim) : null,
+                weightedSeen ? new PlanningDays(tierScaled(), tierDaySim) : null);
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */

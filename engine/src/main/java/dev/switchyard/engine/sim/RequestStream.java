@@ -48,6 +48,19 @@ final class RequestStream {
         }
     }
 
+    /** The day from which the shifted category mix applies (Long.MAX_VALUE without a mix shift). */
+    long shiftDay() {
+        return shiftAt;
+    }
+
+    /** Category c's share of the stream from the shift day on (its share of rows when there is no shift). */
+    double shiftedCategoryShare(int c) {
+        if (shiftedCategoryCdf == null) {
+            return (double) rowsByCategory[c].length / rows;
+        }
+        return shiftedCategoryCdf[c] - (c == 0 ? 0 : shiftedCategoryCdf[c - 1]);
+    }
+
     /** The evaluation row behind real request {@code seq}, on {@code day}. */
     int row(long seq, int day) {
         if (day >= shiftAt) {

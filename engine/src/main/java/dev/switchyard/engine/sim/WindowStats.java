@@ -40,36 +40,42 @@ public record WindowStats(int windows, int met, double worst, double expectedMet
 
     /**
      * Groups of {@code groupDays} days. Days of scaled segments ({@code scaled.scaled[d]}) count their real
-     * requests {@code scaled.realRequests[d]} and estimate their mean from the day's expected scores; other days are
-     * exact and count their realised outcomes. Null: every day exact.
+     * requests and estimate their mean from the day's expected scores by cell (RealVolume); other days are exact and
+     * count their realised outcomes. Null: every day exact.
      */
     static WindowStats of(double[] requests, double[] satisfied, ScaledDays scaled, int groupDays, double tau) {
         RealVolume.Windows acc = new RealVolume.Windows();
+        RealVolume.Scaled part = scaled == null ? null : new RealVolume.Scaled(scaled.cells(), scaled.tiers());
         for (int start = 0; start < requests.length; start += groupDays) {
             double exactN = 0;
             double exactS = 0;
-            double scaledN = 0;
-            double sim = 0;
-            double e = 0;
-            double e2 = 0;
+            if (part != null) {
+                part.reset();
+            }
             for (int d = start; d < Math.min(requests.length, start + groupDays); d++) {
                 if (scaled != null && scaled.scaled()[d]) {
-                    scaledN += scaled.realRequests()[d];
-                    sim += scaled.simulated()[d];
-                    e += scaled.sumExpected()[d];
-                    e2 += scaled.sumExpectedSquared()[d];
+                    scaled.addDay(d, part);
                 } else {
                     exactN += requests[d];
                     exactS += satisfied[d];
                 }
             }
-            acc.add(exactN, exactS, scaledN, sim, e, e2, tau);
+            acc.add(exactN, exactS, part, tau);
         }
         return acc.stats();
     }
 
-    /** Per-day accumulators of scaled segments (see {@link RealVolume}). */
-    record ScaledDays(boolean[] scaled, double[] realRequests, double[] simulated, double[] sumExpected,
-            double[] sumExpectedSquared) {
+    /**
+     * Per-day accumulators of scaled segments (see {@link RealVolume}): whether the day is scaled, its real request
+     * count, per (day, cell) simulated requests and sums of expected scores, and the stream's cell shares before and
+     * from {@code shiftDay} on.
+     */
+    record ScaledDays(boolean[] scaled, double[] realRequests, int cells, int tiers, double[] cellSim, double[] cellE,
+            double[] cellE2, double[] sharesBefore, double[] sharesAfter, long shiftDay) {
+
+        void addDay(int d, RealVolume.Scaled part) {
+            part.addReal(realRequests[d], d >= shiftDay ? sharesAfter : sharesBefore);
+            part.addCells(cellSim, cellE, cellE2, d * cells);
+        }
     }
 }
