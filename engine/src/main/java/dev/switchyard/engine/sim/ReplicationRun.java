@@ -742,6 +742,11 @@ final class ReplicationRun {
         }
 
         @Override
+        public int queryKey() {
+            return row;
+        }
+
+        @Override
         public int category() {
             return p.category[row];
         }

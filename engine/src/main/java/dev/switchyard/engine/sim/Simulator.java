@@ -237,7 +237,9 @@ public final class Simulator {
         return new RoutingContext(p.models, p.sample.categories(), p.sample.tenants(), p.sample.slaTiers(), p.costScale,
                 p.priors, s.sla().target(), s.feedback().assumptions(),
                 withCalibration ? p.calibration : Optional.empty(), p.extractor, s.predictor(),
-                Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors());
+                Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors(),
+                new dev.switchyard.engine.routing.SlaWindow(dev.switchyard.engine.routing.SlaWindow.Kind.valueOf(s.sla().window().name()),
+                        s.sla().windowRequests(), p.startMillis));
     }
 
     /** Model id -> share, for result maps. */
