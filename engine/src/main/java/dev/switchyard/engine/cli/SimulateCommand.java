@@ -38,6 +38,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
+    @Mixin
+    TimelineOptions timeline;
+
     @Option(names = "--prices", paramLabel = "FILE",
             description = "Price sheet; optional when the traffic records per-query costs (then those are used).")
     Path prices;
@@ -86,13 +89,24 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             Scenario scenario = options.scenario(sample, cat, sheet, router, target, feedbackRate);
             Simulator sim = Simulator.standard().withThreads(options.threads());
+            // price changes on the timeline switch costs month by month (pool changes: recommend/negotiate)
+            java.util.List<dev.switchyard.engine.plan.TimelineEvent> events = timeline.events(scenario);
+            PreparedScenario prepared = events.isEmpty() ? PreparedScenario.of(scenario)
+                    : dev.switchyard.engine.plan.Timelines.preparedWithPrices(scenario, events);
             SimulationResult result = adaptive
-                    ? sim.runAdaptive(PreparedScenario.of(scenario), scenario, RunControl.NONE, new Simulator.Adaptive(maxHalfWidth,
+                    ? sim.runAdaptive(prepared, scenario, RunControl.NONE, new Simulator.Adaptive(maxHalfWidth,
                             java.time.Duration.ofMillis(Math.max(1, Math.round(timeBudgetSeconds * 1000))),
                             Simulator.Adaptive.standard().maxReplications()))
-                    : sim.run(PreparedScenario.of(scenario), scenario, RunControl.NONE);
+                    : sim.run(prepared, scenario, RunControl.NONE);
             if (json) {
-                out.println(Json.mapper().writeValueAsString(toJson(result, full)));
+                ObjectNode node = toJson(result, full);
+                if (!events.isEmpty()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode ev = node.putArray("events");
+                    for (dev.switchyard.engine.plan.TimelineEvent e : events) {
+                        ev.addObject().put("fromMonth", e.fromMonth()).put("description", e.describe());
+                    }
+                }
+                out.println(Json.mapper().writeValueAsString(node));
             } else {
                 printText(out, result);
             }

@@ -148,7 +148,7 @@ final class TimelineSimulation {
     }
 
     /** Price events inside [first, end): one cost epoch per month where the prices change. */
-    private static void addPriceEpochs(Scenario template, PreparedScenario prepared, int first, int end, List<TimelineEvent> events)
+    static void addPriceEpochs(Scenario template, PreparedScenario prepared, int first, int end, List<TimelineEvent> events)
             throws CostTable.UnpricedModelsException {
         TreeSet<Integer> changeMonths = new TreeSet<>();
         for (TimelineEvent e : events) {

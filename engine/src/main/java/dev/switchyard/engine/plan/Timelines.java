@@ -67,4 +67,27 @@ public final class Timelines {
         }
         return new TimelineEvent.PriceSheetFrom(sheet, month);
     }
+
+    /**
+     * The preparation of {@code s} with its price changes applied month by month (for one simulation, e.g.
+     * {@code simulate}). Pool changes are re-deployments that cut the horizon into stretches; only the planner
+     * ({@link Planner}) joins those.
+     *
+     * @throws IllegalArgumentException when {@code events} holds a pool change
+     */
+    public static PreparedScenario preparedWithPrices(Scenario s, List<TimelineEvent> events)
+            throws dev.switchyard.engine.pricing.CostTable.UnpricedModelsException {
+        for (TimelineEvent e : events) {
+            if (e instanceof TimelineEvent.ModelJoins || e instanceof TimelineEvent.ModelLeaves) {
+                throw new IllegalArgumentException("'" + e.describe() + "' changes the model pool, which re-deploys the router;"
+                        + " recommend and negotiate take it into account (simulate takes price changes only)");
+            }
+            if (e.fromMonth() > s.volume().months()) {
+                throw new IllegalArgumentException("'" + e.describe() + "' is after the " + s.volume().months() + "-month horizon");
+            }
+        }
+        PreparedScenario p = PreparedScenario.of(s);
+        TimelineSimulation.addPriceEpochs(s, p, 0, s.volume().months(), events);
+        return p;
+    }
 }
