@@ -38,22 +38,20 @@ final class PlanCommands {
         int run(PrintWriter out) throws ImportException, IOException, CostTable.UnpricedModelsException;
     }
 
-    static int guarded(CommandSpec spec, Body body) {
+    /** Bad input becomes one line and exit 2 here; file-system errors go to the CLI's handler (CliErrors), which names the file. */
+    static int guarded(CommandSpec spec, Body body) throws IOException, ImportException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             int rc = body.run(out);
             out.flush();
             return rc;
-        } catch (ImportException | CostTable.UnpricedModelsException | IllegalArgumentException e) {
+        } catch (CostTable.UnpricedModelsException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (UnsupportedOperationException e) {
             err.println("error: " + e.getMessage());
             return 3;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
         }
     }
 
@@ -77,7 +75,7 @@ final class PlanCommands {
         boolean json;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException, ImportException {
             return guarded(spec, out -> {
                 Scenario base = plan.base(options, target);
                 PlanOptions o = plan.planOptions(spec, options, base);
@@ -112,7 +110,7 @@ final class PlanCommands {
         boolean json;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException, ImportException {
             return guarded(spec, out -> {
                 Scenario base = plan.base(options, targets.get(0));
                 PlanOptions o = plan.planOptions(spec, options, base).withProbeCeiling(false);
@@ -146,7 +144,7 @@ final class PlanCommands {
         boolean json;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException, ImportException {
             return guarded(spec, out -> {
                 Scenario base = plan.base(options, 0.9);
                 PlanOptions o = plan.planOptions(spec, options, base);
