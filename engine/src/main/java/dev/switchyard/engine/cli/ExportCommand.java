@@ -59,6 +59,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "simulation threads (results do not depend on it); default: all cores")
     Integer threads;
 
+    @picocli.CommandLine.Option(names = "--no-plan",
+            description = "The report without the planner's recommendation and negotiation table (faster).")
+    boolean noPlan;
+
     @Override
     public Integer call() throws Exception {
         if (config == null && litellm == null && report == null && tables == null && !storeRun) {
@@ -108,7 +112,18 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             }
             if (report != null) {
-                HtmlReport.write(s, r, wsName, now, report);
+                if (noPlan) {
+                    HtmlReport.write(s, r, wsName, now, report);
+                } else {
+                    try {
+                        dev.switchyard.engine.export.PlanReport plan = dev.switchyard.engine.export.PlanReport.compute(s,
+                                java.util.List.of(0.90, 0.95, 0.99), 4);
+                        HtmlReport.write(s, r, plan, wsName, now, report);
+                    } catch (CostTable.UnpricedModelsException e) {
+                        System.err.println("switchyard export: " + e.getMessage());
+                        return 1;
+                    }
+                }
                 System.out.println("wrote report " + report);
             }
             if (tables != null) {

@@ -39,6 +39,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
+    @Mixin
+    TimelineOptions timeline;
+
     @Option(names = "--prices", paramLabel = "FILE",
             description = "Price sheet; optional when the traffic records per-query costs (then those are used).")
     Path prices;
@@ -95,7 +98,10 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             Scenario scenario = options.scenario(sample, cat, sheet, router, target, feedbackRate);
             Simulator sim = Simulator.standard().withThreads(options.threads());
-            PreparedScenario prepared = PreparedScenario.of(scenario);
+            // price changes on the timeline switch costs month by month (pool changes: recommend/negotiate)
+            java.util.List<dev.switchyard.engine.plan.TimelineEvent> events = timeline.events(scenario);
+            PreparedScenario prepared = events.isEmpty() ? PreparedScenario.of(scenario)
+                    : dev.switchyard.engine.plan.Timelines.preparedWithPrices(scenario, events);
             SimulationResult result;
             if (exportConfig != null) {
                 dev.switchyard.engine.export.CapturedRun run = dev.switchyard.engine.export.CapturedRun.simulate(scenario, prepared,
@@ -118,6 +124,12 @@ public final class SimulateCommand implements Callable<Integer> {
             if (json) {
                 ObjectNode node = toJson(result, full);
                 singleNote.ifPresent(n -> node.put("singleModelNote", n));
+                if (!events.isEmpty()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode ev = node.putArray("events");
+                    for (dev.switchyard.engine.plan.TimelineEvent e : events) {
+                        ev.addObject().put("fromMonth", e.fromMonth()).put("description", e.describe());
+                    }
+                }
                 out.println(Json.mapper().writeValueAsString(node));
             } else {
                 printText(out, result);

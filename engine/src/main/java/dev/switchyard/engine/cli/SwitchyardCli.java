@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ReplayCommand.class,
             BenchLiveCommand.class,
+            PlanCommands.Recommend.class,
+            PlanCommands.Negotiate.class,
+            PlanCommands.Budget.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

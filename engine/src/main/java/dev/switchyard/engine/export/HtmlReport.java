@@ -33,6 +33,14 @@ public final class HtmlReport {
      * @param generatedAt shown in the header (pass a fixed instant for reproducible files)
      */
     public static String render(Scenario scenario, SimulationResult result, String workspace, Instant generatedAt) {
+        return render(scenario, result, null, workspace, generatedAt);
+    }
+
+    /**
+     * As {@link #render(Scenario, SimulationResult, String, Instant)}, led by the planner's answers
+     * (recommendation, alternatives, what higher targets cost, tiers) when {@code plan} is not null.
+     */
+    public static String render(Scenario scenario, SimulationResult result, PlanReport plan, String workspace, Instant generatedAt) {
         SimulationResult.ScenarioInfo info = result.scenario();
         RouterDescriptor router = result.router();
         StringBuilder h = new StringBuilder(64 * 1024);
@@ -45,6 +53,9 @@ public final class HtmlReport {
                         + result.seed() + (workspace == null ? "" : ", workspace " + workspace)))
                 .append("</p></header>\n");
 
+        if (plan != null) {
+            h.append(plan.render(scenario));
+        }
         // --- headline numbers
         h.append("<section><h2>Summary</h2>\n<table class=\"kpi\">\n");
         // the engine's figures, as simulate --json and the app show them (decision 0308): spend per month is the mean
@@ -127,7 +138,10 @@ public final class HtmlReport {
         }
         h.append("<table><tr><th>Parameter</th><th>Value</th></tr>\n");
         for (Map.Entry<String, String> e : info.routerParameters().entrySet()) {
-            row(h, e.getKey(), e.getValue());
+            // a setting's plain name and meaning first; the technical key only in brackets
+            java.util.Optional<dev.switchyard.engine.routing.ParameterSpec> spec = router.parameter(e.getKey());
+            row(h, spec.map(p -> p.label() + " (" + e.getKey() + ")").orElse(e.getKey()),
+                    e.getValue() + spec.map(p -> " — " + p.help()).orElse(""));
         }
         row(h, "predictor", info.predictor());
         h.append("</table>\n</section>\n");
@@ -214,6 +228,12 @@ public final class HtmlReport {
     public static void write(Scenario scenario, SimulationResult result, String workspace, Instant generatedAt, Path file)
             throws IOException {
         AtomicFiles.writeString(file, render(scenario, result, workspace, generatedAt));
+    }
+
+    /** Writes the report led by the planner's answers (see {@link PlanReport}). */
+    public static void write(Scenario scenario, SimulationResult result, PlanReport plan, String workspace, Instant generatedAt,
+            Path file) throws IOException {
+        AtomicFiles.writeString(file, render(scenario, result, plan, workspace, generatedAt));
     }
 
     private static final String CSS = """

@@ -22,6 +22,10 @@ import java.util.List;
  *     exact month)
  * @param limitedMonths months whose scaled estimate is noisy against the real spread (few simulated requests, or
  *     row-level expected scores): their breach probability leans towards one half
+ * @param tierDayRequests requests per (SLA tier, day), {@code [tier * days + day]} (per-tier windows of any length)
+ * @param tierDaySatisfied satisfied requests per (SLA tier, day), same layout
+ * @param planningDays which days were scaled and how many requests each simulated (null when every day was exact)
+ * @param tierPlanningDays the same per (SLA tier, day), tier-major (null when every day was exact)
  */
 public record ReplicationResult(
         int replication,
@@ -66,7 +70,11 @@ public record ReplicationResult(
         double[] monthExpectedSatisfaction,
         double[] monthSatisfactionSd,
         double[] monthBreachProbability,
-        int limitedMonths) {
+        int limitedMonths,
+        double[] tierDayRequests,
+        double[] tierDaySatisfied,
+        PlanningDays planningDays,
+        PlanningDays tierPlanningDays) {
 
     public double meanSatisfaction() {
         return satisfied / representedRequests;

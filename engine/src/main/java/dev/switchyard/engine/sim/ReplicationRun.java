@@ -36,7 +36,7 @@ final class ReplicationRun {
     private final FeedbackChannel channel;
     private final int m;
     private final int stride;
-    private final float[] packed;
+    private float[] packed; // switched per month by a timeline's cost epochs (PreparedScenario.packedForMonth)
     private final double tau;
     private final long delay;
     private final double[] oracleRowCost;
@@ -102,6 +102,9 @@ final class ReplicationRun {
     private final double[] tierSat;
     private final double[] tierCost;
     private final double[] tierDayReq;
+    // simulated requests per scaled day and per (tier, scaled day): the planner judges windows at real volume (PlanningWindows)
+    private final double[] planDaySim;
+    private final double[] tierDaySim;
     private final double[] tierDaySat;
     // unweighted segments: counts per (category, tier, model, outcome) of one day, see flushCounts
     private final int tierSlots;
@@ -193,6 +196,8 @@ final class ReplicationRun {
         tierSat = new double[tiers];
         tierCost = new double[tiers];
         tierDayReq = new double[tiers * days];
+        planDaySim = new double[days];
+        tierDaySim = new double[tiers * days];
         tierDaySat = new double[tiers * days];
         tierSlots = Math.max(1, tiers);
         counts = new long[Math.max(1, cats) * tierSlots * m * 2];
@@ -240,6 +245,7 @@ final class ReplicationRun {
         Scenario.Scaling sc = s.scaling();
         long seq = 0;
         for (int month = 0; month < months; month++) {
+            packed = p.packedForMonth(month);
             long n = v.requestsInMonth(month);
             int exactDays = (int) Math.max(0, Math.min(Scenario.Volume.DAYS_PER_MONTH,
                     (long) sc.exactDays() - (long) month * Scenario.Volume.DAYS_PER_MONTH));
@@ -416,6 +422,10 @@ final class ReplicationRun {
                 dayCellSim[dc] += 1;
                 dayCellE[dc] += e;
                 dayCellE2[dc] += e * e;
+                planDaySim[day] += 1;
+                if (tiers > 0) {
+                    tierDaySim[t * days + day] += 1;
+                }
                 sN++;
                 sSat += ok;
                 sCost += spend;
@@ -608,6 +618,15 @@ final class ReplicationRun {
         trace.add(new TracePoint(seq + 1, time, mult, eps, est, satisfied / totalW, cost / totalW, signals));
     }
 
+    /** Per (tier, day): the day is scaled (tier-major copy of dayScaled). */
+    private boolean[] tierScaled() {
+        boolean[] out = new boolean[tiers * days];
+        for (int t = 0; t < tiers; t++) {
+            System.arraycopy(dayScaled, 0, out, t * days, days);
+        }
+        return out;
+    }
+
     private ReplicationResult result(long represented) {
         WindowStats requestWindowStats = null;
         if (windowN > 0) {
@@ -700,7 +719,9 @@ final class ReplicationRun {
                 monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
                 tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
                 List.copyOf(trace), state, p.cheapestMeetingTarget(tau) < 0 ? Double.NaN : cheapestMeetingCost, monthMean, monthSd,
-                monthBreach, limitedMonths);
+                monthBreach, limitedMonths, tierDayReq, tierDaySat,
+                weightedSeen ? new PlanningDays(dayScaled.clone(), planDaySim) : null,
+                weightedSeen ? new PlanningDays(tierScaled(), tierDaySim) : null);
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */

@@ -78,6 +78,8 @@ class CliBadPathsTest {
                 Map.entry("--router", "best-fixed"),
                 Map.entry("--routers", "best-fixed"),
                 Map.entry("--targets", "0.8"),
+                Map.entry("--target", "0.8"),
+                Map.entry("--monthly-budget", "100"),
                 Map.entry("--workspace", ws.toString()),
                 Map.entry("--scenario", "small"),
                 Map.entry("FILE", ws.toString()));
