@@ -47,7 +47,9 @@ public final class PlanningWindows {
         int unjudged = 0;
         double expectedMet = 0;
         double worst = Double.NaN;
-        for (int start = 0; start < days; start += groupDays) {
+        java.util.List<Double> series = new java.util.ArrayList<>();
+        // only complete windows count, as everywhere else (WindowStats, decision 0308): a trailing stub is left out
+        for (int start = 0; start + groupDays <= days; start += groupDays) {
             double exactN = 0;
             double exactS = 0;
             double scaledN = 0;
@@ -91,7 +93,9 @@ public final class PlanningWindows {
             }
             expectedMet += spread > 0 ? 1 - Interval.normalCdf((tau - mean) / spread) : mean >= tau - 1e-12 ? 1 : 0;
             worst = Double.isNaN(worst) ? mean : Math.min(worst, mean);
+            series.add(mean);
         }
-        return new WindowStats(windows, met, worst, expectedMet, unjudged);
+        return new WindowStats(windows, met, worst, series.stream().mapToDouble(Double::doubleValue).toArray(), Double.NaN, 0,
+                expectedMet, unjudged);
     }
 }
