@@ -20,6 +20,8 @@ import dev.switchyard.app.data.DataSession;
 import dev.switchyard.app.data.DataSources;
 import dev.switchyard.app.data.DataViewModel;
 import dev.switchyard.app.data.EngineDataSources;
+import dev.switchyard.app.export.EngineExporter;
+import dev.switchyard.app.export.ExportViewModel;
 import dev.switchyard.app.negotiate.NegotiateViewModel;
 import dev.switchyard.app.scenario.EnginePlanner;
 import dev.switchyard.app.scenario.PlannerEngine;
@@ -52,7 +54,7 @@ public class SwitchyardApp extends Application {
     /** Everything the window is built from; tests build their own with test doubles. */
     public record Context(TaskRunner runner, DataSession session, DataViewModel data, ScenarioViewModel scenario,
                           NegotiateViewModel negotiate, CompareViewModel compare, WorkspaceViewModel files,
-                          WorkspaceSyncViewModel sync) {
+                          WorkspaceSyncViewModel sync, ExportViewModel export) {
 
         /**
          * @param workspaceIo runs workspace reads and writes one at a time, in order
@@ -66,7 +68,10 @@ public class SwitchyardApp extends Application {
             ScenarioViewModel scenario = new ScenarioViewModel(session, engine, runner, debouncer);
             NegotiateViewModel negotiate = new NegotiateViewModel(session, engine, runner, scenario::settings);
             WorkspaceSyncViewModel sync = new WorkspaceSyncViewModel(files, scenario, engine, workspaceIo, ui);
-            return new Context(runner, session, data, scenario, negotiate, new CompareViewModel(), files, sync);
+            ExportViewModel export = new ExportViewModel(scenario, new EngineExporter(engine), runner,
+                    () -> files.currentFileProperty().get() == null ? null
+                            : files.currentFileProperty().get().getFileName().toString());
+            return new Context(runner, session, data, scenario, negotiate, new CompareViewModel(), files, sync, export);
         }
     }
 
@@ -106,7 +111,7 @@ public class SwitchyardApp extends Application {
                     }
                 }, files, workspaceIo, Platform::runLater);
         window = new MainWindow(stage, state, theme, runner, context.data(), context.scenario(), context.negotiate(),
-                context.compare(), context.files());
+                context.compare(), context.files(), context.export());
         holder[0] = window;
         if (selfTest) {
             installSelfTest();

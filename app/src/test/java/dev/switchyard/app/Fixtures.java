@@ -115,7 +115,7 @@ public final class Fixtures {
         public List<RouterChoice> routers() {
             return List.of(
                     new RouterChoice("slarouter", "SLARouter", "Learns from sparse complaints.", true, "abstract only", false,
-                            List.of(new RouterChoice.Parameter("V", "Trade-off", "Cost vs SLA weight", 1.0, 0.01, 100, true, List.of()))),
+                            List.of(new RouterChoice.Parameter("V", "Trade-off", "Cost vs SLA weight", 1.0, 0.01, 100, true, List.of())), true),
                     new RouterChoice("cheapest", "Cheapest", "Always the cheapest model.", false, "", false, List.of()),
                     new RouterChoice("sla-oracle", "SLA oracle", "Hindsight bound.", false, "", true, List.of()));
         }

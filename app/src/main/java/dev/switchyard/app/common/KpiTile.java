@@ -33,5 +33,18 @@ public class KpiTile extends VBox {
         return value.getText();
     }
 
+    public String detailText() {
+        return detail.getText();
+    }
+
+    public Tone tone() {
+        for (Tone t : Tone.values()) {
+            if (getStyleClass().contains(t.name().toLowerCase(java.util.Locale.ROOT))) {
+                return t;
+            }
+        }
+        return Tone.NEUTRAL;
+    }
+
     public enum Tone { GOOD, BAD, NEUTRAL }
 }

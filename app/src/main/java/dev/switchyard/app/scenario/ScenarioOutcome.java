@@ -80,6 +80,11 @@ public record ScenarioOutcome(
         return settings.target();
     }
 
+    /** The target the tier is held to: its own, else the scenario's. */
+    public double tierTarget(String tier) {
+        return settings.targetFor(tier);
+    }
+
     /** A short name for pinned scenarios: "SLARouter @ 90%, q=20%". */
     public String label() {
         return routerDisplayName + " @ " + Math.round(settings.target() * 1000) / 10.0 + "%, q="

@@ -83,6 +83,7 @@ public final class ScenarioViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyLongWrapper lastRunMillis = new ReadOnlyLongWrapper(this, "lastRunMillis");
     private final ReadOnlyLongWrapper completedRuns = new ReadOnlyLongWrapper(this, "completedRuns");
+    private final ReadOnlyStringWrapper feedbackNote = new ReadOnlyStringWrapper(this, "feedbackNote", "");
     private TaskRunner.Handle current;
     private boolean targetTouched;
     private long runGeneration;
@@ -98,7 +99,9 @@ public final class ScenarioViewModel {
         router.set(routers.stream().filter(r -> r.name().equals(engine.defaultRouter())).findFirst()
                 .orElse(routers.isEmpty() ? null : routers.get(0)));
         resetParameters(router.get());
+        feedbackNote.set(router.get() == null ? "" : router.get().feedbackIgnoredNote());
         router.addListener((o, was, now) -> {
+            feedbackNote.set(now == null ? "" : now.feedbackIgnoredNote());
             resetParameters(now);
             requestRun();
         });
@@ -154,6 +157,11 @@ public final class ScenarioViewModel {
             error.set(e.getMessage());
             return;
         }
+        if (settings.priceSheet() == null && !data.traffic().hasRecordedCosts()) {
+            error.set(noPricesMessage(data));
+            outcome.set(null);
+            return;
+        }
         if (current != null) {
             current.cancel();
         }
@@ -161,7 +169,8 @@ public final class ScenarioViewModel {
         long started = System.nanoTime();
         long generation = ++runGeneration;
         // a quick preview first so the charts follow the slider, then the full run replaces it
-        current = runner.submit("Previewing " + settings.router(), sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
+        String name = router.get() == null ? settings.router() : router.get().displayName();
+        current = runner.submit("Previewing " + name, sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
                 preview -> {
                     if (generation != runGeneration) {
                         return;
@@ -169,7 +178,7 @@ public final class ScenarioViewModel {
                     lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
                     error.set("");
                     outcome.set(preview);
-                    current = runner.submit("Simulating " + settings.router(), sink -> engine.run(data, settings, Fidelity.FULL, sink),
+                    current = runner.submit("Simulating " + name, sink -> engine.run(data, settings, Fidelity.FULL, sink),
                             full -> {
                                 if (generation != runGeneration) {
                                     return;
@@ -184,6 +193,22 @@ public final class ScenarioViewModel {
     private void failed(Throwable e) {
         running.set(false);
         error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    /** What to do when nothing prices the traffic, in the app's words (not the command line's). */
+    static String noPricesMessage(DataSet data) {
+        String what = "The traffic '" + data.traffic().name() + "' records no costs per request, so it needs a price sheet.";
+        return data.priceSheets().isEmpty()
+                ? what + " Import one (File > Import price sheet…) and the scenario runs again."
+                : what + " Pick one under Price sheet, or import another (File > Import price sheet…).";
+    }
+
+    private void cancelRunInFlight() {
+        runGeneration++;
+        if (current != null) {
+            current.cancel();
+            running.set(false);
+        }
     }
 
     public void cancel() {
@@ -273,6 +298,10 @@ public final class ScenarioViewModel {
                 priceSheets.clear();
                 return;
             }
+            // results of the previous data must not stay on screen as if they were this data's
+            cancelRunInFlight();
+            outcome.set(null);
+            error.set("");
             if (!targetTouched) {
                 target.set(suggestedTarget(data));
             }
@@ -285,11 +314,12 @@ public final class ScenarioViewModel {
                 sheets.add(RECORDED_COSTS);
             }
             String previous = priceSheet.get();
+            // the newest sheet, else the sample's recorded costs; a sheet still loaded is kept
+            String chosen = previous != null && sheets.contains(previous) ? previous
+                    : sheets.isEmpty() ? null : sheets.get(Math.max(0, data.priceSheets().size() - 1));
             priceSheets.setAll(sheets);
-            if (previous == null || !sheets.contains(previous)) {
-                // the newest sheet, else the sample's recorded costs
-                priceSheet.set(sheets.isEmpty() ? null : sheets.get(Math.max(0, data.priceSheets().size() - 1)));
-            }
+            // set after the list: a picker bound to the property clears it when its items are replaced
+            priceSheet.set(chosen);
         } finally {
             applyingData = false;
         }
@@ -398,6 +428,11 @@ public final class ScenarioViewModel {
 
     public ReadOnlyLongProperty lastRunMillisProperty() {
         return lastRunMillis.getReadOnlyProperty();
+    }
+
+    /** Next to the feedback slider: why it changes nothing for the chosen router, or "". */
+    public ReadOnlyStringProperty feedbackNoteProperty() {
+        return feedbackNote.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty completedRunsProperty() {

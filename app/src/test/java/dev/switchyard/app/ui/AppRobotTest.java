@@ -148,7 +148,7 @@ class AppRobotTest {
         state.width = 1280;
         state.height = 800;
         window = new MainWindow(stage, state, new Theme(false), runner, context.data(), context.scenario(),
-                context.negotiate(), context.compare(), context.files());
+                context.negotiate(), context.compare(), context.files(), context.export());
         stage.show();
         context.data().loadSample();
     }
