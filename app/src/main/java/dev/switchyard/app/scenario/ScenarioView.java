@@ -84,6 +84,7 @@ public final class ScenarioView extends SplitPane {
     final LineChart<Number, Number> traceChart = new LineChart<>(Charts.countAxis("Requests"), Charts.axis("Value"));
     private final List<ChartCard> cards = new ArrayList<>();
     private ChartCard traceCard;
+    private VBox resultsBox;
     private ChartCard satisfactionCard;
 
     public ScenarioView(ScenarioViewModel vm, TaskRunner runner) {
@@ -455,6 +456,7 @@ public final class ScenarioView extends SplitPane {
         previewBadge.setVisible(false);
         previewBadge.setManaged(false);
         VBox right = new VBox(6, errorBanner, previewBadge, tiles, grid, notes);
+        resultsBox = right;
         right.setPadding(new Insets(8));
         // small screens scroll; large ones give the charts all the height
         ScrollPane scroll = new ScrollPane(right);
@@ -808,5 +810,10 @@ public final class ScenarioView extends SplitPane {
 
     public List<ChartCard> cards() {
         return List.copyOf(cards);
+    }
+
+    /** Puts the planner's answers (recommendation, budget) first on the screen, above the tiles. */
+    public void addLead(Node... nodes) {
+        resultsBox.getChildren().addAll(1, List.of(nodes));
     }
 }

@@ -84,6 +84,12 @@ public final class ScenarioViewModel {
     private final ReadOnlyLongWrapper lastRunMillis = new ReadOnlyLongWrapper(this, "lastRunMillis");
     private final ReadOnlyLongWrapper completedRuns = new ReadOnlyLongWrapper(this, "completedRuns");
     private final ReadOnlyStringWrapper feedbackNote = new ReadOnlyStringWrapper(this, "feedbackNote", "");
+    /** SLA tiers of the loaded traffic (gold, silver...), for per-tier targets. */
+    private final ObservableList<String> tiers = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyTiers = FXCollections.unmodifiableObservableList(tiers);
+    /** Tiers with a target of their own (tier -> target); the rest use the scenario's target. */
+    private final ObservableMap<String, Double> tierTargets = FXCollections.observableMap(new LinkedHashMap<>());
+    private final ObservableMap<String, Double> readOnlyTierTargets = FXCollections.unmodifiableObservableMap(tierTargets);
     private TaskRunner.Handle current;
     private boolean targetTouched;
     private long runGeneration;
@@ -112,6 +118,7 @@ public final class ScenarioViewModel {
         pool.addListener((ListChangeListener<String>) c -> requestRun());
         target.addListener(o -> targetTouched |= !applyingData);
         routerParameters.addListener((MapChangeListener<String, String>) c -> requestRun());
+        tierTargets.addListener((MapChangeListener<String, Double>) c -> requestRun());
         session.dataSetProperty().addListener((o, was, now) -> onData(now));
         if (session.get() != null) {
             onData(session.get());
@@ -231,7 +238,7 @@ public final class ScenarioViewModel {
         String sheet = RECORDED_COSTS.equals(priceSheet.get()) ? null : priceSheet.get();
         return new ScenarioSettings(List.copyOf(pool), r.name(), Map.copyOf(routerParameters), target.get(), window.get(),
                 feedbackRate.get(), monthlyVolume.get(), monthlyGrowth.get(), horizonMonths.get(), sheet,
-                replications.get(), seed.get());
+                replications.get(), seed.get(), Map.copyOf(tierTargets));
     }
 
     /** Puts every control back as a pinned scenario had it (Compare: "open in scenario"). */
@@ -251,10 +258,48 @@ public final class ScenarioViewModel {
             replications.set(s.replications());
             seed.set(s.seed());
             pool.setAll(s.pool().isEmpty() ? availableModels : s.pool());
+            tierTargets.clear();
+            s.tierTargets().forEach((k, v) -> {
+                if (tiers.contains(k)) {
+                    tierTargets.put(k, v);
+                }
+            });
         } finally {
             applyingData = false;
         }
         requestRun();
+    }
+
+    /** Gives some tiers a target of their own, in one change (one re-run); tiers not in the traffic are refused. */
+    public void setTierTargets(Map<String, Double> targets) {
+        for (Map.Entry<String, Double> e : targets.entrySet()) {
+            if (!tiers.contains(e.getKey())) {
+                throw new IllegalArgumentException("the traffic has no SLA tier '" + e.getKey() + "'");
+            }
+            if (!(e.getValue() > 0 && e.getValue() < 1)) {
+                throw new IllegalArgumentException("a tier target must be between 0% and 100%, got " + e.getValue());
+            }
+        }
+        boolean was = applyingData;
+        applyingData = true;
+        try {
+            tierTargets.clear();
+            tierTargets.putAll(targets);
+        } finally {
+            applyingData = was;
+        }
+        requestRun();
+    }
+
+    /** One tier's own target, or NaN to hold it to the scenario's target. */
+    public void setTierTarget(String tier, double value) {
+        Map<String, Double> next = new LinkedHashMap<>(tierTargets);
+        if (Double.isNaN(value)) {
+            next.remove(tier);
+        } else {
+            next.put(tier, value);
+        }
+        setTierTargets(next);
     }
 
     public void setParameter(String key, String value) {
@@ -296,6 +341,8 @@ public final class ScenarioViewModel {
                 availableModels.clear();
                 pool.clear();
                 priceSheets.clear();
+                tiers.clear();
+                tierTargets.clear();
                 return;
             }
             // results of the previous data must not stay on screen as if they were this data's
@@ -305,6 +352,9 @@ public final class ScenarioViewModel {
             if (!targetTouched) {
                 target.set(suggestedTarget(data));
             }
+            List<String> dataTiers = data.traffic().hasSlaTiers() ? data.traffic().slaTiers().values() : List.of();
+            tiers.setAll(dataTiers);
+            tierTargets.keySet().retainAll(dataTiers);
             List<String> models = data.traffic().models();
             List<String> keep = pool.stream().filter(models::contains).toList();
             availableModels.setAll(models);
@@ -428,6 +478,16 @@ public final class ScenarioViewModel {
 
     public ReadOnlyLongProperty lastRunMillisProperty() {
         return lastRunMillis.getReadOnlyProperty();
+    }
+
+    /** The SLA tiers of the loaded traffic. */
+    public ObservableList<String> tiers() {
+        return readOnlyTiers;
+    }
+
+    /** Tiers with a target of their own; change through {@link #setTierTargets} / {@link #setTierTarget}. */
+    public ObservableMap<String, Double> tierTargets() {
+        return readOnlyTierTargets;
     }
 
     /** Next to the feedback slider: why it changes nothing for the chosen router, or "". */

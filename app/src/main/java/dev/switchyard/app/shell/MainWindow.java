@@ -39,6 +39,9 @@ import dev.switchyard.app.data.DataView;
 import dev.switchyard.app.data.DataViewModel;
 import dev.switchyard.app.export.Artefact;
 import dev.switchyard.app.export.ExportViewModel;
+import dev.switchyard.app.plan.BudgetView;
+import dev.switchyard.app.plan.PlanViewModel;
+import dev.switchyard.app.plan.RecommendationView;
 import dev.switchyard.app.negotiate.NegotiateView;
 import dev.switchyard.app.negotiate.NegotiateViewModel;
 import dev.switchyard.app.scenario.ScenarioView;
@@ -67,13 +70,14 @@ public final class MainWindow {
     static final String WORKSPACE_EXTENSION = ".switchyard";
     final DataView dataView;
     final ScenarioView scenarioView;
+    final RecommendationView recommendationView;
     final NegotiateView negotiateView;
     final CompareView compareView;
     private final Scene scene;
 
     public MainWindow(Stage stage, AppState state, Theme theme, TaskRunner runner, DataViewModel dataVm,
                       ScenarioViewModel scenarioVm, NegotiateViewModel negotiateVm, CompareViewModel compareVm,
-                      WorkspaceViewModel filesVm, ExportViewModel exportVm) {
+                      WorkspaceViewModel filesVm, ExportViewModel exportVm, PlanViewModel planVm) {
         this.stage = stage;
         this.exportVm = java.util.Objects.requireNonNull(exportVm, "exportVm");
         this.filesVm = java.util.Objects.requireNonNull(filesVm, "filesVm");
@@ -87,6 +91,10 @@ public final class MainWindow {
 
         dataView = new DataView(dataVm, runner);
         scenarioView = new ScenarioView(scenarioVm, runner);
+        recommendationView = new RecommendationView(planVm, javafx.beans.binding.Bindings.createStringBinding(
+                () -> scenarioVm.routerProperty().get() == null ? null : scenarioVm.routerProperty().get().name(),
+                scenarioVm.routerProperty()));
+        scenarioView.addLead(recommendationView, new BudgetView(planVm));
         negotiateView = new NegotiateView(negotiateVm, runner);
         compareView = new CompareView(compareVm, runner, settings -> {
             scenarioVm.apply(settings);
@@ -97,7 +105,8 @@ public final class MainWindow {
                 tab("Negotiate", "What each point of SLA costs (Ctrl+3)", negotiateView),
                 tab("Compare", "Pinned scenarios side by side (Ctrl+4)", compareView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().select(Math.max(0, Math.min(3, state.screen)));
+        // the app opens on the Scenario screen, whose first line is the recommendation
+        tabs.getSelectionModel().select(1);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
             state.screen = now.intValue();
             // a focus owner left behind on a hidden screen (e.g. inside a table's recycled cells) trips a

@@ -69,6 +69,7 @@ import dev.switchyard.engine.workspace.WorkspaceService;
 class AppRobotTest {
     private static final long TIMEOUT_SECONDS = 120;
     private static final EnginePlanner PLANNER = new EnginePlanner();
+    private static final dev.switchyard.app.plan.PlanningEngine PLANNING = new dev.switchyard.app.plan.EnginePlanning(PLANNER);
     /** The bundled sample, read once for the whole class (each test gets a fresh window). */
     private static final DataSources SAMPLE = new CachedSample();
 
@@ -138,7 +139,7 @@ class AppRobotTest {
         workspaces = new WorkspaceService(new RecentWorkspaces(workspaceDir.resolve("recent.json"), 10),
                 java.time.Duration.ofMillis(100), e -> { });
         context = SwitchyardApp.Context.create(runner, new Debouncer(timer, Platform::runLater, SwitchyardApp.DEBOUNCE_MILLIS),
-                SAMPLE, PLANNER, p -> { }, new WorkspaceViewModel(workspaces, workspaceIo, Platform::runLater), workspaceIo,
+                SAMPLE, PLANNER, PLANNING, p -> { }, new WorkspaceViewModel(workspaces, workspaceIo, Platform::runLater), workspaceIo,
                 Platform::runLater);
         // a lighter scenario than the app's default keeps the suite quick; the wiring is the same
         context.scenario().replicationsProperty().set(2);
@@ -148,7 +149,7 @@ class AppRobotTest {
         state.width = 1280;
         state.height = 800;
         window = new MainWindow(stage, state, new Theme(false), runner, context.data(), context.scenario(),
-                context.negotiate(), context.compare(), context.files(), context.export());
+                context.negotiate(), context.compare(), context.files(), context.export(), context.plan());
         stage.show();
         context.data().loadSample();
     }
