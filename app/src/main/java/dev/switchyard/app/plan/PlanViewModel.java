@@ -60,10 +60,13 @@ public final class PlanViewModel {
             }
         });
         scenario.session().dataSetProperty().addListener((o, was, now) -> {
-            advice.set(null);
-            budget.set(null);
-            lastKey = null;
-            lastBudgetKey = null;
+            // the old data's answers must not stay on screen; the new data's follow
+            Advice current = advice.get();
+            if (current != null && lastKey instanceof java.util.List<?> k && k.get(0) != now) {
+                advice.set(null);
+                budget.set(null);
+            }
+            debouncer.trigger(this::refresh);
         });
         monthlyBudget.addListener(o -> refreshBudget());
     }
