@@ -373,4 +373,9 @@ public final class NegotiateView extends ScrollPane {
     public List<ChartCard> cards() {
         return List.copyOf(cards);
     }
+
+    /** Spend per month against the target, one line per router (robot tests read its points). */
+    public LineChart<Number, Number> monthlyChart() {
+        return monthlyChart;
+    }
 }

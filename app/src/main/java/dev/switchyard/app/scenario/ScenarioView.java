@@ -168,6 +168,18 @@ public final class ScenarioView extends SplitPane {
         box.getChildren().add(section("SLA target", "The share of requests that must satisfy users, e.g. 90%. "
                 + "A higher target needs dearer models more often.", sliderWithValue(targetSlider, vm.targetProperty())));
 
+        VBox tierBox = new VBox(4);
+        tierBox.setId("tier-targets");
+        vm.tiers().addListener((ListChangeListener<String>) c -> buildTierTargets(tierBox));
+        buildTierTargets(tierBox);
+        TitledPane tierPane = new TitledPane("Per-tier targets", tierBox);
+        tierPane.setExpanded(false);
+        tierPane.visibleProperty().bind(Bindings.isNotEmpty(vm.tiers()));
+        tierPane.managedProperty().bind(tierPane.visibleProperty());
+        ChartCardTooltips.install(tierPane, "Give an SLA tier (e.g. gold) a target of its own. The recommendation then keeps "
+                + "every tier's target, and the per-tier tile turns red when one is missed.");
+        box.getChildren().add(tierPane);
+
         ComboBox<SlaWindow> windowBox = new ComboBox<>();
         windowBox.getItems().addAll(SlaWindow.DAY, SlaWindow.WEEK, SlaWindow.MONTH, SlaWindow.ofRequests(10_000),
                 SlaWindow.ofRequests(100_000));
@@ -216,6 +228,7 @@ public final class ScenarioView extends SplitPane {
                 + "Horizon: how many months to plan.", gh));
 
         ComboBox<String> sheet = new ComboBox<>(vm.priceSheets());
+        sheet.setId("price-sheet-box");
         sheet.valueProperty().bindBidirectional(vm.priceSheetProperty());
         sheet.setMaxWidth(Double.MAX_VALUE);
         box.getChildren().add(section("Price sheet", "Which prices to apply. Sheets are dated; compare two on the Data screen.", sheet));
@@ -232,6 +245,43 @@ public final class ScenarioView extends SplitPane {
         buildAdvanced(vm.routerProperty().get());
         box.getChildren().add(advanced);
         return box;
+    }
+
+    /** One row per tier: "own target" and its value; unticked, the tier is held to the scenario's target. */
+    private void buildTierTargets(VBox box) {
+        box.getChildren().clear();
+        for (String tier : vm.tiers()) {
+            javafx.scene.control.CheckBox own = new javafx.scene.control.CheckBox(tier);
+            own.setMinWidth(90);
+            Spinner<Double> value = new Spinner<>(50.0, 99.5, Math.round(vm.targetProperty().get() * 1000) / 10.0, 0.5);
+            value.setEditable(true);
+            value.setPrefWidth(90);
+            Double current = vm.tierTargets().get(tier);
+            own.setSelected(current != null);
+            if (current != null) {
+                value.getValueFactory().setValue(current * 100);
+            }
+            value.disableProperty().bind(own.selectedProperty().not());
+            Runnable push = () -> {
+                try {
+                    vm.setTierTarget(tier, own.isSelected() ? value.getValue() / 100 : Double.NaN);
+                } catch (IllegalArgumentException e) {
+                    runner.say(e.getMessage());
+                }
+            };
+            own.selectedProperty().addListener((o, was, now) -> push.run());
+            value.valueProperty().addListener((o, was, now) -> {
+                if (own.isSelected()) {
+                    push.run();
+                }
+            });
+            Label unit = new Label("%");
+            HBox row = new HBox(6, own, value, unit);
+            row.setAlignment(Pos.CENTER_LEFT);
+            ChartCardTooltips.install(own, "Tick to hold the " + tier + " tier to a target of its own; unticked it follows "
+                    + "the SLA target above.");
+            box.getChildren().add(row);
+        }
     }
 
     private boolean syncingPool;
