@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
             GenerateSampleCommand.class,
             WorkspaceCommand.class,
             ExportCommand.class,
+            PlanCommands.Recommend.class,
+            PlanCommands.Negotiate.class,
+            PlanCommands.Budget.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchyardCli implements Runnable {

@@ -350,6 +350,11 @@ public final class PreparedScenario {
         return cdf;
     }
 
+    /** The first simulated day (UTC midnight): the sample's first timestamp's day, else 5 January 2026. */
+    public static Instant horizonStart(TrafficSample sample) {
+        return Instant.ofEpochMilli(startOf(sample));
+    }
+
     private static long startOf(TrafficSample sample) {
         if (sample.hasTimestamps()) {
             long min = Long.MAX_VALUE;
@@ -484,5 +489,57 @@ public final class PreparedScenario {
             }
             return out;
         });
+    }
+
+    // Timeline what-ifs (plan package): from a month on, requests cost what another price table says.
+    private int[] epochMonths = new int[0];
+    private float[][] epochPacked = new float[0][];
+
+    /** The packed cells in force in {@code month} (0-based): the scenario's own until a later cost epoch starts. */
+    float[] packedForMonth(int month) {
+        float[] out = packed;
+        for (int k = 0; k < epochMonths.length; k++) {
+            if (month >= epochMonths[k]) {
+                out = epochPacked[k];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Timeline hook: from month {@code fromMonth} (0-based) on, every request costs what {@code costsOf} says (this
+     * preparation with another price sheet: same sample, seed, split and pool; null = this one's own costs), times
+     * {@code factor} per pool model (a provider's price change). Routers are not rebuilt: they keep the cost normaliser
+     * they were built with and see the new per-request costs. Call before any run uses this preparation; a preparation
+     * with epochs must not be shared with runs that should not see them.
+     */
+    public synchronized void addCostEpoch(int fromMonth, PreparedScenario costsOf, double[] factor) {
+        PreparedScenario src = costsOf == null ? this : costsOf;
+        if (src.rows != rows || src.m != m || !Arrays.equals(src.sampleRow, sampleRow)) {
+            throw new IllegalArgumentException("a cost epoch must come from the same sample, split and model pool");
+        }
+        if (factor.length != m) {
+            throw new IllegalArgumentException("a cost epoch needs one factor per pool model (" + m + "), got " + factor.length);
+        }
+        if (epochMonths.length > 0 && fromMonth <= epochMonths[epochMonths.length - 1]) {
+            throw new IllegalArgumentException("cost epochs must be added in month order");
+        }
+        double norm = costScale.normaliser();
+        float[] out = new float[rows * stride];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < m; j++) {
+                int i = r * m + j;
+                int b = r * stride;
+                double expected = src.expectedCost[i] * factor[j];
+                out[b + j] = (float) (expected / norm);
+                out[b + m + j] = (float) (src.realisedCost[i] * factor[j]);
+                out[b + 2 * m + j] = score[i];
+                out[b + 3 * m + j] = (float) expected;
+            }
+        }
+        epochMonths = Arrays.copyOf(epochMonths, epochMonths.length + 1);
+        epochMonths[epochMonths.length - 1] = fromMonth;
+        epochPacked = Arrays.copyOf(epochPacked, epochPacked.length + 1);
+        epochPacked[epochPacked.length - 1] = out;
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  *     mean satisfaction never fell below the target again; -1 when it ends below
  * @param satisfactionStdErr sampling error of the mean satisfaction due to scaling (0 when exact)
  * @param totalCostStdErr sampling error of the total cost due to scaling, USD (0 when exact)
+ * @param tierDayRequests requests per (SLA tier, day), {@code [tier * days + day]} (per-tier windows of any length)
+ * @param tierDaySatisfied satisfied requests per (SLA tier, day), same layout
  */
 public record ReplicationResult(
         int replication,
@@ -51,7 +53,9 @@ public record ReplicationResult(
         double satisfactionStdErr,
         double totalCostStdErr,
         List<TracePoint> trace,
-        LearnedState state) {
+        LearnedState state,
+        double[] tierDayRequests,
+        double[] tierDaySatisfied) {
 
     public double meanSatisfaction() {
         return satisfied / representedRequests;

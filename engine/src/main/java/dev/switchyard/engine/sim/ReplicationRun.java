@@ -40,7 +40,7 @@ final class ReplicationRun {
     private final SplittableRandom feedbackRng;
     private final int m;
     private final int stride;
-    private final float[] packed;
+    private float[] packed; // switched per month by a timeline's cost epochs (PreparedScenario.packedForMonth)
     private final double tau;
     private final boolean oneSided;
     private final boolean twoSided;
@@ -210,6 +210,7 @@ final class ReplicationRun {
         Scenario.Scaling sc = s.scaling();
         long seq = 0;
         for (int month = 0; month < months; month++) {
+            packed = p.packedForMonth(month);
             long n = v.requestsInMonth(month);
             int exactDays = (int) Math.max(0, Math.min(Scenario.Volume.DAYS_PER_MONTH,
                     (long) sc.exactDays() - (long) month * Scenario.Volume.DAYS_PER_MONTH));
@@ -636,7 +637,7 @@ final class ReplicationRun {
                 servedScore, est, firstAbove, scenarioWindows, daily, weekly, monthly, dayReq, daySat, dayCost, monthReq, monthSat,
                 monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
                 tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
-                List.copyOf(trace), state);
+                List.copyOf(trace), state, tierDayReq, tierDaySat);
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */

@@ -1,0 +1,414 @@
+package dev.switchyard.engine.plan;
+
+import dev.switchyard.engine.EngineInfo;
+import dev.switchyard.engine.pricing.CostTable;
+import dev.switchyard.engine.routing.ParameterSpec;
+import dev.switchyard.engine.routing.RouterDescriptor;
+import dev.switchyard.engine.routing.RouterParameters;
+import dev.switchyard.engine.routing.Routers;
+import dev.switchyard.engine.sim.RunControl;
+import dev.switchyard.engine.sim.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The planner's three questions, one facade with sane defaults (decision 0700):
+ * <ul>
+ * <li>{@link #recommend}: the cheapest deployable router (and setting) that keeps the scenario's
+ * target in every contract window with an accepted chance of a breach, every tier target included;</li>
+ * <li>{@link #negotiate}: what each router costs at each of several targets, the marginal cost of a
+ * point of SLA, and the theoretical floor;</li>
+ * <li>{@link #budget}: the highest target promisable within a monthly budget.</li>
+ * </ul>
+ * Every router runs on the same seed, so all face the same requests with the same truth and
+ * differences are paired. A router may be set to aim above the promised target (a margin); the
+ * planner tries a few margins and keeps the cheapest that holds, so the spend it reports can only
+ * grow with the target. Runs are remembered across questions (the app asks all three on one
+ * scenario). Thread-safe; long calls honour {@link RunControl} cancel and report progress.
+ */
+public final class Planner {
+    /** Routers whose behaviour does not depend on the target: one run serves every target. */
+    static final Set<String> TARGET_FREE = Set.of("best-fixed", "cheapest");
+    /** The bound shown as the theoretical floor. */
+    public static final String FLOOR_ROUTER = "sla-oracle";
+    /** The aim used to find how high a router can go (the ceiling). */
+    static final double CEILING_AIM = 0.99;
+    /** Budget search grid step. */
+    static final double BUDGET_STEP = 0.005;
+
+    private final Routers registry;
+    private final RunBook book;
+
+    public Planner(Routers registry) {
+        this.registry = registry;
+        this.book = new RunBook(registry);
+    }
+
+    public static Planner standard() {
+        return new Planner(Routers.standard());
+    }
+
+    /** Forgets remembered runs (e.g. when the app loads other data). */
+    public void clear() {
+        book.clear();
+    }
+
+    /** The routers a planner considers by default: every deployable router of the registry. */
+    public List<String> deployableRouters() {
+        return registry.available().stream().filter(d -> !d.isBound()).map(RouterDescriptor::name).toList();
+    }
+
+    // ---------------------------------------------------------------- recommend
+
+    /**
+     * The cheapest router keeping the scenario's own target ({@code base.sla()}) under {@code options}.
+     *
+     * @param base traffic, prices, pool, feedback, volume, window, seed (its router is only the one whose parameters are kept)
+     */
+    public Recommendation recommend(Scenario base, PlanOptions options, RunControl control, PlanListener listener)
+            throws CostTable.UnpricedModelsException {
+        long t0 = System.nanoTime();
+        Scenario s = effective(base, options);
+        double target = s.sla().target();
+        List<String> routers = routers(options);
+        List<Double> targets = List.of(target);
+        Map<String, List<RunBook.Setting>> byRouter = settings(s, routers, targets, options, true);
+        List<RunBook.Setting> all = new ArrayList<>();
+        byRouter.values().forEach(all::addAll);
+        List<RunBook.Setting> floorSettings = floorSettings(options, targets);
+        all.addAll(floorSettings);
+        Map<RunBook.Setting, Outcome> runs = book.run(s, options.events(), all, threads(options), control,
+                (router, part) -> emit(router, part, s, targets, options, listener));
+        List<PlanPoint> candidates = new ArrayList<>();
+        double ceiling = Double.NaN;
+        String ceilingRouter = "";
+        for (String r : routers) {
+            List<Judge.Judged> judged = judgeAll(byRouter.get(r), runs, s, target, options);
+            candidates.add(best(judged).point());
+            for (Judge.Judged j : judged) {
+                if (Double.isNaN(ceiling) || j.point().meanSatisfaction() > ceiling) {
+                    ceiling = j.point().meanSatisfaction();
+                    ceilingRouter = r;
+                }
+            }
+        }
+        candidates.sort(Comparator.comparing((PlanPoint p) -> !p.meetsSla()).thenComparingDouble(PlanPoint::monthlySpend));
+        Optional<PlanPoint> rec = candidates.stream().filter(PlanPoint::meetsSla).findFirst();
+        Optional<FloorPoint> floor = floorSettings.isEmpty() ? Optional.empty()
+                : Optional.of(floorPoint(runs.get(floorSettings.get(0)), target));
+        return new Recommendation(target, Judge.windowName(s.sla()), options.maxBreach(), rec, candidates, ceiling, ceilingRouter,
+                floor, options.events(), seconds(t0), s.seed(), EngineInfo.version(), note(s));
+    }
+
+    // ---------------------------------------------------------------- negotiate
+
+    /**
+     * Each router at each target: its cheapest setting that keeps the target, the marginal cost per
+     * point, and the SLA oracle's floor. {@code listener} gets each router's curve as soon as it is done
+     * (routers that need no training first).
+     */
+    public Negotiation negotiate(Scenario base, List<Double> targets, PlanOptions options, RunControl control,
+            PlanListener listener) throws CostTable.UnpricedModelsException {
+        long t0 = System.nanoTime();
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("negotiate needs at least one target");
+        }
+        List<Double> ts = new ArrayList<>(new TreeSet<>(targets));
+        for (double t : ts) {
+            new Scenario.Sla(t, Scenario.Window.DAY, 0); // validates the range with the usual message
+        }
+        Scenario s = effective(base, options);
+        List<String> routers = routers(options);
+        Map<String, List<RunBook.Setting>> byRouter = settings(s, routers, ts, options, false);
+        List<RunBook.Setting> all = new ArrayList<>();
+        for (String r : fastFirst(routers)) {
+            all.addAll(byRouter.get(r));
+        }
+        List<RunBook.Setting> floorSettings = floorSettings(options, ts);
+        all.addAll(floorSettings);
+        Map<RunBook.Setting, Outcome> runs = book.run(s, options.events(), all, threads(options), control,
+                (router, part) -> emit(router, part, s, ts, options, listener));
+        List<PlanPoint> points = new ArrayList<>();
+        List<MarginalCost> marginal = new ArrayList<>();
+        List<MarginalCost> steps = new ArrayList<>();
+        double ceiling = Double.NaN;
+        for (String r : routers) {
+            List<Judge.Judged> chosen = new ArrayList<>();
+            for (double t : ts) {
+                List<Judge.Judged> judged = judgeAll(byRouter.get(r), runs, s, t, options);
+                Judge.Judged b = best(judged);
+                chosen.add(b);
+                points.add(b.point());
+                for (Judge.Judged j : judged) {
+                    ceiling = Double.isNaN(ceiling) ? j.point().meanSatisfaction() : Math.max(ceiling, j.point().meanSatisfaction());
+                }
+            }
+            List<Judge.Judged> met = chosen.stream().filter(j -> j.point().meetsSla()).toList();
+            if (met.size() >= 2) {
+                marginal.add(Judge.marginal(r, met.get(0), met.get(met.size() - 1)));
+                for (int i = 1; i < met.size(); i++) {
+                    steps.add(Judge.marginal(r, met.get(i - 1), met.get(i)));
+                }
+            }
+        }
+        List<FloorPoint> floor = new ArrayList<>();
+        for (RunBook.Setting fs : floorSettings) {
+            floor.add(floorPoint(runs.get(fs), fs.aim()));
+        }
+        return new Negotiation(ts, points, marginal, steps, floor, ceiling, options.events(), seconds(t0), note(s));
+    }
+
+    // ---------------------------------------------------------------- budget
+
+    /**
+     * The highest target (on a half-point grid) whose recommendation spends at most {@code monthlyBudget}
+     * a month. The answer is the recommendation at that target, so {@link #recommend} there agrees.
+     */
+    public BudgetAnswer budget(Scenario base, double monthlyBudget, PlanOptions options, RunControl control, PlanListener listener)
+            throws CostTable.UnpricedModelsException {
+        long t0 = System.nanoTime();
+        if (!(monthlyBudget > 0) || Double.isInfinite(monthlyBudget)) {
+            throw new IllegalArgumentException("monthly budget must be a positive number of USD, got " + monthlyBudget);
+        }
+        // a coarse ladder first: every router at a few aims, judged against a fine grid of targets
+        List<Double> ladder = List.of(0.80, 0.85, 0.88, 0.90, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99);
+        Negotiation coarse = negotiate(base, ladder, options.withFloor(false).withProbeCeiling(false).withAimOffsets(List.of()),
+                control, PlanListener.NONE);
+        double guess = Double.NaN;
+        for (PlanPoint p : coarse.points()) {
+            if (p.meetsSla() && p.monthlySpend() <= monthlyBudget && (Double.isNaN(guess) || p.target() > guess)) {
+                guess = p.target();
+            }
+        }
+        if (Double.isNaN(guess)) {
+            guess = ladder.get(0);
+        }
+        // then the recommendation itself, stepping by half a point until the budget binds
+        double t = grid(guess);
+        Recommendation best = null;
+        double bestT = Double.NaN;
+        Recommendation r = recommendAt(base, t, options, control, listener);
+        if (fits(r, monthlyBudget)) {
+            best = r;
+            bestT = t;
+            for (double up = t + BUDGET_STEP; up <= CEILING_AIM + 1e-9; up += BUDGET_STEP) {
+                Recommendation next = recommendAt(base, grid(up), options, control, listener);
+                if (!fits(next, monthlyBudget)) {
+                    break;
+                }
+                best = next;
+                bestT = grid(up);
+            }
+        } else {
+            for (double down = t - BUDGET_STEP; down >= 0.5 - 1e-9; down -= BUDGET_STEP) {
+                Recommendation next = recommendAt(base, grid(down), options, control, listener);
+                if (fits(next, monthlyBudget)) {
+                    best = next;
+                    bestT = grid(down);
+                    break;
+                }
+            }
+        }
+        return new BudgetAnswer(monthlyBudget, bestT, Optional.ofNullable(best), options.events(), seconds(t0));
+    }
+
+    private Recommendation recommendAt(Scenario base, double t, PlanOptions options, RunControl control, PlanListener listener)
+            throws CostTable.UnpricedModelsException {
+        return recommend(base.withTarget(t), options.withFloor(false), control, listener);
+    }
+
+    private static boolean fits(Recommendation r, double budget) {
+        return r.recommended().isPresent() && r.recommended().get().monthlySpend() <= budget;
+    }
+
+    private static double grid(double t) {
+        return Math.round(t / BUDGET_STEP) * BUDGET_STEP;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Scenario effective(Scenario base, PlanOptions o) {
+        Scenario s = base;
+        if (o.scaling() != null) {
+            s = s.withScaling(o.scaling());
+        }
+        if (o.replications() > 0) {
+            s = s.withReplications(o.replications());
+        }
+        return s;
+    }
+
+    private List<String> routers(PlanOptions o) {
+        List<String> names = o.routers().isEmpty() ? deployableRouters() : o.routers();
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            RouterDescriptor d = registry.descriptor(n);
+            if (d.isBound()) {
+                continue; // bounds are the floor, never a candidate
+            }
+            if (!d.available()) {
+                throw new IllegalArgumentException("router '" + n + "' is not available in this build");
+            }
+            if (!out.contains(n)) {
+                out.add(n);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no deployable router to plan with (bounds such as sla-oracle are only a floor)");
+        }
+        return out;
+    }
+
+    /** Routers that need no training first, so the first curve is on screen quickly. */
+    private List<String> fastFirst(List<String> routers) {
+        List<String> out = new ArrayList<>(routers);
+        out.sort(Comparator.comparingInt(r -> registry.descriptor(r).role() == RouterDescriptor.Role.OFFLINE ? 1 : 0));
+        return out;
+    }
+
+    private int threads(PlanOptions o) {
+        return o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+    }
+
+    private List<RunBook.Setting> floorSettings(PlanOptions o, List<Double> targets) {
+        List<RunBook.Setting> out = new ArrayList<>();
+        if (o.floor() && registry.descriptor(FLOOR_ROUTER).available()) {
+            for (double t : targets) {
+                out.add(new RunBook.Setting(FLOOR_ROUTER, RouterParameters.none(), t));
+            }
+        }
+        return out;
+    }
+
+    /** The aims tried for these targets: each target, plus margins above it that no other aim already covers. */
+    static List<Double> aims(List<Double> targets, List<Double> offsets, boolean probeCeiling) {
+        TreeSet<Double> out = new TreeSet<>();
+        for (double t : targets) {
+            out.add(round(Math.min(CEILING_AIM, t)));
+        }
+        for (double t : targets) {
+            for (double o : offsets) {
+                double a = round(Math.min(CEILING_AIM, t + o));
+                Double near = out.ceiling(a - 0.0049);
+                if (near == null || near > a + 0.0049) {
+                    out.add(a);
+                }
+            }
+        }
+        if (probeCeiling) {
+            out.add(CEILING_AIM);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static double round(double a) {
+        return Math.round(a * 10_000) / 10_000.0;
+    }
+
+    private Map<String, List<RunBook.Setting>> settings(Scenario s, List<String> routers, List<Double> targets, PlanOptions o,
+            boolean forRecommend) {
+        List<Double> aims = aims(targets, o.aimOffsets(), o.probeCeiling());
+        Map<String, List<RunBook.Setting>> out = new LinkedHashMap<>();
+        for (String r : routers) {
+            RouterDescriptor d = registry.descriptor(r);
+            RouterParameters p = r.equals(s.router()) ? s.routerParameters() : RouterParameters.none();
+            // a target-dial router trained once over every aim asked for (one training serves them all)
+            if (d.parameter("tauMin").isPresent() && d.parameter("tauMax").isPresent() && !p.values().containsKey("tauMin")
+                    && !p.values().containsKey("tauMax")) {
+                ParameterSpec lo = d.parameter("tauMin").get();
+                ParameterSpec hi = d.parameter("tauMax").get();
+                double min = Math.max(lo.min(), Math.min(lo.defaultValue(), aims.get(0)));
+                double max = Math.min(hi.max(), Math.max(hi.defaultValue(), aims.get(aims.size() - 1)));
+                p = p.with("tauMin", fmt(min)).with("tauMax", fmt(max));
+            }
+            List<RunBook.Setting> list = new ArrayList<>();
+            if (TARGET_FREE.contains(r)) {
+                list.add(new RunBook.Setting(r, p, aims.get(0)));
+            } else {
+                for (double a : aims) {
+                    list.add(new RunBook.Setting(r, p, a));
+                }
+            }
+            out.put(r, list);
+        }
+        return out;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private List<Judge.Judged> judgeAll(List<RunBook.Setting> settings, Map<RunBook.Setting, Outcome> runs, Scenario s, double target,
+            PlanOptions o) {
+        List<String> tiers = s.sample().hasSlaTiers() ? s.sample().slaTiers().values() : List.of();
+        List<Judge.Judged> out = new ArrayList<>();
+        for (RunBook.Setting st : settings) {
+            out.add(Judge.judge(runs.get(st), st.aim(), target, s.sla(), o.maxBreach(), o.tierTargets(), tiers));
+        }
+        return out;
+    }
+
+    /** The cheapest judged run that keeps the promise; else the one that comes closest (fewest breaches, then highest mean). */
+    static Judge.Judged best(List<Judge.Judged> judged) {
+        Judge.Judged best = null;
+        for (Judge.Judged j : judged) {
+            if (j.point().meetsSla() && (best == null || j.point().monthlySpend() < best.point().monthlySpend())) {
+                best = j;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        Comparator<Judge.Judged> closest = Comparator
+                .comparingDouble((Judge.Judged j) -> Double.isNaN(j.point().breachProbability()) ? 2 : j.point().breachProbability())
+                .thenComparingDouble(j -> -j.point().meanSatisfaction());
+        return judged.stream().min(closest).orElseThrow();
+    }
+
+    private void emit(String router, Map<RunBook.Setting, Outcome> part, Scenario s, List<Double> targets, PlanOptions o,
+            PlanListener listener) {
+        if (listener == PlanListener.NONE) {
+            return;
+        }
+        if (router.equals(FLOOR_ROUTER)) {
+            List<FloorPoint> floor = new ArrayList<>();
+            for (Map.Entry<RunBook.Setting, Outcome> e : part.entrySet()) {
+                floor.add(floorPoint(e.getValue(), e.getKey().aim()));
+            }
+            listener.floorDone(floor);
+            return;
+        }
+        List<RunBook.Setting> settings = new ArrayList<>(part.keySet());
+        List<PlanPoint> points = new ArrayList<>();
+        for (double t : targets) {
+            points.add(best(judgeAll(settings, part, s, t, o)).point());
+        }
+        listener.routerDone(router, points);
+    }
+
+    private static FloorPoint floorPoint(Outcome r, double target) {
+        return new FloorPoint(r.router(), target, r.meanTotalCost() / r.months(), r.costPer1000(), r.meanSatisfaction());
+    }
+
+    private static String note(Scenario s) {
+        Scenario.Scaling sc = s.scaling();
+        return String.format(Locale.ROOT,
+                "Every router faces the same simulated requests (seed %d, %d replication(s)); the first %d days are simulated"
+                        + " request by request, after that up to %,d requests a month are simulated and weighted up to %,d requests"
+                        + " a month. A router may aim above the promised target to breach less often; the cheapest aim that keeps"
+                        + " the promise is shown.",
+                s.seed(), s.replications(), Math.min(sc.exactDays(), s.volume().months() * 30), sc.maxSimulatedPerMonth(),
+                s.volume().requestsPerMonth());
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
