@@ -22,6 +22,7 @@ import dev.switchyard.engine.plan.Planner;
 import dev.switchyard.engine.plan.Recommendation;
 import dev.switchyard.engine.plan.TierFigure;
 import dev.switchyard.engine.plan.TimelineEvent;
+import dev.switchyard.engine.plan.Timelines;
 import dev.switchyard.engine.sim.RunControl;
 import dev.switchyard.engine.sim.Scenario;
 
@@ -51,8 +52,24 @@ public final class EnginePlanning implements PlanningEngine {
         return EnginePlanner.scenarioFor(data, s, "Scenario");
     }
 
-    private PlanOptions options(ScenarioSettings s) {
-        return PlanOptions.defaults().withTierTargets(s.tierTargets()).withThreads(threads);
+    private static PlanOptions options(DataSet data, ScenarioSettings s, Scenario base) {
+        return PlanOptions.defaults().withTierTargets(s.tierTargets()).withEvents(events(data, s.timeline(), base));
+    }
+
+    /** The user's what-ifs as the planner's timeline events (deprecations and sheets dated by the engine). */
+    static List<TimelineEvent> events(DataSet data, dev.switchyard.app.scenario.Timeline t, Scenario base) {
+        List<TimelineEvent> out = new ArrayList<>();
+        for (dev.switchyard.app.scenario.Timeline.PriceChange c : t.priceChanges()) {
+            out.add(new TimelineEvent.PriceChange(c.target(), c.factor(), c.fromMonth()));
+        }
+        if (t.sheetFromEffectiveDate() != null) {
+            out.add(Timelines.sheetFromEffectiveDate(base, data.sheet(t.sheetFromEffectiveDate()).orElseThrow(() ->
+                    new IllegalArgumentException("price sheet '" + t.sheetFromEffectiveDate() + "' is not loaded any more"))));
+        }
+        if (t.deprecations()) {
+            out.addAll(Timelines.deprecations(base));
+        }
+        return out;
     }
 
     private static RunControl control(ProgressSink sink) {
@@ -74,7 +91,7 @@ public final class EnginePlanning implements PlanningEngine {
         Scenario base = base(data, settings);
         Recommendation r;
         try {
-            r = planner.recommend(base, options(settings), control(sink), PlanListener.NONE);
+            r = planner.recommend(base, options(data, settings, base).withThreads(threads), control(sink), PlanListener.NONE);
         } catch (CancellationException e) {
             throw new ProgressSink.CancelledException();
         }
@@ -87,7 +104,7 @@ public final class EnginePlanning implements PlanningEngine {
         String ceilingName = r.candidates().stream().filter(p -> p.router().equals(r.ceilingRouter())).findFirst()
                 .map(PlanPoint::displayName).orElse(r.ceilingRouter());
         return new Advice(r.target(), r.window(), r.maxBreach(), r.recommended().map(EnginePlanning::toCandidate), candidates,
-                r.ceiling(), ceilingName, r.floor().map(FloorPoint::monthlySpend).orElse(Double.NaN), events(r.events()),
+                r.ceiling(), ceilingName, r.floor().map(FloorPoint::monthlySpend).orElse(Double.NaN), eventsOf(r.events()),
                 r.seconds(), r.seed(), r.engineVersion(), r.note());
     }
 
@@ -104,7 +121,7 @@ public final class EnginePlanning implements PlanningEngine {
                 p.monthSpend(), p.reconstructed());
     }
 
-    static List<Advice.Event> events(List<TimelineEvent> events) {
+    static List<Advice.Event> eventsOf(List<TimelineEvent> events) {
         return events.stream().map(e -> new Advice.Event(e.fromMonth(), e.describe())).toList();
     }
 
@@ -115,7 +132,7 @@ public final class EnginePlanning implements PlanningEngine {
         List<String> deployable = planner.deployableRouters();
         List<String> asked = routers.stream().filter(deployable::contains).toList();
         boolean floor = routers.contains(Planner.FLOOR_ROUTER);
-        PlanOptions options = options(settings).withRouters(asked).withFloor(floor);
+        PlanOptions options = options(data, settings, base).withThreads(threads).withRouters(asked).withFloor(floor);
         List<Candidate> soFar = new ArrayList<>();
         List<Floor> floorSoFar = new ArrayList<>();
         PlanListener listener = new PlanListener() {
@@ -155,7 +172,7 @@ public final class EnginePlanning implements PlanningEngine {
                     m.interval() == null ? Double.NaN : m.interval().high()));
         }
         return new Negotiated(n.targets(), n.points().stream().map(EnginePlanning::toCandidate).toList(), marginals,
-                n.floor().stream().map(EnginePlanning::toFloor).toList(), n.ceiling(), events(n.events()), n.seconds(), n.note(),
+                n.floor().stream().map(EnginePlanning::toFloor).toList(), n.ceiling(), eventsOf(n.events()), n.seconds(), n.note(),
                 false);
     }
 
@@ -168,7 +185,7 @@ public final class EnginePlanning implements PlanningEngine {
         Scenario base = base(data, settings);
         BudgetAnswer b;
         try {
-            b = planner.budget(base, monthlyBudget, options(settings), control(sink), PlanListener.NONE);
+            b = planner.budget(base, monthlyBudget, options(data, settings, base).withThreads(threads), control(sink), PlanListener.NONE);
         } catch (CancellationException e) {
             throw new ProgressSink.CancelledException();
         }

@@ -233,6 +233,8 @@ public final class ScenarioView extends SplitPane {
         sheet.setMaxWidth(Double.MAX_VALUE);
         box.getChildren().add(section("Price sheet", "Which prices to apply. Sheets are dated; compare two on the Data screen.", sheet));
 
+        box.getChildren().add(buildTimeline());
+
         Spinner<Integer> reps = new Spinner<>(1, 100, vm.replicationsProperty().get());
         reps.setEditable(true);
         reps.valueProperty().addListener((o, was, now) -> vm.replicationsProperty().set(now));
@@ -245,6 +247,149 @@ public final class ScenarioView extends SplitPane {
         buildAdvanced(vm.routerProperty().get());
         box.getChildren().add(advanced);
         return box;
+    }
+
+    /** What-ifs on the timeline: price changes, a second sheet from its date, deprecations. */
+    private Node buildTimeline() {
+        VBox box = new VBox(6);
+        box.setId("timeline-controls");
+        javafx.scene.control.CheckBox deprecations = new javafx.scene.control.CheckBox("Models leave at their deprecation date");
+        deprecations.setId("timeline-deprecations");
+        deprecations.setWrapText(true);
+        deprecations.setTooltip(ChartCard.wrap("A model whose catalog deprecation date falls inside the horizon leaves the pool "
+                + "from that month; the routers re-plan without it."));
+        ComboBox<String> sheetFrom = new ComboBox<>();
+        sheetFrom.setId("timeline-sheet");
+        sheetFrom.setMaxWidth(Double.MAX_VALUE);
+        sheetFrom.setPromptText("none");
+        Runnable refillSheets = () -> {
+            java.util.List<String> items = new ArrayList<>();
+            items.add("none");
+            vm.priceSheets().stream().filter(x -> !ScenarioViewModel.RECORDED_COSTS.equals(x)).forEach(items::add);
+            sheetFrom.getItems().setAll(items);
+            String chosen = vm.timelineProperty().get().sheetFromEffectiveDate();
+            sheetFrom.setValue(chosen == null ? "none" : chosen);
+        };
+        vm.priceSheets().addListener((ListChangeListener<String>) c -> refillSheets.run());
+        refillSheets.run();
+        TextField who = new TextField();
+        who.setPromptText("provider or model, e.g. anthropic");
+        Spinner<Integer> percent = new Spinner<>(-90, 300, -30, 5);
+        percent.setEditable(true);
+        percent.setPrefWidth(80);
+        Spinner<Integer> month = new Spinner<>(1, 60, 4);
+        month.setEditable(true);
+        month.setPrefWidth(70);
+        javafx.scene.control.Button add = new javafx.scene.control.Button("Add");
+        add.setId("timeline-add");
+        VBox changes = new VBox(2);
+        Label listNote = new Label();
+        listNote.getStyleClass().add("notes");
+        listNote.setWrapText(true);
+        Runnable showChanges = () -> {
+            changes.getChildren().clear();
+            Timeline t = vm.timelineProperty().get();
+            deprecations.setSelected(t.deprecations());
+            for (Timeline.PriceChange c : t.priceChanges()) {
+                Label l = new Label(c.target() + " " + String.format(Locale.ROOT, "%+.0f%%", (c.factor() - 1) * 100) + " from month "
+                        + c.fromMonth());
+                javafx.scene.control.Button remove = new javafx.scene.control.Button("Remove");
+                remove.getStyleClass().add("small");
+                remove.setOnAction(e -> {
+                    java.util.List<Timeline.PriceChange> next = new ArrayList<>(vm.timelineProperty().get().priceChanges());
+                    next.remove(c);
+                    Timeline now = vm.timelineProperty().get();
+                    vm.timelineProperty().set(new Timeline(next, now.sheetFromEffectiveDate(), now.deprecations()));
+                });
+                HBox row = new HBox(6, l, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                changes.getChildren().add(row);
+            }
+            listNote.setText(t.isEmpty() ? "" : "The recommendation, Negotiate and the budget include these; the month-by-month "
+                    + "run below does not (the spend chart marks them).");
+        };
+        vm.timelineProperty().addListener((o, was, now) -> showChanges.run());
+        showChanges.run();
+        deprecations.selectedProperty().addListener((o, was, now) -> {
+            Timeline t = vm.timelineProperty().get();
+            if (t.deprecations() != now) {
+                vm.timelineProperty().set(new Timeline(t.priceChanges(), t.sheetFromEffectiveDate(), now));
+            }
+        });
+        sheetFrom.valueProperty().addListener((o, was, now) -> {
+            Timeline t = vm.timelineProperty().get();
+            String label = now == null || now.equals("none") ? null : now;
+            if (!java.util.Objects.equals(label, t.sheetFromEffectiveDate())) {
+                vm.timelineProperty().set(new Timeline(t.priceChanges(), label, t.deprecations()));
+            }
+        });
+        add.setOnAction(e -> {
+            try {
+                Timeline t = vm.timelineProperty().get();
+                java.util.List<Timeline.PriceChange> next = new ArrayList<>(t.priceChanges());
+                next.add(new Timeline.PriceChange(who.getText().strip(), 1 + percent.getValue() / 100.0, month.getValue()));
+                vm.timelineProperty().set(new Timeline(next, t.sheetFromEffectiveDate(), t.deprecations()));
+                who.clear();
+            } catch (IllegalArgumentException ex) {
+                runner.say(ex.getMessage());
+            }
+        });
+        GridPane change = new GridPane();
+        change.setHgap(6);
+        change.setVgap(3);
+        change.addRow(0, new Label("Price change"), who);
+        change.addRow(1, new Label("by %"), percent);
+        change.addRow(2, new Label("from month"), new HBox(6, month, add));
+        GridPane.setHgrow(who, Priority.ALWAYS);
+        box.getChildren().addAll(deprecations, new Label("Second price sheet from its effective date"), sheetFrom, change,
+                changes, listNote);
+        TitledPane pane = new TitledPane("Timeline what-ifs", box);
+        pane.setExpanded(false);
+        ChartCardTooltips.install(pane, "Changes from a given month: a provider's price change, a second price sheet from its "
+                + "effective date, models leaving at their deprecation date. The planner's answers include them.");
+        return pane;
+    }
+
+    /**
+     * Marks timeline events on the spend chart (the planner's events, with the months they start) and,
+     * when there are any, draws the recommended plan's monthly spend with them as a line of its own.
+     */
+    public void showTimeline(List<Marker> events, String planName, List<Double> planMonthSpend) {
+        timelineMarks = List.copyOf(events);
+        planSpend = planMonthSpend == null ? List.of() : List.copyOf(planMonthSpend);
+        planLabel = planName;
+        applyTimeline();
+    }
+
+    /** A timeline event as the spend chart marks it. */
+    public record Marker(int fromMonth, String description) {
+    }
+
+    private List<Marker> timelineMarks = List.of();
+    private List<Double> planSpend = List.of();
+    private String planLabel = "";
+
+    private void applyTimeline() {
+        List<BandLineChart.Marker> marks = new ArrayList<>();
+        for (Marker m : timelineMarks) {
+            String label = m.description().length() > 28 ? m.description().substring(0, 27) + "…" : m.description();
+            marks.add(new BandLineChart.Marker(m.fromMonth(), label, m.description()));
+        }
+        spendChart.setMarkers(marks);
+        spendChart.getData().removeIf(s -> s.getName() != null && s.getName().startsWith("Plan with events"));
+        if (!timelineMarks.isEmpty() && !planSpend.isEmpty() && spendChart.getData().size() >= 3) {
+            double[] x = new double[planSpend.size()];
+            double[] y = new double[planSpend.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1;
+                y[i] = planSpend.get(i);
+            }
+            XYChart.Series<Number, Number> plan = Charts.series("Plan with events (" + planLabel + ")", x, y, MAX_POINTS);
+            spendChart.getData().add(plan);
+            if (plan.getNode() != null) {
+                plan.getNode().getStyleClass().add("plan-line");
+            }
+        }
     }
 
     /** One row per tier: "own target" and its value; unticked, the tier is held to the scenario's target. */
@@ -574,6 +719,7 @@ public final class ScenarioView extends SplitPane {
                 Charts.seriesAt("Mean", x, mean, keep)));
         styleBandEdges(spendChart);
         monthAxis((NumberAxis) spendChart.getXAxis(), n);
+        applyTimeline();
 
         double[] wx = new double[o.windows().size()];
         double[] wy = new double[o.windows().size()];

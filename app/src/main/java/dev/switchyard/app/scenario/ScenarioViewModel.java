@@ -74,6 +74,7 @@ public final class ScenarioViewModel {
     /** Handed out instead of {@code priceSheets}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
     private final ObservableList<String> readOnlyPriceSheets = FXCollections.unmodifiableObservableList(priceSheets);
     private final ObjectProperty<String> priceSheet = new SimpleObjectProperty<>(this, "priceSheet");
+    private final ObjectProperty<Timeline> timeline = new SimpleObjectProperty<>(this, "timeline", Timeline.NONE);
     private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
     private final BooleanProperty autoRun = new SimpleBooleanProperty(this, "autoRun", true);
@@ -112,7 +113,7 @@ public final class ScenarioViewModel {
             requestRun();
         });
         for (Observable p : List.<Observable>of(target, window, feedbackRate, monthlyVolume, monthlyGrowth,
-                horizonMonths, priceSheet, replications, seed)) {
+                horizonMonths, priceSheet, replications, seed, timeline)) {
             p.addListener(o -> requestRun());
         }
         pool.addListener((ListChangeListener<String>) c -> requestRun());
@@ -238,7 +239,7 @@ public final class ScenarioViewModel {
         String sheet = RECORDED_COSTS.equals(priceSheet.get()) ? null : priceSheet.get();
         return new ScenarioSettings(List.copyOf(pool), r.name(), Map.copyOf(routerParameters), target.get(), window.get(),
                 feedbackRate.get(), monthlyVolume.get(), monthlyGrowth.get(), horizonMonths.get(), sheet,
-                replications.get(), seed.get(), Map.copyOf(tierTargets));
+                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get());
     }
 
     /** Puts every control back as a pinned scenario had it (Compare: "open in scenario"). */
@@ -258,6 +259,7 @@ public final class ScenarioViewModel {
             replications.set(s.replications());
             seed.set(s.seed());
             pool.setAll(s.pool().isEmpty() ? availableModels : s.pool());
+            timeline.set(s.timeline());
             tierTargets.clear();
             s.tierTargets().forEach((k, v) -> {
                 if (tiers.contains(k)) {
@@ -368,6 +370,10 @@ public final class ScenarioViewModel {
             String chosen = previous != null && sheets.contains(previous) ? previous
                     : sheets.isEmpty() ? null : sheets.get(Math.max(0, data.priceSheets().size() - 1));
             priceSheets.setAll(sheets);
+            Timeline t = timeline.get();
+            if (t.sheetFromEffectiveDate() != null && !sheets.contains(t.sheetFromEffectiveDate())) {
+                timeline.set(new Timeline(t.priceChanges(), null, t.deprecations()));
+            }
             // set after the list: a picker bound to the property clears it when its items are replaced
             priceSheet.set(chosen);
         } finally {
@@ -450,6 +456,11 @@ public final class ScenarioViewModel {
 
     public ObjectProperty<String> priceSheetProperty() {
         return priceSheet;
+    }
+
+    /** Price and catalog what-ifs; the planner's answers include them (the month-by-month run does not). */
+    public ObjectProperty<Timeline> timelineProperty() {
+        return timeline;
     }
 
     public IntegerProperty replicationsProperty() {

@@ -95,6 +95,11 @@ public final class MainWindow {
                 () -> scenarioVm.routerProperty().get() == null ? null : scenarioVm.routerProperty().get().name(),
                 scenarioVm.routerProperty()));
         scenarioView.addLead(recommendationView, new BudgetView(planVm));
+        // the spend chart marks the timeline events the planner's answer includes
+        planVm.adviceProperty().addListener((o, was, now) -> scenarioView.showTimeline(now == null ? List.of()
+                        : now.events().stream().map(e -> new ScenarioView.Marker(e.fromMonth(), e.description())).toList(),
+                now == null ? "" : now.recommended().map(c -> c.displayName()).orElse(""),
+                now == null ? List.of() : now.recommended().map(c -> c.monthSpend()).orElse(List.of())));
         negotiateView = new NegotiateView(negotiateVm, runner);
         compareView = new CompareView(compareVm, runner, settings -> {
             scenarioVm.apply(settings);
