@@ -12,13 +12,16 @@ public class KpiTile extends VBox {
         getStyleClass().add("kpi-tile");
         Label name = new Label(title);
         name.getStyleClass().add("kpi-title");
+        // a narrow tile wraps its name instead of clipping it ("Satisfaction vs tar…")
+        name.setWrapText(true);
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         value.getStyleClass().add("kpi-value");
         detail.getStyleClass().add("kpi-detail");
         detail.setWrapText(true);
         detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(name, value, detail);
         ChartCardTooltips.install(this, explanation);
-        setMinWidth(120);
+        setMinWidth(110);
         setPrefWidth(180);
     }
 

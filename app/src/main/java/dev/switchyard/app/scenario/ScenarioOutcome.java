@@ -85,9 +85,9 @@ public record ScenarioOutcome(
         return settings.targetFor(tier);
     }
 
-    /** A short name for pinned scenarios: "SLARouter @ 90%, q=20%". */
+    /** A short name for pinned scenarios: "SLARouter @ 90%, feedback 20%". */
     public String label() {
-        return routerDisplayName + " @ " + Math.round(settings.target() * 1000) / 10.0 + "%, q="
+        return routerDisplayName + " @ " + Math.round(settings.target() * 1000) / 10.0 + "%, feedback "
                 + Math.round(settings.feedbackRate() * 100) + "%";
     }
 }

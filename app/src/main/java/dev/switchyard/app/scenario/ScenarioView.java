@@ -63,15 +63,15 @@ public final class ScenarioView extends SplitPane {
 
     final KpiTile spendTile = new KpiTile("Monthly spend",
             "Average spend per month over the horizon, across replications. Grows with the monthly volume.");
-    final KpiTile per1kTile = new KpiTile("Cost per 1,000 requests",
+    final KpiTile per1kTile = new KpiTile("Per 1,000 requests",
             "What 1,000 requests cost on average with this router and these prices.");
-    final KpiTile satisfactionTile = new KpiTile("Satisfaction vs target",
+    final KpiTile satisfactionTile = new KpiTile("Satisfaction",
             "Share of requests whose answer satisfied the user (the simulation's hidden truth), against the SLA target.");
     final KpiTile breachTile = new KpiTile("P(breached month)",
             "The chance that a given month ends below the SLA target, estimated across replications.");
-    final KpiTile savingsTile = new KpiTile("Savings vs best fixed",
+    final KpiTile savingsTile = new KpiTile("Savings",
             "How much cheaper than sending every request to the single best model on this sample.");
-    final KpiTile tierTile = new KpiTile("Per-tier compliance",
+    final KpiTile tierTile = new KpiTile("Lowest tier",
             "Satisfaction of each SLA tier of the traffic (e.g. gold, silver, bronze) against its target. "
                     + "Red when any tier falls short, even if the traffic as a whole meets the target.");
     private final Label previewBadge = new Label("Preview");
@@ -861,12 +861,11 @@ public final class ScenarioView extends SplitPane {
             }
         }
         double wt = o.tierTarget(worst.name());
-        String detail = below.isEmpty() ? "all " + tiers.size() + " tiers meet their target; lowest " + worst.name()
+        String detail = below.isEmpty() ? "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name()
                 : below.size() == 1 ? worst.name() + " (" + Formats.percent(worst.share()) + " of traffic) below its "
                 + Formats.percent(wt) + " target"
-                : String.join(", ", below) + " below target";
-        tierTile.set(worst.name() + " " + Formats.percent(worst.satisfaction()), detail,
-                below.isEmpty() ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+                : String.join(", ", below) + " below target; lowest: " + worst.name();
+        tierTile.set(Formats.percent(worst.satisfaction()), detail, below.isEmpty() ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
     }
 
     /** No result for the data on screen (new data, or a run that cannot start): nothing stale stays. */

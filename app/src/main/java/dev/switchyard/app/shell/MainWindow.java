@@ -552,6 +552,7 @@ public final class MainWindow {
         }
         Scene s = new Scene(root, 560, 620);
         s.getStylesheets().addAll(scene.getStylesheets());
+        s.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> glossaryStage.hide());
         glossaryStage = new Stage();
         glossaryStage.setTitle("Switchyard glossary");
         glossaryStage.initOwner(stage);
