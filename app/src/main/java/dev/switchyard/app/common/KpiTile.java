@@ -27,6 +27,11 @@ public class KpiTile extends VBox {
 
     public void set(String valueText, String detailText, Tone tone) {
         value.setText(valueText);
+        // a name as the value ("claude-opus-4-7") gets a smaller font instead of being clipped
+        value.getStyleClass().remove("kpi-value-long");
+        if (valueText != null && valueText.length() > 9) {
+            value.getStyleClass().add("kpi-value-long");
+        }
         detail.setText(detailText == null || detailText.isEmpty() ? " " : detailText);
         getStyleClass().removeAll("good", "bad", "neutral");
         getStyleClass().add(tone.name().toLowerCase(java.util.Locale.ROOT));

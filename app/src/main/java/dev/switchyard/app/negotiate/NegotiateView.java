@@ -167,6 +167,10 @@ public final class NegotiateView extends ScrollPane {
         javafx.scene.chart.NumberAxis a = Charts.axis(label);
         a.setAutoRanging(false);
         a.setMinorTickVisible(false);
+        // $1 to $1K until the first curve lands (the default 0..100 would read as 10^100 dollars)
+        a.setLowerBound(0);
+        a.setUpperBound(3);
+        a.setTickUnit(1);
         a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
