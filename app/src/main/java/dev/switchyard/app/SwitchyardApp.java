@@ -45,7 +45,8 @@ import dev.switchyard.app.workspace.WorkspaceViewModel;
 public class SwitchyardApp extends Application {
     /** Slider moves are collapsed into one run this long after the last move. */
     public static final long DEBOUNCE_MILLIS = 150;
-    static final long SELF_TEST_TIMEOUT_SECONDS = 120;
+    /** The planner runs dozens of simulations before the answer is on screen: generous on a busy machine. */
+    static final long SELF_TEST_TIMEOUT_SECONDS = 300;
 
     private ExecutorService workers;
     private ScheduledExecutorService timer;
