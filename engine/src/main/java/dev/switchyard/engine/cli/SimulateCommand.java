@@ -57,6 +57,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "With --json: also every replication's day-level arrays.")
     boolean full;
 
+    @Option(names = "--adaptive", description = {"Add replications until the 90% intervals of P(breached month), window",
+        "compliance and savings are within --max-half-width, or --time-budget is spent (the result says which)."})
+    boolean adaptive;
+
+    @Option(names = "--max-half-width", defaultValue = "0.02", paramLabel = "H",
+            description = "With --adaptive: widest 90% interval half-width allowed (default ${DEFAULT-VALUE} = 2 points).")
+    double maxHalfWidth;
+
+    @Option(names = "--time-budget", defaultValue = "30", paramLabel = "SECONDS",
+            description = "With --adaptive: wall-clock budget in seconds (default ${DEFAULT-VALUE}).")
+    double timeBudgetSeconds;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +86,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             Scenario scenario = options.scenario(sample, cat, sheet, router, target, feedbackRate);
             Simulator sim = Simulator.standard().withThreads(options.threads());
-            SimulationResult result = sim.run(PreparedScenario.of(scenario), scenario, RunControl.NONE);
+            SimulationResult result = adaptive
+                    ? sim.runAdaptive(PreparedScenario.of(scenario), scenario, RunControl.NONE, new Simulator.Adaptive(maxHalfWidth,
+                            java.time.Duration.ofMillis(Math.max(1, Math.round(timeBudgetSeconds * 1000))),
+                            Simulator.Adaptive.standard().maxReplications()))
+                    : sim.run(PreparedScenario.of(scenario), scenario, RunControl.NONE);
             if (json) {
                 out.println(Json.mapper().writeValueAsString(toJson(result, full)));
             } else {
@@ -123,6 +139,12 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("simulatedRequests", r.simulatedRequests());
         root.put("seed", r.seed());
         root.put("engineVersion", r.engineVersion());
+        root.put("monthlyBreachProbability", r.monthlyBreachProbability());
+        root.putArray("monthlyBreachProbabilityInterval").add(r.monthlyBreachProbabilityInterval().low())
+                .add(r.monthlyBreachProbabilityInterval().high());
+        root.put("repeatFactor", r.repeatFactor());
+        root.put("replicationStop", r.replicationStop());
+        root.putPOJO("warnings", r.warnings());
         SimulationResult shown = full ? r : withoutReplications(r);
         JsonNode detail = Json.mapper().valueToTree(shown);
         root.set("result", detail);
@@ -130,13 +152,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static SimulationResult withoutReplications(SimulationResult r) {
-        return new SimulationResult(r.engineVersion(), r.seed(), r.scenario(), r.router(), r.bound(), r.scaled(), r.scalingNote(),
-                r.requests(), r.simulatedRequests(), r.bestFixedModel(), r.meanSatisfaction(), r.estimatedSatisfaction(),
-                r.totalCost(), r.costPerRequest(), r.costPer1000(), r.explorationShare(), r.savingsVsBestFixed(),
-                r.ratioToSlaOracle(), r.slaOracleCostPerRequest(), r.finalMargin(), r.cumulativeCompliant(),
-                r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
-                r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
-                r.months(), r.models(), r.categories(), r.tiers(), r.trace(), r.learnedState(), java.util.List.of());
+        return r.withoutReplications();
     }
 
     private static void printText(PrintWriter out, SimulationResult r) {
@@ -152,6 +168,12 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cumulative: %s (margin %+.4f); windows at or above target %.1f%%, worst window %.4f%n",
                 r.cumulativeCompliant() ? "COMPLIANT" : "BREACHED", r.finalMargin().mean(), 100 * r.windowCompliance().mean(),
                 r.worstWindow().mean());
+        out.printf(Locale.ROOT, "P(breached month) %.1f%% [90%% interval %.1f%%, %.1f%%]; %s; repeat factor %.1f%n",
+                100 * r.monthlyBreachProbability(), 100 * r.monthlyBreachProbabilityInterval().low(),
+                100 * r.monthlyBreachProbabilityInterval().high(), r.replicationStop(), r.repeatFactor());
+        for (String w : r.warnings()) {
+            out.println("warning: " + w);
+        }
         out.printf(Locale.ROOT, "spend USD %,.2f total, %.6f per request, %.4f per 1,000; exploration %.1f%% of spend%n",
                 r.totalCost().mean(), r.costPerRequest().mean(), r.costPer1000().mean(), 100 * r.explorationShare().mean());
         out.printf(Locale.ROOT, "savings vs best fixed (%s) %.1f%%; cost / SLA-oracle cost %.2fx%n", r.bestFixedModel(),

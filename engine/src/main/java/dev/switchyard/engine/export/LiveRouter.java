@@ -113,7 +113,9 @@ public final class LiveRouter {
         RoutingContext context = new RoutingContext(config.modelIds(), categories, tenants, tiers, scale,
                 new QualityPriors(config.priors().means(), config.priors().strength(), config.priors().source()),
                 config.sla().target(), fa, Optional.empty(), extractor, config.predictor(),
-                new SplittableRandom(config.routerSeed()), registry.predictors());
+                new SplittableRandom(config.routerSeed()), registry.predictors(),
+                config.sla().window() == null ? null : dev.switchyard.engine.routing.SlaWindow.of(config.sla().window(),
+                        config.sla().windowRequests(), dev.switchyard.engine.routing.SlaWindow.FIRST_REQUEST));
         try {
             this.router = registry.create(descriptor.name(), context, new RouterParameters(config.parameters()));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -1,6 +1,9 @@
 package dev.switchyard.engine.plan;
 
+import dev.switchyard.engine.sim.ReplicationResult;
 import dev.switchyard.engine.sim.Scenario;
+import dev.switchyard.engine.sim.PlanningWindows;
+import dev.switchyard.engine.sim.WindowStats;
 import dev.switchyard.engine.sim.Spread;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +32,6 @@ final class Judge {
         if (reps.isEmpty()) {
             throw new IllegalStateException("the planner needs every replication's day counts; the run kept none");
         }
-        int days = reps.get(0).days();
         int months = r.months();
         int windowDays = switch (sla.window()) {
             case DAY -> 1;
@@ -41,15 +43,20 @@ final class Judge {
         double breaches = 0;
         if (windowDays > 0) {
             for (Outcome.Rep rep : reps) {
-                double[] w = count(rep.dayRequests(), rep.daySatisfied(), 0, days, windowDays, target);
-                windows += w[0];
-                breaches += w[1];
+                for (ReplicationResult part : rep.parts()) {
+                    WindowStats w = PlanningWindows.at(part, windowDays, target);
+                    windows += w.judged();
+                    breaches += w.judged() - w.expectedMet();
+                }
             }
         } else if (Math.abs(aim - target) < 1e-9) {
             // N-request windows are closed inside the run at the router's own target only
             for (Outcome.Rep rep : reps) {
-                windows += rep.windows()[0];
-                breaches += rep.windows()[0] - rep.windows()[1];
+                for (ReplicationResult part : rep.parts()) {
+                    WindowStats w = part.scenarioWindows();
+                    windows += w.judged();
+                    breaches += w.judged() - w.expectedMet();
+                }
             }
         }
         double breach = windows > 0 ? breaches / windows : Double.NaN;
@@ -70,10 +77,12 @@ final class Judge {
                 req += rep.tierRequests()[t];
                 sat += rep.tierSatisfied()[t];
                 all += rep.represented();
-                if (windowDays > 0 && rep.tierDayRequests() != null) {
-                    double[] w = count(rep.tierDayRequests(), rep.tierDaySatisfied(), t * days, days, windowDays, tt);
-                    tw += w[0];
-                    tb += w[1];
+                if (windowDays > 0) {
+                    for (ReplicationResult part : rep.parts()) {
+                        WindowStats w = PlanningWindows.tierAt(part, t, windowDays, tt);
+                        tw += w.judged();
+                        tb += w.judged() - w.expectedMet();
+                    }
                 }
             }
             double tierMean = req > 0 ? sat / req : Double.NaN;
@@ -121,28 +130,6 @@ final class Judge {
                 Spread.of(monthCosts), r.costPer1000(), mean, breach, Interval.wilson(breaches, windows), (int) windows, meets,
                 String.join("; ", main), tiers, monthSpend, r.reconstructed());
         return new Judged(p, r);
-    }
-
-    /** {windows, breaches} of the series {@code [offset, offset + days)} grouped by {@code windowDays}. */
-    private static double[] count(double[] req, double[] sat, int offset, int days, int windowDays, double target) {
-        double windows = 0;
-        double breaches = 0;
-        for (int start = 0; start < days; start += windowDays) {
-            double n = 0;
-            double s = 0;
-            for (int d = start; d < Math.min(days, start + windowDays); d++) {
-                n += req[offset + d];
-                s += sat[offset + d];
-            }
-            if (n <= 0) {
-                continue;
-            }
-            windows++;
-            if (s / n < target - EPS) {
-                breaches++;
-            }
-        }
-        return new double[] {windows, breaches};
     }
 
     static String windowWords(Scenario.Sla sla) {

@@ -24,7 +24,7 @@ record Outcome(String router, String displayName, boolean reconstructed, Map<Str
      */
     record Rep(double represented, double satisfied, double totalCost, double[] dayRequests, double[] daySatisfied,
             double[] monthCost, double[] tierRequests, double[] tierSatisfied, double[] tierDayRequests, double[] tierDaySatisfied,
-            int tiers, int[] windows) {
+            int tiers, int[] windows, List<ReplicationResult> parts) {
 
         int days() {
             return dayRequests.length;
@@ -61,8 +61,10 @@ record Outcome(String router, String displayName, boolean reconstructed, Map<Str
             List<double[]> tdr = new ArrayList<>();
             List<double[]> tds = new ArrayList<>();
             int[] windows = {0, 0};
+            List<ReplicationResult> repParts = new ArrayList<>();
             for (SimulationResult p : parts) {
                 ReplicationResult r = p.replications().get(k);
+                repParts.add(r);
                 represented += r.representedRequests();
                 satisfied += r.satisfied();
                 cost += r.totalCost();
@@ -81,7 +83,7 @@ record Outcome(String router, String displayName, boolean reconstructed, Map<Str
             double[] dayReq = concat(dr);
             int days = dayReq.length;
             out.add(new Rep(represented, satisfied, cost, dayReq, concat(ds), concat(mc), tierReq, tierSat,
-                    concatTiers(tdr, tiers, days), concatTiers(tds, tiers, days), tiers, windows));
+                    concatTiers(tdr, tiers, days), concatTiers(tds, tiers, days), tiers, windows, List.copyOf(repParts)));
         }
         return new Outcome(first.scenario().router(), first.router().displayName(), first.router().reconstructed(),
                 first.scenario().routerParameters(), months, out, List.copyOf(parts));

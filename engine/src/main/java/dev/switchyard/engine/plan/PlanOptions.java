@@ -28,8 +28,11 @@ public record PlanOptions(double maxBreach, Map<String, Double> tierTargets, Lis
         Scenario.Scaling scaling, int replications, List<TimelineEvent> events, boolean floor, int threads,
         boolean probeCeiling) {
 
-    /** The planner's scaling: one exact week, then 60,000 simulated requests per month. */
-    public static final Scenario.Scaling PLANNING_SCALING = new Scenario.Scaling(7, 60_000);
+    /**
+     * The planner's scaling: the first 3 days request by request (early learning at the real volume), then
+     * 20,000 simulated requests a month; windows are judged at their real request counts (decision 0701).
+     */
+    public static final Scenario.Scaling PLANNING_SCALING = new Scenario.Scaling(3, 20_000);
 
     public PlanOptions {
         if (!(maxBreach >= 0 && maxBreach < 1)) {

@@ -287,13 +287,18 @@ public final class Planner {
         return out;
     }
 
-    /** The aims tried for these targets: each target, plus margins above it that no other aim already covers. */
+    /**
+     * The aims tried for these targets: each target, plus margins above it that no other aim already covers
+     * (with several targets, above the top one only: the others are each other's margins).
+     */
     static List<Double> aims(List<Double> targets, List<Double> offsets, boolean probeCeiling) {
         TreeSet<Double> out = new TreeSet<>();
         for (double t : targets) {
             out.add(round(Math.min(CEILING_AIM, t)));
         }
-        for (double t : targets) {
+        // with several targets the higher ones are the lower ones' margins: only the top one gets margins of its own
+        List<Double> margined = targets.size() > 1 ? List.of(out.last()) : targets;
+        for (double t : margined) {
             for (double o : offsets) {
                 double a = round(Math.min(CEILING_AIM, t + o));
                 Double near = out.ceiling(a - 0.0049);
@@ -355,7 +360,7 @@ public final class Planner {
         return out;
     }
 
-    /** The cheapest judged run that keeps the promise; else the one that comes closest (fewest breaches, then highest mean). */
+    /** The cheapest judged run that keeps the promise; else the one that gets highest (then fewest breaches). */
     static Judge.Judged best(List<Judge.Judged> judged) {
         Judge.Judged best = null;
         for (Judge.Judged j : judged) {
@@ -366,9 +371,9 @@ public final class Planner {
         if (best != null) {
             return best;
         }
-        Comparator<Judge.Judged> closest = Comparator
-                .comparingDouble((Judge.Judged j) -> Double.isNaN(j.point().breachProbability()) ? 2 : j.point().breachProbability())
-                .thenComparingDouble(j -> -j.point().meanSatisfaction());
+        // the setting that gets highest (the same one for every target it cannot keep, so spend stays monotone)
+        Comparator<Judge.Judged> closest = Comparator.comparingDouble((Judge.Judged j) -> -j.point().meanSatisfaction())
+                .thenComparingDouble(j -> Double.isNaN(j.point().breachProbability()) ? 2 : j.point().breachProbability());
         return judged.stream().min(closest).orElseThrow();
     }
 

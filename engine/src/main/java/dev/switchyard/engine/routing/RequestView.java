@@ -43,4 +43,14 @@ public interface RequestView {
 
     /** Hashed prompt-text features; {@link FeatureVector#EMPTY} when the sample has no prompts or no extractor is set. */
     FeatureVector textFeatures();
+
+    /**
+     * A stable key of the sample query this request replays (the same for every request drawn from that
+     * query; 0-based and dense), or -1 when there is none (live traffic). Only features are fixed per key,
+     * never an outcome: routers that are trained offline and do not learn in service may cache their
+     * per-query decision under it.
+     */
+    default int queryKey() {
+        return -1;
+    }
 }

@@ -22,6 +22,7 @@ import java.util.random.RandomGenerator;
  * @param predictorName predictor the scenario asks routers that use p_hat to use (e.g. {@code category})
  * @param random this router's seeded generator (derived from scenario seed and replication)
  * @param predictors the predictors available by name
+ * @param window the SLA window the contract names (routers that control per window use it)
  */
 public record RoutingContext(
         List<String> models,
@@ -36,7 +37,17 @@ public record RoutingContext(
         Optional<TextFeatureExtractor> textFeatures,
         String predictorName,
         RandomGenerator random,
-        List<PredictorFactory> predictors) {
+        List<PredictorFactory> predictors,
+        SlaWindow window) {
+
+    /** A context judged on the cumulative mean only (no contract window). */
+    public RoutingContext(List<String> models, Dictionary categories, Dictionary tenants, Dictionary slaTiers, CostScale costs,
+            QualityPriors priors, double target, FeedbackAssumptions feedback, Optional<CalibrationSet> calibration,
+            Optional<TextFeatureExtractor> textFeatures, String predictorName, RandomGenerator random,
+            List<PredictorFactory> predictors) {
+        this(models, categories, tenants, slaTiers, costs, priors, target, feedback, calibration, textFeatures, predictorName,
+                random, predictors, SlaWindow.cumulative());
+    }
 
     public RoutingContext {
         models = List.copyOf(models);
@@ -59,6 +70,7 @@ public record RoutingContext(
         }
         predictorName = predictorName == null || predictorName.isBlank() ? "category" : predictorName;
         predictors = List.copyOf(predictors);
+        window = window == null ? SlaWindow.cumulative() : window;
     }
 
     public int modelCount() {
@@ -86,12 +98,18 @@ public record RoutingContext(
     /** A copy with another target (PROTEUS-style routers re-target without retraining). */
     public RoutingContext withTarget(double newTarget) {
         return new RoutingContext(models, categories, tenants, slaTiers, costs, priors, newTarget, feedback,
-                calibration, textFeatures, predictorName, random, predictors);
+                calibration, textFeatures, predictorName, random, predictors, window);
     }
 
     /** A copy without the calibration split (what online routers get). */
     public RoutingContext withoutCalibration() {
         return new RoutingContext(models, categories, tenants, slaTiers, costs, priors, target, feedback,
-                Optional.empty(), textFeatures, predictorName, random, predictors);
+                Optional.empty(), textFeatures, predictorName, random, predictors, window);
+    }
+
+    /** A copy told another SLA window. */
+    public RoutingContext withWindow(SlaWindow newWindow) {
+        return new RoutingContext(models, categories, tenants, slaTiers, costs, priors, target, feedback,
+                calibration, textFeatures, predictorName, random, predictors, newWindow);
     }
 }

@@ -14,6 +14,11 @@ final class Aggregation {
     }
 
     static SimulationResult aggregate(PreparedScenario p, Scenario s, RouterDescriptor d, List<ReplicationResult> reps) {
+        return aggregate(p, s, d, reps, "as asked: " + reps.size() + " replication(s)");
+    }
+
+    static SimulationResult aggregate(PreparedScenario p, Scenario s, RouterDescriptor d, List<ReplicationResult> reps,
+            String replicationStop) {
         double tau = s.sla().target();
         List<String> models = p.models;
         int m = models.size();
@@ -33,6 +38,7 @@ final class Aggregation {
             int month = mo;
             double breaches = 0;
             double[] mm = new double[m];
+            boolean exactMonth = true;
             for (ReplicationResult r : reps) {
                 if (r.monthRequests()[month] > 0 && r.monthSatisfaction(month) < tau - 1e-12) {
                     breaches++;
@@ -40,10 +46,16 @@ final class Aggregation {
                 for (int j = 0; j < m; j++) {
                     mm[j] += r.monthModelRequests()[month * m + j];
                 }
+                exactMonth &= !(r.monthSatisfactionSd()[month] > 0);
             }
+            double[] prob = values(reps, r -> r.monthBreachProbability()[month]);
+            Interval breachInterval = probabilityInterval(prob, exactMonth ? prob.length : 0);
+            Spread satisfaction = exactMonth ? spread(reps, r -> r.monthSatisfaction(month))
+                    : realVolumeSpread(values(reps, r -> r.monthExpectedSatisfaction()[month]),
+                            values(reps, r -> r.monthSatisfactionSd()[month]));
             months.add(new SimulationResult.MonthStats(month + 1, first.monthRequests()[month],
-                    spread(reps, r -> r.monthCost()[month]), spread(reps, r -> r.monthSatisfaction(month)),
-                    breaches / reps.size(), Simulator.shares(models, mm, 0)));
+                    spread(reps, r -> r.monthCost()[month]), satisfaction, breachInterval.estimate(),
+                    Simulator.shares(models, mm, 0), breachInterval, breaches / reps.size()));
         }
         List<SimulationResult.ModelStats> modelStats = new ArrayList<>();
         for (int j = 0; j < m; j++) {
@@ -90,6 +102,25 @@ final class Aggregation {
                 s.feedback().falseReportRate(), s.feedback().delayRequests(), s.feedback().assumptions().assumedRate(),
                 s.volume().requestsPerMonth(), s.volume().monthlyGrowth(), s.volume().months(), s.mixShift() != null,
                 s.replications(), s.calibrationFraction(), s.scaling().exactDays(), s.scaling().maxSimulatedPerMonth());
+        // P(breached month): every (replication, month) cell is a probability; exact months' cells are 0 or 1
+        int indicatorCells = 0;
+        for (ReplicationResult r : reps) {
+            for (double sd : r.monthSatisfactionSd()) {
+                if (!(sd > 0)) {
+                    indicatorCells++;
+                }
+            }
+        }
+        double[] repBreach = values(reps, ReplicationResult::breachProbability);
+        Interval breach = probabilityInterval(repBreach, indicatorCells);
+        double[] repWindows = values(reps, r -> r.scenarioWindows().share());
+        int judgedWindows = reps.stream().mapToInt(r -> r.scenarioWindows().judged()).sum();
+        Interval windowInterval = Interval.studentT(repWindows);
+        windowInterval = windowInterval.union(Interval.wilson(windowInterval.estimate(), judgedWindows)).clip(0, 1);
+        Interval savingsInterval = Interval.studentT(values(reps,
+                r -> r.bestFixedCost() == 0 ? Double.NaN : 1 - r.totalCost() / r.bestFixedCost()));
+        double repeat = RequestStream.repeatFactor(first.simulatedRequests(), p.rows);
+        List<String> warnings = warnings(s, d, reps, repeat);
         return new SimulationResult(EngineInfo.version(), s.seed(), info, d, d.isBound(), scaled, note,
                 first.representedRequests(), first.simulatedRequests(), p.bestFixedModel(),
                 spread(reps, ReplicationResult::meanSatisfaction), spread(reps, ReplicationResult::estimatedSatisfaction),
@@ -104,7 +135,67 @@ final class Aggregation {
                 spread(reps, r -> r.daily().share()), spread(reps, r -> r.weekly().share()), spread(reps, r -> r.monthly().share()),
                 spread(reps, r -> r.firstRequestStayingAbove() < 0 ? Double.NaN : r.firstRequestStayingAbove()),
                 spread(reps, ReplicationResult::satisfactionStdErr), spread(reps, ReplicationResult::totalCostStdErr),
-                months, modelStats, categories, tiers, first.trace(), first.state(), List.copyOf(reps));
+                months, modelStats, categories, tiers, first.trace(), first.state(), List.copyOf(reps),
+                breach.estimate(), breach, windowInterval, savingsInterval, repeat, replicationStop, warnings);
+    }
+
+    /**
+     * 90% interval of a mean probability: Student t over the independent replications, widened to the Wilson
+     * interval over the cells that are 0/1 outcomes (exact months or windows), where the t interval alone would
+     * collapse to a point when every replication agrees (decision 0900).
+     */
+    static Interval probabilityInterval(double[] perReplication, int indicatorCells) {
+        Interval t = Interval.studentT(perReplication);
+        if (indicatorCells > 0) {
+            t = t.union(Interval.wilson(t.estimate(), indicatorCells));
+        }
+        return t.clip(0, 1);
+    }
+
+    /** Mean of the replications' figures, and P10/P90 of their real-volume distributions taken together. */
+    static Spread realVolumeSpread(double[] means, double[] sds) {
+        double mean = 0;
+        int n = 0;
+        for (double x : means) {
+            if (!Double.isNaN(x)) {
+                mean += x;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return new Spread(Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new Spread(mean / n, RealVolume.mixtureQuantile(means, sds, 0.10), RealVolume.mixtureQuantile(means, sds, 0.90));
+    }
+
+    private static List<String> warnings(Scenario s, RouterDescriptor d, List<ReplicationResult> reps, double repeat) {
+        List<String> out = new ArrayList<>();
+        boolean text = !Simulator.rowBlind(s, d) && !d.isBound();
+        if (text && repeat > 2) {
+            out.add(String.format(java.util.Locale.ROOT, "optimistic: the text predictor saw each query %.1f times on average"
+                    + " (repeat factor above 2); on fresh traffic it cannot memorise prompts, so expect lower satisfaction"
+                    + " or higher cost", repeat));
+        }
+        int limited = reps.stream().mapToInt(ReplicationResult::limitedMonths).sum();
+        if (limited > 0) {
+            out.add(String.format(java.util.Locale.ROOT, "%d of %d scaled month(s) hold too few simulated requests for the"
+                    + " expected scores to be sharp against a month's real spread; their breach probability leans towards"
+                    + " 50%%: simulate more requests per month", limited, reps.size() * s.volume().months()));
+        }
+        int unjudged = reps.stream().mapToInt(r -> r.scenarioWindows().unjudged()).sum();
+        if (unjudged > 0) {
+            out.add(String.format(java.util.Locale.ROOT, "%d SLA window(s) held too few simulated requests to judge and are"
+                    + " left out of window compliance", unjudged));
+        }
+        return List.copyOf(out);
+    }
+
+    static double[] values(List<ReplicationResult> reps, ToDoubleFunction<ReplicationResult> f) {
+        double[] v = new double[reps.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = f.applyAsDouble(reps.get(i));
+        }
+        return v;
     }
 
     private static double ratio(double a, double b) {

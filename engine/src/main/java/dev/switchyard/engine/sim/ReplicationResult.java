@@ -12,8 +12,18 @@ import java.util.List;
  *     mean satisfaction never fell below the target again; -1 when it ends below
  * @param satisfactionStdErr sampling error of the mean satisfaction due to scaling (0 when exact)
  * @param totalCostStdErr sampling error of the total cost due to scaling, USD (0 when exact)
+ * @param monthExpectedSatisfaction each month's mean satisfaction at real volume: realised over its exact days,
+ *     expected over its scaled days (RealVolume, decision 0900)
+ * @param monthSatisfactionSd standard deviation of a month's real mean satisfaction given its exact days (0 for an
+ *     exact month)
+ * @param monthBreachProbability probability that the month's real requests end below the target (1 or 0 for an
+ *     exact month)
+ * @param limitedMonths months whose scaled estimate is noisy against the real spread (few simulated requests, or
+ *     row-level expected scores): their breach probability leans towards one half
  * @param tierDayRequests requests per (SLA tier, day), {@code [tier * days + day]} (per-tier windows of any length)
  * @param tierDaySatisfied satisfied requests per (SLA tier, day), same layout
+ * @param planningDays which days were scaled and how many requests each simulated (null when every day was exact)
+ * @param tierPlanningDays the same per (SLA tier, day), tier-major (null when every day was exact)
  */
 public record ReplicationResult(
         int replication,
@@ -54,8 +64,14 @@ public record ReplicationResult(
         double totalCostStdErr,
         List<TracePoint> trace,
         LearnedState state,
+        double[] monthExpectedSatisfaction,
+        double[] monthSatisfactionSd,
+        double[] monthBreachProbability,
+        int limitedMonths,
         double[] tierDayRequests,
-        double[] tierDaySatisfied) {
+        double[] tierDaySatisfied,
+        PlanningDays planningDays,
+        PlanningDays tierPlanningDays) {
 
     public double meanSatisfaction() {
         return satisfied / representedRequests;
@@ -63,6 +79,19 @@ public record ReplicationResult(
 
     public double costPerRequest() {
         return totalCost / representedRequests;
+    }
+
+    /** Mean over months of the probability that the month ends below the target. */
+    public double breachProbability() {
+        double sum = 0;
+        int n = 0;
+        for (double b : monthBreachProbability) {
+            if (!Double.isNaN(b)) {
+                sum += b;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     public double monthSatisfaction(int month) {

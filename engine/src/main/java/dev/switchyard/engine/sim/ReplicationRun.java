@@ -2,7 +2,6 @@ package dev.switchyard.engine.sim;
 
 import dev.switchyard.engine.routing.FeatureVector;
 import dev.switchyard.engine.routing.FeedbackEvent;
-import dev.switchyard.engine.routing.FeedbackKind;
 import dev.switchyard.engine.routing.LearnedState;
 import dev.switchyard.engine.routing.RequestView;
 import dev.switchyard.engine.routing.Router;
@@ -12,40 +11,32 @@ import dev.switchyard.engine.routing.oracle.HiddenTruth;
 import dev.switchyard.engine.routing.oracle.HindsightRouter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * One replication: draws the stream, routes, draws the hidden truth, produces feedback, measures.
  * The hot path allocates nothing: one request view, one feedback event and one serving handle are
- * reused. Four independent generators (stream, truth, feedback, router) derive from (seed,
- * replication), so the result does not depend on the thread that runs it.
+ * reused. The parts: {@link RequestStream} (queries and hidden truth), {@link FeedbackChannel} (what the
+ * router is told), the metric accumulators below (one path for every request) and {@link RealVolume}
+ * (window and month satisfaction at the real request count). Stream, truth and feedback are counter-based
+ * draws keyed by (seed, replication, real request index, model): common random numbers across routers and
+ * targets (decision 0901); the router's own generator derives from (seed, replication).
  */
 final class ReplicationRun {
     private static final Signal[] SIGNALS = Signal.values();
     private static final long DAY_MS = 86_400_000L;
     private static final int BLOCK = 64;
-    private static final byte REPORT = (byte) Signal.REPORT.ordinal();
-    private static final byte SILENCE = (byte) Signal.SILENCE.ordinal();
-    private static final byte SATISFIED = (byte) Signal.SATISFIED.ordinal();
-    private static final byte DISSATISFIED = (byte) Signal.DISSATISFIED.ordinal();
-    private static final byte UNLABELLED = (byte) Signal.UNLABELLED.ordinal();
 
     private final PreparedScenario p;
     private final Scenario s;
     private final int replication;
     private final Router router;
     private final HindsightRouter bound;
-    private final SplittableRandom streamRng;
-    private final SplittableRandom truthRng;
-    private final SplittableRandom feedbackRng;
+    private final RequestStream stream;
+    private final FeedbackChannel channel;
     private final int m;
     private final int stride;
     private float[] packed; // switched per month by a timeline's cost epochs (PreparedScenario.packedForMonth)
     private final double tau;
-    private final boolean oneSided;
-    private final boolean twoSided;
-    private final double q;
-    private final double f;
     private final long delay;
     private final double[] oracleRowCost;
     private final SignalTape tape;
@@ -53,6 +44,7 @@ final class ReplicationRun {
     private final int hot;
     private final int[] blockRow = new int[BLOCK];
     private final int[] blockDay = new int[BLOCK];
+    private final long[] blockSeq = new long[BLOCK];
     private final double[] blockFrac = new double[BLOCK];
     private final RunControl control;
 
@@ -61,10 +53,6 @@ final class ReplicationRun {
     private final Event event;
     private final Calls calls;
     private final Truth truth;
-
-    // mix shift: category sampling after the shift point
-    private final double[] shiftedCategoryCdf;
-    private final long shiftAt;
 
     // delayed feedback FIFO
     private long[] qSeq = new long[64];
@@ -107,18 +95,37 @@ final class ReplicationRun {
     private final double[] tierSat;
     private final double[] tierCost;
     private final double[] tierDayReq;
+    // simulated requests per scaled day and per (tier, scaled day): the planner judges windows at real volume (PlanningWindows)
+    private final double[] planDaySim;
+    private final double[] tierDaySim;
     private final double[] tierDaySat;
     // unweighted segments: counts per (category, tier, model, outcome) of one day, see flushCounts
     private final int tierSlots;
     private final long[] counts;
     private int countDay = -1;
     private boolean weightedSeen;
+    // windows of N real requests: window k holds real requests [kN, (k+1)N); see closeWindow
     private final long windowN;
-    private double winReq;
-    private double winSat;
-    private int winCount;
-    private int winMet;
-    private double winWorst = Double.NaN;
+    private final long totalRequests;
+    private long winIndex = -1;
+    private long winEnd;
+    private double winExactN;
+    private double winExactSat;
+    private double winShiftedSim;
+    private final RealVolume.Scaled winScaled;
+    private final RealVolume.Windows requestWindows = new RealVolume.Windows();
+    // scaled segments at real volume (RealVolume): per day the real count, simulated count and expected scores
+    private final boolean[] dayScaled;
+    private final double[] dayRealN;
+    private final int cells;
+    private final double[] dayCellSim;
+    private final double[] dayCellE;
+    private final double[] dayCellE2;
+    private final double[] sharesBefore;
+    private final double[] sharesAfter;
+    // expected score of (category, tier, model): the mean over the evaluation rows of that cell
+    private final double[] cellMean;
+    private final boolean rowBlind;
     private final List<TracePoint> trace = new ArrayList<>();
     private double nextTrace = 10;
     private int lastTraceDay = -1;
@@ -126,8 +133,13 @@ final class ReplicationRun {
     private double seSatVar;
     private double seCostVar;
 
+    /**
+     * @param rowBlind true when the router's choice depends on a request only through what is independent of its
+     *     hidden score given (category, tier): then a scaled request's expected score is its cell's mean (see
+     *     decision 0900); false (text predictors, bounds) uses the row's own score
+     */
     ReplicationRun(PreparedScenario p, Scenario s, int replication, Router router, HindsightRouter bound, SignalTape tape,
-            RunControl control) {
+            RunControl control, boolean rowBlind) {
         this.control = control;
         this.p = p;
         this.s = s;
@@ -135,19 +147,15 @@ final class ReplicationRun {
         this.router = router;
         this.bound = bound;
         this.tape = tape;
-        this.streamRng = Seeds.generator(s.seed(), replication, Seeds.STREAM);
-        this.truthRng = Seeds.generator(s.seed(), replication, Seeds.TRUTH);
-        this.feedbackRng = Seeds.generator(s.seed(), replication, Seeds.FEEDBACK);
+        this.stream = new RequestStream(p, s, replication);
+        this.channel = new FeedbackChannel(s, replication, tape);
+        this.rowBlind = rowBlind && router != null;
         this.m = p.m;
         this.stride = p.stride;
         this.packed = p.packed;
         this.block = new float[BLOCK * p.stride];
         this.hot = 3 * p.m;
         this.tau = s.sla().target();
-        this.oneSided = s.feedback().kind() == FeedbackKind.ONE_SIDED;
-        this.twoSided = s.feedback().kind() == FeedbackKind.TWO_SIDED_SPARSE;
-        this.q = s.feedback().rate();
-        this.f = s.feedback().falseReportRate();
         this.delay = s.feedback().delayRequests();
         this.oracleRowCost = p.slaOracleCost(tau);
         this.current = new Request();
@@ -176,32 +184,47 @@ final class ReplicationRun {
         tierSat = new double[tiers];
         tierCost = new double[tiers];
         tierDayReq = new double[tiers * days];
+        planDaySim = new double[days];
+        tierDaySim = new double[tiers * days];
         tierDaySat = new double[tiers * days];
         tierSlots = Math.max(1, tiers);
         counts = new long[Math.max(1, cats) * tierSlots * m * 2];
         windowN = s.sla().window() == Scenario.Window.REQUESTS ? s.sla().windowRequests() : 0;
-        if (s.mixShift() != null) {
-            double[] w = new double[cats];
-            double total = 0;
-            for (int c = 0; c < cats; c++) {
-                double base = p.rowsByCategory[c].length;
-                Double mult = s.mixShift().categoryWeights().get(p.sample.categories().get(c));
-                w[c] = base * (mult == null ? 1.0 : mult);
-                total += w[c];
+        long total = 0;
+        for (int mo = 0; mo < months; mo++) {
+            total += s.volume().requestsInMonth(mo);
+        }
+        totalRequests = total;
+        dayScaled = new boolean[days];
+        dayRealN = new double[days];
+        cells = Math.max(1, cats) * tierSlots;
+        dayCellSim = new double[days * cells];
+        dayCellE = new double[days * cells];
+        dayCellE2 = new double[days * cells];
+        winScaled = new RealVolume.Scaled(cells, tierSlots);
+        cellMean = new double[cells * m];
+        double[] cellRows = new double[cells];
+        for (int r = 0; r < p.rows; r++) {
+            int cell = p.category[r] * tierSlots + (tiers > 0 ? p.tier[r] : 0);
+            cellRows[cell]++;
+            for (int j = 0; j < m; j++) {
+                cellMean[cell * m + j] += p.score[r * m + j];
             }
-            if (!(total > 0)) {
-                throw new IllegalArgumentException("mix shift leaves no category with weight > 0");
+        }
+        for (int cell = 0; cell < cellRows.length; cell++) {
+            for (int j = 0; j < m; j++) {
+                cellMean[cell * m + j] = cellRows[cell] == 0 ? 0 : cellMean[cell * m + j] / cellRows[cell];
             }
-            double acc = 0;
-            for (int c = 0; c < cats; c++) {
-                acc += w[c] / total;
-                w[c] = acc;
-            }
-            this.shiftedCategoryCdf = w;
-            this.shiftAt = (long) (s.mixShift().atFraction() * days);
-        } else {
-            this.shiftedCategoryCdf = null;
-            this.shiftAt = Long.MAX_VALUE;
+        }
+        // the stream's cell shares: rows drawn uniformly; after a mix shift, categories by the shifted weights and
+        // tiers within a category by their rows
+        sharesBefore = new double[cells];
+        sharesAfter = new double[cells];
+        for (int cell = 0; cell < cells; cell++) {
+            int c = cell / tierSlots;
+            sharesBefore[cell] = cellRows[cell] / p.rows;
+            int catRows = c < cats ? p.rowsByCategory[c].length : 0;
+            sharesAfter[cell] = catRows == 0 ? 0 : stream.shiftedCategoryShare(c) * cellRows[cell] / catRows;
         }
     }
 
@@ -236,6 +259,12 @@ final class ReplicationRun {
         // counts stand in for sums of 1.0 only until the first weighted segment (see flushCounts)
         weightedSeen |= scaled;
         boolean counted = !weightedSeen;
+        if (scaled) {
+            for (int d = firstDay; d < firstDay + segDays; d++) {
+                dayScaled[d] = true;
+                dayRealN[d] = (double) represented / segDays;
+            }
+        }
         double sN = 0;
         double sSat = 0;
         double sCost = 0;
@@ -258,21 +287,24 @@ final class ReplicationRun {
                     rem -= sim;
                     day++;
                 }
+                long i = blockStart + k;
+                // the real request index: the router's clock and the common-random-numbers key
+                long seq = startSeq + (scaled ? (long) (i * w) : i);
+                blockSeq[k] = seq;
                 blockDay[k] = day;
                 blockFrac[k] = (rem + 0.5) * invSim;
-                int r = drawRow(day);
+                int r = stream.row(seq, day);
                 blockRow[k] = r;
                 System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
             }
             for (int b = 0; b < len; b++) {
-                long i = blockStart + b;
                 int row = blockRow[b];
                 day = blockDay[b];
                 double frac = blockFrac[b];
                 int base = b * stride;
-                long seq = startSeq + (scaled ? (long) (i * w) : i);
+                long seq = blockSeq[b];
                 current.at(base, row, seq, day, frac);
-                calls.reset(base);
+                calls.reset(base, seq);
             int served;
             if (router != null) {
                 served = router.route(current, calls);
@@ -290,12 +322,13 @@ final class ReplicationRun {
                 tape.decision(served, calls.n);
             }
             if (router != null) {
+                boolean exploreAll = calls.exploring && calls.n == m;
                 for (int k = 0; k < calls.n; k++) {
                     int model = calls.list[k];
                     boolean isServed = model == served;
                     if (isServed || calls.exploring) {
-                        byte sig = signalFor(calls.outcome[model]);
-                        if (sig != UNLABELLED && sig != SILENCE) {
+                        byte sig = channel.signal(calls.outcome[model], seq, model, isServed, exploreAll);
+                        if (FeedbackChannel.informative(sig)) {
                             signals += 1;
                         }
                         double callCost = block[base + m + model];
@@ -367,18 +400,41 @@ final class ReplicationRun {
             if (satisfied < tau * totalW - 1e-9) {
                 lastBelow = (long) Math.ceil(totalW);
             }
-            if (windowN > 0) {
-                winReq += w;
-                winSat += ok * w;
-                if (winReq >= windowN) {
-                    closeWindow();
-                }
-            }
+            double e = 0;
             if (scaled) {
+                // the request's expected score (RealVolume): what a judge saw is the drawn outcome itself
+                e = calls.judged ? ok : rowBlind ? cellMean[(c * tierSlots + t) * m + served] : block[base + 2 * m + served];
+                int dc = day * cells + c * tierSlots + t;
+                dayCellSim[dc] += 1;
+                dayCellE[dc] += e;
+                dayCellE2[dc] += e * e;
+                planDaySim[day] += 1;
+                if (tiers > 0) {
+                    tierDaySim[t * days + day] += 1;
+                }
                 sN++;
                 sSat += ok;
                 sCost += spend;
                 sCost2 += spend * spend;
+            }
+            if (windowN > 0) {
+                if (seq >= winEnd) {
+                    closeWindow();
+                    winIndex = seq / windowN;
+                    winEnd = (winIndex + 1) * windowN;
+                }
+                if (scaled) {
+                    int cell = c * tierSlots + t;
+                    winScaled.sim[cell] += 1;
+                    winScaled.sumE[cell] += e;
+                    winScaled.sumE2[cell] += e * e;
+                    if (day >= stream.shiftDay()) {
+                        winShiftedSim += 1;
+                    }
+                } else {
+                    winExactN += 1;
+                    winExactSat += ok;
+                }
             }
             if (totalW >= nextTrace || day != lastTraceDay) {
                 trace(seq, day, frac);
@@ -441,64 +497,6 @@ final class ReplicationRun {
             }
         }
         countDay = -1;
-    }
-
-    private int drawRow(int day) {
-        if (day >= shiftAt) {
-            double u = streamRng.nextDouble();
-            int c = 0;
-            while (c < cats - 1 && shiftedCategoryCdf[c] <= u) {
-                c++;
-            }
-            int[] rows = p.rowsByCategory[c];
-            if (rows.length == 0) {
-                return streamRng.nextInt(p.rows);
-            }
-            return rows[streamRng.nextInt(rows.length)];
-        }
-        return streamRng.nextInt(p.rows);
-    }
-
-    private int drawOutcome(float[] cells, int base, int model) {
-        float sc = cells[base + 2 * m + model];
-        // graded scores draw the truth; 0/1 scores (most of a benchmark's) decide it without a branch on the
-        // score's value, which is as random as the row and would mispredict
-        if (!(sc >= 1f) && !(sc <= 0f)) {
-            return truthRng.nextFloat() < sc ? 1 : 0;
-        }
-        return sc >= 1f ? 1 : 0;
-    }
-
-    private byte signalFor(int ok) {
-        if (tape != null && tape.replaying()) {
-            return tape.nextSignal();
-        }
-        byte b;
-        if (oneSided) {
-            b = ok == 0 ? (feedbackRng.nextDouble() < q ? REPORT : SILENCE) : (f > 0 && feedbackRng.nextDouble() < f ? REPORT : SILENCE);
-        } else if (twoSided) {
-            b = feedbackRng.nextDouble() < q ? (ok == 1 ? SATISFIED : DISSATISFIED) : UNLABELLED;
-        } else {
-            b = ok == 1 ? SATISFIED : DISSATISFIED;
-        }
-        if (tape != null) {
-            tape.recordSignal(b);
-        }
-        return b;
-    }
-
-    private boolean judgeVerdict(int ok, double errorRate) {
-        if (tape != null && tape.replaying()) {
-            return tape.nextVerdict();
-        }
-        boolean accept = ok == 1;
-        if (errorRate > 0 && feedbackRng.nextDouble() < errorRate) {
-            accept = !accept;
-        }
-        if (tape != null) {
-            tape.recordVerdict(accept);
-        }
-        return accept;
     }
 
     private void deliver(int model, byte sig, boolean served, double callCost, long delayed) {
@@ -569,15 +567,29 @@ final class ReplicationRun {
         qHead = 0;
     }
 
+    /**
+     * Closes window {@code winIndex} of real requests [kN, (k+1)N): its real size is N (the last, partial one the
+     * rest: a user would see it on the invoice); its exact part is what was simulated request by request, the
+     * rest is estimated at real volume (RealVolume). Windows that held no simulated request at all are counted
+     * unjudged in result().
+     */
     private void closeWindow() {
-        double mean = winSat / winReq;
-        winCount++;
-        if (mean >= tau - 1e-12) {
-            winMet++;
+        if (winIndex < 0) {
+            return;
         }
-        winWorst = Double.isNaN(winWorst) ? mean : Math.min(winWorst, mean);
-        winReq = 0;
-        winSat = 0;
+        double real = Math.min(windowN, totalRequests - winIndex * windowN);
+        double scaledReal = Math.max(0, real - winExactN);
+        if (scaledReal > 0) {
+            double simulatedScaled = winScaled.simulated();
+            double after = simulatedScaled > 0 ? winShiftedSim / simulatedScaled : 0;
+            winScaled.addReal(scaledReal * (1 - after), sharesBefore);
+            winScaled.addReal(scaledReal * after, sharesAfter);
+        }
+        requestWindows.add(winExactN, winExactSat, scaledReal > 0 ? winScaled : null, tau);
+        winExactN = 0;
+        winExactSat = 0;
+        winShiftedSim = 0;
+        winScaled.reset();
     }
 
     private void trace(long seq, int day, double frac) {
@@ -588,20 +600,72 @@ final class ReplicationRun {
         trace.add(new TracePoint(seq + 1, time, mult, eps, est, satisfied / totalW, cost / totalW, signals));
     }
 
+    /** Per (tier, day): the day is scaled (tier-major copy of dayScaled). */
+    private boolean[] tierScaled() {
+        boolean[] out = new boolean[tiers * days];
+        for (int t = 0; t < tiers; t++) {
+            System.arraycopy(dayScaled, 0, out, t * days, days);
+        }
+        return out;
+    }
+
     private ReplicationResult result(long represented) {
-        if (windowN > 0 && winReq > 0) {
+        WindowStats requestWindowStats = null;
+        if (windowN > 0) {
             closeWindow(); // the last, partial window counts: a user would see it on the invoice
+            // windows of real requests that held no simulated request (scaled w > N) cannot be judged
+            int all = (int) Math.min(Integer.MAX_VALUE, (totalRequests + windowN - 1) / windowN);
+            WindowStats seen = requestWindows.stats();
+            int missing = Math.max(0, all - seen.windows());
+            requestWindowStats = new WindowStats(seen.windows() + missing, seen.met(), seen.worst(), seen.expectedMet(),
+                    seen.unjudged() + missing);
         }
         double tauTol = tau;
-        WindowStats daily = WindowStats.of(dayReq, daySat, 1, tauTol);
-        WindowStats weekly = WindowStats.of(dayReq, daySat, 7, tauTol);
-        WindowStats monthly = WindowStats.of(dayReq, daySat, Scenario.Volume.DAYS_PER_MONTH, tauTol);
+        WindowStats.ScaledDays scaledDays = weightedSeen ? new WindowStats.ScaledDays(dayScaled, dayRealN, cells, tierSlots, dayCellSim,
+                dayCellE, dayCellE2, sharesBefore, sharesAfter, stream.shiftDay()) : null;
+        WindowStats daily = WindowStats.of(dayReq, daySat, scaledDays, 1, tauTol);
+        WindowStats weekly = WindowStats.of(dayReq, daySat, scaledDays, 7, tauTol);
+        WindowStats monthly = WindowStats.of(dayReq, daySat, scaledDays, Scenario.Volume.DAYS_PER_MONTH, tauTol);
         WindowStats scenarioWindows = switch (s.sla().window()) {
             case DAY -> daily;
             case WEEK -> weekly;
             case MONTH -> monthly;
-            case REQUESTS -> new WindowStats(winCount, winMet, winWorst);
+            case REQUESTS -> requestWindowStats;
         };
+        // each month at its real volume: expected mean, real spread, and the probability it ends below tau
+        double[] monthMean = new double[months];
+        double[] monthSd = new double[months];
+        double[] monthBreach = new double[months];
+        int limitedMonths = 0;
+        RealVolume.Scaled monthScaled = new RealVolume.Scaled(cells, tierSlots);
+        for (int mo = 0; mo < months; mo++) {
+            double exactN = 0;
+            double exactS = 0;
+            monthScaled.reset();
+            boolean anyScaled = false;
+            for (int d = mo * Scenario.Volume.DAYS_PER_MONTH; d < (mo + 1) * Scenario.Volume.DAYS_PER_MONTH; d++) {
+                if (dayScaled[d]) {
+                    scaledDays.addDay(d, monthScaled);
+                    anyScaled = true;
+                } else {
+                    exactN += dayReq[d];
+                    exactS += daySat[d];
+                }
+            }
+            if (exactN + monthScaled.realRequests <= 0) {
+                monthMean[mo] = Double.NaN;
+                monthSd[mo] = Double.NaN;
+                monthBreach[mo] = Double.NaN;
+                continue;
+            }
+            RealVolume.Estimate est = RealVolume.estimate(exactN, exactS, anyScaled ? monthScaled : null);
+            if (est.limited()) {
+                limitedMonths++;
+            }
+            monthMean[mo] = est.mean();
+            monthSd[mo] = est.sd();
+            monthBreach[mo] = Double.isNaN(est.mean()) ? Double.NaN : 1 - est.probabilityAtOrAbove(tau);
+        }
         double[] monthReq = new double[months];
         double[] monthSat = new double[months];
         double[] monthCostArr = new double[months];
@@ -637,7 +701,9 @@ final class ReplicationRun {
                 servedScore, est, firstAbove, scenarioWindows, daily, weekly, monthly, dayReq, daySat, dayCost, monthReq, monthSat,
                 monthCostArr, monthModel, modelReq, modelCost, catReq, catSat, catCost, catModel, tierReq, tierSat, tierCost,
                 tierDaysMet, tierDays, signals, Math.sqrt(seSatVar) / Math.max(1, represented), Math.sqrt(seCostVar),
-                List.copyOf(trace), state, tierDayReq, tierDaySat);
+                List.copyOf(trace), state, monthMean, monthSd, monthBreach, limitedMonths, tierDayReq, tierDaySat,
+                weightedSeen ? new PlanningDays(dayScaled.clone(), planDaySim) : null,
+                weightedSeen ? new PlanningDays(tierScaled(), tierDaySim) : null);
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */
@@ -673,6 +739,11 @@ final class ReplicationRun {
         @Override
         public long sequence() {
             return seq;
+        }
+
+        @Override
+        public int queryKey() {
+            return row;
         }
 
         @Override
@@ -778,17 +849,21 @@ final class ReplicationRun {
         private int n;
         private final float[] cells = block;
         private int base;
+        private long seq;
         private double spend;
         private boolean exploring;
+        private boolean judged;
 
-        void reset(int base) {
+        void reset(int base, long seq) {
             for (int k = 0; k < n; k++) {
                 called[list[k]] = false;
             }
             n = 0;
             this.base = base;
+            this.seq = seq;
             spend = 0;
             exploring = false;
+            judged = false;
         }
 
         @Override
@@ -800,7 +875,7 @@ final class ReplicationRun {
             if (!called[model]) {
                 called[model] = true;
                 list[n++] = model;
-                outcome[model] = drawOutcome(cells, base, model);
+                outcome[model] = stream.outcome(seq, model, cells[base + 2 * m + model]);
                 spend += c;
             }
             return c;
@@ -814,7 +889,8 @@ final class ReplicationRun {
             if (!(errorRate >= 0 && errorRate <= 1)) {
                 throw new IllegalArgumentException("judge error rate must be in [0,1], got " + errorRate);
             }
-            return judgeVerdict(outcome[model], errorRate);
+            judged = true;
+            return channel.judge(outcome[model], errorRate, seq, model);
         }
 
         @Override

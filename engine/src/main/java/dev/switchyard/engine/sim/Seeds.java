@@ -13,6 +13,7 @@ public final class Seeds {
     public static final int FEEDBACK = 3;
     public static final int ROUTER = 4;
     public static final int SPLIT = 5;
+    public static final int JUDGE = 6;
 
     private Seeds() {
     }

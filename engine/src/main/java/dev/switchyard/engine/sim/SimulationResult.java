@@ -19,6 +19,16 @@ import java.util.Map;
  *     replications only; -1 entries, which end below tau, are excluded)
  * @param trace the learning trace of replication 0
  * @param learnedState what replication 0's router learned (for the configuration export)
+ * @param monthlyBreachProbability mean over months and replications of the probability that the month's real
+ *     requests end below tau (decision 0900: at real volume, not of the simulated count)
+ * @param monthlyBreachProbabilityInterval 90% interval of {@code monthlyBreachProbability} ({@link Interval})
+ * @param windowComplianceInterval 90% interval of {@code windowCompliance.mean}
+ * @param savingsVsBestFixedInterval 90% interval of {@code savingsVsBestFixed.mean} (Student t over replications)
+ * @param repeatFactor requests the router saw per distinct query of the pool (above 2 a prompt-memorising
+ *     predictor looks better than on fresh traffic)
+ * @param replicationStop how the number of replications was decided (as asked, or adaptively: interval narrow
+ *     enough, or time budget spent)
+ * @param warnings what a reader must know about the figures (optimistic text predictor, noisy scaled months...)
  */
 public record SimulationResult(
         String engineVersion,
@@ -57,7 +67,14 @@ public record SimulationResult(
         List<TierStats> tiers,
         List<TracePoint> trace,
         LearnedState learnedState,
-        List<ReplicationResult> replications) {
+        List<ReplicationResult> replications,
+        double monthlyBreachProbability,
+        Interval monthlyBreachProbabilityInterval,
+        Interval windowComplianceInterval,
+        Interval savingsVsBestFixedInterval,
+        double repeatFactor,
+        String replicationStop,
+        List<String> warnings) {
 
     /** What the result was computed from. */
     public record ScenarioInfo(String name, String sample, int sampleQueries, int evaluationQueries, int calibrationQueries,
@@ -68,9 +85,18 @@ public record SimulationResult(
             int exactDays, long maxSimulatedPerMonth) {
     }
 
-    /** One month: volume, spend and satisfaction across replications, and the chance it breaches tau. */
+    /**
+     * One month: volume, spend and satisfaction across replications, and the chance it breaches tau.
+     *
+     * @param satisfaction the month's real mean satisfaction: mean, and P10/P90 of the replications' real-volume
+     *     distributions taken together (decision 0900)
+     * @param breachProbability probability that the month's real requests end below tau (mean over replications)
+     * @param breachProbabilityInterval its 90% interval
+     * @param simulatedBreachShare share of replications whose simulated month ended below tau (the old, count-based
+     *     figure; at a scaled month's simulated count its spread is too wide)
+     */
     public record MonthStats(int month, double requests, Spread cost, Spread satisfaction, double breachProbability,
-            Map<String, Double> modelShare) {
+            Map<String, Double> modelShare, Interval breachProbabilityInterval, double simulatedBreachShare) {
     }
 
     /** One model's share of requests and of spend. */
@@ -85,6 +111,28 @@ public record SimulationResult(
     /** One SLA tier (gold/silver/bronze...): satisfaction, cost and share of days at or above tau. */
     public record TierStats(String tier, double requestShare, Spread satisfaction, Spread costPerRequest,
             Spread dailyCompliance) {
+    }
+
+    /** This result without the replications' detail (for JSON output and stored results). */
+    public SimulationResult withoutReplications() {
+        return withDetail(trace, List.of());
+    }
+
+    /** This result without the replications and the learning trace (a sweep point). */
+    public SimulationResult slim() {
+        return withDetail(List.of(), List.of());
+    }
+
+    /** This result with another trace and another replication list; every other field kept. */
+    public SimulationResult withDetail(List<TracePoint> newTrace, List<ReplicationResult> newReplications) {
+        return new SimulationResult(engineVersion, seed, scenario, router, bound, scaled, scalingNote, requests,
+                simulatedRequests, bestFixedModel, meanSatisfaction, estimatedSatisfaction, totalCost, costPerRequest,
+                costPer1000, explorationShare, savingsVsBestFixed, ratioToSlaOracle, slaOracleCostPerRequest, finalMargin,
+                cumulativeCompliant, cumulativeComplianceRate, windowCompliance, worstWindow, dailyCompliance,
+                weeklyCompliance, monthlyCompliance, firstRequestStayingAbove, satisfactionSamplingError,
+                totalCostSamplingError, months, models, categories, tiers, newTrace, learnedState, newReplications,
+                monthlyBreachProbability, monthlyBreachProbabilityInterval, windowComplianceInterval,
+                savingsVsBestFixedInterval, repeatFactor, replicationStop, warnings);
     }
 
     /** Model id -> mean share of requests (the CLI's {@code modelShare}). */

@@ -60,22 +60,102 @@ public final class Simulator {
     public SimulationResult run(PreparedScenario prepared, Scenario scenario, RunControl control) {
         RouterDescriptor d = registry.descriptor(scenario.router());
         int reps = scenario.replications();
+        List<ReplicationResult> results = replications(prepared, scenario, 0, reps, reps, control);
+        return Aggregation.aggregate(prepared, scenario, d, results);
+    }
+
+    /**
+     * How many replications an adaptive run may add (decision 0900): it stops when the 90% intervals of P(breached
+     * month), window compliance and savings are all at most {@code maxHalfWidth} wide on each side, when
+     * {@code budget} has been spent, or at {@code maxReplications}, whichever comes first; the result's
+     * {@code replicationStop} says which. Replication r is the same whichever run computes it, so a run that stops
+     * at N replications gives the numbers a fixed run of N gives; only a time-budget stop depends on the machine.
+     */
+    public record Adaptive(double maxHalfWidth, java.time.Duration budget, int maxReplications) {
+        public Adaptive {
+            if (!(maxHalfWidth > 0 && maxHalfWidth < 1)) {
+                throw new IllegalArgumentException("interval half-width must be in (0, 1), got " + maxHalfWidth);
+            }
+            java.util.Objects.requireNonNull(budget, "time budget");
+            if (budget.isNegative() || budget.isZero()) {
+                throw new IllegalArgumentException("time budget must be positive, got " + budget);
+            }
+            if (maxReplications < 2) {
+                throw new IllegalArgumentException("an adaptive run needs at least 2 replications, got " + maxReplications);
+            }
+        }
+
+        /** Half-width 2 points, 30 seconds, at most 400 replications. */
+        public static Adaptive standard() {
+            return new Adaptive(0.02, java.time.Duration.ofSeconds(30), 400);
+        }
+    }
+
+    /**
+     * Runs the scenario's replications, then adds batches (as many again, at least one per thread) until the
+     * intervals are narrow enough or the budget is spent (see {@link Adaptive}).
+     */
+    public SimulationResult runAdaptive(PreparedScenario prepared, Scenario scenario, RunControl control, Adaptive adaptive) {
+        RouterDescriptor d = registry.descriptor(scenario.router());
+        long deadline = System.nanoTime() + adaptive.budget().toNanos();
+        int n = Math.min(adaptive.maxReplications(), Math.max(2, scenario.replications()));
+        List<ReplicationResult> results = new ArrayList<>(replications(prepared, scenario, 0, n, n, control));
+        while (true) {
+            SimulationResult r = Aggregation.aggregate(prepared, scenario.withReplications(results.size()), d, results, "");
+            double widest = widestHalfWidth(r);
+            String stop = null;
+            if (widest <= adaptive.maxHalfWidth()) {
+                stop = String.format(java.util.Locale.ROOT, "adaptive: 90%% intervals within %.1f points (widest %.2f) after %d"
+                        + " replications", 100 * adaptive.maxHalfWidth(), 100 * widest, results.size());
+            } else if (System.nanoTime() >= deadline) {
+                stop = String.format(java.util.Locale.ROOT, "adaptive: time budget of %.0f s spent after %d replications;"
+                        + " widest 90%% interval half-width %.2f points > %.1f", adaptive.budget().toMillis() / 1000.0,
+                        results.size(), 100 * widest, 100 * adaptive.maxHalfWidth());
+            } else if (results.size() >= adaptive.maxReplications()) {
+                stop = String.format(java.util.Locale.ROOT, "adaptive: cap of %d replications reached; widest 90%% interval"
+                        + " half-width %.2f points > %.1f", results.size(), 100 * widest, 100 * adaptive.maxHalfWidth());
+            }
+            if (stop != null) {
+                return Aggregation.aggregate(prepared, scenario.withReplications(results.size()), d, results, stop);
+            }
+            int from = results.size();
+            int to = Math.min(adaptive.maxReplications(), from + Math.max(threads, from));
+            results.addAll(replications(prepared, scenario, from, to, to, control));
+        }
+    }
+
+    /** The widest half-width among the intervals an adaptive run narrows (NaN intervals ignored). */
+    static double widestHalfWidth(SimulationResult r) {
+        double w = 0;
+        for (Interval i : List.of(r.monthlyBreachProbabilityInterval(), r.windowComplianceInterval(),
+                r.savingsVsBestFixedInterval())) {
+            if (!Double.isNaN(i.halfWidth())) {
+                w = Math.max(w, i.halfWidth());
+            }
+        }
+        return w;
+    }
+
+    /** Replications [from, to), in parallel, assembled in replication order. */
+    private List<ReplicationResult> replications(PreparedScenario prepared, Scenario scenario, int from, int to, int total,
+            RunControl control) {
+        int reps = to - from;
         List<ReplicationResult> results = new ArrayList<>(reps);
         if (threads == 1 || reps == 1) {
-            for (int r = 0; r < reps; r++) {
+            for (int r = from; r < to; r++) {
                 results.add(replication(prepared, scenario, r, null, control));
-                control.progress(r + 1, reps);
+                control.progress(r + 1, total);
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reps), daemonThreads());
             try {
-                AtomicInteger done = new AtomicInteger();
+                AtomicInteger done = new AtomicInteger(from);
                 List<Future<ReplicationResult>> futures = new ArrayList<>();
-                for (int r = 0; r < reps; r++) {
+                for (int r = from; r < to; r++) {
                     int rep = r;
                     futures.add(pool.submit(() -> {
                         ReplicationResult res = replication(prepared, scenario, rep, null, control);
-                        control.progress(done.incrementAndGet(), reps);
+                        control.progress(done.incrementAndGet(), total);
                         return res;
                     }));
                 }
@@ -86,7 +166,7 @@ public final class Simulator {
                 pool.shutdownNow();
             }
         }
-        return Aggregation.aggregate(prepared, scenario, d, results);
+        return results;
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -126,7 +206,29 @@ public final class Simulator {
         } else {
             router = registry.create(s.router(), ctx, s.routerParameters());
         }
-        return new ReplicationRun(p, s, rep, router, bound, tape, control).run();
+        return new ReplicationRun(p, s, rep, router, bound, tape, control, rowBlind(s, d)).run();
+    }
+
+    /**
+     * Whether a router's choice can be taken as independent of a request's hidden score given its (category, tier)
+     * cell, so a scaled request's expected score is the cell's mean (decision 0900). Not for bounds (they read the
+     * truth) nor for text predictors (they look at the prompt, which is correlated with the score within a cell);
+     * judged requests are handled per request.
+     */
+    static boolean rowBlind(Scenario s, RouterDescriptor d) {
+        if (d.isBound() || isText(s.predictor())) {
+            return false;
+        }
+        for (String v : s.routerParameters().resolve(d).values().values()) {
+            if (isText(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isText(String predictor) {
+        return predictor != null && predictor.startsWith("text");
     }
 
     /** The context a router of role {@code d} gets: calibration only for offline routers and baselines. */
@@ -135,7 +237,9 @@ public final class Simulator {
         return new RoutingContext(p.models, p.sample.categories(), p.sample.tenants(), p.sample.slaTiers(), p.costScale,
                 p.priors, s.sla().target(), s.feedback().assumptions(),
                 withCalibration ? p.calibration : Optional.empty(), p.extractor, s.predictor(),
-                Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors());
+                Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors(),
+                new dev.switchyard.engine.routing.SlaWindow(dev.switchyard.engine.routing.SlaWindow.Kind.valueOf(s.sla().window().name()),
+                        s.sla().windowRequests(), p.startMillis));
     }
 
     /** Model id -> share, for result maps. */

@@ -130,13 +130,7 @@ public final class Sweep {
 
     /** Sweep results keep the aggregate, not every replication's day arrays (a 1,320-point sweep stays small). */
     private static SimulationResult slim(SimulationResult r) {
-        return new SimulationResult(r.engineVersion(), r.seed(), r.scenario(), r.router(), r.bound(), r.scaled(), r.scalingNote(),
-                r.requests(), r.simulatedRequests(), r.bestFixedModel(), r.meanSatisfaction(), r.estimatedSatisfaction(),
-                r.totalCost(), r.costPerRequest(), r.costPer1000(), r.explorationShare(), r.savingsVsBestFixed(),
-                r.ratioToSlaOracle(), r.slaOracleCostPerRequest(), r.finalMargin(), r.cumulativeCompliant(),
-                r.cumulativeComplianceRate(), r.windowCompliance(), r.worstWindow(), r.dailyCompliance(), r.weeklyCompliance(),
-                r.monthlyCompliance(), r.firstRequestStayingAbove(), r.satisfactionSamplingError(), r.totalCostSamplingError(),
-                r.months(), r.models(), r.categories(), r.tiers(), List.of(), r.learnedState(), List.of());
+        return r.slim();
     }
 
     static List<TargetResponse> targetResponses(List<Point> points) {

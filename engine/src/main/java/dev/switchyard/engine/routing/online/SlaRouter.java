@@ -10,6 +10,8 @@ import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.RuleL;
 import dev.switchyard.engine.routing.Serving;
+import dev.switchyard.engine.routing.SlaWindow;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -25,19 +27,31 @@ import java.util.random.RandomGenerator;
  *   <li>exploit: rule L with {@code lambda = Q / V} on normalised cost (scale-free V);</li>
  *   <li>explore with {@code eps_t = min(1, c / t^(1/4))} by serving one model (least-served in the
  *       cell, or uniform), or MESS+'s explore-all as a mode;</li>
- *   <li>safety margin {@code delta_t = sqrt(2 ln(1/delta) (R + 1)) / ((q - f) n)}, capped at
- *       {@code (1 - tau)/2}: a concentration bound on the reports seen that shrinks as evidence
- *       grows (docs/decisions/0302-slarouter-safety-margin.md).</li>
+ *   <li>window control for the SLA window the contract names ({@link SlaWindow}, from the
+ *       {@link RoutingContext}): the queue carries the level earlier windows learned into each new
+ *       window (their debt or surplus is not carried: a window is judged on its own), a pacing term
+ *       repays the current window's debt before the window closes, and a safety margin
+ *       {@code z(1 - risk) sd} from the noise of the unbiased report estimate over the window's
+ *       expected size, where {@code risk} is the probability of a breached window the user accepts
+ *       (default 5%; docs/decisions/1000-slarouter-window-controller.md).</li>
  * </ul>
  * q and f are the router's assumed values, which may differ from the simulated channel's.
  */
 public final class SlaRouter implements Router {
+    /** Routed requests between refreshes of the margin and the pacing term (kept off the per-request path). */
+    private static final int REFRESH = 128;
+    /** Share of a calendar window after which its size is extrapolated from the requests seen so far. */
+    private static final double EXTRAPOLATE_FROM = 0.05;
+
     private final String name;
     private final int models;
     private final double tau;
     private final double v;
     private final double c;
-    private final double logInvDelta;
+    private final double risk;
+    private final double z;
+    private final double outcomeVar;
+    private final double estimateVar;
     private final double maxMargin;
     private final ExploreMode mode;
     private final Predictor predictor;
@@ -47,15 +61,35 @@ public final class SlaRouter implements Router {
     private final double f;
     private final double[] pHat;
     private final long[] served;
+    private final SlaWindow window;
+    private final boolean windowed;
+    private final boolean bySequence;
+    private final long windowLength;
+    private final double c4;
     private long t;
     private double queue;
-    private final double c4;
     private long observed;
     private double reports;
     private double deficitSum;
+    // the current SLA window (all zero until the first request places it)
+    private boolean placed;
+    private long origin;
+    private long windowIndex;
+    private long windowStart;
+    private long nextBoundary;
+    private long windowsSeen;
+    private long winRouted;
+    private long winObserved;
+    private double winDeficit;
+    private double winQueueSum;
+    private long prevWinRouted;
+    private long lastKey;
+    // the controller's set point, refreshed every REFRESH requests
+    private double level;
     private double margin;
-    private double marginReports = -1;
-    private double marginNumerator;
+    private double pace;
+    private double threshold;
+    private long refreshAt;
 
     /** How an exploration step picks what to serve. */
     public enum ExploreMode {
@@ -78,8 +112,8 @@ public final class SlaRouter implements Router {
         this.v = p.number("V");
         this.c = p.number("c");
         this.c4 = c * c * c * c;
-        double delta = p.number("delta");
-        this.logInvDelta = delta >= 1 ? 0 : Math.log(1 / delta);
+        this.risk = p.number("risk");
+        this.z = risk >= 0.5 ? 0 : inverseNormal(1 - risk);
         this.maxMargin = (1 - tau) / 2;
         this.mode = ExploreMode.of(p.choice("exploration"));
         String predictorChoice = p.choice("predictor");
@@ -88,13 +122,44 @@ public final class SlaRouter implements Router {
         this.oneSided = context.feedback().kind() == FeedbackKind.ONE_SIDED;
         this.q = context.feedback().assumedRate();
         this.f = oneSided ? context.feedback().assumedFalseReportRate() : 0.0;
+        this.outcomeVar = tau * (1 - tau);
+        this.estimateVar = estimateVariance(tau, context.feedback().kind(), q, f);
         this.pHat = new double[models];
         this.served = new long[Math.max(1, context.categories().size()) * models];
+        this.window = context.window();
+        this.windowed = window.kind() != SlaWindow.Kind.CUMULATIVE;
+        this.bySequence = window.bySequence();
+        this.windowLength = Math.max(1, window.length());
+    }
+
+    /**
+     * Variance, per answer, of the router's unbiased estimate of 1 - s around the truth: one-sided,
+     * d_hat = (r - f)/(q - f); two-sided sparse, a q-sample of the labels; full labels, none. At the
+     * target's failure rate.
+     */
+    static double estimateVariance(double tau, FeedbackKind kind, double q, double f) {
+        return switch (kind) {
+            case ONE_SIDED -> ((1 - tau) * q * (1 - q) + tau * f * (1 - f)) / ((q - f) * (q - f));
+            case TWO_SIDED_SPARSE -> tau * (1 - tau) * (1 - q) / q;
+            default -> 0;
+        };
     }
 
     @Override
     public int route(RequestView request, Serving serving) {
         t++;
+        if (windowed) {
+            long key = bySequence ? request.sequence() : request.timeMillis();
+            lastKey = key;
+            if (key >= nextBoundary || !placed) {
+                roll(key);
+            }
+            winRouted++;
+            winQueueSum += queue;
+        }
+        if (t >= refreshAt) {
+            refresh();
+        }
         int cell = request.category() * models;
         int choice;
         // u < min(1, c / t^(1/4))  <=>  u^4 t < c^4 for u in [0,1): exact, and no square roots per request
@@ -108,6 +173,70 @@ public final class SlaRouter implements Router {
         }
         served[cell + choice]++;
         return choice;
+    }
+
+    /**
+     * A new SLA window starts: the queue keeps the level the last window settled at (its time-average),
+     * so lambda carries over what earlier windows learned, but not their debt or surplus, which the
+     * contract does not carry either. Out of line: it runs once per window.
+     */
+    private void roll(long key) {
+        if (!placed) {
+            placed = true;
+            origin = bySequence ? 0 : (window.originMillis() == SlaWindow.FIRST_REQUEST ? key : window.originMillis());
+        } else {
+            level = winRouted > 0 ? winQueueSum / winRouted : queue;
+            queue = level;
+            prevWinRouted = winRouted;
+        }
+        windowIndex = Math.floorDiv(key - origin, windowLength);
+        windowStart = origin + windowIndex * windowLength;
+        nextBoundary = windowStart + windowLength;
+        windowsSeen++;
+        winRouted = 0;
+        winObserved = 0;
+        winDeficit = 0;
+        winQueueSum = 0;
+        refreshAt = t; // refresh now
+    }
+
+    /**
+     * Recomputes the set point {@code 1 - tau - margin - pace}.
+     *
+     * <p>The margin is {@code z(1 - risk)} standard deviations of what can move a window below tau when
+     * the router aims at tau + margin: the outcomes' own noise over the window's expected size, and the
+     * error of the level the queue settled at, which rests on every answer observed so far (the unbiased
+     * report estimate's noise over that count). Early on the second term dominates, so the first window
+     * pays for learning; it shrinks as evidence grows.
+     *
+     * <p>The pacing term spreads the window's debt (estimated failures above the window's budget) over the
+     * requests the window still has, so that it is repaid before the window closes; only the part of the
+     * debt that report noise cannot explain at the same risk counts, so noise does not drive spending.
+     */
+    private void refresh() {
+        refreshAt = t + REFRESH;
+        double n;
+        double remaining;
+        if (windowed) {
+            double progress = (lastKey - windowStart) / (double) windowLength;
+            double expected;
+            if (progress >= EXTRAPOLATE_FROM) {
+                expected = winRouted / progress;
+            } else if (prevWinRouted > 0) {
+                expected = prevWinRouted;
+            } else {
+                expected = winRouted / EXTRAPOLATE_FROM;
+            }
+            n = Math.max(expected, winRouted + 1.0);
+            remaining = n - winRouted;
+        } else {
+            n = Math.max(1, observed);
+            remaining = Double.POSITIVE_INFINITY;
+        }
+        margin = Math.min(maxMargin, z * Math.sqrt(outcomeVar / n + estimateVar / Math.max(1, observed)));
+        double debt = winDeficit - (1 - tau - margin) * winObserved - z * Math.sqrt(estimateVar * winObserved);
+        pace = windowed && debt > 0 ? Math.min(maxMargin, debt / Math.max(1.0, remaining)) : 0;
+        threshold = 1 - tau - margin - pace;
     }
 
     // Kept out of route(): the exploit path stays small enough for the JIT to inline route() into the
@@ -169,18 +298,10 @@ public final class SlaRouter implements Router {
         }
         observed++;
         deficitSum += deficit;
-        if (reports != marginReports) {
-            updateMarginNumerator();
-        }
-        margin = Math.min(maxMargin, marginNumerator / observed);
-        double next = queue + deficit - (1 - tau - margin);
+        winObserved++;
+        winDeficit += deficit;
+        double next = queue + deficit - threshold;
         queue = next > 0 ? next : 0;
-    }
-
-    // sqrt(2 ln(1/delta) (R + 1)) / (q - f) changes only when a report arrives; out of line to keep observe() small
-    private void updateMarginNumerator() {
-        marginReports = reports;
-        marginNumerator = logInvDelta == 0 ? 0 : Math.sqrt(2 * logInvDelta * (reports + 1)) / (oneSided ? q - f : 1);
     }
 
     @Override
@@ -203,15 +324,84 @@ public final class SlaRouter implements Router {
         return queue;
     }
 
-    /** Current safety margin delta_t added to tau. */
+    /** Current safety margin added to tau (from the accepted window risk). */
     public double margin() {
         return margin;
     }
 
+    /** Current pacing term: the share added to tau so that the window's debt is repaid before it closes. */
+    public double pace() {
+        return pace;
+    }
+
+    /** Index of the current SLA window (0 = the window the origin falls in); -1 before the first request. */
+    public long windowIndex() {
+        return placed ? windowIndex : -1;
+    }
+
     @Override
     public LearnedState exportState() {
-        return new LearnedState(name, Map.of("Q", queue, "lambda", queue / v, "V", v, "c", c, "epsilon", explorationRate(),
-                "margin", margin, "requests", (double) t, "feedbackEvents", (double) observed, "reports", reports),
-                predictor.estimates());
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("Q", queue);
+        s.put("lambda", queue / v);
+        s.put("V", v);
+        s.put("c", c);
+        s.put("risk", risk);
+        s.put("epsilon", explorationRate());
+        s.put("margin", margin);
+        s.put("pace", pace);
+        s.put("requests", (double) t);
+        s.put("feedbackEvents", (double) observed);
+        s.put("reports", reports);
+        s.put("deficitSum", deficitSum);
+        // the window controller's state, complete so that a warm start can resume it
+        s.put("window.placed", placed ? 1.0 : 0.0);
+        s.put("window.origin", (double) origin);
+        s.put("window.index", (double) windowIndex);
+        s.put("window.start", (double) windowStart);
+        s.put("window.count", (double) windowsSeen);
+        s.put("window.routed", (double) winRouted);
+        s.put("window.feedbackEvents", (double) winObserved);
+        s.put("window.deficitSum", winDeficit);
+        s.put("window.queueSum", winQueueSum);
+        s.put("window.previousRouted", (double) prevWinRouted);
+        s.put("window.level", level);
+        s.put("window.lastKey", (double) lastKey);
+        for (int i = 0; i < served.length; i++) {
+            if (served[i] > 0) {
+                s.put("served." + (i / models) + "." + (i % models), (double) served[i]);
+            }
+        }
+        return new LearnedState(name, s, predictor.estimates());
+    }
+
+    /**
+     * Inverse of the standard normal distribution function (Acklam's rational approximation, relative
+     * error below 1.2e-9), for the margin's z(1 - risk).
+     */
+    static double inverseNormal(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
+        }
+        double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+            -3.066479806614716e+01, 2.506628277459239e+00};
+        double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+            -1.328068155288572e+01};
+        double[] cc = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+            4.374664141464968e+00, 2.938163982698783e+00};
+        double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+        double low = 0.02425;
+        if (p < low) {
+            double x = Math.sqrt(-2 * Math.log(p));
+            return (((((cc[0] * x + cc[1]) * x + cc[2]) * x + cc[3]) * x + cc[4]) * x + cc[5])
+                    / ((((d[0] * x + d[1]) * x + d[2]) * x + d[3]) * x + 1);
+        }
+        if (p > 1 - low) {
+            return -inverseNormal(1 - p);
+        }
+        double x = p - 0.5;
+        double r = x * x;
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * x
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 }

@@ -46,8 +46,49 @@ public final class ProteusRouter implements Router {
         this.h = new double[policy.network().hidden()];
     }
 
+    // Per-query cache of the served decision: features, p_hat and the policy's mu are fixed per sample
+    // query and tau, so the network runs once per query (key = RequestView#queryKey). The chosen model's
+    // normalised cost is kept too and re-checked, so a price change recomputes the decision.
+    private int[] cachedChoice = new int[0];
+    private float[] cachedCost = new float[0];
+    private float[] cachedPhat = new float[0];
+    private float[] cachedMu = new float[0];
+
     @Override
     public int route(RequestView request, Serving serving) {
+        int key = request.queryKey();
+        if (key >= 0 && key < cachedChoice.length) {
+            int c = cachedChoice[key] - 1;
+            if (c >= 0 && (float) request.normalisedCost(c) == cachedCost[key]) {
+                predictedSum += cachedPhat[key];
+                muSum += cachedMu[key];
+                lastMu = cachedMu[key];
+                routed++;
+                return c;
+            }
+        }
+        int chosen = decide(request);
+        if (key >= 0) {
+            remember(key, chosen, request);
+        }
+        return chosen;
+    }
+
+    private void remember(int key, int chosen, RequestView request) {
+        if (key >= cachedChoice.length) {
+            int n = Math.max(key + 1, Math.max(1024, cachedChoice.length * 2));
+            cachedChoice = java.util.Arrays.copyOf(cachedChoice, n);
+            cachedCost = java.util.Arrays.copyOf(cachedCost, n);
+            cachedPhat = java.util.Arrays.copyOf(cachedPhat, n);
+            cachedMu = java.util.Arrays.copyOf(cachedMu, n);
+        }
+        cachedChoice[key] = chosen + 1;
+        cachedCost[key] = (float) request.normalisedCost(chosen);
+        cachedPhat[key] = (float) phat[chosen];
+        cachedMu[key] = (float) lastMu;
+    }
+
+    private int decide(RequestView request) {
         policy.predictor().predict(request, phat, scratch);
         int m = policy.models();
         for (int j = 0; j < m; j++) {

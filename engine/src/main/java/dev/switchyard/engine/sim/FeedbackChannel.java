@@ -1,0 +1,88 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.routing.FeedbackKind;
+import dev.switchyard.engine.routing.Signal;
+
+/**
+ * What the router is told about each answer it paid for, by common random numbers keyed by (seed, replication,
+ * request, model) so that two routers or two targets see the same user reactions to the same answers. Three
+ * cases (decision 0900, "feedback leaks"):
+ * <ul>
+ *   <li>the served answer: the scenario's feedback (one-sided reports, sparse two-sided labels, or full labels);</li>
+ *   <li>an explored answer that was not served: the user never saw it, so no report and no label
+ *       ({@code UNLABELLED}), except under full feedback;</li>
+ *   <li>an explore-all step (every model of the pool called, MESS+'s exploration): every called answer is
+ *       labelled, as in MESS+'s paper, which evaluates all of them.</li>
+ * </ul>
+ * An observation tape (tests) can record or replay the signals and judge verdicts.
+ */
+final class FeedbackChannel {
+    static final byte REPORT = (byte) Signal.REPORT.ordinal();
+    static final byte SILENCE = (byte) Signal.SILENCE.ordinal();
+    static final byte SATISFIED = (byte) Signal.SATISFIED.ordinal();
+    static final byte DISSATISFIED = (byte) Signal.DISSATISFIED.ordinal();
+    static final byte UNLABELLED = (byte) Signal.UNLABELLED.ordinal();
+
+    private final CounterRandom feedbackRng;
+    private final CounterRandom judgeRng;
+    private final boolean oneSided;
+    private final boolean twoSided;
+    private final double q;
+    private final double f;
+    private final SignalTape tape;
+
+    FeedbackChannel(Scenario s, int replication, SignalTape tape) {
+        this.feedbackRng = new CounterRandom(s.seed(), replication, Seeds.FEEDBACK);
+        this.judgeRng = new CounterRandom(s.seed(), replication, Seeds.JUDGE);
+        this.oneSided = s.feedback().kind() == FeedbackKind.ONE_SIDED;
+        this.twoSided = s.feedback().kind() == FeedbackKind.TWO_SIDED_SPARSE;
+        this.q = s.feedback().rate();
+        this.f = s.feedback().falseReportRate();
+        this.tape = tape;
+    }
+
+    /** The signal for one called answer (ok: its true outcome). */
+    byte signal(int ok, long seq, int model, boolean served, boolean exploreAll) {
+        if (tape != null && tape.replaying()) {
+            return tape.nextSignal();
+        }
+        byte b;
+        if (exploreAll) {
+            b = ok == 1 ? SATISFIED : DISSATISFIED;
+        } else if (!served && (oneSided || twoSided)) {
+            b = UNLABELLED;
+        } else if (oneSided) {
+            // one uniform per (request, model): the outcome picks which probability it is compared with
+            double u = feedbackRng.uniform(seq, model);
+            b = ok == 0 ? (u < q ? REPORT : SILENCE) : (f > 0 && u < f ? REPORT : SILENCE);
+        } else if (twoSided) {
+            b = feedbackRng.uniform(seq, model) < q ? (ok == 1 ? SATISFIED : DISSATISFIED) : UNLABELLED;
+        } else {
+            b = ok == 1 ? SATISFIED : DISSATISFIED;
+        }
+        if (tape != null) {
+            tape.recordSignal(b);
+        }
+        return b;
+    }
+
+    /** The judge's verdict on a produced answer: accepts a satisfying one, flipped with the error rate. */
+    boolean judge(int ok, double errorRate, long seq, int model) {
+        if (tape != null && tape.replaying()) {
+            return tape.nextVerdict();
+        }
+        boolean accept = ok == 1;
+        if (errorRate > 0 && judgeRng.uniform(seq, model) < errorRate) {
+            accept = !accept;
+        }
+        if (tape != null) {
+            tape.recordVerdict(accept);
+        }
+        return accept;
+    }
+
+    /** True when the signal carries information a router counts as feedback (reports and labels). */
+    static boolean informative(byte sig) {
+        return sig != UNLABELLED && sig != SILENCE;
+    }
+}
