@@ -38,6 +38,7 @@ public final class WorkspaceViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Path> restorableFile = new ReadOnlyObjectWrapper<>(this, "restorableFile");
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
     private final ObservableList<RecentWorkspaces.Entry> recent = FXCollections.observableArrayList();
     private final ObservableList<RecentWorkspaces.Entry> recentView = FXCollections.unmodifiableObservableList(recent);
 
@@ -123,6 +124,14 @@ public final class WorkspaceViewModel {
         return restorableFile.getReadOnlyProperty();
     }
 
+    /**
+     * True while the open workspace is read-only (its file or folder cannot be written): edits are
+     * not saved; the title says "(read-only)" and the notice offers Save As ({@link #saveAs}).
+     */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
     /** Recent workspaces, most recent first (for File > Open Recent). */
     public ObservableList<RecentWorkspaces.Entry> recent() {
         return recentView;
@@ -157,6 +166,7 @@ public final class WorkspaceViewModel {
             return null;
         }, ignored -> {
             currentFile.set(null);
+            readOnly.set(false);
             title.set("Switchyard");
         });
     }
@@ -166,6 +176,9 @@ public final class WorkspaceViewModel {
      * blocks, so any thread may call it; a refusal is shown through {@link #errorProperty()}.
      */
     public void scenarioEdited(ScenarioDocument doc) {
+        if (readOnly.get()) {
+            return; // nothing can be stored; the notice says so and offers Save As
+        }
         try {
             service.scheduleScenarioSave(doc);
         } catch (WorkspaceException e) {
@@ -209,7 +222,8 @@ public final class WorkspaceViewModel {
         run(() -> java.util.Map.entry(call.call(), service.recent()), opened -> {
             OpenReport report = opened.getKey();
             currentFile.set(report.file());
-            title.set(report.file().getFileName() + " — Switchyard");
+            readOnly.set(report.readOnly());
+            title.set(report.file().getFileName() + (report.readOnly() ? " (read-only)" : "") + " — Switchyard");
             restorableFile.set(null);
             error.set(null);
             notice.set(report.needsAttention() ? report.summary() : null);

@@ -49,6 +49,65 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void aReadOnlyWorkspaceSaysSoInTheTitleAndSaveAsContinuesInAWritableCopy() throws Exception {
+        Path file = dir.resolve("shared.switchyard");
+        try (Workspace w = Workspace.create(file)) {
+            w.saveScenario(ScenarioDocument.of("plan", "{\"tau\":0.9}", null));
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("chattr", "+i", file.toString()).start().waitFor() == 0,
+                    "root without chattr +i: no file is read-only for root");
+        } else {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        }
+        WorkspaceService service = new WorkspaceService(new RecentWorkspaces(dir.resolve("recent.json"), 5),
+                Duration.ofHours(1), e -> { });
+        try {
+            WorkspaceViewModel vm = new WorkspaceViewModel(service, Runnable::run, Runnable::run);
+            vm.open(file);
+            assertNull(vm.errorProperty().get(), vm.errorProperty().get());
+            assertTrue(vm.readOnlyProperty().get());
+            assertEquals("shared.switchyard (read-only) — Switchyard", vm.titleProperty().get());
+            assertTrue(vm.noticeProperty().get().contains("Save As"), vm.noticeProperty().get());
+            vm.scenarioEdited(ScenarioDocument.of("plan", "{\"tau\":0.8}", null));
+            assertEquals(0, service.pendingEdits(), "no save is attempted on a read-only file");
+            Path mine = dir.resolve("mine.switchyard");
+            vm.saveAs(mine);
+            assertFalse(vm.readOnlyProperty().get());
+            assertEquals("mine.switchyard — Switchyard", vm.titleProperty().get());
+            vm.scenarioEdited(ScenarioDocument.of("plan", "{\"tau\":0.8}", null));
+            vm.flush();
+            service.close();
+            try (Workspace w = Workspace.open(mine)) {
+                assertEquals("{\"tau\":0.8}", w.scenario("plan").orElseThrow().json());
+            }
+        } finally {
+            if (root) {
+                new ProcessBuilder("chattr", "-i", file.toString()).start().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void replacingAWorkspaceThatIsOpenElsewhereIsRefused() throws Exception {
+        Path file = dir.resolve("busy.switchyard");
+        WorkspaceService service = new WorkspaceService(new RecentWorkspaces(dir.resolve("recent.json"), 5),
+                Duration.ofHours(1), e -> { });
+        try (Workspace elsewhere = Workspace.create(file)) { // another window (or the CLI) is writing it
+            elsewhere.saveScenario(ScenarioDocument.of("theirs", "{}", null));
+            WorkspaceViewModel vm = new WorkspaceViewModel(service, Runnable::run, Runnable::run);
+            vm.newWorkspace(file, true);
+            assertNull(vm.currentFileProperty().get());
+            assertTrue(vm.errorProperty().get().contains("cannot be replaced"), vm.errorProperty().get());
+        }
+        service.close();
+        try (Workspace w = Workspace.open(file)) {
+            assertTrue(w.scenario("theirs").isPresent());
+        }
+    }
+
+    @Test
     void damagedFileOffersTheBackupAndRestoreShowsWhatHappened() throws Exception {
         Path file = dir.resolve("d.switchyard");
         try (Workspace w = Workspace.create(file)) {

@@ -63,6 +63,7 @@ public final class BenchImportCommand implements Callable<Integer> {
         if (rows < 1 || models < 1 || runs < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--rows, --models and --runs must be >= 1");
         }
+        Destinations.checkFolder("--dir", dir);
         boolean temporary = dir == null;
         Path folder = temporary ? Files.createTempDirectory("switchyard-bench-import") : Files.createDirectories(dir);
         Path file = folder.resolve("routerbench-synthetic.csv");

@@ -65,7 +65,13 @@ public final class ExportCommand implements Callable<Integer> {
             System.err.println("switchyard export: nothing to do; give --config, --litellm, --report, --tables or --store-run");
             return 2;
         }
-        try (Workspace w = Workspace.open(workspace)) {
+        // Before the simulation: a destination that cannot be written fails now, not after the run.
+        Destinations.checkFile("--config", config);
+        Destinations.checkFile("--litellm", litellm);
+        Destinations.checkFile("--report", report);
+        Destinations.checkFolder("--tables", tables);
+        // Exporting only reads: it works while the app has the workspace open (--store-run needs it to itself).
+        try (Workspace w = storeRun ? Workspace.open(workspace) : WorkspaceCommand.openForReading(workspace, System.out)) {
             WorkspaceCommand.printReport(w.openReport(), System.out);
             Scenario s = w.loadScenario(scenario);
             PreparedScenario prepared;

@@ -46,6 +46,7 @@ public final class GenerateSampleCommand implements Callable<Integer> {
             System.err.println("generate-sample: " + e.getMessage());
             return 2;
         }
+        Destinations.checkFolder("--out", out);
         SampleDataGenerator.GeneratedSample generated = SampleDataGenerator.generate(params);
         List<String> files = SampleBundleWriter.write(generated, out);
         System.out.println("Wrote " + files.size() + " files to " + out.toAbsolutePath().normalize() + " (seed " + seed + "):");

@@ -65,6 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Destinations.checkFile("--out", outFile); // before the sweep runs
         try {
             List<Double> taus = targets(targets, targetRange);
             Catalog cat = options.loadCatalog();

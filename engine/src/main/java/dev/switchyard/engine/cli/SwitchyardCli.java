@@ -36,9 +36,20 @@ public final class SwitchyardCli implements Runnable {
 
     /** Runs the CLI and returns its exit code; used by tests without exiting the JVM. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The configured command line: one execution-exception handler and one parameter-exception
+     * handler ({@link CliErrors}) for every subcommand, so any failure is one line naming the file
+     * and the problem (exit 2 for bad input), never a stack trace.
+     */
+    public static CommandLine commandLine() {
+        CliErrors errors = new CliErrors();
         return new CommandLine(new SwitchyardCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 
     @Override

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code switchyard workspace ...}: look into, check and repair a workspace file from the command
- * line (the same store the app uses). Exit codes: 0 fine, 1 the workspace was refused or is damaged,
+ * line (the same store the app uses). Exit codes: 0 fine, 1 the workspace was refused or is damaged (2 when the file is missing),
  * 2 usage error.
  */
 @Command(name = "workspace", mixinStandardHelpOptions = true,
@@ -56,9 +56,32 @@ public final class WorkspaceCommand implements Runnable {
         }
     }
 
+    /** Prints the refusal as one line; exit 2 when the file itself is missing (bad input), else 1. */
+    /**
+     * Opens a workspace to read it: normally (recovering after a crash, upgrading an old file), or,
+     * when another Switchyard window or process has it open, read-only alongside it (the last saved
+     * state; WAL lets readers in while the app writes), saying so.
+     */
+    static Workspace openForReading(Path file, PrintStream notes) throws WorkspaceException {
+        try {
+            return Workspace.open(file);
+        } catch (WorkspaceException e) {
+            if (e.reason() != WorkspaceException.Reason.LOCKED) {
+                throw e;
+            }
+            Workspace w = Workspace.openReadOnly(file);
+            if (notes != null) {
+                notes.println("Note: " + w.file().getFileName() + " is open in another Switchyard window or process;"
+                        + " reading what it has saved so far (read-only).");
+            }
+            return w;
+        }
+    }
+
     static int refused(WorkspaceException e) {
-        System.err.println("switchyard: " + e.getMessage());
-        return 1;
+        CliErrors.Failure f = CliErrors.describe(e);
+        System.err.println("switchyard: " + f.message());
+        return f.exitCode();
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true,
@@ -75,27 +98,29 @@ public final class WorkspaceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Workspace w = Workspace.create(file, force)) {
-                if (sample) {
-                    SampleBundle bundle = SampleData.load();
-                    w.putCatalog(bundle.catalog(), "catalog.json");
-                    for (PriceSheet p : bundle.priceSheets()) {
-                        w.putPriceSheet(p, null);
-                    }
-                    for (NamedTraffic t : bundle.traffic()) {
-                        Scenario s = Scenario.of(t.sample(), bundle.priceSheets().get(0), bundle.catalog(), "slarouter")
-                                .withTarget(0.80); // below both samples' ceilings (0.895 and 0.951, sample-data/manifest.json)
-                        s = new Scenario(t.name(), s.sample(), s.catalog(), s.prices(), s.modelPool(), s.router(),
-                                s.routerParameters(), s.predictor(), s.textFeatures(), s.sla(), s.feedback(), s.volume(),
-                                s.mixShift(), s.seed(), s.replications(), s.calibrationFraction(), s.scaling());
-                        w.saveScenario(s);
-                        System.out.println("scenario '" + t.name() + "': " + t.sample().size() + " queries, SLARouter, target 80%");
-                    }
-                }
+            SampleBundle bundle = sample ? SampleData.load() : null;
+            // Filled before it appears under its name: a full disk leaves no half-created workspace.
+            try (Workspace w = Workspace.create(file, force, bundle == null ? null : ws -> fillWithSample(ws, bundle))) {
                 System.out.println("created " + w.file());
                 return 0;
             } catch (WorkspaceException e) {
                 return refused(e);
+            }
+        }
+
+        private static void fillWithSample(Workspace w, SampleBundle bundle) throws WorkspaceException {
+            w.putCatalog(bundle.catalog(), "catalog.json");
+            for (PriceSheet p : bundle.priceSheets()) {
+                w.putPriceSheet(p, null);
+            }
+            for (NamedTraffic t : bundle.traffic()) {
+                Scenario s = Scenario.of(t.sample(), bundle.priceSheets().get(0), bundle.catalog(), "slarouter")
+                        .withTarget(0.80); // below both samples' ceilings (0.895 and 0.951, sample-data/manifest.json)
+                s = new Scenario(t.name(), s.sample(), s.catalog(), s.prices(), s.modelPool(), s.router(),
+                        s.routerParameters(), s.predictor(), s.textFeatures(), s.sla(), s.feedback(), s.volume(),
+                        s.mixShift(), s.seed(), s.replications(), s.calibrationFraction(), s.scaling());
+                w.saveScenario(s);
+                System.out.println("scenario '" + t.name() + "': " + t.sample().size() + " queries, SLARouter, target 80%");
             }
         }
     }
@@ -107,10 +132,10 @@ public final class WorkspaceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Workspace w = Workspace.open(file)) {
+            try (Workspace w = openForReading(file, System.out)) {
                 PrintStream out = System.out;
                 printReport(w.openReport(), out);
-                out.println("Workspace " + w.file());
+                out.println("Workspace " + w.file() + (w.isReadOnly() ? " (read-only)" : ""));
                 out.println("  format version " + w.openReport().schemaVersionNow() + ", created "
                         + w.meta("created_at").orElse("?") + " by engine " + w.meta("created_by_engine").orElse("?"));
                 for (DatasetKind kind : DatasetKind.values()) {
@@ -166,7 +191,7 @@ public final class WorkspaceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Workspace w = Workspace.open(file)) {
+            try (Workspace w = store ? Workspace.open(file) : openForReading(file, json ? null : System.out)) {
                 if (!json) {
                     printReport(w.openReport(), System.out);
                 }
@@ -260,7 +285,8 @@ public final class WorkspaceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Workspace w = Workspace.open(file)) {
+            Destinations.checkFile("--csv", csv);
+            try (Workspace w = openForReading(file, csv == null ? null : System.out)) {
                 List<RunRecord> runs = scenario == null ? w.allRuns() : w.runs(scenario);
                 CsvTable table = CsvTable.of("id", "scenario", "label", "created_at", "seed", "engine_version",
                         "traffic_sha256", "price_sheet_sha256", "catalog_sha256");

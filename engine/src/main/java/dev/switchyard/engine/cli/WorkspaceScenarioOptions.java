@@ -47,7 +47,7 @@ public final class WorkspaceScenarioOptions {
             throw new IllegalArgumentException("--workspace needs --scenario NAME (see `switchyard workspace info "
                     + workspace + "`)");
         }
-        try (Workspace w = Workspace.open(workspace)) {
+        try (Workspace w = WorkspaceCommand.openForReading(workspace, null)) { // also while the app has it open
             return Optional.of(w.loadScenario(scenario));
         }
     }

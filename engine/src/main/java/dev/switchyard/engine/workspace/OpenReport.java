@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param backupTakenAt when that backup was made, or null
  * @param damagedFileKeptAs where the damaged file was moved (never deleted), or null
  * @param messages sentences for the user, in order
+ * @param readOnly opened read-only (the file or folder cannot be written, or opened for reading on
+ *                 purpose): nothing can be stored; offer Save As
  */
 public record OpenReport(
         Path file,
@@ -27,7 +29,8 @@ public record OpenReport(
         Path restoredFromBackup,
         Instant backupTakenAt,
         Path damagedFileKeptAs,
-        List<String> messages) {
+        List<String> messages,
+        boolean readOnly) {
 
     public enum Status {
         /** Created just now. */
@@ -46,14 +49,22 @@ public record OpenReport(
         messages = List.copyOf(messages);
     }
 
+    /** A read-write open. */
+    public OpenReport(Path file, Status status, int schemaVersionFound, int schemaVersionNow, boolean integrityChecked,
+                      Path restoredFromBackup, Instant backupTakenAt, Path damagedFileKeptAs, List<String> messages) {
+        this(file, status, schemaVersionFound, schemaVersionNow, integrityChecked, restoredFromBackup, backupTakenAt,
+                damagedFileKeptAs, messages, false);
+    }
+
     /** Whether the file was migrated from an older schema on this open. */
     public boolean migrated() {
         return schemaVersionNow > schemaVersionFound && status != Status.CREATED;
     }
 
-    /** True when the UI should tell the user something (recovery, restore or migration). */
+    /** True when the UI should tell the user something (recovery, restore, migration, read-only file). */
     public boolean needsAttention() {
-        return status == Status.RECOVERED_AFTER_UNCLEAN_SHUTDOWN || status == Status.RESTORED_FROM_BACKUP || migrated();
+        return status == Status.RECOVERED_AFTER_UNCLEAN_SHUTDOWN || status == Status.RESTORED_FROM_BACKUP || migrated()
+                || readOnly && !messages.isEmpty();
     }
 
     /** All messages as one paragraph. */

@@ -25,6 +25,10 @@ public final class WorkspaceException extends Exception {
         /** Another Switchyard window or process has it open. */
         LOCKED,
         ALREADY_EXISTS,
+        /** The file or its folder cannot be written: opened read-only, or a write was refused. Offer Save As. */
+        READ_ONLY,
+        /** The disk is full: the change was not saved; everything saved before it is kept. */
+        DISK_FULL,
         /** Any other I/O or database failure. */
         IO
     }
