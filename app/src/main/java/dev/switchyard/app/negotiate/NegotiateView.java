@@ -39,7 +39,7 @@ public final class NegotiateView extends ScrollPane {
     final LineChart<Number, Number> per1kChart = new LineChart<>(Charts.percentAxis("SLA target", 0.8, 0.96),
             logUsdAxis("Cost per 1,000 requests (log scale)"));
     final LineChart<Number, Number> breachChart = new LineChart<>(Charts.percentAxis("SLA target", 0.8, 0.96),
-            Charts.percentAxis("P(breached month)", 0, 1));
+            Charts.percentAxis("Share of windows breached", 0, 1));
     final BarChart<String, Number> marginalChart = new dev.switchyard.app.common.IntervalBarChart(new CategoryAxis(),
             Charts.usdAxis("USD a month per extra point"));
     final HeatMapGrid grid = new HeatMapGrid();
@@ -91,6 +91,9 @@ public final class NegotiateView extends ScrollPane {
         HBox bar = new HBox(8, routersLabel, routers, analyse, cancel, rangeLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
 
+        // on a log axis the zero line sits at $1 and reads as a threshold
+        monthlyChart.setHorizontalZeroLineVisible(false);
+        per1kChart.setHorizontalZeroLineVisible(false);
         for (var c : List.of(monthlyChart, per1kChart, breachChart)) {
             c.setAnimated(false);
             c.setLegendSide(javafx.geometry.Side.BOTTOM);
@@ -104,8 +107,8 @@ public final class NegotiateView extends ScrollPane {
                 monthlyChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
         ChartCard per1k = card("Cost per 1,000 requests vs SLA target", "The same, per 1,000 requests: the number to quote in a contract.",
                 per1kChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
-        ChartCard breach = card("Probability of a breached month", "How often a month would fall below the target you "
-                + "promise. Bounds (theoretical floors) are not shown: they are not routers one could deploy.",
+        ChartCard breach = card("Probability of a breached contract window", "How often a contract window (the "
+                + "Scenario screen's SLA window: day, week, month) would fall below the target you promise. Bounds (theoretical floors) are not shown: they are not routers one could deploy.",
                 breachChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
         ChartCard marginal = card("Marginal cost of each extra SLA point", "Extra spend per month for each additional "
                 + "percentage point of SLA, from the previous target the router keeps up to the one named. From paired runs "
