@@ -177,15 +177,22 @@ class AppRobotTest {
     }
 
     private ScenarioOutcome awaitFull(Callable<Boolean> also) throws Exception {
+        // the outcome that met the condition: a later re-run (e.g. the recommendation being applied) may replace it
+        java.util.concurrent.atomic.AtomicReference<ScenarioOutcome> met = new java.util.concurrent.atomic.AtomicReference<>();
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
             String error = context.scenario().errorProperty().get();
             if (!error.isEmpty()) {
                 throw new AssertionError("the scenario failed: " + error);
             }
-            return fullOutcome() != null && also.call();
+            ScenarioOutcome o = fullOutcome();
+            if (o != null && also.call()) {
+                met.set(o);
+                return true;
+            }
+            return false;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        return fullOutcome();
+        return met.get();
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
