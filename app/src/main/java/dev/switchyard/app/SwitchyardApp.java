@@ -20,7 +20,14 @@ import dev.switchyard.app.data.DataSession;
 import dev.switchyard.app.data.DataSources;
 import dev.switchyard.app.data.DataViewModel;
 import dev.switchyard.app.data.EngineDataSources;
+import dev.switchyard.app.export.EngineExporter;
+import dev.switchyard.app.export.ExportViewModel;
 import dev.switchyard.app.negotiate.NegotiateViewModel;
+import dev.switchyard.app.plan.Advice;
+import dev.switchyard.app.plan.Candidate;
+import dev.switchyard.app.plan.EnginePlanning;
+import dev.switchyard.app.plan.PlanViewModel;
+import dev.switchyard.app.plan.PlanningEngine;
 import dev.switchyard.app.scenario.EnginePlanner;
 import dev.switchyard.app.scenario.PlannerEngine;
 import dev.switchyard.app.scenario.ScenarioOutcome;
@@ -38,7 +45,8 @@ import dev.switchyard.app.workspace.WorkspaceViewModel;
 public class SwitchyardApp extends Application {
     /** Slider moves are collapsed into one run this long after the last move. */
     public static final long DEBOUNCE_MILLIS = 150;
-    static final long SELF_TEST_TIMEOUT_SECONDS = 120;
+    /** The planner runs dozens of simulations before the answer is on screen: generous on a busy machine. */
+    static final long SELF_TEST_TIMEOUT_SECONDS = 300;
 
     private ExecutorService workers;
     private ScheduledExecutorService timer;
@@ -52,21 +60,31 @@ public class SwitchyardApp extends Application {
     /** Everything the window is built from; tests build their own with test doubles. */
     public record Context(TaskRunner runner, DataSession session, DataViewModel data, ScenarioViewModel scenario,
                           NegotiateViewModel negotiate, CompareViewModel compare, WorkspaceViewModel files,
-                          WorkspaceSyncViewModel sync) {
+                          WorkspaceSyncViewModel sync, ExportViewModel export, PlanViewModel plan) {
 
         /**
          * @param workspaceIo runs workspace reads and writes one at a time, in order
          * @param ui          the UI executor ({@code Platform::runLater})
          */
         public static Context create(TaskRunner runner, Debouncer debouncer, DataSources sources, EnginePlanner engine,
+                                     PlanningEngine planning,
                                      java.util.function.Consumer<java.nio.file.Path> remember, WorkspaceViewModel files,
                                      java.util.concurrent.Executor workspaceIo, java.util.concurrent.Executor ui) {
             DataSession session = new DataSession();
             DataViewModel data = new DataViewModel(session, sources, runner, remember);
             ScenarioViewModel scenario = new ScenarioViewModel(session, engine, runner, debouncer);
-            NegotiateViewModel negotiate = new NegotiateViewModel(session, engine, runner, scenario::settings);
+            NegotiateViewModel negotiate = new NegotiateViewModel(session, engine, planning, runner, scenario::settings);
+            // the negotiation's range follows the scenario's target
+            scenario.targetProperty().addListener(o -> negotiate.followScenario());
+            negotiate.followScenario();
             WorkspaceSyncViewModel sync = new WorkspaceSyncViewModel(files, scenario, engine, workspaceIo, ui);
-            return new Context(runner, session, data, scenario, negotiate, new CompareViewModel(), files, sync);
+            ExportViewModel export = new ExportViewModel(scenario, new EngineExporter(engine), runner,
+                    () -> files.currentFileProperty().get() == null ? null
+                            : files.currentFileProperty().get().getFileName().toString());
+            PlanViewModel plan = new PlanViewModel(scenario, planning, runner, debouncer.another());
+            // the negotiation's range stops at the ceiling the recommendation found
+            plan.adviceProperty().addListener((o, was, now) -> negotiate.setCeiling(now == null ? Double.NaN : now.ceiling()));
+            return new Context(runner, session, data, scenario, negotiate, new CompareViewModel(), files, sync, export, plan);
         }
     }
 
@@ -99,14 +117,15 @@ public class SwitchyardApp extends Application {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not prepare the self-test's workspace list", e);
         }
+        EnginePlanner planner = new EnginePlanner();
         context = Context.create(runner, new Debouncer(timer, Platform::runLater, DEBOUNCE_MILLIS), new EngineDataSources(),
-                new EnginePlanner(), p -> {
+                planner, new EnginePlanning(planner), p -> {
                     if (holder[0] != null) {
                         holder[0].remember(p);
                     }
                 }, files, workspaceIo, Platform::runLater);
         window = new MainWindow(stage, state, theme, runner, context.data(), context.scenario(), context.negotiate(),
-                context.compare(), context.files());
+                context.compare(), context.files(), context.export(), context.plan());
         holder[0] = window;
         if (selfTest) {
             installSelfTest();
@@ -146,20 +165,57 @@ public class SwitchyardApp extends Application {
                 dataMillis[0] = (System.nanoTime() - startedNanos) / 1_000_000;
             }
         });
+        long[] recommendationMillis = {-1};
+        context.plan().errorProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                System.err.println("switchyard self-test: FAILED recommending: " + now);
+                Runtime.getRuntime().halt(4);
+            }
+        });
+        Runnable finishIfDone = () -> {
+            ScenarioOutcome now = context.scenario().outcomeProperty().get();
+            Advice advice = context.plan().adviceProperty().get();
+            // the preview comes first; the self-test reports the full run, of the recommended router once it is on screen
+            if (now == null || now.isPreview() || advice == null || context.scenario().runningProperty().get()) {
+                return;
+            }
+            String recommended = advice.recommended().map(Candidate::router).orElse(null);
+            if (recommended != null && !recommended.equals(now.settings().router())) {
+                return;
+            }
+            long total = (System.nanoTime() - startedNanos) / 1_000_000;
+            System.out.println(summary(now, total) + " sampleLoadedMs=" + dataMillis[0] + " firstResultMs=" + firstResultMillis[0]
+                    + " " + recommendationSummary(advice, recommendationMillis[0], total));
+            System.out.flush();
+            Platform.exit();
+            Runtime.getRuntime().halt(0);
+        };
+        context.plan().adviceProperty().addListener((o, was, now) -> {
+            if (now != null && recommendationMillis[0] < 0) {
+                recommendationMillis[0] = (System.nanoTime() - startedNanos) / 1_000_000;
+            }
+            finishIfDone.run();
+        });
         context.scenario().outcomeProperty().addListener((o, was, now) -> {
             if (now != null && firstResultMillis[0] < 0) {
                 firstResultMillis[0] = (System.nanoTime() - startedNanos) / 1_000_000;
             }
-            // the preview comes first; the self-test reports the full run
-            if (now == null || now.isPreview()) {
-                return;
-            }
-            System.out.println(summary(now, (System.nanoTime() - startedNanos) / 1_000_000)
-                    + " sampleLoadedMs=" + dataMillis[0] + " firstResultMs=" + firstResultMillis[0]);
-            System.out.flush();
-            Platform.exit();
-            Runtime.getRuntime().halt(0);
+            finishIfDone.run();
         });
+        context.scenario().runningProperty().addListener((o, was, now) -> finishIfDone.run());
+    }
+
+    /**
+     * The self-test's recommendation fields: the router, its spend and breach probability, when the
+     * recommendation was on screen, and when the recommended router's full run was (the start-up to
+     * the answer).
+     */
+    public static String recommendationSummary(Advice a, long recommendationMs, long answerMs) {
+        return a.recommended().map(c -> String.format(Locale.ROOT,
+                        "recommended=%s recommendedMonthlySpend=%s recommendedBreachProbability=%.3f", c.router(),
+                        Formats.plain(c.monthlySpend()), c.breachProbability()))
+                .orElse("recommended=none") + String.format(Locale.ROOT, " ceiling=%.4f recommendationMs=%d answerMs=%d",
+                a.ceiling(), recommendationMs, answerMs);
     }
 
     /** The self-test's one line: what ran and its headline figures. */

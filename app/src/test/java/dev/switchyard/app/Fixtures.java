@@ -42,6 +42,23 @@ public final class Fixtures {
         return b.build();
     }
 
+    /** The same queries, every other one in the gold tier, the rest bronze. */
+    public static TrafficSample tieredTraffic() {
+        TrafficSample.Builder b = TrafficSample.builder("tiered", MODELS);
+        String[] cats = {"math", "code", "chat"};
+        for (int q = 0; q < 60; q++) {
+            float[] scores = {q % 3 == 0 ? 1f : 0f, q % 5 == 0 ? 0f : 1f, q % 11 == 0 ? 0f : 1f};
+            int[] out = {100 + q, 200 + q, 300 + q};
+            b.add(new QueryRecord("q" + q, cats[q % 3], null, null, q % 2 == 0 ? "gold" : "bronze", null, 500 + 10 * q, 0,
+                    scores, out, null, null));
+        }
+        return b.build();
+    }
+
+    public static DataSet tieredDataSet() {
+        return new DataSet(catalog(), List.of(sheet("list-a", 1)), tieredTraffic(), "tiered fixture");
+    }
+
     public static Catalog catalog() {
         List<ModelInfo> models = new ArrayList<>();
         for (String m : MODELS) {
@@ -115,7 +132,7 @@ public final class Fixtures {
         public List<RouterChoice> routers() {
             return List.of(
                     new RouterChoice("slarouter", "SLARouter", "Learns from sparse complaints.", true, "abstract only", false,
-                            List.of(new RouterChoice.Parameter("V", "Trade-off", "Cost vs SLA weight", 1.0, 0.01, 100, true, List.of()))),
+                            List.of(new RouterChoice.Parameter("V", "Trade-off", "Cost vs SLA weight", 1.0, 0.01, 100, true, List.of())), true),
                     new RouterChoice("cheapest", "Cheapest", "Always the cheapest model.", false, "", false, List.of()),
                     new RouterChoice("sla-oracle", "SLA oracle", "Hindsight bound.", false, "", true, List.of()));
         }
@@ -159,6 +176,101 @@ public final class Fixtures {
                             new ScenarioOutcome.Tier("bronze", 0.6, s.target() - 0.01, per1k * 0.8)),
                     new ScenarioOutcome.Trace("lambda", "", new double[] {0, 1000}, new double[] {0.5, 0.7}),
                     s.seed(), "test", List.of(), fidelity);
+        }
+    }
+
+    /**
+     * A planner whose answers follow known rules: spend per 1,000 requests is factor x (1 + 40 x
+     * max(0, target - 0.7)) (factor 1 for SLARouter, 0.3 for Cheapest); Cheapest breaches above 85%,
+     * SLARouter never; the ceiling is 97%; the floor spends half of Cheapest.
+     */
+    public static final class FakePlanning implements dev.switchyard.app.plan.PlanningEngine {
+        public final List<ScenarioSettings> recommends = new ArrayList<>();
+        public final List<List<Double>> negotiations = new ArrayList<>();
+        public final List<Double> budgets = new ArrayList<>();
+        public static final double CEILING = 0.97;
+
+        static double per1k(String router, double target) {
+            double factor = router.equals("cheapest") ? 0.3 : 1.0;
+            return factor * (1 + 40 * Math.max(0, target - 0.7));
+        }
+
+        static dev.switchyard.app.plan.Candidate candidate(ScenarioSettings s, String router, double target) {
+            double per1k = per1k(router, target);
+            double spend = s.monthlyVolume() * per1k / 1000;
+            boolean cheap = router.equals("cheapest");
+            double breach = cheap && target > 0.85 ? 0.30 : 0.01;
+            boolean meets = breach <= 0.05 && target <= CEILING;
+            List<dev.switchyard.app.plan.Candidate.Tier> tiers = List.of(
+                    new dev.switchyard.app.plan.Candidate.Tier("gold", s.targetFor("gold"), s.tierTargets().containsKey("gold"), 0.4,
+                            target - 0.005, cheap ? 0.4 : 0.02, target - 0.005 >= s.targetFor("gold")),
+                    new dev.switchyard.app.plan.Candidate.Tier("bronze", s.targetFor("bronze"), false, 0.6, target + 0.01, 0.0, true));
+            return new dev.switchyard.app.plan.Candidate(router, cheap ? "Cheapest" : "SLARouter", Map.of(), target, target, spend,
+                    per1k, target + 0.003, breach, breach / 2, breach * 2, meets,
+                    meets ? "" : "breaches " + Math.round(breach * 100) + "% of weeks (limit 5%)", tiers,
+                    java.util.Collections.nCopies(s.horizonMonths(), spend), !cheap);
+        }
+
+        @Override
+        public dev.switchyard.app.plan.Advice recommend(DataSet data, ScenarioSettings s, ProgressSink sink) {
+            sink.checkCancelled();
+            synchronized (recommends) {
+                recommends.add(s);
+            }
+            List<dev.switchyard.app.plan.Candidate> cs = new ArrayList<>(List.of(candidate(s, "cheapest", s.target()),
+                    candidate(s, "slarouter", s.target())));
+            cs.sort(java.util.Comparator.comparing((dev.switchyard.app.plan.Candidate c) -> !c.meetsSla())
+                    .thenComparingDouble(dev.switchyard.app.plan.Candidate::monthlySpend));
+            return new dev.switchyard.app.plan.Advice(s.target(), "week", 0.05,
+                    cs.stream().filter(dev.switchyard.app.plan.Candidate::meetsSla).findFirst(), cs, CEILING, "SLARouter",
+                    s.monthlyVolume() * per1k("cheapest", s.target()) / 2000, List.of(), 0.1, s.seed(), "test", "fake");
+        }
+
+        @Override
+        public Negotiated negotiate(DataSet data, ScenarioSettings s, List<Double> targets, List<String> routers,
+                                    java.util.function.Consumer<Negotiated> partial, ProgressSink sink) {
+            synchronized (negotiations) {
+                negotiations.add(List.copyOf(targets));
+            }
+            List<dev.switchyard.app.plan.Candidate> points = new ArrayList<>();
+            List<Marginal> marginals = new ArrayList<>();
+            for (String r : routers) {
+                if (r.equals("sla-oracle")) {
+                    continue;
+                }
+                sink.checkCancelled();
+                dev.switchyard.app.plan.Candidate prev = null;
+                for (double t : targets) {
+                    dev.switchyard.app.plan.Candidate c = candidate(s, r, t);
+                    points.add(c);
+                    if (prev != null && prev.meetsSla() && c.meetsSla()) {
+                        double per = (c.monthlySpend() - prev.monthlySpend()) / ((t - prev.target()) * 100);
+                        marginals.add(new Marginal(r, c.displayName(), prev.target(), t, per, per * 0.9, per * 1.1));
+                    }
+                    prev = c;
+                }
+                partial.accept(new Negotiated(targets, points, List.of(), List.of(), Double.NaN, List.of(), 0, "", true));
+            }
+            List<Floor> floor = routers.contains("sla-oracle") ? targets.stream().map(t -> new Floor("SLA oracle", t,
+                    s.monthlyVolume() * per1k("cheapest", t) / 2000, per1k("cheapest", t) / 2, t)).toList() : List.of();
+            return new Negotiated(targets, points, marginals, floor, CEILING, List.of(), 0.2, "fake", false);
+        }
+
+        @Override
+        public dev.switchyard.app.plan.BudgetResult budget(DataSet data, ScenarioSettings s, double monthlyBudget, ProgressSink sink) {
+            synchronized (budgets) {
+                budgets.add(monthlyBudget);
+            }
+            double best = Double.NaN;
+            for (int k = 50; k <= 99; k++) {
+                double t = k / 100.0;
+                if (s.monthlyVolume() * per1k("slarouter", t) / 1000 <= monthlyBudget && t <= CEILING) {
+                    best = t;
+                }
+            }
+            final double found = best;
+            return new dev.switchyard.app.plan.BudgetResult(monthlyBudget, best,
+                    Double.isNaN(best) ? java.util.Optional.empty() : java.util.Optional.of(candidate(s, "slarouter", found)), 0.1);
         }
     }
 }

@@ -15,6 +15,23 @@ import javafx.scene.shape.Path;
  */
 public class BandLineChart extends LineChart<Number, Number> {
     private final Path band = new Path();
+    private final java.util.List<Marker> markers = new java.util.ArrayList<>();
+    private final java.util.List<javafx.scene.Node> markerNodes = new java.util.ArrayList<>();
+
+    /** A vertical mark at {@code x} (e.g. a price change from month 4), with a short label and a tooltip. */
+    public record Marker(double x, String label, String description) {
+    }
+
+    /** Replaces the vertical marks (timeline events). */
+    public void setMarkers(java.util.List<Marker> next) {
+        markers.clear();
+        markers.addAll(next);
+        requestChartLayout();
+    }
+
+    public java.util.List<Marker> markers() {
+        return java.util.List.copyOf(markers);
+    }
 
     public BandLineChart(Axis<Number> x, Axis<Number> y) {
         super(x, y);
@@ -26,6 +43,23 @@ public class BandLineChart extends LineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        getPlotChildren().removeAll(markerNodes);
+        markerNodes.clear();
+        double top = getYAxis().getDisplayPosition(((javafx.scene.chart.ValueAxis<Number>) getYAxis()).getUpperBound());
+        double bottom = getYAxis().getDisplayPosition(((javafx.scene.chart.ValueAxis<Number>) getYAxis()).getLowerBound());
+        for (Marker m : markers) {
+            double x = getXAxis().getDisplayPosition(m.x());
+            javafx.scene.shape.Line line = new javafx.scene.shape.Line(x, top, x, bottom);
+            line.getStyleClass().add("event-marker");
+            javafx.scene.text.Text text = new javafx.scene.text.Text(x + 3, top + 12 + 12 * markerNodes.size() / 2.0, m.label());
+            text.getStyleClass().add("event-marker-label");
+            for (javafx.scene.Node n : java.util.List.<javafx.scene.Node>of(line, text)) {
+                n.setManaged(false);
+                ChartCardTooltips.install(n, m.description());
+                markerNodes.add(n);
+            }
+        }
+        getPlotChildren().addAll(markerNodes);
         band.getElements().clear();
         ObservableList<Series<Number, Number>> data = getData();
         if (data == null || data.size() < 2) {

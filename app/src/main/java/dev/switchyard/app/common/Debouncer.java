@@ -26,6 +26,11 @@ public final class Debouncer {
         return new Debouncer(null, Runnable::run, 0);
     }
 
+    /** A debouncer of its own with the same timing: triggers of one never cancel the other's. */
+    public Debouncer another() {
+        return new Debouncer(timer, ui, delayMillis);
+    }
+
     public synchronized void trigger(Runnable action) {
         if (pending != null) {
             pending.cancel(false);

@@ -70,6 +70,30 @@ public final class Formats {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A share in a table a person reads: "89.52%" (two decimals, so a copied table keeps the
+     * precision a tier breach by 0.3 points needs), never a raw 0.8952.
+     */
+    public static String tablePercent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    }
+
+    /** Dollars in a table whose header says USD: cents, or four decimals below one dollar. */
+    public static String tableUsd(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        return Math.abs(v) >= 1 || v == 0 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** "1 price sheet", "2 price sheets". */
+    public static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /** "250K" -> 250000, "1.5M" -> 1500000, "1,000" -> 1000; throws NumberFormatException otherwise. */
     public static long parseCount(String text) {
         String s = text.strip().replace(",", "").replace("_", "").toUpperCase(Locale.ROOT);

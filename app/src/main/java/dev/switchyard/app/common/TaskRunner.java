@@ -31,6 +31,8 @@ public final class TaskRunner {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Ready");
+    /** The message names a task (its title or progress), so it goes back to "Ready" when nothing runs. */
+    private boolean showingTask;
 
     public TaskRunner(Executor background, Executor ui) {
         this.background = Objects.requireNonNull(background);
@@ -89,6 +91,7 @@ public final class TaskRunner {
                 if (!active.isEmpty() && active.get(active.size() - 1) == this) {
                     progress.set(fraction);
                     message.set(text == null || text.isBlank() ? title : title + ": " + text);
+                    showingTask = true;
                 }
             });
         }
@@ -129,6 +132,7 @@ public final class TaskRunner {
                 }
                 if (f != null) {
                     message.set(title + " failed: " + (f.getMessage() == null ? f.toString() : f.getMessage()));
+                    showingTask = false;
                     onFailure.accept(f);
                 } else {
                     onSuccess.accept(r);
@@ -156,6 +160,7 @@ public final class TaskRunner {
                 h.cancel();
             }
             message.set("Cancelled");
+            showingTask = false;
         });
     }
 
@@ -163,12 +168,15 @@ public final class TaskRunner {
         busy.set(!active.isEmpty());
         if (active.isEmpty()) {
             progress.set(0);
-            if (message.get().startsWith("Running") || message.get().contains(": ")) {
+            if (showingTask) {
                 message.set("Ready");
             }
+            showingTask = false;
         } else {
             progress.set(-1);
-            message.set("Running " + active.get(active.size() - 1).title());
+            // titles are already activities ("Simulating PROTEUS"): no "Running" in front of them
+            message.set(active.get(active.size() - 1).title() + "…");
+            showingTask = true;
         }
     }
 
@@ -186,6 +194,9 @@ public final class TaskRunner {
 
     /** Tells the user something in the status bar (e.g. "Saved chart to ..."). */
     public void say(String text) {
-        ui.execute(() -> message.set(text));
+        ui.execute(() -> {
+            message.set(text);
+            showingTask = false;
+        });
     }
 }

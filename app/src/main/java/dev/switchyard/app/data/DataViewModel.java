@@ -100,7 +100,8 @@ public final class DataViewModel {
             problem.set(null);
             String origin = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " traffic files";
             notice.set("Traffic '" + load.sample().name() + "' loaded: " + load.sample().size() + " queries x "
-                    + load.sample().modelCount() + " models" + (load.notes().isEmpty() ? "" : ". " + String.join("; ", load.notes())));
+                    + load.sample().modelCount() + " models" + (load.notes().isEmpty() ? "" : ". " + String.join("; ", load.notes()))
+                    + pricingNote(load.sample()));
             session.set(current().withTraffic(load.sample(), origin));
         }, e -> failImport(files.get(0), e));
     }
@@ -186,7 +187,8 @@ public final class DataViewModel {
         sheetLabels.setAll(labels);
         summary.set(ds.traffic().name() + ": " + ds.traffic().size() + " queries, " + ds.traffic().modelCount()
                 + " models, " + ds.traffic().categories().size() + " categories; catalog '" + ds.catalog().name()
-                + "' (" + ds.catalog().models().size() + " models); " + labels.size() + " price sheets");
+                + "' (" + ds.catalog().models().size() + " models); "
+                + dev.switchyard.app.common.Formats.plural(labels.size(), "price sheet", "price sheets"));
         if (labels.isEmpty()) {
             costSheet.set(null);
             diffBefore.set(null);
@@ -241,6 +243,17 @@ public final class DataViewModel {
             }
             return TrafficStats.compute(ds.traffic(), costs, note, sink);
         }, stats::set, e -> notice.set("Could not compute traffic statistics: " + e.getMessage()));
+    }
+
+    /** How the new traffic will be priced: the loaded sheets are kept; without any, the user is asked for one. */
+    private String pricingNote(dev.switchyard.engine.traffic.TrafficSample sample) {
+        List<PriceSheet> sheets = current() == null ? List.of() : current().priceSheets();
+        if (!sheets.isEmpty()) {
+            return ". Priced with " + (sheets.size() == 1 ? "the price sheet '" + sheets.get(0).label() + "'"
+                    : "the loaded price sheets (newest: '" + sheets.get(sheets.size() - 1).label() + "')") + ".";
+        }
+        return sample.hasRecordedCosts() ? ". Priced from the costs recorded in the file."
+                : ". It records no costs per request: import a price sheet (File > Import price sheet…) to run scenarios.";
     }
 
     private void accept(Path file, String message) {

@@ -35,16 +35,18 @@ import dev.switchyard.app.scenario.RouterChoice;
 public final class NegotiateView extends ScrollPane {
     private final NegotiateViewModel vm;
     final LineChart<Number, Number> monthlyChart = new LineChart<>(Charts.percentAxis("SLA target", 0.8, 0.96),
-            Charts.usdAxis("Spend per month"));
+            logUsdAxis("Spend per month (log scale)"));
     final LineChart<Number, Number> per1kChart = new LineChart<>(Charts.percentAxis("SLA target", 0.8, 0.96),
-            Charts.usdAxis("Cost per 1,000 requests"));
+            logUsdAxis("Cost per 1,000 requests (log scale)"));
     final LineChart<Number, Number> breachChart = new LineChart<>(Charts.percentAxis("SLA target", 0.8, 0.96),
-            Charts.percentAxis("P(breached month)", 0, 1));
-    final BarChart<String, Number> marginalChart = new BarChart<>(new CategoryAxis(), Charts.usdAxis("USD / month per point"));
+            Charts.percentAxis("Share of windows breached", 0, 1));
+    final BarChart<String, Number> marginalChart = new dev.switchyard.app.common.IntervalBarChart(new CategoryAxis(),
+            Charts.usdAxis("USD a month per extra point"));
     final HeatMapGrid grid = new HeatMapGrid();
     final LineChart<Number, Number> tierChart = new LineChart<>(Charts.percentAxis("SLA target", 0.7, 0.9),
-            Charts.usdAxis("Cost per 1,000 requests"));
+            Charts.percentAxis("Tier satisfaction", 0.7, 1.0));
     final Button analyse = new Button("Analyse");
+    private final Label rangeLabel = new Label();
     private final List<ChartCard> cards = new ArrayList<>();
 
     public NegotiateView(NegotiateViewModel vm, TaskRunner runner) {
@@ -78,9 +80,20 @@ public final class NegotiateView extends ScrollPane {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         routers.setPrefWidth(420);
-        HBox bar = new HBox(8, routersLabel, routers, analyse, cancel);
+        rangeLabel.setId("negotiate-range");
+        rangeLabel.getStyleClass().add("notes");
+        rangeLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ChartCardTooltips.install(rangeLabel, "The SLA targets analysed: from 5 points below the Scenario screen's target up "
+                + "to the highest any deployable router reaches (the ceiling), always with 95% and 99% when reachable and "
+                + "every tier's own target.");
+        vm.targets().addListener((ListChangeListener<Double>) c -> showRange());
+        showRange();
+        HBox bar = new HBox(8, routersLabel, routers, analyse, cancel, rangeLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
 
+        // on a log axis the zero line sits at $1 and reads as a threshold
+        monthlyChart.setHorizontalZeroLineVisible(false);
+        per1kChart.setHorizontalZeroLineVisible(false);
         for (var c : List.of(monthlyChart, per1kChart, breachChart)) {
             c.setAnimated(false);
             c.setLegendSide(javafx.geometry.Side.BOTTOM);
@@ -88,23 +101,29 @@ public final class NegotiateView extends ScrollPane {
         marginalChart.setAnimated(false);
         marginalChart.setLegendSide(javafx.geometry.Side.BOTTOM);
         ((CategoryAxis) marginalChart.getXAxis()).setTickLabelRotation(0);
-        ChartCard monthly = card("Spend per month vs SLA target", "What a month costs at each SLA target, one line per router.",
+        ChartCard monthly = card("Spend per month vs SLA target", "What a month costs at each SLA target, one line per "
+                + "router, on a log scale so a dear router does not flatten the others. The dashed line is the theoretical "
+                + "floor: an oracle that reads the hidden truth, the least any router could spend; never deployable.",
                 monthlyChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
         ChartCard per1k = card("Cost per 1,000 requests vs SLA target", "The same, per 1,000 requests: the number to quote in a contract.",
                 per1kChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
-        ChartCard breach = card("Probability of a breached month", "How often a month would fall below the target you promise.",
+        ChartCard breach = card("Probability of a breached contract window", "How often a contract window (the "
+                + "Scenario screen's SLA window: day, week, month) would fall below the target you promise. Bounds (theoretical floors) are not shown: they are not routers one could deploy.",
                 breachChart, runner, () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().curveTable());
         ChartCard marginal = card("Marginal cost of each extra SLA point", "Extra spend per month for each additional "
-                + "percentage point of SLA, from the previous target on the axis up to the one named.", marginalChart, runner,
+                + "percentage point of SLA, from the previous target the router keeps up to the one named. From paired runs "
+                + "(same requests, same truth), so the difference is the target's doing, not chance; the whisker is its "
+                + "90% interval.", marginalChart, runner,
                 () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().marginalTable());
         ChartCard gridCard = card("Compliance: feedback rate x target", "For the Scenario screen's router: the probability "
-                + "that a month meets the target, for each feedback rate (rows) and target (columns). Green is safe.", grid, runner,
+                + "that a month meets the target (columns), for each share of bad answers users report (rows: the feedback "
+                + "rate). Green is safe. Routers that do not learn from feedback give the same row every time.", grid, runner,
                 () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().gridTable());
         tierChart.setAnimated(false);
         tierChart.setLegendSide(javafx.geometry.Side.BOTTOM);
-        ChartCard tierCard = card("Per SLA tier: cost per 1,000 requests", "For the Scenario screen's router: what 1,000 "
-                + "requests of each SLA tier (gold, silver, bronze) cost at each target, and (in the table) how satisfied "
-                + "each tier is. Tiers with harder traffic cost more to keep at the same target.", tierChart, runner,
+        ChartCard tierCard = card("Per SLA tier: satisfaction vs target", "For the Scenario screen's router: how satisfied "
+                + "each SLA tier (gold, silver, bronze) is at each target. Points under the dashed target line are tiers "
+                + "that breach even when the traffic as a whole meets the target.", tierChart, runner,
                 () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().tierTable());
         GridPane g = new GridPane();
         g.setHgap(8);
@@ -140,6 +159,48 @@ public final class NegotiateView extends ScrollPane {
         return c;
     }
 
+    private void showRange() {
+        List<Double> t = vm.targets();
+        rangeLabel.setText(t.isEmpty() ? "" : "Targets " + pct(t.get(0)) + "–" + pct(t.get(t.size() - 1)) + " ("
+                + t.size() + " points)");
+    }
+
+    /** Spend on a log10 scale (ticks every doubling, labelled in dollars): one dear router cannot flatten the rest. */
+    static javafx.scene.chart.NumberAxis logUsdAxis(String label) {
+        javafx.scene.chart.NumberAxis a = Charts.axis(label);
+        a.setAutoRanging(false);
+        a.setMinorTickVisible(false);
+        // $1 to $1K until the first curve lands (the default 0..100 would read as 10^100 dollars)
+        a.setLowerBound(0);
+        a.setUpperBound(3);
+        a.setTickUnit(1);
+        a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Formats.usd(Math.pow(10, n.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        return a;
+    }
+
+    /** Bounds the log axis to the plotted values, ticks at doublings from a power of ten. */
+    static void fitLog(javafx.scene.chart.NumberAxis axis, List<Double> values) {
+        double lo = values.stream().filter(v -> v > 0).mapToDouble(Math::log10).min().orElse(0);
+        double hi = values.stream().filter(v -> v > 0).mapToDouble(Math::log10).max().orElse(1);
+        double step = Math.log10(2);
+        double base = Math.floor(lo);
+        double lower = base + Math.floor((lo - base) / step) * step;
+        double upper = lower + Math.max(1, Math.ceil((hi - lower) / step + 1e-9)) * step;
+        axis.setLowerBound(lower);
+        axis.setUpperBound(upper);
+        axis.setTickUnit(step);
+    }
+
     private void show(NegotiationResult r) {
         if (r == null) {
             return;
@@ -147,79 +208,152 @@ public final class NegotiateView extends ScrollPane {
         cards.forEach(c -> c.setEmptyMessage(null));
         double lo = r.curve().stream().mapToDouble(NegotiationResult.Point::target).min().orElse(0.8);
         double hi = r.curve().stream().mapToDouble(NegotiationResult.Point::target).max().orElse(0.96);
+        if (!vm.targets().isEmpty()) {
+            lo = Math.min(lo, vm.targets().get(0));
+            hi = Math.max(hi, vm.targets().get(vm.targets().size() - 1));
+        }
         List<XYChart.Series<Number, Number>> monthly = new ArrayList<>();
         List<XYChart.Series<Number, Number>> per1k = new ArrayList<>();
         List<XYChart.Series<Number, Number>> breach = new ArrayList<>();
-        for (String router : r.routers()) {
+        List<Double> spends = new ArrayList<>();
+        List<Double> per1ks = new ArrayList<>();
+        List<String> order = new ArrayList<>(r.deployableRouters());
+        order.addAll(r.bounds());
+        for (String router : order) {
+            List<NegotiationResult.Point> pts = r.curveOf(router);
+            boolean bound = !pts.isEmpty() && pts.get(0).bound();
+            String name = bound ? router + " (theoretical floor)" : router;
             XYChart.Series<Number, Number> m = new XYChart.Series<>();
             XYChart.Series<Number, Number> k = new XYChart.Series<>();
             XYChart.Series<Number, Number> b = new XYChart.Series<>();
-            m.setName(router);
-            k.setName(router);
-            b.setName(router);
-            for (NegotiationResult.Point p : r.curveOf(router)) {
-                m.getData().add(point(p.target(), p.monthlySpend(), router + " at " + Formats.percent(p.target()) + ": "
-                        + Formats.usd(p.monthlySpend()) + "/month, breach " + Formats.percent(p.breachProbability())));
-                k.getData().add(point(p.target(), p.costPer1k(), router + " at " + Formats.percent(p.target()) + ": "
-                        + Formats.usd(p.costPer1k()) + " per 1K requests"));
-                b.getData().add(point(p.target(), p.breachProbability(), router + " at " + Formats.percent(p.target())
-                        + ": a month breaches with probability " + Formats.percent(p.breachProbability())));
+            m.setName(name);
+            k.setName(name);
+            b.setName(name);
+            for (NegotiationResult.Point p : pts) {
+                if (p.monthlySpend() > 0) {
+                    spends.add(p.monthlySpend());
+                    m.getData().add(point(p.target(), Math.log10(p.monthlySpend()), name + " at " + Formats.percent(p.target())
+                            + ": " + Formats.usd(p.monthlySpend()) + "/month" + (bound ? " (no router can spend less)"
+                            : ", breach " + Formats.percent(p.breachProbability()))));
+                }
+                if (p.costPer1k() > 0) {
+                    per1ks.add(p.costPer1k());
+                    k.getData().add(point(p.target(), Math.log10(p.costPer1k()), name + " at " + Formats.percent(p.target())
+                            + ": " + Formats.usd(p.costPer1k()) + " per 1K requests"));
+                }
+                if (!bound) {
+                    b.getData().add(point(p.target(), p.breachProbability(), router + " at " + Formats.percent(p.target())
+                            + ": a month breaches with probability " + Formats.percent(p.breachProbability())));
+                }
             }
             monthly.add(m);
             per1k.add(k);
-            breach.add(b);
+            if (!bound) {
+                breach.add(b);
+            }
         }
-        for (LineChart<Number, Number> c : List.of(monthlyChart, per1kChart, breachChart)) {
+        for (LineChart<Number, Number> c : List.of(monthlyChart, per1kChart, breachChart, tierChart)) {
             var axis = (javafx.scene.chart.NumberAxis) c.getXAxis();
             axis.setLowerBound(lo);
             axis.setUpperBound(hi);
-            axis.setTickUnit(0.02);
+            axis.setTickUnit(hi - lo > 0.16 ? 0.02 : 0.01);
         }
+        fitLog((javafx.scene.chart.NumberAxis) monthlyChart.getYAxis(), spends);
+        fitLog((javafx.scene.chart.NumberAxis) per1kChart.getYAxis(), per1ks);
         monthlyChart.getData().setAll(monthly);
         per1kChart.getData().setAll(per1k);
         breachChart.getData().setAll(breach);
+        markBounds(monthlyChart);
+        markBounds(per1kChart);
         installTooltips(monthlyChart);
         installTooltips(per1kChart);
         installTooltips(breachChart);
 
         List<XYChart.Series<String, Number>> bars = new ArrayList<>();
-        for (String router : r.routers()) {
+        List<String> steps = r.marginals().stream().sorted(java.util.Comparator.comparingDouble(NegotiationResult.Marginal::toTarget))
+                .map(m -> "to " + pct(m.toTarget())).distinct().toList();
+        ((CategoryAxis) marginalChart.getXAxis()).getCategories().setAll(steps);
+        for (String router : r.deployableRouters()) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(router);
             for (NegotiationResult.Marginal m : r.marginals()) {
                 if (m.routerDisplayName().equals(router)) {
-                    s.getData().add(new XYChart.Data<>("to " + pct(m.toTarget()), m.perPointPerMonth()));
+                    XYChart.Data<String, Number> d = new XYChart.Data<>("to " + pct(m.toTarget()), m.perPointPerMonth());
+                    d.setExtraValue(new double[] {m.low(), m.high()});
+                    s.getData().add(d);
                 }
             }
-            bars.add(s);
+            if (!s.getData().isEmpty()) {
+                bars.add(s);
+            }
         }
         marginalChart.getData().setAll(bars);
+        for (var s : marginalChart.getData()) {
+            for (var d : s.getData()) {
+                if (d.getNode() != null && d.getExtraValue() instanceof double[] iv) {
+                    ChartCardTooltips.install(d.getNode(), s.getName() + ", " + d.getXValue() + ": " + Formats.usd(d.getYValue()
+                            .doubleValue()) + " a month per extra point (90% interval " + Formats.usd(iv[0]) + " to "
+                            + Formats.usd(iv[1]) + ")");
+                }
+            }
+        }
+        if (bars.isEmpty()) {
+            cards.get(3).setEmptyMessage(r.partial() ? "Filling in…" : "No router keeps two neighbouring targets: no marginal cost to show.");
+        }
 
         List<XYChart.Series<Number, Number>> tierSeries = new ArrayList<>();
+        double tierLow = 1;
         for (String tier : r.tierNames()) {
             XYChart.Series<Number, Number> ts = new XYChart.Series<>();
             ts.setName(tier);
             for (NegotiationResult.TierPoint tp : r.tiers()) {
                 if (tp.tier().equals(tier)) {
-                    ts.getData().add(point(tp.target(), tp.costPer1k(), tier + " at " + Formats.percent(tp.target()) + ": "
-                            + Formats.usd(tp.costPer1k()) + " per 1K, " + Formats.percent(tp.satisfaction()) + " satisfied"));
+                    tierLow = Math.min(tierLow, Math.min(tp.satisfaction(), tp.tierTarget()));
+                    ts.getData().add(point(tp.target(), tp.satisfaction(), tier + " at a " + Formats.percent(tp.target())
+                            + " contract: " + Formats.percent(tp.satisfaction()) + " satisfied (its target "
+                            + Formats.percent(tp.tierTarget()) + ")" + (tp.meetsTarget() ? "" : ": below target")));
                 }
             }
             tierSeries.add(ts);
         }
-        tierChart.getData().setAll(tierSeries);
-        installTooltips(tierChart);
-        var tierAxis = (javafx.scene.chart.NumberAxis) tierChart.getXAxis();
-        tierAxis.setLowerBound(lo);
-        tierAxis.setUpperBound(hi);
-        tierAxis.setTickUnit(0.02);
-        if (r.tiers().isEmpty()) {
-            cards.get(cards.size() - 1).setEmptyMessage("The traffic sample has no SLA tiers.");
+        if (!tierSeries.isEmpty()) {
+            XYChart.Series<Number, Number> line = new XYChart.Series<>();
+            line.setName("target");
+            line.getData().add(new XYChart.Data<>(lo, lo));
+            line.getData().add(new XYChart.Data<>(hi, hi));
+            tierSeries.add(line);
+            tierLow = Math.min(tierLow, lo);
         }
-        List<String> rows = r.gridFeedbackRates().stream().map(q -> "q = " + pct(q)).toList();
-        List<String> cols = r.gridTargets().stream().map(NegotiateView::pct).toList();
-        grid.show(rows, cols, r.grid(), v -> Formats.percent(v), true, v -> "P(month meets target) = " + Formats.percent(v));
+        var tierY = (javafx.scene.chart.NumberAxis) tierChart.getYAxis();
+        tierY.setAutoRanging(false);
+        tierY.setLowerBound(Math.max(0, Math.floor((tierLow - 0.01) * 50) / 50));
+        tierY.setUpperBound(1.0);
+        tierY.setTickUnit((1.0 - tierY.getLowerBound()) > 0.2 ? 0.05 : 0.02);
+        tierChart.getData().setAll(tierSeries);
+        if (!tierSeries.isEmpty() && tierSeries.get(tierSeries.size() - 1).getNode() != null) {
+            tierSeries.get(tierSeries.size() - 1).getNode().getStyleClass().add("target-line");
+        }
+        installTooltips(tierChart);
+        if (r.tiers().isEmpty()) {
+            cards.get(cards.size() - 1).setEmptyMessage(r.partial() ? "Filling in…" : "The traffic sample has no SLA tiers.");
+        }
+        if (r.grid() == null) {
+            grid.show(List.of(), List.of(), new double[0][0], v -> "", true, v -> "");
+            cards.get(cards.size() - 2).setEmptyMessage("Filling in after the curves…");
+        } else {
+            List<String> rows = r.gridFeedbackRates().stream().map(q -> pct(q) + " of bad answers reported").toList();
+            List<String> cols = r.gridTargets().stream().map(NegotiateView::pct).toList();
+            grid.show(rows, cols, r.grid(), v -> Formats.percent(v), true, v -> "P(month meets target) = " + Formats.percent(v));
+        }
         cards.forEach(ChartCard::refresh);
+    }
+
+    private static void markBounds(LineChart<Number, Number> chart) {
+        for (var s : chart.getData()) {
+            if (s.getName().endsWith("(theoretical floor)") && s.getNode() != null) {
+                s.getNode().getStyleClass().add("floor-line");
+            }
+        }
     }
 
     private static XYChart.Data<Number, Number> point(double x, double y, String tip) {
@@ -239,10 +373,16 @@ public final class NegotiateView extends ScrollPane {
     }
 
     private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+        double p = v * 100;
+        return Math.abs(p - Math.round(p)) < 1e-6 ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%.1f%%", p);
     }
 
     public List<ChartCard> cards() {
         return List.copyOf(cards);
+    }
+
+    /** Spend per month against the target, one line per router (robot tests read its points). */
+    public LineChart<Number, Number> monthlyChart() {
+        return monthlyChart;
     }
 }

@@ -18,24 +18,31 @@ import dev.switchyard.app.common.ProgressSink;
 import dev.switchyard.app.common.TaskRunner;
 import dev.switchyard.app.data.DataSession;
 import dev.switchyard.app.data.DataSet;
-import dev.switchyard.app.scenario.Fidelity;
+import dev.switchyard.app.plan.Candidate;
+import dev.switchyard.app.plan.PlanningEngine;
 import dev.switchyard.app.scenario.PlannerEngine;
 import dev.switchyard.app.scenario.RouterChoice;
-import dev.switchyard.app.scenario.ScenarioOutcome;
 import dev.switchyard.app.scenario.ScenarioSettings;
 
 /**
  * "A customer asks for 95% instead of 90%: what does it cost, and how often would we breach?"
- * Sweeps the SLA target for several routers, and feedback rate x target for the scenario's router,
- * starting from the scenario screen's settings. Never references a Node.
+ * Asks the engine's planner for every chosen router at every target (paired runs), from the
+ * scenario screen's settings, and shows the curves as each router's answers land; then, for the
+ * scenario's router, compliance over feedback rate x target. The targets follow the scenario: from
+ * 5 points below its target to the ceiling, with 95% and 99% when reachable and every tier's own
+ * target. Never references a Node.
  */
 public final class NegotiateViewModel {
-    /** Routers compared by default, when the engine has them: the SLA-aware ones and the reference. */
-    static final List<String> DEFAULT_ROUTERS = List.of("slarouter", "proteus", "omnirouter",
-            "cheapest-meeting-target", "best-fixed", "sla-oracle");
+    /** Routers compared by default, when the engine has them: the SLA-aware ones, a baseline and the floor. */
+    static final List<String> DEFAULT_ROUTERS = List.of("slarouter", "proteus", "threshold",
+            "cheapest-meeting-target", "sla-oracle");
+    /** Targets above this are never offered: nobody can promise 100%. */
+    static final double HIGHEST_TARGET = 0.99;
+    /** Feedback rates of the grid's rows. */
+    static final List<Double> GRID_FEEDBACK_RATES = List.of(0.02, 0.05, 0.10, 0.20, 0.50);
 
     private final DataSession session;
-    private final PlannerEngine engine;
+    private final PlanningEngine planning;
     private final TaskRunner runner;
     private final Supplier<ScenarioSettings> base;
 
@@ -43,19 +50,24 @@ public final class NegotiateViewModel {
     /** Handed out instead of {@code available}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
     private final ObservableList<RouterChoice> readOnlyAvailable = FXCollections.unmodifiableObservableList(available);
     private final ObservableList<String> chosenRouters = FXCollections.observableArrayList();
-    private final ObservableList<Double> targets = FXCollections.observableArrayList(
-            0.70, 0.72, 0.74, 0.76, 0.78, 0.80, 0.82, 0.84, 0.86, 0.88, 0.90);
-    private final ObservableList<Double> gridTargets = FXCollections.observableArrayList(0.70, 0.74, 0.76, 0.78, 0.80, 0.85);
-    private final ObservableList<Double> feedbackRates = FXCollections.observableArrayList(0.02, 0.05, 0.10, 0.20, 0.50);
+    private final ObservableList<Double> targets = FXCollections.observableArrayList(targetRange(0.90, HIGHEST_TARGET, List.of()));
+    private final ObservableList<Double> gridTargets = FXCollections.observableArrayList(gridRange(targets, 0.90));
+    private final ObservableList<Double> feedbackRates = FXCollections.observableArrayList(GRID_FEEDBACK_RATES);
     private final ReadOnlyObjectWrapper<NegotiationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "Press Analyse to sweep the SLA target from the scenario's settings.");
+            "Press Analyse to see what each SLA target costs, from the scenario's settings.");
+    /** The highest satisfaction a deployable router reaches, from the engine's recommendation; NaN until known. */
+    private double ceiling = Double.NaN;
     private TaskRunner.Handle current;
+    private long runGeneration;
+    private double lastSeconds = Double.NaN;
+    private double firstCurveSeconds = Double.NaN;
 
-    public NegotiateViewModel(DataSession session, PlannerEngine engine, TaskRunner runner, Supplier<ScenarioSettings> base) {
+    public NegotiateViewModel(DataSession session, PlannerEngine engine, PlanningEngine planning, TaskRunner runner,
+                              Supplier<ScenarioSettings> base) {
         this.session = Objects.requireNonNull(session);
-        this.engine = Objects.requireNonNull(engine);
+        this.planning = Objects.requireNonNull(planning);
         this.runner = Objects.requireNonNull(runner);
         this.base = Objects.requireNonNull(base);
         available.setAll(engine.routers());
@@ -66,7 +78,81 @@ public final class NegotiateViewModel {
         }
     }
 
-    /** Runs the sweep in the background: every chosen router over the targets, then the grid. */
+    /**
+     * The targets a negotiation looks at for a scenario at {@code target}: from 5 points below it up
+     * to the ceiling (or 99%), one point apart (thinned when the span is wide), always with the target
+     * itself, every tier's own target, and 95% and 99% when they are reachable.
+     */
+    static List<Double> targetRange(double target, double ceiling, java.util.Collection<Double> tierTargets) {
+        double top = Math.min(HIGHEST_TARGET, Double.isFinite(ceiling) ? Math.floor(ceiling * 100 + 1e-9) / 100 : HIGHEST_TARGET);
+        double low = Math.max(0.50, Math.round((target - 0.05) * 100) / 100.0);
+        if (top < low) {
+            top = Math.min(HIGHEST_TARGET, Math.round(target * 100) / 100.0);
+        }
+        int span = (int) Math.round((top - low) * 100);
+        // one point apart up to 85-99%; wider spans thinned to about a dozen steps
+        int step = span > 14 ? (int) Math.ceil(span / 12.0) : 1;
+        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+        for (int k = 0; k <= span; k += step) {
+            out.add(Math.round((low + k / 100.0) * 100) / 100.0);
+        }
+        out.add(Math.round(top * 100) / 100.0);
+        out.add(Math.round(target * 1000) / 1000.0);
+        for (double t : tierTargets) {
+            if (t <= HIGHEST_TARGET) {
+                out.add(Math.round(t * 1000) / 1000.0);
+            }
+        }
+        for (double must : new double[] {0.95, 0.99}) {
+            if (must <= top + 1e-9 && must >= low) {
+                out.add(must);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Up to six columns for the feedback x target grid: spread over the range, with the target and 95% when present. */
+    static List<Double> gridRange(List<Double> range, double target) {
+        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+        int n = range.size();
+        for (int k = 0; k < 4 && n > 0; k++) {
+            out.add(range.get(Math.min(n - 1, (int) Math.round(k * (n - 1) / 3.0))));
+        }
+        double t = Math.round(target * 1000) / 1000.0;
+        if (range.contains(t)) {
+            out.add(t);
+        }
+        if (range.contains(0.95)) {
+            out.add(0.95);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Re-derives the target range from the scenario (its target, its tiers' targets) and the known ceiling. */
+    public void followScenario() {
+        ScenarioSettings s;
+        try {
+            s = base.get();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        List<Double> next = targetRange(s.target(), ceiling, s.tierTargets().values());
+        if (!next.equals(targets)) {
+            targets.setAll(next);
+        }
+        List<Double> grid = gridRange(targets, s.target());
+        if (!grid.equals(gridTargets)) {
+            gridTargets.setAll(grid);
+        }
+    }
+
+    /** The ceiling from the engine's recommendation (NaN when unknown): the range stops there. */
+    public void setCeiling(double value) {
+        ceiling = value;
+        followScenario();
+    }
+
+    /** Runs the analysis in the background: every chosen router over the targets, then the grid. */
     public void analyse() {
         DataSet data = session.get();
         if (data == null) {
@@ -80,76 +166,127 @@ public final class NegotiateViewModel {
             status.set("Fix the scenario first: " + e.getMessage());
             return;
         }
+        if (chosenRouters.isEmpty()) {
+            status.set("Pick at least one router to compare.");
+            return;
+        }
         if (current != null) {
             current.cancel();
         }
+        followScenario();
         final ScenarioSettings start = settings;
+        final long generation = ++runGeneration;
         List<String> routerNames = List.copyOf(chosenRouters);
         List<Double> ts = List.copyOf(targets);
         List<Double> gts = List.copyOf(gridTargets);
-        List<Double> qs = List.copyOf(feedbackRates);
+        RouterChoice gridChoice = available.stream().filter(c -> c.name().equals(start.router())).findFirst().orElse(null);
+        // a router that ignores feedback gives the same row at every rate: one row says so without five runs
+        List<Double> qs = gridChoice != null && !gridChoice.learnsFromFeedback() ? List.of(start.feedbackRate())
+                : List.copyOf(feedbackRates);
+        String gridRouter = gridChoice == null ? start.router() : gridChoice.displayName();
         running.set(true);
-        status.set("Analysing...");
-        current = runner.submit("Negotiation sweep", sink -> {
-            // each run's own replication progress would hide the sweep's: runs only see cancellation
-            ProgressSink quiet = new ProgressSink() {
-                @Override
-                public void progress(double fraction, String message) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return sink.isCancelled();
-                }
-            };
-            int total = routerNames.size() * ts.size() + gts.size() * qs.size();
-            int done = 0;
-            List<NegotiationResult.Point> points = new ArrayList<>();
-            List<NegotiationResult.TierPoint> tiers = new ArrayList<>();
-            for (String r : routerNames) {
-                RouterChoice choice = available.stream().filter(c -> c.name().equals(r)).findFirst().orElseThrow();
-                java.util.Map<String, String> params = r.equals(start.router()) ? start.routerParameters() : java.util.Map.of();
-                for (double t : ts) {
-                    sink.checkCancelled();
-                    sink.progress((double) done++ / total, choice.displayName() + " at " + Math.round(t * 100) + "%");
-                    ScenarioOutcome o = engine.run(data, start.withRouter(r, params).withTarget(t), Fidelity.SWEEP, quiet);
-                    points.add(new NegotiationResult.Point(r, choice.displayName(), t, o.monthlySpend(), o.costPer1k(),
-                            o.satisfaction(), o.breachProbability()));
-                    if (r.equals(start.router())) {
-                        for (ScenarioOutcome.Tier tier : o.tiers()) {
-                            tiers.add(new NegotiationResult.TierPoint(tier.name(), t, tier.share(), tier.satisfaction(),
-                                    tier.costPer1k()));
+        long startedNanos = System.nanoTime();
+        firstCurveSeconds = Double.NaN;
+        status.set("Analysing " + ts.size() + " targets from " + pct(ts.get(0)) + " to " + pct(ts.get(ts.size() - 1)) + "…");
+        current = runner.submit("Analysing SLA targets", sink -> {
+            PlanningEngine.Negotiated curves = planning.negotiate(data, start, ts, routerNames, partial -> {
+                NegotiationResult r = toResult(partial, start, gts, qs, gridRouter, null, true);
+                double at = (System.nanoTime() - startedNanos) / 1e9;
+                runner.uiExecutor().execute(() -> {
+                    if (generation == runGeneration) {
+                        if (!Double.isFinite(firstCurveSeconds)) {
+                            firstCurveSeconds = at;
                         }
+                        result.set(r);
                     }
+                });
+            }, sink);
+            runner.uiExecutor().execute(() -> {
+                if (generation == runGeneration) {
+                    result.set(toResult(curves, start, gts, qs, gridRouter, null, true));
                 }
-            }
+            });
             double[][] grid = new double[qs.size()][gts.size()];
+            ProgressSink quiet = quiet(sink);
             for (int i = 0; i < qs.size(); i++) {
+                sink.checkCancelled();
+                sink.progress((double) i / qs.size(), "feedback rate " + pct(qs.get(i)) + " x " + gts.size() + " targets");
+                PlanningEngine.Negotiated row = planning.negotiate(data, start.withFeedbackRate(qs.get(i)), gts,
+                        List.of(start.router()), p -> { }, quiet);
                 for (int j = 0; j < gts.size(); j++) {
-                    sink.checkCancelled();
-                    sink.progress((double) done++ / total, "feedback " + Math.round(qs.get(i) * 100) + "% x target "
-                            + Math.round(gts.get(j) * 100) + "%");
-                    ScenarioOutcome o = engine.run(data, start.withFeedbackRate(qs.get(i)).withTarget(gts.get(j)), Fidelity.SWEEP, quiet);
-                    grid[i][j] = 1 - o.breachProbability();
+                    double t = gts.get(j);
+                    grid[i][j] = row.points().stream().filter(p -> Math.abs(p.target() - t) < 1e-9).findFirst()
+                            .map(p -> 1 - p.breachProbability()).orElse(Double.NaN);
                 }
             }
-            String gridRouter = available.stream().filter(c -> c.name().equals(start.router())).findFirst()
-                    .map(RouterChoice::displayName).orElse(start.router());
-            return new NegotiationResult(points, gts, qs, gridRouter, grid, tiers);
+            return toResult(curves, start, gts, qs, gridRouter, grid, false);
         }, r -> {
+            if (generation != runGeneration) {
+                return;
+            }
             running.set(false);
             result.set(r);
-            status.set("Swept " + r.routers().size() + " routers over " + ts.size() + " targets, and "
-                    + qs.size() + " feedback rates x " + gts.size() + " targets for " + r.gridRouter()
-                    + ". Volume, horizon, pool and prices as on the Scenario screen; "
-                    + Fidelity.SWEEP.replications(start.replications()) + " replications each, coarser sampling than the Scenario screen.");
+            lastSeconds = (System.nanoTime() - startedNanos) / 1e9;
+            status.set(String.format(java.util.Locale.ROOT, "Analysed in %.1f s (first curve after %.1f s): ", lastSeconds,
+                    firstCurveSeconds) + r.deployableRouters().size() + " routers over " + ts.size() + " targets from "
+                    + pct(ts.get(0)) + " to " + pct(ts.get(ts.size() - 1)) + ", and " + qs.size() + " feedback rate"
+                    + (qs.size() == 1 ? "" : "s") + " x " + gts.size() + " targets for " + gridRouter
+                    + ". Volume, horizon, pool and prices as on the Scenario screen. " + r.note());
         }, e -> {
+            if (generation != runGeneration) {
+                return;
+            }
             running.set(false);
             status.set("Analysis failed: " + e.getMessage());
         });
     }
 
+    private static ProgressSink quiet(ProgressSink sink) {
+        return new ProgressSink() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return sink.isCancelled();
+            }
+        };
+    }
+
+    /** The engine's negotiation as the screen shows it (names, floor as bound points, the scenario router's tiers). */
+    static NegotiationResult toResult(PlanningEngine.Negotiated n, ScenarioSettings start, List<Double> gts, List<Double> qs,
+                                      String gridRouter, double[][] grid, boolean partial) {
+        List<NegotiationResult.Point> points = new ArrayList<>();
+        List<NegotiationResult.TierPoint> tiers = new ArrayList<>();
+        for (Candidate c : n.points()) {
+            points.add(new NegotiationResult.Point(c.router(), c.displayName(), c.target(), c.monthlySpend(), c.costPer1k(),
+                    c.satisfaction(), c.breachProbability(), false, c.meetsSla()));
+            if (c.router().equals(start.router())) {
+                for (Candidate.Tier t : c.tiers()) {
+                    tiers.add(new NegotiationResult.TierPoint(t.name(), c.target(), t.target(), t.share(), t.satisfaction(),
+                            t.breachProbability(), t.meetsTarget()));
+                }
+            }
+        }
+        for (PlanningEngine.Floor f : n.floor()) {
+            points.add(new NegotiationResult.Point("floor", f.displayName(), f.target(), f.monthlySpend(), f.costPer1k(),
+                    f.satisfaction(), Double.NaN, true, true));
+        }
+        List<NegotiationResult.Marginal> marginals = n.marginals().stream().map(m -> new NegotiationResult.Marginal(
+                m.displayName(), m.from(), m.to(), m.perPoint(), m.low(), m.high())).toList();
+        return new NegotiationResult(points, marginals, gts, qs, gridRouter, grid, tiers, partial || n.partial(), n.ceiling(),
+                n.seconds(), n.note());
+    }
+
+    private static String pct(double v) {
+        double p = v * 100;
+        return Math.abs(p - Math.round(p)) < 1e-6 ? String.format(java.util.Locale.ROOT, "%.0f%%", p)
+                : String.format(java.util.Locale.ROOT, "%.1f%%", p);
+    }
+
     public void cancel() {
+        runGeneration++;
         if (current != null) {
             current.cancel();
             running.set(false);
@@ -161,13 +298,28 @@ public final class NegotiateViewModel {
         return readOnlyAvailable;
     }
 
-    /** Editable: the routers to sweep (engine names). */
+    /** Editable: the routers to compare (engine names). */
     public ObservableList<String> chosenRouters() {
         return chosenRouters;
     }
 
+    /** The SLA targets analysed; follows the scenario (see {@link #followScenario()}). */
     public ObservableList<Double> targets() {
         return targets;
+    }
+
+    public ObservableList<Double> gridTargets() {
+        return gridTargets;
+    }
+
+    /** Wall time of the last complete analysis, seconds (NaN before the first). */
+    public double lastSeconds() {
+        return lastSeconds;
+    }
+
+    /** Seconds from Analyse to the first router's curve on screen, last analysis (NaN before). */
+    public double firstCurveSeconds() {
+        return firstCurveSeconds;
     }
 
     public ReadOnlyObjectProperty<NegotiationResult> resultProperty() {

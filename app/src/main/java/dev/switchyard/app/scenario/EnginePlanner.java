@@ -79,7 +79,7 @@ public final class EnginePlanner implements PlannerEngine {
             }
         }
         return new RouterChoice(d.name(), d.displayName(), d.description(), d.reconstructed(), d.provenance(), d.isBound(),
-                params);
+                params, d.role() == RouterDescriptor.Role.ONLINE);
     }
 
     @Override
@@ -284,8 +284,8 @@ public final class EnginePlanner implements PlannerEngine {
             return ScenarioOutcome.Trace.none(r.router().displayName() + " recorded no learning trace.");
         }
         if (hasMultiplier) {
-            return new ScenarioOutcome.Trace("λ (price of quality)", "How much the router is willing to pay for a "
-                    + "satisfied request, learned from feedback.", x, y);
+            return new ScenarioOutcome.Trace("Price of quality", "How much extra cost the router accepts for a better "
+                    + "chance of a satisfied request (λ in the papers), learned as it goes.", x, y);
         }
         return new ScenarioOutcome.Trace("Running satisfaction", r.router().displayName() + " follows a fixed rule and "
                 + "learns nothing; shown instead: the running share of satisfied requests.", x, y);

@@ -80,9 +80,14 @@ public record ScenarioOutcome(
         return settings.target();
     }
 
-    /** A short name for pinned scenarios: "SLARouter @ 90%, q=20%". */
+    /** The target the tier is held to: its own, else the scenario's. */
+    public double tierTarget(String tier) {
+        return settings.targetFor(tier);
+    }
+
+    /** A short name for pinned scenarios: "SLARouter @ 90%, feedback 20%". */
     public String label() {
-        return routerDisplayName + " @ " + Math.round(settings.target() * 1000) / 10.0 + "%, q="
+        return routerDisplayName + " @ " + Math.round(settings.target() * 1000) / 10.0 + "%, feedback "
                 + Math.round(settings.feedbackRate() * 100) + "%";
     }
 }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param monthlyVolume requests in the first month
  * @param monthlyGrowth relative growth per month (0.05 = +5% a month)
  * @param priceSheet label of the price sheet, null for the sample's recorded costs
+ * @param tierTargets an SLA target of its own for some tiers of the traffic (gold -> 0.95); the rest use {@code target}
+ * @param timeline price and catalog what-ifs on the horizon (the planner's answers include them)
  */
 public record ScenarioSettings(
         List<String> pool,
@@ -28,9 +30,35 @@ public record ScenarioSettings(
         int horizonMonths,
         String priceSheet,
         int replications,
-        long seed) {
+        long seed,
+        Map<String, Double> tierTargets,
+        Timeline timeline) {
+
+    /** Settings with one target for every tier. */
+    public ScenarioSettings(List<String> pool, String router, Map<String, String> routerParameters, double target,
+                            SlaWindow window, double feedbackRate, long monthlyVolume, double monthlyGrowth,
+                            int horizonMonths, String priceSheet, int replications, long seed) {
+        this(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume, monthlyGrowth, horizonMonths,
+                priceSheet, replications, seed, Map.of(), Timeline.NONE);
+    }
+
+    /** Settings without timeline events. */
+    public ScenarioSettings(List<String> pool, String router, Map<String, String> routerParameters, double target,
+                            SlaWindow window, double feedbackRate, long monthlyVolume, double monthlyGrowth,
+                            int horizonMonths, String priceSheet, int replications, long seed, Map<String, Double> tierTargets) {
+        this(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume, monthlyGrowth, horizonMonths,
+                priceSheet, replications, seed, tierTargets, Timeline.NONE);
+    }
 
     public ScenarioSettings {
+        tierTargets = tierTargets == null ? Map.of() : Map.copyOf(new TreeMap<>(tierTargets));
+        timeline = timeline == null ? Timeline.NONE : timeline;
+        for (Map.Entry<String, Double> e : tierTargets.entrySet()) {
+            if (e.getKey().isBlank() || !(e.getValue() > 0 && e.getValue() < 1)) {
+                throw new IllegalArgumentException("tier target for '" + e.getKey() + "' must be between 0% and 100%, got "
+                        + e.getValue());
+            }
+        }
         pool = List.copyOf(pool);
         if (router == null || router.isBlank()) {
             throw new IllegalArgumentException("pick a router");
@@ -61,26 +89,41 @@ public record ScenarioSettings(
 
     public ScenarioSettings withTarget(double t) {
         return new ScenarioSettings(pool, router, routerParameters, t, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline);
     }
 
     public ScenarioSettings withRouter(String r, Map<String, String> params) {
         return new ScenarioSettings(pool, r, params, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline);
     }
 
     public ScenarioSettings withFeedbackRate(double q) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, q, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline);
     }
 
     public ScenarioSettings withReplications(int r) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, r, seed);
+                monthlyGrowth, horizonMonths, priceSheet, r, seed, tierTargets, timeline);
     }
 
     public ScenarioSettings withHorizon(int months) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, months, priceSheet, replications, seed);
+                monthlyGrowth, months, priceSheet, replications, seed, tierTargets, timeline);
+    }
+
+    public ScenarioSettings withTierTargets(Map<String, Double> targets) {
+        return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, targets, timeline);
+    }
+
+    public ScenarioSettings withTimeline(Timeline t) {
+        return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, t);
+    }
+
+    /** The target a tier must meet: its own when set, else the scenario's. */
+    public double targetFor(String tier) {
+        return tierTargets.getOrDefault(tier, target);
     }
 }

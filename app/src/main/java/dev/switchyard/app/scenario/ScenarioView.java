@@ -63,14 +63,18 @@ public final class ScenarioView extends SplitPane {
 
     final KpiTile spendTile = new KpiTile("Monthly spend",
             "Average spend per month over the horizon, across replications. Grows with the monthly volume.");
-    final KpiTile per1kTile = new KpiTile("Cost per 1,000 requests",
+    final KpiTile per1kTile = new KpiTile("Per 1,000 requests",
             "What 1,000 requests cost on average with this router and these prices.");
-    final KpiTile satisfactionTile = new KpiTile("Satisfaction vs target",
+    final KpiTile satisfactionTile = new KpiTile("Satisfaction",
             "Share of requests whose answer satisfied the user (the simulation's hidden truth), against the SLA target.");
     final KpiTile breachTile = new KpiTile("P(breached month)",
             "The chance that a given month ends below the SLA target, estimated across replications.");
-    final KpiTile savingsTile = new KpiTile("Savings vs best fixed",
+    final KpiTile savingsTile = new KpiTile("Savings",
             "How much cheaper than sending every request to the single best model on this sample.");
+    final KpiTile tierTile = new KpiTile("Lowest tier",
+            "Satisfaction of each SLA tier of the traffic (e.g. gold, silver, bronze) against its target. "
+                    + "Red when any tier falls short, even if the traffic as a whole meets the target.");
+    private final Label previewBadge = new Label("Preview");
 
     final BandLineChart spendChart = new BandLineChart(Charts.axis("Month"), Charts.usdAxis("USD per month"));
     final LineChart<Number, Number> satisfactionChart;
@@ -80,6 +84,7 @@ public final class ScenarioView extends SplitPane {
     final LineChart<Number, Number> traceChart = new LineChart<>(Charts.countAxis("Requests"), Charts.axis("Value"));
     private final List<ChartCard> cards = new ArrayList<>();
     private ChartCard traceCard;
+    private VBox resultsBox;
     private ChartCard satisfactionCard;
 
     public ScenarioView(ScenarioViewModel vm, TaskRunner runner) {
@@ -95,6 +100,8 @@ public final class ScenarioView extends SplitPane {
         satisfactionTile.setId("kpi-satisfaction");
         breachTile.setId("kpi-breach");
         savingsTile.setId("kpi-savings");
+        tierTile.setId("kpi-tiers");
+        previewBadge.setId("preview-badge");
         spendChart.setId("spend-chart");
         reconstructedBadge.setId("reconstructed-badge");
         NumberAxis satY = Charts.percentAxis("Satisfaction", 0.6, 1.0);
@@ -161,6 +168,18 @@ public final class ScenarioView extends SplitPane {
         box.getChildren().add(section("SLA target", "The share of requests that must satisfy users, e.g. 90%. "
                 + "A higher target needs dearer models more often.", sliderWithValue(targetSlider, vm.targetProperty())));
 
+        VBox tierBox = new VBox(4);
+        tierBox.setId("tier-targets");
+        vm.tiers().addListener((ListChangeListener<String>) c -> buildTierTargets(tierBox));
+        buildTierTargets(tierBox);
+        TitledPane tierPane = new TitledPane("Per-tier targets", tierBox);
+        tierPane.setExpanded(false);
+        tierPane.visibleProperty().bind(Bindings.isNotEmpty(vm.tiers()));
+        tierPane.managedProperty().bind(tierPane.visibleProperty());
+        ChartCardTooltips.install(tierPane, "Give an SLA tier (e.g. gold) a target of its own. The recommendation then keeps "
+                + "every tier's target, and the per-tier tile turns red when one is missed.");
+        box.getChildren().add(tierPane);
+
         ComboBox<SlaWindow> windowBox = new ComboBox<>();
         windowBox.getItems().addAll(SlaWindow.DAY, SlaWindow.WEEK, SlaWindow.MONTH, SlaWindow.ofRequests(10_000),
                 SlaWindow.ofRequests(100_000));
@@ -171,9 +190,17 @@ public final class ScenarioView extends SplitPane {
 
         configurePercentSlider(feedbackSlider, 0.25);
         feedbackSlider.valueProperty().bindBidirectional(vm.feedbackRateProperty());
+        Label feedbackIgnored = new Label();
+        feedbackIgnored.setId("feedback-ignored-note");
+        feedbackIgnored.getStyleClass().addAll("notes", "control-note");
+        feedbackIgnored.setWrapText(true);
+        feedbackIgnored.setMinHeight(Region.USE_PREF_SIZE);
+        feedbackIgnored.textProperty().bind(vm.feedbackNoteProperty());
+        feedbackIgnored.visibleProperty().bind(vm.feedbackNoteProperty().isNotEmpty());
+        feedbackIgnored.managedProperty().bind(feedbackIgnored.visibleProperty());
         box.getChildren().add(section("Feedback rate", "How often an unhappy user tells you (thumbs down, complaint). "
                 + "Routers that learn online need this signal; 5% means 1 in 20 bad answers is reported.",
-                sliderWithValue(feedbackSlider, vm.feedbackRateProperty())));
+                new VBox(2, sliderWithValue(feedbackSlider, vm.feedbackRateProperty()), feedbackIgnored)));
 
         TextField volume = new TextField();
         volume.setText(Formats.count(vm.monthlyVolumeProperty().get()));
@@ -201,9 +228,12 @@ public final class ScenarioView extends SplitPane {
                 + "Horizon: how many months to plan.", gh));
 
         ComboBox<String> sheet = new ComboBox<>(vm.priceSheets());
+        sheet.setId("price-sheet-box");
         sheet.valueProperty().bindBidirectional(vm.priceSheetProperty());
         sheet.setMaxWidth(Double.MAX_VALUE);
         box.getChildren().add(section("Price sheet", "Which prices to apply. Sheets are dated; compare two on the Data screen.", sheet));
+
+        box.getChildren().add(buildTimeline());
 
         Spinner<Integer> reps = new Spinner<>(1, 100, vm.replicationsProperty().get());
         reps.setEditable(true);
@@ -217,6 +247,186 @@ public final class ScenarioView extends SplitPane {
         buildAdvanced(vm.routerProperty().get());
         box.getChildren().add(advanced);
         return box;
+    }
+
+    /** What-ifs on the timeline: price changes, a second sheet from its date, deprecations. */
+    private Node buildTimeline() {
+        VBox box = new VBox(6);
+        box.setId("timeline-controls");
+        javafx.scene.control.CheckBox deprecations = new javafx.scene.control.CheckBox("Models leave at their deprecation date");
+        deprecations.setId("timeline-deprecations");
+        deprecations.setWrapText(true);
+        deprecations.setTooltip(ChartCard.wrap("A model whose catalog deprecation date falls inside the horizon leaves the pool "
+                + "from that month; the routers re-plan without it."));
+        ComboBox<String> sheetFrom = new ComboBox<>();
+        sheetFrom.setId("timeline-sheet");
+        sheetFrom.setMaxWidth(Double.MAX_VALUE);
+        sheetFrom.setPromptText("none");
+        Runnable refillSheets = () -> {
+            java.util.List<String> items = new ArrayList<>();
+            items.add("none");
+            vm.priceSheets().stream().filter(x -> !ScenarioViewModel.RECORDED_COSTS.equals(x)).forEach(items::add);
+            sheetFrom.getItems().setAll(items);
+            String chosen = vm.timelineProperty().get().sheetFromEffectiveDate();
+            sheetFrom.setValue(chosen == null ? "none" : chosen);
+        };
+        vm.priceSheets().addListener((ListChangeListener<String>) c -> refillSheets.run());
+        refillSheets.run();
+        TextField who = new TextField();
+        who.setPromptText("provider or model, e.g. anthropic");
+        Spinner<Integer> percent = new Spinner<>(-90, 300, -30, 5);
+        percent.setEditable(true);
+        percent.setPrefWidth(80);
+        Spinner<Integer> month = new Spinner<>(1, 60, 4);
+        month.setEditable(true);
+        month.setPrefWidth(70);
+        javafx.scene.control.Button add = new javafx.scene.control.Button("Add");
+        add.setId("timeline-add");
+        VBox changes = new VBox(2);
+        Label listNote = new Label();
+        listNote.getStyleClass().add("notes");
+        listNote.setWrapText(true);
+        Runnable showChanges = () -> {
+            changes.getChildren().clear();
+            Timeline t = vm.timelineProperty().get();
+            deprecations.setSelected(t.deprecations());
+            for (Timeline.PriceChange c : t.priceChanges()) {
+                Label l = new Label(c.target() + " " + String.format(Locale.ROOT, "%+.0f%%", (c.factor() - 1) * 100) + " from month "
+                        + c.fromMonth());
+                javafx.scene.control.Button remove = new javafx.scene.control.Button("Remove");
+                remove.getStyleClass().add("small");
+                remove.setOnAction(e -> {
+                    java.util.List<Timeline.PriceChange> next = new ArrayList<>(vm.timelineProperty().get().priceChanges());
+                    next.remove(c);
+                    Timeline now = vm.timelineProperty().get();
+                    vm.timelineProperty().set(new Timeline(next, now.sheetFromEffectiveDate(), now.deprecations()));
+                });
+                HBox row = new HBox(6, l, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                changes.getChildren().add(row);
+            }
+            listNote.setText(t.isEmpty() ? "" : "The recommendation, Negotiate and the budget include these; the month-by-month "
+                    + "run below does not (the spend chart marks them).");
+        };
+        vm.timelineProperty().addListener((o, was, now) -> showChanges.run());
+        showChanges.run();
+        deprecations.selectedProperty().addListener((o, was, now) -> {
+            Timeline t = vm.timelineProperty().get();
+            if (t.deprecations() != now) {
+                vm.timelineProperty().set(new Timeline(t.priceChanges(), t.sheetFromEffectiveDate(), now));
+            }
+        });
+        sheetFrom.valueProperty().addListener((o, was, now) -> {
+            Timeline t = vm.timelineProperty().get();
+            String label = now == null || now.equals("none") ? null : now;
+            if (!java.util.Objects.equals(label, t.sheetFromEffectiveDate())) {
+                vm.timelineProperty().set(new Timeline(t.priceChanges(), label, t.deprecations()));
+            }
+        });
+        add.setOnAction(e -> {
+            try {
+                Timeline t = vm.timelineProperty().get();
+                java.util.List<Timeline.PriceChange> next = new ArrayList<>(t.priceChanges());
+                next.add(new Timeline.PriceChange(who.getText().strip(), 1 + percent.getValue() / 100.0, month.getValue()));
+                vm.timelineProperty().set(new Timeline(next, t.sheetFromEffectiveDate(), t.deprecations()));
+                who.clear();
+            } catch (IllegalArgumentException ex) {
+                runner.say(ex.getMessage());
+            }
+        });
+        GridPane change = new GridPane();
+        change.setHgap(6);
+        change.setVgap(3);
+        change.addRow(0, new Label("Price change"), who);
+        change.addRow(1, new Label("by %"), percent);
+        change.addRow(2, new Label("from month"), new HBox(6, month, add));
+        GridPane.setHgrow(who, Priority.ALWAYS);
+        box.getChildren().addAll(deprecations, new Label("Second price sheet from its effective date"), sheetFrom, change,
+                changes, listNote);
+        TitledPane pane = new TitledPane("Timeline what-ifs", box);
+        pane.setExpanded(false);
+        ChartCardTooltips.install(pane, "Changes from a given month: a provider's price change, a second price sheet from its "
+                + "effective date, models leaving at their deprecation date. The planner's answers include them.");
+        return pane;
+    }
+
+    /**
+     * Marks timeline events on the spend chart (the planner's events, with the months they start) and,
+     * when there are any, draws the recommended plan's monthly spend with them as a line of its own.
+     */
+    public void showTimeline(List<Marker> events, String planName, List<Double> planMonthSpend) {
+        timelineMarks = List.copyOf(events);
+        planSpend = planMonthSpend == null ? List.of() : List.copyOf(planMonthSpend);
+        planLabel = planName;
+        applyTimeline();
+    }
+
+    /** A timeline event as the spend chart marks it. */
+    public record Marker(int fromMonth, String description) {
+    }
+
+    private List<Marker> timelineMarks = List.of();
+    private List<Double> planSpend = List.of();
+    private String planLabel = "";
+
+    private void applyTimeline() {
+        List<BandLineChart.Marker> marks = new ArrayList<>();
+        for (Marker m : timelineMarks) {
+            String label = m.description().length() > 28 ? m.description().substring(0, 27) + "…" : m.description();
+            marks.add(new BandLineChart.Marker(m.fromMonth(), label, m.description()));
+        }
+        spendChart.setMarkers(marks);
+        spendChart.getData().removeIf(s -> s.getName() != null && s.getName().startsWith("Plan with events"));
+        if (!timelineMarks.isEmpty() && !planSpend.isEmpty() && spendChart.getData().size() >= 3) {
+            double[] x = new double[planSpend.size()];
+            double[] y = new double[planSpend.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1;
+                y[i] = planSpend.get(i);
+            }
+            XYChart.Series<Number, Number> plan = Charts.series("Plan with events (" + planLabel + ")", x, y, MAX_POINTS);
+            spendChart.getData().add(plan);
+            if (plan.getNode() != null) {
+                plan.getNode().getStyleClass().add("plan-line");
+            }
+        }
+    }
+
+    /** One row per tier: "own target" and its value; unticked, the tier is held to the scenario's target. */
+    private void buildTierTargets(VBox box) {
+        box.getChildren().clear();
+        for (String tier : vm.tiers()) {
+            javafx.scene.control.CheckBox own = new javafx.scene.control.CheckBox(tier);
+            own.setMinWidth(90);
+            Spinner<Double> value = new Spinner<>(50.0, 99.5, Math.round(vm.targetProperty().get() * 1000) / 10.0, 0.5);
+            value.setEditable(true);
+            value.setPrefWidth(90);
+            Double current = vm.tierTargets().get(tier);
+            own.setSelected(current != null);
+            if (current != null) {
+                value.getValueFactory().setValue(current * 100);
+            }
+            value.disableProperty().bind(own.selectedProperty().not());
+            Runnable push = () -> {
+                try {
+                    vm.setTierTarget(tier, own.isSelected() ? value.getValue() / 100 : Double.NaN);
+                } catch (IllegalArgumentException e) {
+                    runner.say(e.getMessage());
+                }
+            };
+            own.selectedProperty().addListener((o, was, now) -> push.run());
+            value.valueProperty().addListener((o, was, now) -> {
+                if (own.isSelected()) {
+                    push.run();
+                }
+            });
+            Label unit = new Label("%");
+            HBox row = new HBox(6, own, value, unit);
+            row.setAlignment(Pos.CENTER_LEFT);
+            ChartCardTooltips.install(own, "Tick to hold the " + tier + " tier to a target of its own; unticked it follows "
+                    + "the SLA target above.");
+            box.getChildren().add(row);
+        }
     }
 
     private boolean syncingPool;
@@ -313,7 +523,8 @@ public final class ScenarioView extends SplitPane {
         });
         HBox row = new HBox(6, s, value);
         HBox.setHgrow(s, Priority.ALWAYS);
-        return section(p.label() + " (" + p.key() + ")", p.help(), row);
+        // the engine's key (e.g. dualStep) is for the command line: the tooltip names it, the label does not
+        return section(p.label(), p.help() + " (Command-line name: " + p.key() + ".)", row);
     }
 
     private static String fmt(double v) {
@@ -367,8 +578,8 @@ public final class ScenarioView extends SplitPane {
     // ---- results -----------------------------------------------------------------------------
 
     private Node buildResults() {
-        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile);
-        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile)) {
+        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile);
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
             HBox.setHgrow(t, Priority.ALWAYS);
             t.setMaxWidth(Double.MAX_VALUE);
         }
@@ -396,8 +607,10 @@ public final class ScenarioView extends SplitPane {
                 mixChart, this::mixTable);
         ChartCard shareCard = card("Share of spend", "Where the money goes: each model's share of total spend over the horizon.",
                 spendShareChart, this::spendShareTable);
-        traceCard = card("Learning trace", "The router's internal price of quality over time: lambda (how much it "
-                + "is willing to pay for satisfaction) or a virtual queue of SLA debt. It settles as the router learns.",
+        traceCard = card("Learning trace", "What the router has learned, over time. For SLARouter and PROTEUS: its price of "
+                + "quality (written λ in the papers), how much extra cost it accepts for a better chance of a satisfied "
+                + "request; it rises while the SLA is at risk and settles as the router learns. For fixed rules: the "
+                + "running share of satisfied requests.",
                 traceChart, this::traceTable);
 
         GridPane grid = new GridPane();
@@ -432,7 +645,13 @@ public final class ScenarioView extends SplitPane {
         notes.setWrapText(true);
         notes.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox right = new VBox(6, errorBanner, tiles, grid, notes);
+        previewBadge.getStyleClass().addAll("badge", "badge-info", "preview-badge");
+        ChartCardTooltips.install(previewBadge, "These figures come from a quick, coarse run so the charts follow the "
+                + "controls. The full run replaces them in a moment; only the full run's numbers are for quoting.");
+        previewBadge.setVisible(false);
+        previewBadge.setManaged(false);
+        VBox right = new VBox(6, errorBanner, previewBadge, tiles, grid, notes);
+        resultsBox = right;
         right.setPadding(new Insets(8));
         // small screens scroll; large ones give the charts all the height
         ScrollPane scroll = new ScrollPane(right);
@@ -452,7 +671,17 @@ public final class ScenarioView extends SplitPane {
 
     private void show(ScenarioOutcome o) {
         if (o == null) {
+            clear();
             return;
+        }
+        boolean preview = o.isPreview();
+        previewBadge.setVisible(preview);
+        previewBadge.setManaged(preview);
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+            t.getStyleClass().remove("preview");
+            if (preview) {
+                t.getStyleClass().add("preview");
+            }
         }
         cards.forEach(c -> c.setEmptyMessage(null));
         double target = o.target();
@@ -466,6 +695,12 @@ public final class ScenarioView extends SplitPane {
                 o.breachProbability() <= 0.1 ? KpiTile.Tone.GOOD : o.breachProbability() <= 0.3 ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
         savingsTile.set(Formats.percent(o.savingsVsBestFixed()), "vs the best single model",
                 o.savingsVsBestFixed() > 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+        showTiers(o);
+        if (preview) {
+            for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+                t.set(t.valueText(), "preview: " + t.detailText(), t.tone());
+            }
+        }
 
         int n = o.months().size();
         double[] x = new double[n];
@@ -484,6 +719,7 @@ public final class ScenarioView extends SplitPane {
                 Charts.seriesAt("Mean", x, mean, keep)));
         styleBandEdges(spendChart);
         monthAxis((NumberAxis) spendChart.getXAxis(), n);
+        applyTimeline();
 
         double[] wx = new double[o.windows().size()];
         double[] wy = new double[o.windows().size()];
@@ -513,7 +749,14 @@ public final class ScenarioView extends SplitPane {
             satisfactionChart.getData().clear();
             satisfactionCard.setEmptyMessage("No SLA window completed within the horizon.");
         }
-        ((NumberAxis) satisfactionChart.getXAxis()).setLabel("SLA window (" + o.settings().window() + ")");
+        NumberAxis windowAxis = (NumberAxis) satisfactionChart.getXAxis();
+        windowAxis.setLabel("SLA window (" + o.settings().window() + ")");
+        // the axis ends at the last window: an auto-ranged "55" for 52 weeks reads as three extra weeks
+        windowAxis.setAutoRanging(false);
+        windowAxis.setLowerBound(wx.length == 0 ? 0 : wx[0]);
+        windowAxis.setUpperBound(wx.length == 0 ? 1 : Math.max(wx[0] + 1, wx[wx.length - 1]));
+        windowAxis.setTickUnit(niceTick(windowAxis.getUpperBound() - windowAxis.getLowerBound()));
+        windowAxis.setMinorTickVisible(false);
 
         // the biggest models by name, the rest as one band: twelve colours are unreadable
         double[] overall = new double[o.models().size()];
@@ -522,38 +765,46 @@ public final class ScenarioView extends SplitPane {
                 overall[j] += o.requestShareByMonth()[i][j];
             }
         }
-        List<Integer> top = topIndices(overall, TOP_MODELS);
+        // largest first, so the legend reads in order; models that served nothing are left out of the legend
+        List<Integer> top = topIndices(overall, TOP_MODELS).stream().filter(j -> overall[j] > 0).toList();
         List<XYChart.Series<Number, Number>> mix = new ArrayList<>();
         double[] rest = new double[n];
+        int others = 0;
         for (int j = 0; j < o.models().size(); j++) {
+            if (top.contains(j) || overall[j] <= 0) {
+                continue;
+            }
+            others++;
+            for (int i = 0; i < n && i < o.requestShareByMonth().length; i++) {
+                rest[i] += o.requestShareByMonth()[i][j];
+            }
+        }
+        for (int j : top) {
             double[] share = new double[n];
             for (int i = 0; i < n && i < o.requestShareByMonth().length; i++) {
                 share[i] = o.requestShareByMonth()[i][j];
             }
-            if (top.contains(j)) {
-                mix.add(Charts.seriesAt(o.models().get(j), x, share, keep));
-            } else {
-                for (int i = 0; i < n; i++) {
-                    rest[i] += share[i];
-                }
-            }
+            mix.add(Charts.seriesAt(o.models().get(j) + " (" + Formats.percent(overall[j] / Math.max(1, n)) + ")", x, share, keep));
         }
-        if (top.size() < o.models().size()) {
-            mix.add(Charts.seriesAt((o.models().size() - top.size()) + " other models", x, rest, keep));
+        if (others > 0) {
+            mix.add(Charts.seriesAt(others + (others == 1 ? " other model" : " other models"), x, rest, keep));
         }
         mixChart.getData().setAll(mix);
         monthAxis((NumberAxis) mixChart.getXAxis(), n);
 
-        List<Integer> topSpend = topIndices(o.spendShare(), TOP_MODELS);
+        List<Integer> topSpend = topIndices(o.spendShare(), TOP_MODELS).stream().filter(j -> o.spendShare()[j] > 0).toList();
         XYChart.Series<Number, String> bars = new XYChart.Series<>();
         double other = 0;
+        int otherCount = 0;
         for (int j = 0; j < o.models().size(); j++) {
-            if (!topSpend.contains(j)) {
+            if (!topSpend.contains(j) && o.spendShare()[j] > 0) {
                 other += o.spendShare()[j];
+                otherCount++;
             }
         }
-        if (topSpend.size() < o.models().size()) {
-            bars.getData().add(new XYChart.Data<>(other, (o.models().size() - topSpend.size()) + " others"));
+        // a category axis draws its first entry at the bottom: the largest share ends up on top
+        if (otherCount > 0) {
+            bars.getData().add(new XYChart.Data<>(other, otherCount + (otherCount == 1 ? " other" : " others")));
         }
         for (int k = topSpend.size() - 1; k >= 0; k--) {
             int j = topSpend.get(k);
@@ -591,6 +842,48 @@ public final class ScenarioView extends SplitPane {
 
     static final int TOP_MODELS = 6;
 
+    /** The per-tier tile: the tier furthest below its target, red when any tier breaches. */
+    private void showTiers(ScenarioOutcome o) {
+        List<ScenarioOutcome.Tier> tiers = o.tiers();
+        if (tiers.isEmpty()) {
+            tierTile.set("–", "the traffic has no SLA tiers", KpiTile.Tone.NEUTRAL);
+            return;
+        }
+        ScenarioOutcome.Tier worst = null;
+        List<String> below = new ArrayList<>();
+        for (ScenarioOutcome.Tier t : tiers) {
+            double tt = o.tierTarget(t.name());
+            if (worst == null || t.satisfaction() - tt < worst.satisfaction() - o.tierTarget(worst.name())) {
+                worst = t;
+            }
+            if (t.satisfaction() < tt) {
+                below.add(t.name());
+            }
+        }
+        double wt = o.tierTarget(worst.name());
+        String detail = below.isEmpty() ? "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name()
+                : below.size() == 1 ? worst.name() + " (" + Formats.percent(worst.share()) + " of traffic) below its "
+                + Formats.percent(wt) + " target"
+                : String.join(", ", below) + " below target; lowest: " + worst.name();
+        tierTile.set(Formats.percent(worst.satisfaction()), detail, below.isEmpty() ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+    }
+
+    /** No result for the data on screen (new data, or a run that cannot start): nothing stale stays. */
+    private void clear() {
+        previewBadge.setVisible(false);
+        previewBadge.setManaged(false);
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+            t.set("–", " ", KpiTile.Tone.NEUTRAL);
+            t.getStyleClass().remove("preview");
+        }
+        for (var chart : List.<XYChart<?, ?>>of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart)) {
+            chart.getData().clear();
+        }
+        cards.forEach(c -> c.setEmptyMessage("Running the simulation for the data on screen…"));
+        notes.setText("");
+        cards.forEach(ChartCard::refresh);
+    }
+
     /** Indices of the {@code k} largest values, largest first. */
     static List<Integer> topIndices(double[] values, int k) {
         Integer[] order = new Integer[values.length];
@@ -601,6 +894,16 @@ public final class ScenarioView extends SplitPane {
             out.add(order[i]);
         }
         return out;
+    }
+
+    /** A round tick step giving about 6-12 ticks over {@code span}. */
+    static double niceTick(double span) {
+        for (double step : new double[] {1, 2, 4, 5, 10, 13, 20, 25, 50, 100, 250, 500, 1000}) {
+            if (span / step <= 12) {
+                return step;
+            }
+        }
+        return Math.ceil(span / 10);
     }
 
     private static void monthAxis(NumberAxis axis, int months) {
@@ -633,9 +936,9 @@ public final class ScenarioView extends SplitPane {
         }
         List<List<String>> rows = new ArrayList<>();
         for (ScenarioOutcome.Month m : o.months()) {
-            rows.add(List.of(Integer.toString(m.month()), Formats.plain(m.requests()), Formats.plain(m.spendMean()),
-                    Formats.plain(m.spendP10()), Formats.plain(m.spendP90()), Formats.plain(m.satisfactionMean()),
-                    Formats.plain(m.breachProbability())));
+            rows.add(List.of(Integer.toString(m.month()), String.format(Locale.ROOT, "%.0f", m.requests()),
+                    Formats.tableUsd(m.spendMean()), Formats.tableUsd(m.spendP10()), Formats.tableUsd(m.spendP90()),
+                    Formats.tablePercent(m.satisfactionMean()), Formats.tablePercent(m.breachProbability())));
         }
         return new DataTable("Spend per month", List.of("month", "requests", "spend mean USD", "spend P10 USD",
                 "spend P90 USD", "satisfaction", "P(breach)"), rows);
@@ -648,7 +951,7 @@ public final class ScenarioView extends SplitPane {
         }
         List<List<String>> rows = new ArrayList<>();
         for (ScenarioOutcome.Window w : o.windows()) {
-            rows.add(List.of(Long.toString(w.index()), Formats.plain(w.satisfaction()), Formats.plain(o.target()),
+            rows.add(List.of(Long.toString(w.index()), Formats.tablePercent(w.satisfaction()), Formats.tablePercent(o.target()),
                     w.satisfaction() >= o.target() ? "met" : "breached"));
         }
         return new DataTable("Satisfaction per SLA window", List.of("window", "satisfaction", "target", "status"), rows);
@@ -667,7 +970,7 @@ public final class ScenarioView extends SplitPane {
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(i + 1));
             for (double v : o.requestShareByMonth()[i]) {
-                row.add(Formats.plain(v));
+                row.add(Formats.tablePercent(v));
             }
             rows.add(row);
         }
@@ -680,8 +983,9 @@ public final class ScenarioView extends SplitPane {
             return DataTable.empty("Share of spend");
         }
         List<List<String>> rows = new ArrayList<>();
-        for (int j = 0; j < o.models().size(); j++) {
-            rows.add(List.of(o.models().get(j), Formats.plain(o.spendShare()[j])));
+        // largest first, as the chart
+        for (int j : topIndices(o.spendShare(), o.models().size())) {
+            rows.add(List.of(o.models().get(j), Formats.tablePercent(o.spendShare()[j])));
         }
         return new DataTable("Share of spend", List.of("model", "share of spend"), rows);
     }
@@ -693,12 +997,18 @@ public final class ScenarioView extends SplitPane {
         }
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < o.trace().values().length; i++) {
-            rows.add(List.of(Formats.plain(o.trace().requests()[i]), Formats.plain(o.trace().values()[i])));
+            rows.add(List.of(String.format(Locale.ROOT, "%.0f", o.trace().requests()[i]),
+                    String.format(Locale.ROOT, "%.4g", o.trace().values()[i])));
         }
         return new DataTable("Learning trace", List.of("requests", o.trace().label()), rows);
     }
 
     public List<ChartCard> cards() {
         return List.copyOf(cards);
+    }
+
+    /** Puts the planner's answers (recommendation, budget) first on the screen, above the tiles. */
+    public void addLead(Node... nodes) {
+        resultsBox.getChildren().addAll(1, List.of(nodes));
     }
 }

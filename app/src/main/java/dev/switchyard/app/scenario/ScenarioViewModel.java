@@ -74,6 +74,7 @@ public final class ScenarioViewModel {
     /** Handed out instead of {@code priceSheets}: one wrapper, so listeners on it are not garbage-collected with a throwaway copy. */
     private final ObservableList<String> readOnlyPriceSheets = FXCollections.unmodifiableObservableList(priceSheets);
     private final ObjectProperty<String> priceSheet = new SimpleObjectProperty<>(this, "priceSheet");
+    private final ObjectProperty<Timeline> timeline = new SimpleObjectProperty<>(this, "timeline", Timeline.NONE);
     private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
     private final BooleanProperty autoRun = new SimpleBooleanProperty(this, "autoRun", true);
@@ -83,6 +84,13 @@ public final class ScenarioViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyLongWrapper lastRunMillis = new ReadOnlyLongWrapper(this, "lastRunMillis");
     private final ReadOnlyLongWrapper completedRuns = new ReadOnlyLongWrapper(this, "completedRuns");
+    private final ReadOnlyStringWrapper feedbackNote = new ReadOnlyStringWrapper(this, "feedbackNote", "");
+    /** SLA tiers of the loaded traffic (gold, silver...), for per-tier targets. */
+    private final ObservableList<String> tiers = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyTiers = FXCollections.unmodifiableObservableList(tiers);
+    /** Tiers with a target of their own (tier -> target); the rest use the scenario's target. */
+    private final ObservableMap<String, Double> tierTargets = FXCollections.observableMap(new LinkedHashMap<>());
+    private final ObservableMap<String, Double> readOnlyTierTargets = FXCollections.unmodifiableObservableMap(tierTargets);
     private TaskRunner.Handle current;
     private boolean targetTouched;
     private long runGeneration;
@@ -98,17 +106,20 @@ public final class ScenarioViewModel {
         router.set(routers.stream().filter(r -> r.name().equals(engine.defaultRouter())).findFirst()
                 .orElse(routers.isEmpty() ? null : routers.get(0)));
         resetParameters(router.get());
+        feedbackNote.set(router.get() == null ? "" : router.get().feedbackIgnoredNote());
         router.addListener((o, was, now) -> {
+            feedbackNote.set(now == null ? "" : now.feedbackIgnoredNote());
             resetParameters(now);
             requestRun();
         });
         for (Observable p : List.<Observable>of(target, window, feedbackRate, monthlyVolume, monthlyGrowth,
-                horizonMonths, priceSheet, replications, seed)) {
+                horizonMonths, priceSheet, replications, seed, timeline)) {
             p.addListener(o -> requestRun());
         }
         pool.addListener((ListChangeListener<String>) c -> requestRun());
         target.addListener(o -> targetTouched |= !applyingData);
         routerParameters.addListener((MapChangeListener<String, String>) c -> requestRun());
+        tierTargets.addListener((MapChangeListener<String, Double>) c -> requestRun());
         session.dataSetProperty().addListener((o, was, now) -> onData(now));
         if (session.get() != null) {
             onData(session.get());
@@ -154,6 +165,11 @@ public final class ScenarioViewModel {
             error.set(e.getMessage());
             return;
         }
+        if (settings.priceSheet() == null && !data.traffic().hasRecordedCosts()) {
+            error.set(noPricesMessage(data));
+            outcome.set(null);
+            return;
+        }
         if (current != null) {
             current.cancel();
         }
@@ -161,7 +177,8 @@ public final class ScenarioViewModel {
         long started = System.nanoTime();
         long generation = ++runGeneration;
         // a quick preview first so the charts follow the slider, then the full run replaces it
-        current = runner.submit("Previewing " + settings.router(), sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
+        String name = router.get() == null ? settings.router() : router.get().displayName();
+        current = runner.submit("Previewing " + name, sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
                 preview -> {
                     if (generation != runGeneration) {
                         return;
@@ -169,7 +186,7 @@ public final class ScenarioViewModel {
                     lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
                     error.set("");
                     outcome.set(preview);
-                    current = runner.submit("Simulating " + settings.router(), sink -> engine.run(data, settings, Fidelity.FULL, sink),
+                    current = runner.submit("Simulating " + name, sink -> engine.run(data, settings, Fidelity.FULL, sink),
                             full -> {
                                 if (generation != runGeneration) {
                                     return;
@@ -184,6 +201,22 @@ public final class ScenarioViewModel {
     private void failed(Throwable e) {
         running.set(false);
         error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    /** What to do when nothing prices the traffic, in the app's words (not the command line's). */
+    static String noPricesMessage(DataSet data) {
+        String what = "The traffic '" + data.traffic().name() + "' records no costs per request, so it needs a price sheet.";
+        return data.priceSheets().isEmpty()
+                ? what + " Import one (File > Import price sheet…) and the scenario runs again."
+                : what + " Pick one under Price sheet, or import another (File > Import price sheet…).";
+    }
+
+    private void cancelRunInFlight() {
+        runGeneration++;
+        if (current != null) {
+            current.cancel();
+            running.set(false);
+        }
     }
 
     public void cancel() {
@@ -206,7 +239,7 @@ public final class ScenarioViewModel {
         String sheet = RECORDED_COSTS.equals(priceSheet.get()) ? null : priceSheet.get();
         return new ScenarioSettings(List.copyOf(pool), r.name(), Map.copyOf(routerParameters), target.get(), window.get(),
                 feedbackRate.get(), monthlyVolume.get(), monthlyGrowth.get(), horizonMonths.get(), sheet,
-                replications.get(), seed.get());
+                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get());
     }
 
     /** Puts every control back as a pinned scenario had it (Compare: "open in scenario"). */
@@ -226,10 +259,49 @@ public final class ScenarioViewModel {
             replications.set(s.replications());
             seed.set(s.seed());
             pool.setAll(s.pool().isEmpty() ? availableModels : s.pool());
+            timeline.set(s.timeline());
+            tierTargets.clear();
+            s.tierTargets().forEach((k, v) -> {
+                if (tiers.contains(k)) {
+                    tierTargets.put(k, v);
+                }
+            });
         } finally {
             applyingData = false;
         }
         requestRun();
+    }
+
+    /** Gives some tiers a target of their own, in one change (one re-run); tiers not in the traffic are refused. */
+    public void setTierTargets(Map<String, Double> targets) {
+        for (Map.Entry<String, Double> e : targets.entrySet()) {
+            if (!tiers.contains(e.getKey())) {
+                throw new IllegalArgumentException("the traffic has no SLA tier '" + e.getKey() + "'");
+            }
+            if (!(e.getValue() > 0 && e.getValue() < 1)) {
+                throw new IllegalArgumentException("a tier target must be between 0% and 100%, got " + e.getValue());
+            }
+        }
+        boolean was = applyingData;
+        applyingData = true;
+        try {
+            tierTargets.clear();
+            tierTargets.putAll(targets);
+        } finally {
+            applyingData = was;
+        }
+        requestRun();
+    }
+
+    /** One tier's own target, or NaN to hold it to the scenario's target. */
+    public void setTierTarget(String tier, double value) {
+        Map<String, Double> next = new LinkedHashMap<>(tierTargets);
+        if (Double.isNaN(value)) {
+            next.remove(tier);
+        } else {
+            next.put(tier, value);
+        }
+        setTierTargets(next);
     }
 
     public void setParameter(String key, String value) {
@@ -271,11 +343,20 @@ public final class ScenarioViewModel {
                 availableModels.clear();
                 pool.clear();
                 priceSheets.clear();
+                tiers.clear();
+                tierTargets.clear();
                 return;
             }
+            // results of the previous data must not stay on screen as if they were this data's
+            cancelRunInFlight();
+            outcome.set(null);
+            error.set("");
             if (!targetTouched) {
                 target.set(suggestedTarget(data));
             }
+            List<String> dataTiers = data.traffic().hasSlaTiers() ? data.traffic().slaTiers().values() : List.of();
+            tiers.setAll(dataTiers);
+            tierTargets.keySet().retainAll(dataTiers);
             List<String> models = data.traffic().models();
             List<String> keep = pool.stream().filter(models::contains).toList();
             availableModels.setAll(models);
@@ -285,11 +366,16 @@ public final class ScenarioViewModel {
                 sheets.add(RECORDED_COSTS);
             }
             String previous = priceSheet.get();
+            // the newest sheet, else the sample's recorded costs; a sheet still loaded is kept
+            String chosen = previous != null && sheets.contains(previous) ? previous
+                    : sheets.isEmpty() ? null : sheets.get(Math.max(0, data.priceSheets().size() - 1));
             priceSheets.setAll(sheets);
-            if (previous == null || !sheets.contains(previous)) {
-                // the newest sheet, else the sample's recorded costs
-                priceSheet.set(sheets.isEmpty() ? null : sheets.get(Math.max(0, data.priceSheets().size() - 1)));
+            Timeline t = timeline.get();
+            if (t.sheetFromEffectiveDate() != null && !sheets.contains(t.sheetFromEffectiveDate())) {
+                timeline.set(new Timeline(t.priceChanges(), null, t.deprecations()));
             }
+            // set after the list: a picker bound to the property clears it when its items are replaced
+            priceSheet.set(chosen);
         } finally {
             applyingData = false;
         }
@@ -372,6 +458,11 @@ public final class ScenarioViewModel {
         return priceSheet;
     }
 
+    /** Price and catalog what-ifs; the planner's answers include them (the month-by-month run does not). */
+    public ObjectProperty<Timeline> timelineProperty() {
+        return timeline;
+    }
+
     public IntegerProperty replicationsProperty() {
         return replications;
     }
@@ -398,6 +489,21 @@ public final class ScenarioViewModel {
 
     public ReadOnlyLongProperty lastRunMillisProperty() {
         return lastRunMillis.getReadOnlyProperty();
+    }
+
+    /** The SLA tiers of the loaded traffic. */
+    public ObservableList<String> tiers() {
+        return readOnlyTiers;
+    }
+
+    /** Tiers with a target of their own; change through {@link #setTierTargets} / {@link #setTierTarget}. */
+    public ObservableMap<String, Double> tierTargets() {
+        return readOnlyTierTargets;
+    }
+
+    /** Next to the feedback slider: why it changes nothing for the chosen router, or "". */
+    public ReadOnlyStringProperty feedbackNoteProperty() {
+        return feedbackNote.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty completedRunsProperty() {

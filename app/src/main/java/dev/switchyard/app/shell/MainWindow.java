@@ -37,6 +37,11 @@ import dev.switchyard.app.compare.CompareView;
 import dev.switchyard.app.compare.CompareViewModel;
 import dev.switchyard.app.data.DataView;
 import dev.switchyard.app.data.DataViewModel;
+import dev.switchyard.app.export.Artefact;
+import dev.switchyard.app.export.ExportViewModel;
+import dev.switchyard.app.plan.BudgetView;
+import dev.switchyard.app.plan.PlanViewModel;
+import dev.switchyard.app.plan.RecommendationView;
 import dev.switchyard.app.negotiate.NegotiateView;
 import dev.switchyard.app.negotiate.NegotiateViewModel;
 import dev.switchyard.app.scenario.ScenarioView;
@@ -59,19 +64,22 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open recent");
     private final WorkspaceViewModel filesVm;
+    private final ExportViewModel exportVm;
     private final Menu recentWorkspaces = new Menu("Recent workspaces");
     /** File extension of a workspace, with its dot. */
     static final String WORKSPACE_EXTENSION = ".switchyard";
     final DataView dataView;
     final ScenarioView scenarioView;
+    final RecommendationView recommendationView;
     final NegotiateView negotiateView;
     final CompareView compareView;
     private final Scene scene;
 
     public MainWindow(Stage stage, AppState state, Theme theme, TaskRunner runner, DataViewModel dataVm,
                       ScenarioViewModel scenarioVm, NegotiateViewModel negotiateVm, CompareViewModel compareVm,
-                      WorkspaceViewModel filesVm) {
+                      WorkspaceViewModel filesVm, ExportViewModel exportVm, PlanViewModel planVm) {
         this.stage = stage;
+        this.exportVm = java.util.Objects.requireNonNull(exportVm, "exportVm");
         this.filesVm = java.util.Objects.requireNonNull(filesVm, "filesVm");
         this.state = state;
         this.theme = theme;
@@ -83,6 +91,15 @@ public final class MainWindow {
 
         dataView = new DataView(dataVm, runner);
         scenarioView = new ScenarioView(scenarioVm, runner);
+        recommendationView = new RecommendationView(planVm, javafx.beans.binding.Bindings.createStringBinding(
+                () -> scenarioVm.routerProperty().get() == null ? null : scenarioVm.routerProperty().get().name(),
+                scenarioVm.routerProperty()));
+        scenarioView.addLead(recommendationView, new BudgetView(planVm));
+        // the spend chart marks the timeline events the planner's answer includes
+        planVm.adviceProperty().addListener((o, was, now) -> scenarioView.showTimeline(now == null ? List.of()
+                        : now.events().stream().map(e -> new ScenarioView.Marker(e.fromMonth(), e.description())).toList(),
+                now == null ? "" : now.recommended().map(c -> c.displayName()).orElse(""),
+                now == null ? List.of() : now.recommended().map(c -> c.monthSpend()).orElse(List.of())));
         negotiateView = new NegotiateView(negotiateVm, runner);
         compareView = new CompareView(compareVm, runner, settings -> {
             scenarioVm.apply(settings);
@@ -93,7 +110,8 @@ public final class MainWindow {
                 tab("Negotiate", "What each point of SLA costs (Ctrl+3)", negotiateView),
                 tab("Compare", "Pinned scenarios side by side (Ctrl+4)", compareView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().select(Math.max(0, Math.min(3, state.screen)));
+        // the app opens on the Scenario screen, whose first line is the recommendation
+        tabs.getSelectionModel().select(1);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
             state.screen = now.intValue();
             // a focus owner left behind on a hidden screen (e.g. inside a table's recycled cells) trips a
@@ -106,7 +124,9 @@ public final class MainWindow {
         root.setTop(new VBox(buildMenu(), buildToolbar(),
                 banner("workspace-notice", "notice-panel", "Workspace", filesVm.noticeProperty(), filesVm::dismissNotice),
                 banner("workspace-error", "problem-panel", "Workspace problem", filesVm.errorProperty(),
-                        filesVm::dismissError)));
+                        filesVm::dismissError),
+                banner("export-notice", "notice-panel", "Export", exportVm.noticeProperty(), exportVm::dismiss),
+                banner("export-error", "problem-panel", "Export problem", exportVm.errorProperty(), exportVm::dismiss)));
         root.setCenter(tabs);
         root.setBottom(buildStatusBar());
         javafx.geometry.Rectangle2D screen = screenFor(state);
@@ -181,8 +201,19 @@ public final class MainWindow {
         restore.disableProperty().bind(filesVm.restorableFileProperty().isNull());
         MenuItem closeWs = item("Close workspace", null, filesVm::close);
         closeWs.disableProperty().bind(filesVm.currentFileProperty().isNull());
+        Menu export = new Menu("Export");
+        export.setId("menu-export");
+        for (Artefact a : Artefact.values()) {
+            MenuItem i = item(a.label() + "…", null, () -> chooseExport(a));
+            i.setId("menu-export-" + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            export.getItems().add(i);
+        }
+        MenuItem all = item("All four to a folder…", "Shortcut+E", this::chooseExportFolder);
+        all.setId("menu-export-all");
+        export.getItems().addAll(new SeparatorMenuItem(), all);
+        export.disableProperty().bind(exportVm.runningProperty().or(scenarioVm.outcomeProperty().isNull()));
         Menu file = new Menu("File", null, newWs, openWs, recentWorkspaces, saveAs, restore, closeWs, new SeparatorMenuItem(),
-                importTraffic, importPrices, importCatalog, recentMenu, new SeparatorMenuItem(),
+                importTraffic, importPrices, importCatalog, recentMenu, new SeparatorMenuItem(), export, new SeparatorMenuItem(),
                 sample, new SeparatorMenuItem(), quit);
 
         MenuItem run = item("Run scenario", "Shortcut+R", scenarioVm::runNow);
@@ -205,8 +236,10 @@ public final class MainWindow {
                 item("Scenario", "Shortcut+2", () -> tabs.getSelectionModel().select(1)),
                 item("Negotiate", "Shortcut+3", () -> tabs.getSelectionModel().select(2)),
                 item("Compare", "Shortcut+4", () -> tabs.getSelectionModel().select(3)), new SeparatorMenuItem(), dark);
-        MenuItem keys = item("Keyboard shortcuts", "F1", this::showShortcuts);
-        Menu help = new Menu("Help", null, keys);
+        MenuItem glossary = item("Glossary", "F1", this::showGlossary);
+        glossary.setId("menu-glossary");
+        MenuItem keys = item("Keyboard shortcuts", "Shift+F1", this::showShortcuts);
+        Menu help = new Menu("Help", null, glossary, keys);
         return new MenuBar(file, scenario, view, help);
     }
 
@@ -349,6 +382,60 @@ public final class MainWindow {
         recentWorkspaces.setDisable(recentWorkspaces.getItems().isEmpty());
     }
 
+    /** File > Export > one artefact: a save dialog (a folder chooser for the tables), then the export in the background. */
+    private void chooseExport(Artefact a) {
+        File initial = exportDirectory();
+        if (a.isFolder()) {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle("Export " + a.label() + " to a folder");
+            if (initial != null) {
+                dc.setInitialDirectory(initial);
+            }
+            File dir = dc.showDialog(stage);
+            if (dir != null) {
+                exportVm.export(a, dir.toPath());
+            }
+            return;
+        }
+        FileChooser fc = chooser("Export " + a.label());
+        if (initial != null) {
+            fc.setInitialDirectory(initial);
+        }
+        fc.setInitialFileName(a.defaultName());
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(a.filterName(), a.pattern()));
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            exportVm.export(a, f.toPath());
+        }
+    }
+
+    private void chooseExportFolder() {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle("Export the routing configuration, LiteLLM config, report and tables to a folder");
+        File initial = exportDirectory();
+        if (initial != null) {
+            dc.setInitialDirectory(initial);
+        }
+        File dir = dc.showDialog(stage);
+        if (dir != null) {
+            exportAllTo(dir.toPath());
+        }
+    }
+
+    /** What File > Export > All four does once a folder is chosen (robot tests call it directly). */
+    public void exportAllTo(Path folder) {
+        exportVm.exportAllTo(folder);
+    }
+
+    /** Next to the open workspace, else where the last file came from. */
+    private File exportDirectory() {
+        Path ws = filesVm.currentFileProperty().get();
+        if (ws != null && ws.getParent() != null && Files.isDirectory(ws.getParent())) {
+            return ws.getParent().toFile();
+        }
+        return null;
+    }
+
     private FileChooser workspaceChooser(String title) {
         FileChooser fc = chooser(title);
         Path current = filesVm.currentFileProperty().get();
@@ -424,11 +511,61 @@ public final class MainWindow {
         return panel;
     }
 
+    private Stage glossaryStage;
+
+    /** Every term the screens use, with a filter box: F1 from anywhere. */
+    private void showGlossary() {
+        if (glossaryStage != null) {
+            glossaryStage.show();
+            glossaryStage.toFront();
+            return;
+        }
+        javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+        filter.setPromptText("Find a term…");
+        filter.setId("glossary-filter");
+        VBox list = new VBox(10);
+        list.setId("glossary-list");
+        list.setPadding(new Insets(8));
+        Runnable refill = () -> {
+            list.getChildren().clear();
+            for (dev.switchyard.app.common.Glossary.Term t : dev.switchyard.app.common.Glossary.matching(filter.getText())) {
+                Label term = new Label(t.term());
+                term.getStyleClass().add("glossary-term");
+                Label meaning = new Label(t.meaning());
+                meaning.setWrapText(true);
+                meaning.setMinHeight(Region.USE_PREF_SIZE);
+                list.getChildren().add(new VBox(2, term, meaning));
+            }
+        };
+        filter.textProperty().addListener((o, was, now) -> refill.run());
+        refill.run();
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(list);
+        scroll.setFitToWidth(true);
+        Label hint = new Label("Keyboard shortcuts: Help > Keyboard shortcuts (Shift+F1).");
+        hint.getStyleClass().add("notes");
+        VBox root = new VBox(8, filter, scroll, hint);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.setPadding(new Insets(10));
+        root.getStyleClass().add("switchyard-root");
+        if (theme.darkProperty().get()) {
+            root.getStyleClass().add("dark");
+        }
+        Scene s = new Scene(root, 560, 620);
+        s.getStylesheets().addAll(scene.getStylesheets());
+        s.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> glossaryStage.hide());
+        glossaryStage = new Stage();
+        glossaryStage.setTitle("Switchyard glossary");
+        glossaryStage.initOwner(stage);
+        glossaryStage.setScene(s);
+        glossaryStage.show();
+    }
+
     private void showShortcuts() {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
         a.setContentText("""
+                F1              Glossary: every term in plain words
                 Ctrl+1..4       Data, Scenario, Negotiate, Compare
                 Ctrl+R          Run the scenario now
                 Ctrl+P          Pin the scenario for Compare
@@ -437,6 +574,7 @@ public final class MainWindow {
                 Ctrl+N          New workspace
                 Ctrl+Shift+W    Open a workspace
                 Ctrl+Shift+S    Save the workspace as…
+                Ctrl+E          Export configuration, LiteLLM config, report and tables
                 Ctrl+O          Import traffic
                 Ctrl+Shift+O    Import a price sheet
                 Ctrl+D          Light / dark theme

@@ -1,10 +1,13 @@
 package dev.switchyard.app.negotiate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,36 +18,97 @@ import dev.switchyard.app.data.DataSession;
 import dev.switchyard.app.scenario.ScenarioViewModel;
 
 class NegotiateViewModelTest {
+    private final DataSession session = new DataSession();
+    private final Fixtures.FakePlanner planner = new Fixtures.FakePlanner();
+    private final Fixtures.FakePlanning planning = new Fixtures.FakePlanning();
+    private final TaskRunner runner = TaskRunner.sameThread();
+    private final ScenarioViewModel scenario = new ScenarioViewModel(session, planner, runner, Debouncer.immediate());
+    private final NegotiateViewModel vm = new NegotiateViewModel(session, planner, planning, runner, scenario::settings);
 
     @Test
-    void sweepsTargetsPerRouterAndTheFeedbackGrid() {
-        DataSession session = new DataSession();
-        Fixtures.FakePlanner planner = new Fixtures.FakePlanner();
-        TaskRunner runner = TaskRunner.sameThread();
-        ScenarioViewModel scenario = new ScenarioViewModel(session, planner, runner, Debouncer.immediate());
-        NegotiateViewModel vm = new NegotiateViewModel(session, planner, runner, scenario::settings);
+    void theRangeFollowsTheTargetUpToTheCeilingWith95And99WhenReachable() {
+        List<Double> at90 = NegotiateViewModel.targetRange(0.90, Double.NaN, List.of());
+        assertEquals(0.85, at90.get(0), 1e-12, "five points below the target");
+        assertEquals(0.99, at90.get(at90.size() - 1), 1e-12, "up to 99% while the ceiling is unknown");
+        assertTrue(at90.contains(0.90) && at90.contains(0.95) && at90.contains(0.99));
+        List<Double> capped = NegotiateViewModel.targetRange(0.90, 0.968, List.of());
+        assertEquals(0.96, capped.get(capped.size() - 1), 1e-12, "stops at the ceiling");
+        assertTrue(capped.contains(0.95));
+        assertFalse(capped.contains(0.99), "99% is out of reach");
+        assertEquals(12, capped.size(), "85..96 one point apart");
+        List<Double> low = NegotiateViewModel.targetRange(0.77, 0.99, List.of(0.93));
+        assertEquals(0.72, low.get(0), 1e-12);
+        assertTrue(low.contains(0.77) && low.contains(0.93) && low.contains(0.95) && low.contains(0.99),
+                "a tier's own target and 95/99 are always in: " + low);
+        assertTrue(low.size() <= 16, "a wide span is thinned to two points apart: " + low);
+        for (int i = 1; i < low.size(); i++) {
+            assertTrue(low.get(i) > low.get(i - 1), "ascending and distinct");
+        }
+    }
+
+    @Test
+    void theScenariosTargetMovesTheRange() {
         session.set(Fixtures.dataSet());
-        assertEquals(List.of("slarouter", "sla-oracle"), vm.chosenRouters(), "the defaults the engine has");
-        vm.chosenRouters().setAll("slarouter", "cheapest");
+        scenario.targetProperty().set(0.90);
+        vm.followScenario();
+        assertTrue(vm.targets().contains(0.95));
+        assertEquals(0.85, vm.targets().get(0), 1e-12);
+        scenario.targetProperty().set(0.80);
+        vm.followScenario();
+        assertEquals(0.75, vm.targets().get(0), 1e-12);
+        vm.setCeiling(0.93);
+        assertEquals(0.93, vm.targets().get(vm.targets().size() - 1), 1e-12);
+        assertFalse(vm.targets().contains(0.95), "above the ceiling");
+    }
+
+    @Test
+    void curvesFillInRouterByRouterThenTheGridLands() {
+        session.set(Fixtures.dataSet());
+        scenario.targetProperty().set(0.90);
+        vm.chosenRouters().setAll("slarouter", "cheapest", "sla-oracle");
+        List<NegotiationResult> seen = new ArrayList<>();
+        vm.resultProperty().addListener((o, was, now) -> seen.add(now));
         vm.analyse();
         NegotiationResult r = vm.resultProperty().get();
         assertNotNull(r, vm.statusProperty().get());
-        assertEquals(List.of("SLARouter", "Cheapest"), r.routers());
-        assertEquals(vm.targets().size(), r.curveOf("SLARouter").size());
-        List<NegotiationResult.Point> sla = r.curveOf("SLARouter");
-        for (int i = 1; i < sla.size(); i++) {
-            assertTrue(sla.get(i).monthlySpend() >= sla.get(i - 1).monthlySpend());
-        }
-        assertTrue(r.curveOf("Cheapest").get(0).monthlySpend() < sla.get(0).monthlySpend());
-        assertTrue(r.marginals().stream().allMatch(m -> m.perPointPerMonth() >= 0));
-        assertEquals(5, r.grid().length);
-        assertEquals(6, r.grid()[0].length);
-        // more feedback never hurts compliance in the fake; the grid must keep that order
-        assertTrue(r.grid()[4][5] >= r.grid()[0][5]);
-        assertEquals(r.curve().size() + 1, r.curveTable().toTsv().lines().count());
+        assertFalse(r.partial());
+        assertTrue(seen.get(0).partial() && seen.get(0).grid() == null, "a partial result comes first, without the grid");
+        assertEquals(List.of("SLARouter"), seen.get(0).deployableRouters(), "the first router's curve alone");
+        assertEquals(List.of("SLARouter", "Cheapest"), r.deployableRouters());
+        assertEquals(List.of("SLA oracle"), r.bounds(), "the oracle is a bound, drawn as the floor");
+        assertTrue(r.curveOf("SLA oracle").stream().allMatch(p -> p.bound() && Double.isNaN(p.breachProbability())),
+                "the floor carries no breach figure");
+        assertEquals(vm.targets(), planning.negotiations.get(0), "the engine is asked for the range on screen");
+        assertTrue(r.targets().contains(0.95));
+        assertTrue(r.marginals().stream().allMatch(m -> m.low() <= m.perPointPerMonth() && m.perPointPerMonth() <= m.high()),
+                "marginal costs come with their interval");
+        assertTrue(r.marginals().stream().noneMatch(m -> m.routerDisplayName().equals("SLA oracle")));
+        assertEquals(5, r.grid().length, "SLARouter learns from feedback: one row per rate");
+        assertEquals(vm.gridTargets().size(), r.grid()[0].length);
         assertEquals(List.of("gold", "bronze"), r.tierNames(), "per tier for the scenario's router");
-        assertEquals(2 * vm.targets().size(), r.tiers().size());
-        assertEquals(2 * vm.targets().size() + 1, r.tierTable().rows().size() + 1);
-        assertEquals(2 + 2 * vm.targets().size() + 30, planner.runs.size(), "preview + full, then every sweep point once");
+        assertTrue(r.tierTable().rows().stream().anyMatch(row -> row.get(row.size() - 1).equals("below target")),
+                "gold sits half a point under the contract target");
+        assertTrue(r.curveTable().rows().stream().noneMatch(row -> row.stream().anyMatch(c -> c.matches("0\\.\\d+"))),
+                "no raw decimals: " + r.curveTable().rows().get(0));
+    }
+
+    @Test
+    void aRouterThatIgnoresFeedbackGetsOneGridRow() {
+        session.set(Fixtures.dataSet());
+        scenario.routerProperty().set(scenario.routers().get(1));
+        vm.chosenRouters().setAll("cheapest");
+        vm.analyse();
+        NegotiationResult r = vm.resultProperty().get();
+        assertEquals(1, r.grid().length);
+        assertEquals(1 + 1, planning.negotiations.size(), "the curves, then one row");
+    }
+
+    @Test
+    void perTierTargetsJoinTheRange() {
+        session.set(Fixtures.tieredDataSet());
+        scenario.targetProperty().set(0.88);
+        scenario.setTierTargets(Map.of("gold", 0.94));
+        vm.followScenario();
+        assertTrue(vm.targets().contains(0.94), vm.targets().toString());
     }
 }

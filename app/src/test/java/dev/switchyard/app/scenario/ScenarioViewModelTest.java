@@ -126,4 +126,53 @@ class ScenarioViewModelTest {
         assertEquals(1_500_000, dev.switchyard.app.common.Formats.parseCount("1.5m"));
         assertEquals(1_000_000, dev.switchyard.app.common.Formats.parseCount("1,000,000"));
     }
+
+    @Test
+    void aValidTrafficImportKeepsThePriceSheetAndReplacesTheResults() {
+        session.set(Fixtures.dataSet());
+        vm.priceSheetProperty().set("list-a v1");
+        ScenarioOutcome before = vm.outcomeProperty().get();
+        List<ScenarioOutcome> seen = new ArrayList<>();
+        vm.outcomeProperty().addListener((o, was, now) -> seen.add(now));
+        session.set(session.get().withTraffic(Fixtures.tieredTraffic(), "imported.csv"));
+        assertNull(seen.get(0), "the old data's result leaves the screen first");
+        assertEquals("list-a v1", vm.priceSheetProperty().get(), "the chosen sheet is kept");
+        ScenarioOutcome after = vm.outcomeProperty().get();
+        assertNotNull(after, vm.errorProperty().get());
+        assertTrue(after != before && after.fidelity() == Fidelity.FULL);
+        assertEquals("", vm.errorProperty().get());
+        assertEquals(List.of("gold", "bronze"), vm.tiers());
+    }
+
+    @Test
+    void trafficWithoutCostsOrSheetsAsksForASheetInTheAppsWords() {
+        session.set(new dev.switchyard.app.data.DataSet(Fixtures.catalog(), List.of(), Fixtures.traffic(), "imported.csv"));
+        assertNull(vm.outcomeProperty().get());
+        String error = vm.errorProperty().get();
+        assertTrue(error.contains("price sheet") && error.contains("File > Import price sheet"), error);
+        assertFalse(error.contains("--"), "no command-line wording: " + error);
+    }
+
+    @Test
+    void aRouterThatIgnoresFeedbackSaysSoNextToTheSlider() {
+        session.set(Fixtures.dataSet());
+        assertEquals("", vm.feedbackNoteProperty().get(), "SLARouter learns from feedback");
+        vm.routerProperty().set(vm.routers().get(1));
+        assertTrue(vm.feedbackNoteProperty().get().contains("does not learn from user feedback"),
+                vm.feedbackNoteProperty().get());
+        vm.routerProperty().set(vm.routers().get(2));
+        assertTrue(vm.feedbackNoteProperty().get().contains("hidden truth"));
+    }
+
+    @Test
+    void tierTargetsReachTheSettingsAndOnlyForTiersTheTrafficHas() {
+        session.set(Fixtures.tieredDataSet());
+        vm.setTierTarget("gold", 0.95);
+        assertEquals(0.95, vm.settings().targetFor("gold"), 1e-12);
+        assertEquals(vm.targetProperty().get(), vm.settings().targetFor("bronze"), 1e-12);
+        assertEquals(0.95, vm.outcomeProperty().get().tierTarget("gold"), 1e-12, "the run used it");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> vm.setTierTarget("platinum", 0.9));
+        vm.setTierTarget("gold", Double.NaN);
+        assertTrue(vm.settings().tierTargets().isEmpty());
+    }
 }

@@ -68,7 +68,10 @@ import dev.switchyard.engine.workspace.WorkspaceService;
 @ExtendWith(ApplicationExtension.class)
 class AppRobotTest {
     private static final long TIMEOUT_SECONDS = 120;
+    /** The planner runs every router at a few settings: on a loaded 2-core machine that takes a while. */
+    private static final long PLAN_TIMEOUT_SECONDS = 600;
     private static final EnginePlanner PLANNER = new EnginePlanner();
+    private static final dev.switchyard.app.plan.PlanningEngine PLANNING = new dev.switchyard.app.plan.EnginePlanning(PLANNER);
     /** The bundled sample, read once for the whole class (each test gets a fresh window). */
     private static final DataSources SAMPLE = new CachedSample();
 
@@ -138,7 +141,7 @@ class AppRobotTest {
         workspaces = new WorkspaceService(new RecentWorkspaces(workspaceDir.resolve("recent.json"), 10),
                 java.time.Duration.ofMillis(100), e -> { });
         context = SwitchyardApp.Context.create(runner, new Debouncer(timer, Platform::runLater, SwitchyardApp.DEBOUNCE_MILLIS),
-                SAMPLE, PLANNER, p -> { }, new WorkspaceViewModel(workspaces, workspaceIo, Platform::runLater), workspaceIo,
+                SAMPLE, PLANNER, PLANNING, p -> { }, new WorkspaceViewModel(workspaces, workspaceIo, Platform::runLater), workspaceIo,
                 Platform::runLater);
         // a lighter scenario than the app's default keeps the suite quick; the wiring is the same
         context.scenario().replicationsProperty().set(2);
@@ -148,7 +151,7 @@ class AppRobotTest {
         state.width = 1280;
         state.height = 800;
         window = new MainWindow(stage, state, new Theme(false), runner, context.data(), context.scenario(),
-                context.negotiate(), context.compare(), context.files());
+                context.negotiate(), context.compare(), context.files(), context.export(), context.plan());
         stage.show();
         context.data().loadSample();
     }
@@ -174,15 +177,22 @@ class AppRobotTest {
     }
 
     private ScenarioOutcome awaitFull(Callable<Boolean> also) throws Exception {
+        // the outcome that met the condition: a later re-run (e.g. the recommendation being applied) may replace it
+        java.util.concurrent.atomic.AtomicReference<ScenarioOutcome> met = new java.util.concurrent.atomic.AtomicReference<>();
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
             String error = context.scenario().errorProperty().get();
             if (!error.isEmpty()) {
                 throw new AssertionError("the scenario failed: " + error);
             }
-            return fullOutcome() != null && also.call();
+            ScenarioOutcome o = fullOutcome();
+            if (o != null && also.call()) {
+                met.set(o);
+                return true;
+            }
+            return false;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        return fullOutcome();
+        return met.get();
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
@@ -359,5 +369,130 @@ class AppRobotTest {
         var image = ImageIO.read(target.toFile());
         assertNotNull(image);
         assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
+    }
+
+    private dev.switchyard.app.plan.Advice awaitAdvice() throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(PLAN_TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
+                String error = context.plan().errorProperty().get();
+                if (!error.isEmpty()) {
+                    throw new AssertionError(error);
+                }
+                return context.plan().adviceProperty().get() != null;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no recommendation within " + PLAN_TIMEOUT_SECONDS + " s");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return context.plan().adviceProperty().get();
+    }
+
+    @Test
+    void opensOnTheScenarioScreenWithARecommendationFirst(FxRobot robot) throws Exception {
+        assertEquals(1, fx(() -> window.tabs().getSelectionModel().getSelectedIndex()), "the Scenario screen");
+        dev.switchyard.app.plan.Advice advice = awaitAdvice();
+        Label headline = robot.lookup("#recommendation-headline").queryAs(Label.class);
+        String text = headline.getText();
+        if (advice.recommended().isPresent()) {
+            dev.switchyard.app.plan.Candidate c = advice.recommended().get();
+            assertTrue(text.startsWith("Recommended: " + c.displayName()), text);
+            assertTrue(text.contains(dev.switchyard.app.common.Formats.usd(c.monthlySpend())), "the engine's figure: " + text);
+            // the app opens on it: the recommended router's full run is what the tiles show
+            ScenarioOutcome o = awaitFull(() -> fullOutcome().settings().router().equals(c.router()));
+            assertEquals(c.router(), o.settings().router());
+        } else {
+            assertTrue(text.startsWith("No deployable router keeps"), text);
+        }
+        assertFalse(advice.candidates().isEmpty());
+        Label others = robot.lookup("#recommendation-others").queryAs(Label.class);
+        assertTrue(advice.others().isEmpty() || others.getText().startsWith("Why the others lost"), others.getText());
+        var panel = robot.lookup("#recommendation").query();
+        var tiles = robot.lookup("#kpi-spend").query();
+        double panelY = fx(() -> panel.localToScene(0, 0).getY());
+        double tilesY = fx(() -> tiles.localToScene(0, 0).getY());
+        assertTrue(panelY < tilesY, "the recommendation comes before the tiles");
+    }
+
+    @Test
+    void negotiateShows95PercentForTheSamples90PercentScenario(FxRobot robot) throws Exception {
+        awaitFull(() -> true);
+        fx(() -> {
+            context.scenario().targetProperty().set(0.90);
+            // two quick routers keep the robot test short; the range is what is under test
+            context.negotiate().chosenRouters().setAll("cheapest-meeting-target", "threshold");
+            return null;
+        });
+        robot.clickOn("Negotiate");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> context.negotiate().targets().contains(0.95)), "95% is in the range: " + context.negotiate().targets());
+        assertTrue(fx(() -> context.negotiate().targets().get(0)) <= 0.85 + 1e-9);
+        Label range = robot.lookup("#negotiate-range").queryAs(Label.class);
+        assertTrue(range.getText().contains("85%"), range.getText());
+        robot.interact(() -> context.negotiate().analyse());
+        try {
+            WaitForAsyncUtils.waitFor(PLAN_TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> context.negotiate().resultProperty().get() != null
+                    && !context.negotiate().resultProperty().get().partial());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no negotiation within " + PLAN_TIMEOUT_SECONDS + " s: " + context.negotiate().statusProperty().get());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChart<?, ?> chart = window.negotiateView().monthlyChart();
+        var axis = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        assertTrue(axis.getUpperBound() >= 0.95, "the axis reaches 95%: " + axis.getUpperBound());
+        boolean at95 = fx(() -> chart.getData().stream().flatMap(x -> x.getData().stream())
+                .anyMatch(d -> Math.abs(((Number) d.getXValue()).doubleValue() - 0.95) < 1e-9));
+        assertTrue(at95, "a router's spend is drawn at 95%");
+        System.out.println("negotiate analysis: " + context.negotiate().statusProperty().get());
+    }
+
+    @Test
+    void fileExportWritesAllFourArtefactsWithTheWorkspaceOpen(FxRobot robot) throws Exception {
+        awaitFull(() -> true);
+        Path file = workspaceDir.resolve("export.switchyard");
+        fx(() -> {
+            context.files().newWorkspace(file, false);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getTitle().contains("export.switchyard"));
+        Path out = workspaceDir.resolve("exported");
+        java.nio.file.Files.createDirectories(out);
+        robot.interact(() -> window.exportAllTo(out));
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> !context.export().noticeProperty().get().isEmpty()
+                    || !context.export().errorProperty().get().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("export did not finish");
+        }
+        assertEquals("", context.export().errorProperty().get());
+        String config = Files.readString(out.resolve("routing-config.json"));
+        assertTrue(config.contains("switchyard-routing-config"), "the engine's routing configuration");
+        assertTrue(Files.readString(out.resolve("config.yaml")).contains("model_list"), "a LiteLLM config");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<html"), "the HTML report");
+        assertTrue(Files.exists(out.resolve("tables").resolve("summary.csv")) && Files.exists(out.resolve("tables").resolve("months.csv")));
+        assertTrue(config.contains("export.switchyard"), "provenance names the open workspace");
+        assertTrue(robot.lookup("#export-notice").query().isVisible());
+    }
+
+    @Test
+    void aValidTrafficImportKeepsARunnableScenario(FxRobot robot, @TempDir Path dir) throws Exception {
+        awaitFull(() -> true);
+        String sheetBefore = fx(() -> context.scenario().priceSheetProperty().get());
+        assertNotNull(sheetBefore);
+        Path sample = Path.of(System.getProperty("switchyard.sample.dir", "../sample-data"), "traffic", "support-desk.csv");
+        Path excerpt = dir.resolve("support-excerpt.csv");
+        try (var lines = Files.lines(sample)) {
+            Files.write(excerpt, lines.limit(1201).toList());
+        }
+        robot.interact(() -> context.data().importTraffic(List.of(excerpt)));
+        ScenarioOutcome o = awaitFull(() -> fullOutcome().months().size() > 0
+                && context.session().get().traffic().size() == 1200);
+        assertEquals(sheetBefore, fx(() -> context.scenario().priceSheetProperty().get()), "the price sheet is kept");
+        assertEquals(sheetBefore, o.settings().priceSheet());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#price-sheet-box").queryAs(ComboBox.class);
+        assertEquals(sheetBefore, fx(box::getValue), "the picker still shows it");
+        assertEquals("", context.scenario().errorProperty().get());
+        String status = fx(() -> context.runner().messageProperty().get());
+        assertFalse(status.contains("--prices") || status.startsWith("Running "), status);
     }
 }

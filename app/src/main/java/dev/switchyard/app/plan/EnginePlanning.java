@@ -1,0 +1,195 @@
+package dev.switchyard.app.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+import dev.switchyard.app.common.ProgressSink;
+import dev.switchyard.app.data.DataSet;
+import dev.switchyard.app.scenario.EnginePlanner;
+import dev.switchyard.app.scenario.ScenarioSettings;
+import dev.switchyard.engine.plan.BudgetAnswer;
+import dev.switchyard.engine.plan.FloorPoint;
+import dev.switchyard.engine.plan.MarginalCost;
+import dev.switchyard.engine.plan.Negotiation;
+import dev.switchyard.engine.plan.PlanListener;
+import dev.switchyard.engine.plan.PlanOptions;
+import dev.switchyard.engine.plan.PlanPoint;
+import dev.switchyard.engine.plan.Planner;
+import dev.switchyard.engine.plan.Recommendation;
+import dev.switchyard.engine.plan.TierFigure;
+import dev.switchyard.engine.plan.TimelineEvent;
+import dev.switchyard.engine.plan.Timelines;
+import dev.switchyard.engine.sim.RunControl;
+import dev.switchyard.engine.sim.Scenario;
+
+/**
+ * {@link PlanningEngine} on the engine's {@link Planner} (the one behind {@code switchyard recommend},
+ * {@code negotiate} and {@code budget}), so the app shows exactly what the command line prints. One
+ * planner for the app's life: its runs are remembered across the three questions.
+ */
+public final class EnginePlanning implements PlanningEngine {
+    private final Planner planner = Planner.standard();
+    /** Leaves one core to the FX thread, as the scenario's own runs do. */
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private Object lastData;
+
+    public EnginePlanning(EnginePlanner scenarioPlanner) {
+        Objects.requireNonNull(scenarioPlanner);
+    }
+
+    private Scenario base(DataSet data, ScenarioSettings s) {
+        synchronized (this) {
+            // remembered runs belong to one data set: a new one must not keep the old one's results alive
+            if (lastData != null && lastData != data) {
+                planner.clear();
+            }
+            lastData = data;
+        }
+        return EnginePlanner.scenarioFor(data, s, "Scenario");
+    }
+
+    private static PlanOptions options(DataSet data, ScenarioSettings s, Scenario base) {
+        return PlanOptions.defaults().withTierTargets(s.tierTargets()).withEvents(events(data, s.timeline(), base));
+    }
+
+    /** The user's what-ifs as the planner's timeline events (deprecations and sheets dated by the engine). */
+    static List<TimelineEvent> events(DataSet data, dev.switchyard.app.scenario.Timeline t, Scenario base) {
+        List<TimelineEvent> out = new ArrayList<>();
+        for (dev.switchyard.app.scenario.Timeline.PriceChange c : t.priceChanges()) {
+            out.add(new TimelineEvent.PriceChange(c.target(), c.factor(), c.fromMonth()));
+        }
+        if (t.sheetFromEffectiveDate() != null) {
+            out.add(Timelines.sheetFromEffectiveDate(base, data.sheet(t.sheetFromEffectiveDate()).orElseThrow(() ->
+                    new IllegalArgumentException("price sheet '" + t.sheetFromEffectiveDate() + "' is not loaded any more"))));
+        }
+        if (t.deprecations()) {
+            out.addAll(Timelines.deprecations(base));
+        }
+        return out;
+    }
+
+    private static RunControl control(ProgressSink sink) {
+        return new RunControl() {
+            @Override
+            public boolean isCancelled() {
+                return sink.isCancelled() || Thread.currentThread().isInterrupted();
+            }
+
+            @Override
+            public void progress(int done, int total) {
+                sink.progress((double) done / Math.max(1, total), done + " of " + total + " runs");
+            }
+        };
+    }
+
+    @Override
+    public Advice recommend(DataSet data, ScenarioSettings settings, ProgressSink sink) throws Exception {
+        Scenario base = base(data, settings);
+        Recommendation r;
+        try {
+            r = planner.recommend(base, options(data, settings, base).withThreads(threads), control(sink), PlanListener.NONE);
+        } catch (CancellationException e) {
+            throw new ProgressSink.CancelledException();
+        }
+        sink.checkCancelled();
+        return toAdvice(r);
+    }
+
+    static Advice toAdvice(Recommendation r) {
+        List<Candidate> candidates = r.candidates().stream().map(EnginePlanning::toCandidate).toList();
+        String ceilingName = r.candidates().stream().filter(p -> p.router().equals(r.ceilingRouter())).findFirst()
+                .map(PlanPoint::displayName).orElse(r.ceilingRouter());
+        return new Advice(r.target(), r.window(), r.maxBreach(), r.recommended().map(EnginePlanning::toCandidate), candidates,
+                r.ceiling(), ceilingName, r.floor().map(FloorPoint::monthlySpend).orElse(Double.NaN), eventsOf(r.events()),
+                r.seconds(), r.seed(), r.engineVersion(), r.note());
+    }
+
+    static Candidate toCandidate(PlanPoint p) {
+        List<Candidate.Tier> tiers = new ArrayList<>();
+        for (TierFigure t : p.tiers()) {
+            tiers.add(new Candidate.Tier(t.tier(), t.target(), t.ownTarget(), t.requestShare(), t.meanSatisfaction(),
+                    t.breachProbability(), t.meetsTarget()));
+        }
+        return new Candidate(p.router(), p.displayName(), p.params(), p.aimTarget(), p.target(), p.monthlySpend(),
+                p.costPer1000(), p.meanSatisfaction(), p.breachProbability(),
+                p.breachInterval() == null ? Double.NaN : p.breachInterval().low(),
+                p.breachInterval() == null ? Double.NaN : p.breachInterval().high(), p.meetsSla(), p.reason(), tiers,
+                p.monthSpend(), p.reconstructed());
+    }
+
+    static List<Advice.Event> eventsOf(List<TimelineEvent> events) {
+        return events.stream().map(e -> new Advice.Event(e.fromMonth(), e.describe())).toList();
+    }
+
+    @Override
+    public Negotiated negotiate(DataSet data, ScenarioSettings settings, List<Double> targets, List<String> routers,
+                                Consumer<Negotiated> partial, ProgressSink sink) throws Exception {
+        Scenario base = base(data, settings);
+        List<String> deployable = planner.deployableRouters();
+        List<String> asked = routers.stream().filter(deployable::contains).toList();
+        boolean floor = routers.contains(Planner.FLOOR_ROUTER);
+        PlanOptions options = options(data, settings, base).withThreads(threads).withRouters(asked).withFloor(floor);
+        List<Candidate> soFar = new ArrayList<>();
+        List<Floor> floorSoFar = new ArrayList<>();
+        PlanListener listener = new PlanListener() {
+            @Override
+            public void routerDone(String router, List<PlanPoint> points) {
+                Negotiated n;
+                synchronized (soFar) {
+                    points.forEach(p -> soFar.add(toCandidate(p)));
+                    n = new Negotiated(targets, soFar, List.of(), floorSoFar, Double.NaN, List.of(), 0, "", true);
+                }
+                partial.accept(n);
+            }
+
+            @Override
+            public void floorDone(List<FloorPoint> points) {
+                Negotiated n;
+                synchronized (soFar) {
+                    points.forEach(f -> floorSoFar.add(toFloor(f)));
+                    n = new Negotiated(targets, soFar, List.of(), floorSoFar, Double.NaN, List.of(), 0, "", true);
+                }
+                partial.accept(n);
+            }
+        };
+        Negotiation n;
+        try {
+            n = planner.negotiate(base, targets, options, control(sink), listener);
+        } catch (CancellationException e) {
+            throw new ProgressSink.CancelledException();
+        }
+        sink.checkCancelled();
+        Map<String, String> names = new java.util.HashMap<>();
+        n.points().forEach(p -> names.put(p.router(), p.displayName()));
+        List<Marginal> marginals = new ArrayList<>();
+        for (MarginalCost m : n.steps()) {
+            marginals.add(new Marginal(m.router(), names.getOrDefault(m.router(), m.router()), m.fromTarget(), m.toTarget(),
+                    m.perPoint(), m.interval() == null ? Double.NaN : m.interval().low(),
+                    m.interval() == null ? Double.NaN : m.interval().high()));
+        }
+        return new Negotiated(n.targets(), n.points().stream().map(EnginePlanning::toCandidate).toList(), marginals,
+                n.floor().stream().map(EnginePlanning::toFloor).toList(), n.ceiling(), eventsOf(n.events()), n.seconds(), n.note(),
+                false);
+    }
+
+    static Floor toFloor(FloorPoint f) {
+        return new Floor("SLA oracle", f.target(), f.monthlySpend(), f.costPer1000(), f.meanSatisfaction());
+    }
+
+    @Override
+    public BudgetResult budget(DataSet data, ScenarioSettings settings, double monthlyBudget, ProgressSink sink) throws Exception {
+        Scenario base = base(data, settings);
+        BudgetAnswer b;
+        try {
+            b = planner.budget(base, monthlyBudget, options(data, settings, base).withThreads(threads), control(sink), PlanListener.NONE);
+        } catch (CancellationException e) {
+            throw new ProgressSink.CancelledException();
+        }
+        sink.checkCancelled();
+        return new BudgetResult(b.monthlyBudget(), b.maxTarget(), b.point().map(EnginePlanning::toCandidate), b.seconds());
+    }
+}

@@ -1,0 +1,239 @@
+package dev.switchyard.app.plan;
+
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+
+import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.TaskRunner;
+import dev.switchyard.app.data.DataSet;
+import dev.switchyard.app.scenario.ScenarioSettings;
+import dev.switchyard.app.scenario.ScenarioViewModel;
+
+/**
+ * The planner's two direct answers on the Scenario screen: the recommendation (which router keeps
+ * the target cheapest, and why the others lost) and the budget (the highest target a monthly budget
+ * buys). Both re-run in the background when a setting they depend on changes; the router picker does
+ * not count (the recommendation is about every router). The first recommendation after the data
+ * loads is put on screen (the app opens on it) unless the user picked a router first. Never
+ * references a Node.
+ */
+public final class PlanViewModel {
+    private final ScenarioViewModel scenario;
+    private final PlanningEngine engine;
+    private final TaskRunner runner;
+    private final Debouncer debouncer;
+
+    private final ReadOnlyObjectWrapper<Advice> advice = new ReadOnlyObjectWrapper<>(this, "advice");
+    private final ReadOnlyBooleanWrapper recommending = new ReadOnlyBooleanWrapper(this, "recommending");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final DoubleProperty monthlyBudget = new SimpleDoubleProperty(this, "monthlyBudget", Double.NaN);
+    private final ReadOnlyObjectWrapper<BudgetResult> budget = new ReadOnlyObjectWrapper<>(this, "budget");
+    private final ReadOnlyBooleanWrapper budgeting = new ReadOnlyBooleanWrapper(this, "budgeting");
+    private final ReadOnlyStringWrapper budgetError = new ReadOnlyStringWrapper(this, "budgetError", "");
+
+    private TaskRunner.Handle recommendTask;
+    private TaskRunner.Handle budgetTask;
+    private Object lastKey;
+    private Object lastBudgetKey;
+    private long generation;
+    private boolean applyOnArrival = true;
+    private boolean applying;
+
+    public PlanViewModel(ScenarioViewModel scenario, PlanningEngine engine, TaskRunner runner, Debouncer debouncer) {
+        this.scenario = Objects.requireNonNull(scenario);
+        this.engine = Objects.requireNonNull(engine);
+        this.runner = Objects.requireNonNull(runner);
+        this.debouncer = Objects.requireNonNull(debouncer);
+        scenario.addEditListener(() -> debouncer.trigger(this::refresh));
+        scenario.routerProperty().addListener((o, was, now) -> {
+            if (!applying) {
+                applyOnArrival = false;
+            }
+        });
+        scenario.session().dataSetProperty().addListener((o, was, now) -> {
+            // the old data's answers must not stay on screen; the new data's follow
+            Advice current = advice.get();
+            if (current != null && lastKey instanceof java.util.List<?> k && k.get(0) != now) {
+                advice.set(null);
+                budget.set(null);
+            }
+            debouncer.trigger(this::refresh);
+        });
+        monthlyBudget.addListener(o -> refreshBudget());
+    }
+
+    /** What the recommendation depends on: the settings without the router the screen shows. */
+    private static Object keyOf(DataSet data, ScenarioSettings s) {
+        return java.util.List.of(data, s.withRouter("-", Map.of()));
+    }
+
+    /** Re-runs the recommendation (and the budget, when a budget is set) if their inputs changed. */
+    public void refresh() {
+        DataSet data = scenario.session().get();
+        if (data == null) {
+            return;
+        }
+        ScenarioSettings settings;
+        try {
+            settings = scenario.settings();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Object key = keyOf(data, settings);
+        if (!key.equals(lastKey)) {
+            lastKey = key;
+            recommend(data, settings);
+        }
+        refreshBudget();
+    }
+
+    private void recommend(DataSet data, ScenarioSettings settings) {
+        if (recommendTask != null) {
+            recommendTask.cancel();
+        }
+        long g = ++generation;
+        recommending.set(true);
+        error.set("");
+        recommendTask = runner.submit("Finding the cheapest router that keeps " + pct(settings.target()),
+                sink -> engine.recommend(data, settings, sink), a -> {
+                    if (g != generation) {
+                        return;
+                    }
+                    recommending.set(false);
+                    advice.set(a);
+                    if (applyOnArrival && a.recommended().isPresent()) {
+                        applyOnArrival = false;
+                        apply();
+                    }
+                }, e -> {
+                    if (g != generation) {
+                        return;
+                    }
+                    recommending.set(false);
+                    advice.set(null);
+                    error.set("No recommendation: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                });
+    }
+
+    /** Puts the recommended router and its settings on the Scenario screen. */
+    public void apply() {
+        Advice a = advice.get();
+        if (a == null || a.recommended().isEmpty()) {
+            return;
+        }
+        Candidate c = a.recommended().get();
+        ScenarioSettings s;
+        try {
+            s = scenario.settings();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        applying = true;
+        try {
+            scenario.apply(s.withRouter(c.router(), c.params()));
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void refreshBudget() {
+        double b = monthlyBudget.get();
+        DataSet data = scenario.session().get();
+        if (!(b > 0) || data == null) {
+            return;
+        }
+        ScenarioSettings settings;
+        try {
+            settings = scenario.settings();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Object key = java.util.List.of(keyOf(data, settings), b);
+        if (key.equals(lastBudgetKey)) {
+            return;
+        }
+        lastBudgetKey = key;
+        if (budgetTask != null) {
+            budgetTask.cancel();
+        }
+        budgeting.set(true);
+        budgetError.set("");
+        budgetTask = runner.submit("Finding the highest target " + String.format(java.util.Locale.ROOT, "$%,.0f", b)
+                + " a month buys", sink -> engine.budget(data, settings, b, sink), r -> {
+                    if (!key.equals(lastBudgetKey)) {
+                        return;
+                    }
+                    budgeting.set(false);
+                    budget.set(r);
+                }, e -> {
+                    budgeting.set(false);
+                    budget.set(null);
+                    budgetError.set("No budget answer: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                });
+    }
+
+    /** Parses the budget field ("500", "$1,200", "2.5K"); returns why not when it is not an amount. */
+    public String setBudgetText(String text) {
+        String t = text == null ? "" : text.strip().replace("$", "").replace(",", "").toUpperCase(java.util.Locale.ROOT);
+        if (t.isEmpty()) {
+            monthlyBudget.set(Double.NaN);
+            budget.set(null);
+            return null;
+        }
+        double mult = t.endsWith("K") ? 1e3 : t.endsWith("M") ? 1e6 : 1;
+        if (mult > 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            double v = Double.parseDouble(t) * mult;
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return "a monthly budget must be a positive amount of dollars, got '" + text + "'";
+            }
+            monthlyBudget.set(v);
+            return null;
+        } catch (NumberFormatException e) {
+            return "'" + text + "' is not an amount of dollars; try 500, $1,200 or 2.5K";
+        }
+    }
+
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", v * 100);
+    }
+
+    public ReadOnlyObjectProperty<Advice> adviceProperty() {
+        return advice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty recommendingProperty() {
+        return recommending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public DoubleProperty monthlyBudgetProperty() {
+        return monthlyBudget;
+    }
+
+    public ReadOnlyObjectProperty<BudgetResult> budgetProperty() {
+        return budget.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty budgetingProperty() {
+        return budgeting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty budgetErrorProperty() {
+        return budgetError.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.switchyard.app.plan;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.switchyard.app.common.ProgressSink;
+import dev.switchyard.app.data.DataSet;
+import dev.switchyard.app.scenario.ScenarioSettings;
+
+/**
+ * The engine's planner as the app uses it: recommend, negotiate, budget, for the scenario on screen.
+ * Slow; only ever called off the FX thread; stops early (throwing
+ * {@link ProgressSink.CancelledException}) when the sink is cancelled. The app's implementation is
+ * {@link EnginePlanning}; view-model tests pass a double.
+ */
+public interface PlanningEngine {
+
+    /** The cheapest deployable router that keeps the scenario's target (every tier target included). */
+    Advice recommend(DataSet data, ScenarioSettings settings, ProgressSink sink) throws Exception;
+
+    /**
+     * Every router at every target, on paired runs; {@code partial} receives one router's curve as soon
+     * as it is done (from a worker thread), so a screen can fill in.
+     */
+    Negotiated negotiate(DataSet data, ScenarioSettings settings, List<Double> targets, List<String> routers,
+                         Consumer<Negotiated> partial, ProgressSink sink) throws Exception;
+
+    /** The highest target a deployable router keeps within {@code monthlyBudget} USD. */
+    BudgetResult budget(DataSet data, ScenarioSettings settings, double monthlyBudget, ProgressSink sink) throws Exception;
+
+    /**
+     * A negotiation: points per (router, target), marginal cost per SLA point between neighbouring
+     * targets with its interval (from paired runs), the theoretical floor, the ceiling.
+     */
+    record Negotiated(List<Double> targets, List<Candidate> points, List<Marginal> marginals, List<Floor> floor,
+                      double ceiling, List<Advice.Event> events, double seconds, String note, boolean partial) {
+        public Negotiated {
+            targets = List.copyOf(targets);
+            points = List.copyOf(points);
+            marginals = List.copyOf(marginals);
+            floor = List.copyOf(floor);
+            events = List.copyOf(events);
+        }
+    }
+
+    /** USD per month per extra SLA point from {@code from} to {@code to}, with its 90% interval. */
+    record Marginal(String router, String displayName, double from, double to, double perPoint, double low, double high) {
+    }
+
+    /** What the theoretical floor (a hindsight bound, never deployable) spends at a target. */
+    record Floor(String displayName, double target, double monthlySpend, double costPer1k, double satisfaction) {
+    }
+}
