@@ -56,7 +56,8 @@ final class PlanCommands {
     }
 
     @Command(name = "recommend", mixinStandardHelpOptions = true,
-            description = {"The cheapest deployable router, and its setting, that keeps the target in every contract window with at most",
+            description = {"Recommends the cheapest deployable router that keeps the SLA target.",
+                "The cheapest deployable router, and its setting, that keeps the target in every contract window with at most",
                 "the accepted chance of a breach (every tier target included); every router tried, and why the others lose."})
     static final class Recommend implements Callable<Integer> {
         @Spec
@@ -91,7 +92,8 @@ final class PlanCommands {
     }
 
     @Command(name = "negotiate", mixinStandardHelpOptions = true,
-            description = {"What each router costs at each target (the cheapest setting that keeps it), the marginal cost of one more",
+            description = {"What each router costs at each SLA target, and what one more point costs.",
+                "What each router costs at each target (the cheapest setting that keeps it), the marginal cost of one more",
                 "point of SLA from paired runs, and the theoretical floor (the SLA oracle, not deployable)."})
     static final class Negotiate implements Callable<Integer> {
         @Spec

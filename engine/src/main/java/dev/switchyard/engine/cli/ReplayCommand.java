@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code switchyard replay}: a routing configuration run, without serving, over a production log or a simulated stream. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Shadow replay: run a routing configuration (from 'simulate --export-config' or 'export --config') over",
+        description = {"Shadow replay of a routing configuration over a production log or a traffic sample.",
+            "Runs a routing configuration (from 'simulate --export-config' or 'export --config') over",
             "a production usage log (--log) and report what it would have done, or over the simulator's stream for a traffic",
             "sample (--traffic): the same requests, truth and feedback the simulation drew, so the decisions can be compared."})
 public final class ReplayCommand implements Callable<Integer> {

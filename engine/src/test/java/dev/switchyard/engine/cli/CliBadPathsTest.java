@@ -190,7 +190,9 @@ class CliBadPathsTest {
         Path bad = switch (c) {
             case MISSING -> tmp.resolve("missing-" + n + (label(arg).contains("workspace") || !(arg instanceof OptionSpec)
                     ? ".switchyard" : ext));
-            case FOLDER -> tmp.resolve("adir");
+            // a fresh empty folder each time: an earlier case that wrote into a shared one (export --tables) would
+            // turn this case into "a folder of unrelated CSVs", a different input
+            case FOLDER -> freshFolder(n);
             case UNREADABLE -> unreadable;
             case READ_ONLY_DESTINATION -> readOnlyDir.resolve("out-" + n + (takesFolder(arg) ? "" : ext));
         };
@@ -257,6 +259,14 @@ class CliBadPathsTest {
         } finally {
             System.setOut(out);
             System.setErr(err);
+        }
+    }
+
+    private static Path freshFolder(int n) {
+        try {
+            return Files.createDirectories(tmp.resolve("adir-" + n));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
