@@ -84,8 +84,8 @@ public final class NegotiateView extends ScrollPane {
         rangeLabel.getStyleClass().add("notes");
         rangeLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ChartCardTooltips.install(rangeLabel, "The SLA targets analysed: from 5 points below the Scenario screen's target up "
-                + "to the highest any deployable router reaches (the ceiling), always with 95% and 99% when reachable and "
-                + "every tier's own target.");
+                + "to the highest any deployable router reaches (the ceiling), always with 95% and 99% (past the ceiling "
+                + "no router keeps them, and the charts show no price there) and every tier's own target.");
         vm.targets().addListener((ListChangeListener<Double>) c -> showRange());
         showRange();
         HBox bar = new HBox(8, routersLabel, routers, analyse, cancel, rangeLabel);
@@ -230,20 +230,22 @@ public final class NegotiateView extends ScrollPane {
             k.setName(name);
             b.setName(name);
             for (NegotiationResult.Point p : pts) {
-                if (p.monthlySpend() > 0) {
+                // a target no setting of this router keeps has no price to show: the breach chart says how far it falls short
+                if (p.monthlySpend() > 0 && (bound || p.meetsSla())) {
                     spends.add(p.monthlySpend());
                     m.getData().add(point(p.target(), Math.log10(p.monthlySpend()), name + " at " + Formats.percent(p.target())
                             + ": " + Formats.usd(p.monthlySpend()) + "/month" + (bound ? " (no router can spend less)"
                             : ", breach " + Formats.percent(p.breachProbability()))));
                 }
-                if (p.costPer1k() > 0) {
+                if (p.costPer1k() > 0 && (bound || p.meetsSla())) {
                     per1ks.add(p.costPer1k());
                     k.getData().add(point(p.target(), Math.log10(p.costPer1k()), name + " at " + Formats.percent(p.target())
                             + ": " + Formats.usd(p.costPer1k()) + " per 1K requests"));
                 }
                 if (!bound) {
                     b.getData().add(point(p.target(), p.breachProbability(), router + " at " + Formats.percent(p.target())
-                            + ": a month breaches with probability " + Formats.percent(p.breachProbability())));
+                            + ": a month breaches with probability " + Formats.percent(p.breachProbability())
+                            + (p.meetsSla() ? "" : " (does not keep this target)")));
                 }
             }
             monthly.add(m);

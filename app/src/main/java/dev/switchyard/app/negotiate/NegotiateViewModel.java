@@ -81,7 +81,7 @@ public final class NegotiateViewModel {
     /**
      * The targets a negotiation looks at for a scenario at {@code target}: from 5 points below it up
      * to the ceiling (or 99%), one point apart (thinned when the span is wide), always with the target
-     * itself, every tier's own target, and 95% and 99% when they are reachable.
+     * itself, every tier's own target, and 95% and 99% (past the ceiling too: then no router keeps them).
      */
     static List<Double> targetRange(double target, double ceiling, java.util.Collection<Double> tierTargets) {
         double top = Math.min(HIGHEST_TARGET, Double.isFinite(ceiling) ? Math.floor(ceiling * 100 + 1e-9) / 100 : HIGHEST_TARGET);
@@ -103,8 +103,10 @@ public final class NegotiateViewModel {
                 out.add(Math.round(t * 1000) / 1000.0);
             }
         }
+        // 95% and 99% are what customers ask for: always in the range above its low end, also past the ceiling,
+        // where the engine's answer is that no deployable router keeps them (shown as such, not as a cost)
         for (double must : new double[] {0.95, 0.99}) {
-            if (must <= top + 1e-9 && must >= low) {
+            if (must <= HIGHEST_TARGET + 1e-9 && must >= low) {
                 out.add(must);
             }
         }

@@ -32,10 +32,12 @@ class NegotiateViewModelTest {
         assertEquals(0.99, at90.get(at90.size() - 1), 1e-12, "up to 99% while the ceiling is unknown");
         assertTrue(at90.contains(0.90) && at90.contains(0.95) && at90.contains(0.99));
         List<Double> capped = NegotiateViewModel.targetRange(0.90, 0.968, List.of());
-        assertEquals(0.96, capped.get(capped.size() - 1), 1e-12, "stops at the ceiling");
+        assertEquals(0.96, capped.get(capped.size() - 2), 1e-12, "the one-point steps stop at the ceiling");
         assertTrue(capped.contains(0.95));
-        assertFalse(capped.contains(0.99), "99% is out of reach");
-        assertEquals(12, capped.size(), "85..96 one point apart");
+        assertEquals(0.99, capped.get(capped.size() - 1), 1e-12, "99% is asked about even past the ceiling (no router keeps it)");
+        assertEquals(13, capped.size(), "85..96 one point apart, and 99%");
+        List<Double> belowCeiling = NegotiateViewModel.targetRange(0.90, 0.934, List.of());
+        assertTrue(belowCeiling.contains(0.95), "95% is in even when the ceiling is 93.4%: " + belowCeiling);
         List<Double> low = NegotiateViewModel.targetRange(0.77, 0.99, List.of(0.93));
         assertEquals(0.72, low.get(0), 1e-12);
         assertTrue(low.contains(0.77) && low.contains(0.93) && low.contains(0.95) && low.contains(0.99),
@@ -57,8 +59,9 @@ class NegotiateViewModelTest {
         vm.followScenario();
         assertEquals(0.75, vm.targets().get(0), 1e-12);
         vm.setCeiling(0.93);
-        assertEquals(0.93, vm.targets().get(vm.targets().size() - 1), 1e-12);
-        assertFalse(vm.targets().contains(0.95), "above the ceiling");
+        assertEquals(0.93, vm.targets().get(vm.targets().size() - 3), 1e-12, "one-point steps stop at the ceiling");
+        assertTrue(vm.targets().contains(0.95) && vm.targets().contains(0.99), "95% and 99% are still asked about");
+        assertFalse(vm.targets().contains(0.94), "no steps past the ceiling");
     }
 
     @Test

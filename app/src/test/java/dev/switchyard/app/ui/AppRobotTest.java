@@ -441,7 +441,11 @@ class AppRobotTest {
         assertTrue(axis.getUpperBound() >= 0.95, "the axis reaches 95%: " + axis.getUpperBound());
         boolean at95 = fx(() -> chart.getData().stream().flatMap(x -> x.getData().stream())
                 .anyMatch(d -> Math.abs(((Number) d.getXValue()).doubleValue() - 0.95) < 1e-9));
-        assertTrue(at95, "a router's spend is drawn at 95%");
+        // at 95% a router either has a price on the chart or the engine's answer is that no setting keeps it
+        // (then the chart draws no price there: the bundled sample's ceiling can sit just below 95%)
+        boolean answered95 = fx(() -> context.negotiate().resultProperty().get().curve().stream()
+                .anyMatch(p -> !p.bound() && Math.abs(p.target() - 0.95) < 1e-9 && (at95 || !p.meetsSla())));
+        assertTrue(answered95, "95% is answered: a price drawn at 95%, or 'not kept' from the engine");
         System.out.println("negotiate analysis: " + context.negotiate().statusProperty().get());
     }
 
