@@ -175,7 +175,9 @@ final class Aggregation {
 
     private static List<String> warnings(Scenario s, RouterDescriptor d, List<ReplicationResult> reps, double repeat) {
         List<String> out = new ArrayList<>();
-        boolean text = !Simulator.rowBlind(s, d) && !d.isBound();
+        // an online text predictor learns from the stream itself, so repeated prompts flatter it; offline routers
+        // train on the calibration split, which the stream never draws from
+        boolean text = !Simulator.rowBlind(s, d) && !d.isBound() && d.role() != RouterDescriptor.Role.OFFLINE;
         if (text && repeat > 2) {
             out.add(String.format(java.util.Locale.ROOT, "optimistic: the text predictor saw each query %.1f times on average"
                     + " (repeat factor above 2); on fresh traffic it cannot memorise prompts, so expect lower satisfaction"
