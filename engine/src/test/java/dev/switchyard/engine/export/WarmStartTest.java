@@ -154,13 +154,11 @@ class WarmStartTest {
         assertTrue(differ > 0, router + ": a cold start decides differently");
     }
 
-    @org.junit.jupiter.api.Disabled("SLARouter's warm state must be rebuilt for r10's window controller, merged at 21:20")
     @Test
     void slaRouterResumesFromDayTenExactly() throws Exception {
         resumesExactly("slarouter", RouterParameters.of("V", "20"), Scenario.Feedback.oneSided(0.3));
     }
 
-    @org.junit.jupiter.api.Disabled("SLARouter's warm state must be rebuilt for r10's window controller, merged at 21:20")
     @Test
     void slaRouterWithUniformExplorationResumesExactly() throws Exception {
         // uniform exploration draws a second number on exploration steps: the restore must replay those too
