@@ -154,7 +154,7 @@ public final class SlaRouter implements Router {
             // a timestamp can cost a lookup in the traffic's hour profile: calendar windows look at the
             // clock every CLOCK_EVERY requests only, so a window starts at most that many requests late
             if (bySequence || (t & (CLOCK_EVERY - 1)) == 1 || !placed) {
-                long key = bySequence ? request.sequence() : request.timeMillis();
+                long key = bySequence ? request.sequence() + sequenceShift : request.timeMillis();
                 lastKey = key;
                 if (key >= nextBoundary || !placed) {
                     roll(key);
@@ -187,6 +187,12 @@ public final class SlaRouter implements Router {
      * contract does not carry either. Out of line: it runs once per window.
      */
     private void roll(long key) {
+        if (rebaseSequence) {
+            key = resumeSequence(key);
+            if (key < nextBoundary) {
+                return;
+            }
+        }
         if (!placed) {
             placed = true;
             // without a known origin, calendar windows start at the UTC midnight of the first request's day,
@@ -445,7 +451,7 @@ public final class SlaRouter implements Router {
         s.put("window.origin", (double) origin);
         s.put("window.index", (double) windowIndex);
         s.put("window.start", (double) windowStart);
-        s.put("window.nextBoundary", (double) nextBoundary);
+        s.put("window.nextBoundary", (double) (rebaseSequence ? resumeBoundary : nextBoundary));
         s.put("window.count", (double) windowsSeen);
         s.put("window.routed", (double) winRouted);
         s.put("window.feedbackEvents", (double) winObserved);
@@ -511,6 +517,14 @@ public final class SlaRouter implements Router {
         prevWinRouted = (long) s.scalar("window.previousRouted");
         level = s.scalar("window.level");
         lastKey = (long) s.scalar("window.lastKey");
+        if (bySequence && placed) {
+            // a resumed stream numbers its requests afresh (LiveRouter's tickets start at 0): the first
+            // request after the restore is taken to follow the last one routed, see resumeSequence
+            rebaseSequence = true;
+            resumeBoundary = nextBoundary;
+            resumeLastKey = lastKey;
+            nextBoundary = Long.MIN_VALUE;
+        }
         for (long i = 1; i <= steps; i++) {
             double u = random.nextDouble();
             double u2 = u * u;
@@ -519,5 +533,24 @@ public final class SlaRouter implements Router {
             }
         }
         t = steps;
+    }
+
+    /** Offset added to request sequence numbers after a warm start, so N-request windows continue. */
+    private long sequenceShift;
+    /** Set by restoreState for N-request windows until the first request fixes {@link #sequenceShift}. */
+    private boolean rebaseSequence;
+    private long resumeBoundary;
+    private long resumeLastKey;
+
+    /**
+     * First request after a warm start with N-request windows: its sequence number is shifted to follow
+     * the last request the state saw, and the restored window boundary comes back. Returns the shifted key.
+     */
+    private long resumeSequence(long key) {
+        rebaseSequence = false;
+        sequenceShift = resumeLastKey + 1 - key;
+        lastKey = resumeLastKey + 1;
+        nextBoundary = resumeBoundary;
+        return lastKey;
     }
 }
