@@ -98,6 +98,11 @@ class WarmStartTest {
     }
 
     private void resumesExactly(String router, RouterParameters params, Scenario.Feedback feedback) throws Exception {
+        resumesExactly(router, params, feedback, null);
+    }
+
+    private void resumesExactly(String router, RouterParameters params, Scenario.Feedback feedback, Scenario.Sla sla)
+            throws Exception {
         Recorder[] holder = new Recorder[1];
         RouterDescriptor d = Routers.standard().descriptor(router);
         Routers registry = RouterCapture.registryWith(router, (base, call) -> {
@@ -108,6 +113,9 @@ class WarmStartTest {
                 .withRouter(router, params).withTarget(0.8).withFeedback(feedback)
                 .withVolume(Scenario.Volume.requests(20_000)).withScaling(Scenario.Scaling.exact())
                 .withCalibrationFraction(0).withSeed(17);
+        if (sla != null) {
+            scenario = scenario.withSla(sla);
+        }
         new Simulator(registry, 1).run(scenario);
         Recorder rec = holder[0];
         assertNotNull(rec.snapshot, "the run reached day 11");
@@ -154,17 +162,29 @@ class WarmStartTest {
         assertTrue(differ > 0, router + ": a cold start decides differently");
     }
 
-    @org.junit.jupiter.api.Disabled("SLARouter's warm state must be rebuilt for r10's window controller, merged at 21:20")
     @Test
     void slaRouterResumesFromDayTenExactly() throws Exception {
         resumesExactly("slarouter", RouterParameters.of("V", "20"), Scenario.Feedback.oneSided(0.3));
     }
 
-    @org.junit.jupiter.api.Disabled("SLARouter's warm state must be rebuilt for r10's window controller, merged at 21:20")
     @Test
     void slaRouterWithUniformExplorationResumesExactly() throws Exception {
         // uniform exploration draws a second number on exploration steps: the restore must replay those too
         resumesExactly("slarouter", RouterParameters.of("exploration", "uniform", "c", "1"), Scenario.Feedback.oneSided(0.3));
+    }
+
+    @Test
+    void slaRouterWithRequestWindowsResumesExactly() throws Exception {
+        // N-request windows go by sequence number, which a LiveRouter starts afresh at 0: the restored
+        // router must continue the window it was in (1000-request windows, the snapshot falls mid-window)
+        resumesExactly("slarouter", RouterParameters.none(), Scenario.Feedback.oneSided(0.3),
+                new Scenario.Sla(0.8, Scenario.Window.REQUESTS, 1000));
+    }
+
+    @Test
+    void slaRouterWithWeeklyWindowsResumesExactly() throws Exception {
+        resumesExactly("slarouter", RouterParameters.of("exploration", "uniform"), Scenario.Feedback.oneSided(0.3),
+                new Scenario.Sla(0.8, Scenario.Window.WEEK, 0));
     }
 
     @Test

@@ -154,7 +154,7 @@ public final class SlaRouter implements Router {
             // a timestamp can cost a lookup in the traffic's hour profile: calendar windows look at the
             // clock every CLOCK_EVERY requests only, so a window starts at most that many requests late
             if (bySequence || (t & (CLOCK_EVERY - 1)) == 1 || !placed) {
-                long key = bySequence ? request.sequence() : request.timeMillis();
+                long key = bySequence ? request.sequence() + sequenceShift : request.timeMillis();
                 lastKey = key;
                 if (key >= nextBoundary || !placed) {
                     roll(key);
@@ -187,6 +187,12 @@ public final class SlaRouter implements Router {
      * contract does not carry either. Out of line: it runs once per window.
      */
     private void roll(long key) {
+        if (rebaseSequence) {
+            key = resumeSequence(key);
+            if (key < nextBoundary) {
+                return;
+            }
+        }
         if (!placed) {
             placed = true;
             // without a known origin, calendar windows start at the UTC midnight of the first request's day,
@@ -411,5 +417,140 @@ public final class SlaRouter implements Router {
         double r = x * x;
         return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * x
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    // Warm start (issue 12, docs/decisions/1200-warm-start.md): added at the end, routing and learning
+    // above are unchanged. Every field route()/observe() read or write is carried, the window
+    // controller's included; pHat is scratch (overwritten by each prediction) and is not.
+
+    @Override
+    public dev.switchyard.engine.routing.WarmState warmState() {
+        Map<String, double[]> predictorArrays = predictor.warmArrays();
+        if (predictorArrays == null) {
+            return null;
+        }
+        Map<String, double[]> arrays = new java.util.TreeMap<>();
+        predictorArrays.forEach((k, a) -> arrays.put("predictor." + k, a));
+        double[] counts = new double[served.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = served[i];
+        }
+        arrays.put("served", counts);
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("t", (double) t);
+        s.put("queue", queue);
+        s.put("observed", (double) observed);
+        s.put("reports", reports);
+        s.put("deficitSum", deficitSum);
+        s.put("margin", margin);
+        s.put("pace", pace);
+        s.put("threshold", threshold);
+        s.put("refreshAt", (double) refreshAt);
+        s.put("window.kind", (double) window.kind().ordinal());
+        s.put("window.length", (double) windowLength);
+        s.put("window.placed", placed ? 1.0 : 0.0);
+        s.put("window.origin", (double) origin);
+        s.put("window.index", (double) windowIndex);
+        s.put("window.start", (double) windowStart);
+        s.put("window.nextBoundary", (double) (rebaseSequence ? resumeBoundary : nextBoundary));
+        s.put("window.count", (double) windowsSeen);
+        s.put("window.routed", (double) winRouted);
+        s.put("window.feedbackEvents", (double) winObserved);
+        s.put("window.deficitSum", winDeficit);
+        s.put("window.queueSum", winQueueSum);
+        s.put("window.previousRouted", (double) prevWinRouted);
+        s.put("window.level", level);
+        s.put("window.lastKey", (double) lastKey);
+        return new dev.switchyard.engine.routing.WarmState(name, s, arrays);
+    }
+
+    /**
+     * Restores counters, queue, the window controller (current window, its counters, level, set point
+     * and refresh schedule), served counts and the predictor, then moves the generator to where the
+     * original stood: it replays the draws route() made for requests 1..t (one uniform per request, one
+     * more on a uniform exploration step), which depend only on the draws and t. Longs are stored as
+     * doubles, exact below 2^53 (epoch milliseconds and request counts are far below).
+     */
+    @Override
+    public void restoreState(dev.switchyard.engine.routing.WarmState s) {
+        s.requireRouter(name);
+        if (t != 0 || observed != 0) {
+            throw new IllegalStateException("restoreState needs a router that has routed nothing yet");
+        }
+        SlaWindow.Kind[] kinds = SlaWindow.Kind.values();
+        int kind = (int) s.scalar("window.kind");
+        if (kind != window.kind().ordinal() || (long) s.scalar("window.length") != windowLength) {
+            throw new IllegalArgumentException("warm state of '" + name + "' was learned for SLA window "
+                    + (kind >= 0 && kind < kinds.length ? kinds[kind] : "#" + kind) + " of length "
+                    + (long) s.scalar("window.length") + ", this router controls " + window.kind() + " of length "
+                    + windowLength + "; start it cold");
+        }
+        Map<String, double[]> predictorArrays = new java.util.TreeMap<>();
+        s.arrays().forEach((k, a) -> {
+            if (k.startsWith("predictor.")) {
+                predictorArrays.put(k.substring("predictor.".length()), a);
+            }
+        });
+        predictor.restoreArrays(predictorArrays);
+        double[] counts = s.array("served", served.length);
+        for (int i = 0; i < counts.length; i++) {
+            served[i] = (long) counts[i];
+        }
+        long steps = (long) s.scalar("t");
+        queue = s.scalar("queue");
+        observed = (long) s.scalar("observed");
+        reports = s.scalar("reports");
+        deficitSum = s.scalar("deficitSum");
+        margin = s.scalar("margin");
+        pace = s.scalar("pace");
+        threshold = s.scalar("threshold");
+        refreshAt = (long) s.scalar("refreshAt");
+        placed = s.scalar("window.placed") != 0;
+        origin = (long) s.scalar("window.origin");
+        windowIndex = (long) s.scalar("window.index");
+        windowStart = (long) s.scalar("window.start");
+        nextBoundary = (long) s.scalar("window.nextBoundary");
+        windowsSeen = (long) s.scalar("window.count");
+        winRouted = (long) s.scalar("window.routed");
+        winObserved = (long) s.scalar("window.feedbackEvents");
+        winDeficit = s.scalar("window.deficitSum");
+        winQueueSum = s.scalar("window.queueSum");
+        prevWinRouted = (long) s.scalar("window.previousRouted");
+        level = s.scalar("window.level");
+        lastKey = (long) s.scalar("window.lastKey");
+        if (bySequence && placed) {
+            // a resumed stream numbers its requests afresh (LiveRouter's tickets start at 0): the first
+            // request after the restore is taken to follow the last one routed, see resumeSequence
+            rebaseSequence = true;
+            resumeBoundary = nextBoundary;
+            resumeLastKey = lastKey;
+            nextBoundary = Long.MIN_VALUE;
+        }
+        for (long i = 1; i <= steps; i++) {
+            double u = random.nextDouble();
+            double u2 = u * u;
+            if (u2 * u2 * i < c4 && mode == ExploreMode.UNIFORM) {
+                random.nextInt(models);
+            }
+        }
+        t = steps;
+    }
+
+    /** Offset added to request sequence numbers after a warm start, so N-request windows continue. */
+    private long sequenceShift;
+    /** Set by restoreState for N-request windows until the first request fixes {@link #sequenceShift}. */
+    private boolean rebaseSequence;
+    private long resumeBoundary;
+    private long resumeLastKey;
+
+    /**
+     * First request after a warm start with N-request windows: its sequence number is shifted to follow
+     * the last request the state saw, and the restored window boundary comes back. Returns the shifted key.
+     */
+    private long resumeSequence(long key) {
+        rebaseSequence = false;
+        sequenceShift = resumeLastKey + 1 - key;
+        lastKey = resumeLastKey + 1;
+        nextBoundary = resumeBoundary;
+        return lastKey;
     }
 }
