@@ -18,6 +18,18 @@ public interface Router {
     /** Feedback about an earlier answer, after the scenario's delay. */
     void observe(FeedbackEvent event);
 
+    /**
+     * The latency of an answer this router served, observed as soon as the answer completes (latency
+     * is always observed, unlike satisfaction). Called by the simulator and the live router for every
+     * served request, before the satisfaction feedback of that request arrives. Routers without a
+     * latency term ignore it. {@code request} is valid only during the call.
+     *
+     * @param ttftMs time to first token in milliseconds
+     * @param totalMs time to the last token in milliseconds
+     */
+    default void observeLatency(RequestView request, int model, double ttftMs, double totalMs) {
+    }
+
     /** Current lambda (or Q / V for queue-based routers), for the learning trace; NaN when the router has none. */
     default double multiplier() {
         return Double.NaN;

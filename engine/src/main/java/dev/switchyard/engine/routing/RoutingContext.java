@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
  * @param random this router's seeded generator (derived from scenario seed and replication)
  * @param predictors the predictors available by name
  * @param window the SLA window the contract names (routers that control per window use it)
+ * @param latency the latency term of the contract ({@link LatencyTarget#none()} when it names none)
+ * @param latencyPriors per-model latency as the catalog states it (a prior; never the realised draws)
  */
 public record RoutingContext(
         List<String> models,
@@ -38,7 +40,18 @@ public record RoutingContext(
         String predictorName,
         RandomGenerator random,
         List<PredictorFactory> predictors,
-        SlaWindow window) {
+        SlaWindow window,
+        LatencyTarget latency,
+        LatencyPriors latencyPriors) {
+
+    /** A context without a latency term. */
+    public RoutingContext(List<String> models, Dictionary categories, Dictionary tenants, Dictionary slaTiers, CostScale costs,
+            QualityPriors priors, double target, FeedbackAssumptions feedback, Optional<CalibrationSet> calibration,
+            Optional<TextFeatureExtractor> textFeatures, String predictorName, RandomGenerator random,
+            List<PredictorFactory> predictors, SlaWindow window) {
+        this(models, categories, tenants, slaTiers, costs, priors, target, feedback, calibration, textFeatures, predictorName,
+                random, predictors, window, LatencyTarget.none(), null);
+    }
 
     /** A context judged on the cumulative mean only (no contract window). */
     public RoutingContext(List<String> models, Dictionary categories, Dictionary tenants, Dictionary slaTiers, CostScale costs,
@@ -71,6 +84,11 @@ public record RoutingContext(
         predictorName = predictorName == null || predictorName.isBlank() ? "category" : predictorName;
         predictors = List.copyOf(predictors);
         window = window == null ? SlaWindow.cumulative() : window;
+        latency = latency == null ? LatencyTarget.none() : latency;
+        latencyPriors = latencyPriors == null ? LatencyPriors.unknown(models.size()) : latencyPriors;
+        if (latencyPriors.modelCount() != models.size()) {
+            throw new IllegalArgumentException("latency priors have " + latencyPriors.modelCount() + " models, pool has " + models.size());
+        }
     }
 
     public int modelCount() {
@@ -98,18 +116,24 @@ public record RoutingContext(
     /** A copy with another target (PROTEUS-style routers re-target without retraining). */
     public RoutingContext withTarget(double newTarget) {
         return new RoutingContext(models, categories, tenants, slaTiers, costs, priors, newTarget, feedback,
-                calibration, textFeatures, predictorName, random, predictors, window);
+                calibration, textFeatures, predictorName, random, predictors, window, latency, latencyPriors);
     }
 
     /** A copy without the calibration split (what online routers get). */
     public RoutingContext withoutCalibration() {
         return new RoutingContext(models, categories, tenants, slaTiers, costs, priors, target, feedback,
-                Optional.empty(), textFeatures, predictorName, random, predictors, window);
+                Optional.empty(), textFeatures, predictorName, random, predictors, window, latency, latencyPriors);
     }
 
     /** A copy told another SLA window. */
     public RoutingContext withWindow(SlaWindow newWindow) {
         return new RoutingContext(models, categories, tenants, slaTiers, costs, priors, target, feedback,
-                calibration, textFeatures, predictorName, random, predictors, newWindow);
+                calibration, textFeatures, predictorName, random, predictors, newWindow, latency, latencyPriors);
+    }
+
+    /** A copy told another latency term and latency priors. */
+    public RoutingContext withLatency(LatencyTarget newLatency, LatencyPriors newPriors) {
+        return new RoutingContext(models, categories, tenants, slaTiers, costs, priors, target, feedback,
+                calibration, textFeatures, predictorName, random, predictors, window, newLatency, newPriors);
     }
 }
