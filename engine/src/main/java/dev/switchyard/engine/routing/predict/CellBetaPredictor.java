@@ -36,6 +36,7 @@ public final class CellBetaPredictor implements Predictor {
     private final double[] oneSided;
     private final double[] reports;
     private final double[] estimate;
+    private final double[] evidencePerAnswer;
     private final List<String> modelIds;
     private final List<String> categoryNames;
 
@@ -57,6 +58,7 @@ public final class CellBetaPredictor implements Predictor {
         oneSided = new double[cells];
         reports = new double[cells];
         estimate = new double[cells];
+        evidencePerAnswer = new double[cells];
         double strength = context.priors().strength();
         for (int c = 0; c < categories; c++) {
             for (int m = 0; m < models; m++) {
@@ -64,6 +66,7 @@ public final class CellBetaPredictor implements Predictor {
                 priorA[i] = strength * context.priors().mean(c, m);
                 priorN[i] = strength;
                 estimate[i] = context.priors().mean(c, m);
+                evidencePerAnswer[i] = labelsPerAnswer(context.priors().mean(c, m), q, f);
             }
         }
         modelIds = context.models();
@@ -108,11 +111,31 @@ public final class CellBetaPredictor implements Predictor {
     private double posteriorMean(int i) {
         double n = oneSided[i];
         double failures = 0;
+        double weight = 0;
         if (n > 0) {
             failures = (reports[i] - f * n) * invQf;
             failures = failures < 0 ? 0 : (failures > n ? n : failures);
+            weight = evidencePerAnswer[i];
         }
-        return (priorA[i] + successes[i] + n - failures) / (priorN[i] + labelled[i] + n);
+        // n one-sided answers count as weight * n labels: their failure estimate is 1/weight times as noisy
+        return (priorA[i] + successes[i] + weight * (n - failures)) / (priorN[i] + labelled[i] + weight * n);
+    }
+
+    /**
+     * How many labels one one-sided answer is worth, by the variance of its failure estimate: a label's
+     * variance is p(1 - p); the report-based estimate {@code (r - f)/(q - f)} has {@code rho(1 - rho)/(q - f)^2}
+     * with {@code rho = q(1 - p) + f p}. 1 at q = 1, f = 0 (a report is then a label); about q p at small q.
+     * Evaluated at the cell's prior mean (clipped away from 0 and 1) so that the weight does not chase the
+     * evidence it weighs. Without it, at q = 0.05 twenty silent answers moved a cell as much as twenty labels
+     * and the router chased whichever cell's silence was luckiest (docs/decisions/0303-one-sided-estimator.md).
+     */
+    static double labelsPerAnswer(double priorMean, double q, double f) {
+        if (q == 1 && f == 0) {
+            return 1;
+        }
+        double p = Math.max(0.02, Math.min(0.98, priorMean));
+        double rho = q * (1 - p) + f * p;
+        return Math.min(1, p * (1 - p) * (q - f) * (q - f) / (rho * (1 - rho)));
     }
 
     /** Answers observed (labelled or one-sided) in cell (category, model). */
