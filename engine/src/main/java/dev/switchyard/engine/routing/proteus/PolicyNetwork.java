@@ -5,9 +5,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * PROTEUS's policy: one hidden tanh layer mapping (query features, tau, lambda) to the two
- * parameters of a Beta distribution over the quality preference mu. {@code alpha = 1 + softplus(o1)},
- * {@code beta = 1 + softplus(o2)}: both stay above 1 so the Beta is unimodal and its mean, used for
- * serving, is a stable summary. Trained with Adam on REINFORCE gradients by {@link ProteusTrainer}.
+ * parameters of a Beta distribution over the quality preference mu. The Beta's mean is anchored on the
+ * dual: {@code logit(mean) = o1 + log(lambda)}, so the served mapping mu -> model is rule L at
+ * {@code lambda exp(o1)} and o1 is a per-query correction (it cannot saturate away from lambda); the
+ * concentration is {@code 2 + softplus(o2)}. Trained with Adam on REINFORCE gradients by {@link ProteusTrainer}
+ * (docs/decisions/1002-proteus-mapping.md).
  */
 public final class PolicyNetwork {
     private final int inputs;
@@ -38,8 +40,9 @@ public final class PolicyNetwork {
         for (int i = 0; i < 2 * hidden; i++) {
             params[w2 + i] = (2 * rng.nextDouble() - 1) * s2;
         }
-        // softplus(1.85) ~ 2: alpha = beta ~ 3, a broad Beta around 0.5 to start exploring from
-        params[b2] = 1.85;
+        // o1 = 0: mu / (1 - mu) = lambda, plain rule L at the dual to start from; softplus(1.85) ~ 2: concentration ~ 4,
+        // a broad Beta to explore from
+        params[b2] = 0;
         params[b2 + 1] = 1.85;
     }
 
@@ -104,8 +107,14 @@ public final class PolicyNetwork {
             }
             out[o] = z;
         }
-        out[2] = 1 + BetaMath.softplus(out[0]);
-        out[3] = 1 + BetaMath.softplus(out[1]);
+        // anchored on the dual (decision 1002): logit(mu) = o1 + log(lambda), so mu / (1 - mu) = lambda exp(o1) and the
+        // network learns a per-query correction factor of the multiplier; lambda is the last input, log1p-coded
+        double lambda = StrictMath.expm1(x[inputs - 1]);
+        double mu = BetaMath.sigmoid(out[0] + StrictMath.log(Math.max(lambda, 1e-300)));
+        mu = Math.min(1 - 1e-9, Math.max(1e-9, mu));
+        double kappa = 2 + BetaMath.softplus(out[1]);
+        out[2] = mu * kappa;
+        out[3] = (1 - mu) * kappa;
     }
 
     /** Mean of the Beta the policy gives for input {@code x}. */
@@ -119,8 +128,10 @@ public final class PolicyNetwork {
      * parameters, for the input and activations of the last {@link #forward} on {@code x}.
      */
     void backward(double[] x, double[] h, double[] out, double gAlpha, double gBeta, double[] grad) {
-        double go1 = gAlpha * BetaMath.sigmoid(out[0]);
-        double go2 = gBeta * BetaMath.sigmoid(out[1]);
+        double kappa = out[2] + out[3];
+        double mu = out[2] / kappa;
+        double go1 = (gAlpha - gBeta) * kappa * mu * (1 - mu);
+        double go2 = (gAlpha * mu + gBeta * (1 - mu)) * BetaMath.sigmoid(out[1]);
         grad[b2] += go1;
         grad[b2 + 1] += go2;
         for (int j = 0; j < hidden; j++) {

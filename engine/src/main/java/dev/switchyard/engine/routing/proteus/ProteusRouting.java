@@ -34,7 +34,7 @@ public final class ProteusRouting implements RoutingProvider {
                             32, 4, 128, true, true),
                     ParameterSpec.number("marginZ", "Safety margin (z)",
                             "How far above each target training aims, in standard errors of the calibration sample; 0 aims exactly at the target.",
-                            2.0, 0.0, 4.0, false, true),
+                            1.0, 0.0, 4.0, false, true),
                     ParameterSpec.number("dualStep", "Dual step", "How fast the price of missing the target moves during training.",
                             2.0, 0.1, 10.0, true, true),
                     ParameterSpec.number("learningRate", "Policy learning rate", "Adam step of the policy network.",

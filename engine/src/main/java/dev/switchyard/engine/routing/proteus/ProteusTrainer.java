@@ -156,10 +156,120 @@ public final class ProteusTrainer {
         double[] taus = new double[bins];
         for (int k = 0; k < bins; k++) {
             taus[k] = config.binTau(k);
+        }
+        solveDuals(set, phat, costNorm, labels, net, config, taus, margin, lambdas);
+        for (int k = 0; k < bins; k++) {
             lambdas[k] = StrictMath.exp(lambdas[k]);
         }
         return new ProteusPolicy(predictor, new PolicyNetwork(width, config.hiddenUnits(), params), taus, lambdas,
                 m, cats, margin);
+    }
+
+    /**
+     * The final dual solve (decision 1002): the dual iterates lag the policy they price, so each target's
+     * log lambda is re-solved against the trained policy, by bisection, as the smallest at which the
+     * deterministic (served) choice reaches {@code tau + margin} on the split (cross-fitted p_hat, labels).
+     * Solved upward from the lowest target, each bracket starting at the previous solution, so the duals
+     * stay non-decreasing. The hidden pre-activations that do not depend on (tau, lambda) are computed once
+     * per row.
+     */
+    static void solveDuals(LabelledSplit set, double[] phat, double[] costNorm, float[] labels, PolicyNetwork net,
+                           ProteusConfig config, double[] taus, double[] margin, double[] logLambdas) {
+        int m = set.models();
+        int n = set.size();
+        int cats = set.categories();
+        int width = PolicyInput.width(cats, m);
+        int hidden = net.hidden();
+        double[] p = net.rawParameters();
+        int b1 = width * hidden;
+        int w2 = b1 + hidden;
+        int b2 = w2 + 2 * hidden;
+        double[] base = new double[n * hidden];
+        double[] wTau = new double[hidden];
+        double[] wLambda = new double[hidden];
+        double[] x = new double[width];
+        for (int i = 0; i < n; i++) {
+            PolicyInput.fill(x, cats, m, set.category(i), set.length(i), phat, i * m, costNorm, i * m, 0.9, 0);
+            for (int j = 0; j < hidden; j++) {
+                double z = p[b1 + j];
+                int row = j * width;
+                for (int c = 0; c < width - 2; c++) {
+                    z += p[row + c] * x[c];
+                }
+                base[i * hidden + j] = z;
+            }
+        }
+        for (int j = 0; j < hidden; j++) {
+            wTau[j] = p[j * width + width - 2];
+            wLambda[j] = p[j * width + width - 1];
+        }
+        double[] e1 = new double[n];
+        double lo = -12;
+        for (int k = 0; k < taus.length; k++) {
+            double goal = taus[k] + margin[k];
+            double xTau = (taus[k] - 0.9) / 0.05;
+            // bracket around the trained dual (widened until it holds the goal), then bisection to 1% in lambda
+            double a = Math.max(lo, Math.min(12, logLambdas[k]) - 0.5);
+            double b = Math.max(a, Math.min(12, logLambdas[k] + 0.5));
+            while (a > lo && accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, a, e1) >= goal) {
+                a = Math.max(lo, a - 1);
+            }
+            while (b < 12 && accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, b, e1) < goal) {
+                b = Math.min(12, b + 1);
+            }
+            if (accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, a, e1) >= goal) {
+                b = a;
+            }
+            while (b - a > 0.01) {
+                double mid = 0.5 * (a + b);
+                if (accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, mid, e1) >= goal) {
+                    b = mid;
+                } else {
+                    a = mid;
+                }
+            }
+            logLambdas[k] = b;
+            lo = b;
+        }
+    }
+
+    /**
+     * Split accuracy of the deterministic choice at (tau, lambda). The hidden layer's tanh is a rational
+     * approximation here (Lambert's continued fraction, error below 1e-4, plain arithmetic so the result stays
+     * bit for bit the same everywhere): the solve runs the network hundreds of times per row, and it only needs
+     * the choice, which serving makes with StrictMath.tanh.
+     */
+    private static double accuracy(LabelledSplit set, double[] phat, double[] costNorm, float[] labels, double[] base,
+                                   double[] wTau, double[] wLambda, double[] p, int w2, int b2, int hidden, double xTau,
+                                   double logLambda, double[] scratch) {
+        int m = set.models();
+        int n = set.size();
+        double xLambda = StrictMath.log1p(StrictMath.exp(logLambda));
+        double inverse = StrictMath.exp(-logLambda);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double z = p[b2];
+            int row = i * hidden;
+            for (int j = 0; j < hidden; j++) {
+                z += p[w2 + j] * tanh(base[row + j] + wTau[j] * xTau + wLambda[j] * xLambda);
+            }
+            // sigmoid(o1 + log lambda) = 1 / (1 + exp(-o1) / lambda)
+            double mu = 1.0 / (1.0 + StrictMath.exp(-z) * inverse);
+            mu = Math.min(1 - 1e-9, Math.max(1e-9, mu));
+            sum += labels[i * m + PolicyInput.choose(mu, phat, i * m, costNorm, i * m, m)];
+        }
+        return sum / n;
+    }
+
+    static double tanh(double x) {
+        if (x >= 4.97) {
+            return 1;
+        }
+        if (x <= -4.97) {
+            return -1;
+        }
+        double x2 = x * x;
+        return x * (135135 + x2 * (17325 + x2 * (378 + x2))) / (135135 + x2 * (62370 + x2 * (3150 + 28 * x2)));
     }
 
     /** Pool-adjacent-violators: the weighted least-squares non-decreasing fit, in place. */
