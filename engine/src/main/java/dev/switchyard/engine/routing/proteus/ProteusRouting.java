@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Registers PROTEUS with the router registry (through {@code META-INF/services}). One policy is
  * trained per (calibration split, replication seed, settings) and serves every target: a sweep over
  * tau reuses it, as the paper's "a single trained model serves the full accuracy spectrum" says. A
- * target outside [tauMin, tauMax] widens the trained range to include it.
+ * target outside [tauMin, tauMax] widens the trained range to the 0.05 step beyond it.
  */
 public final class ProteusRouting implements RoutingProvider {
     public static final String NAME = "proteus";
@@ -61,15 +61,23 @@ public final class ProteusRouting implements RoutingProvider {
         });
     }
 
-    /** The config these parameters ask for, with the range widened to include {@code target}. */
+    /** Step to which a target outside the trained range widens it. */
+    static final double WIDEN_STEP = 0.05;
+
+    /** The config these parameters ask for, with the range widened to include {@code target} (to the next 0.05 step). */
     static ProteusConfig config(RouterParameters p, double target) {
         double lo = p.number("tauMin");
         double hi = p.number("tauMax");
         if (lo > hi) {
             throw new IllegalArgumentException("proteus: tauMin " + lo + " is above tauMax " + hi);
         }
-        lo = Math.min(lo, target);
+        // widened to the 0.05 step around the target, not to the target itself: every target between two steps then
+        // shares one trained policy (a sweep from 0.80 to 0.84 trained five, a slider move below 0.85 a new one each time)
+        lo = Math.min(lo, Math.floor(target / WIDEN_STEP + 1e-9) * WIDEN_STEP);
+        hi = Math.max(hi, Math.min(0.99, Math.ceil(target / WIDEN_STEP - 1e-9) * WIDEN_STEP));
         hi = Math.max(hi, target);
+        lo = Math.round(lo * 1e9) / 1e9;
+        hi = Math.round(hi * 1e9) / 1e9;
         int bins = lo == hi ? 1 : Math.max(2, (int) Math.round((hi - lo) / 0.005) + 1);
         ProteusConfig d = ProteusConfig.defaults();
         return new ProteusConfig(lo, hi, Math.min(201, bins), (int) p.number("hiddenUnits"), (int) p.number("iterations"),
