@@ -71,20 +71,13 @@ public final class ThresholdRouter implements Router {
             throw new IllegalArgumentException("margin must be in [0, 0.2], got " + margin);
         }
         double target = Math.min(1, tau + margin);
-        double[] cost = set.costArray();
+        double[][] table = gridTable(phat, set);
         Calibration best = null;
         Calibration top = null;
         for (int g = 0; g <= GRID; g++) {
             double th = (double) g / GRID;
-            double sat = 0;
-            double paid = 0;
-            for (int i = 0; i < n; i++) {
-                int j = choose(phat, cost, i * m, m, th);
-                sat += set.label(i, j);
-                paid += set.paid(i, j);
-            }
-            sat /= n;
-            paid /= n;
+            double sat = table[0][g];
+            double paid = table[1][g];
             if (sat >= target && (best == null || paid < best.cost())) {
                 best = new Calibration(th, sat, paid, true);
             }
@@ -94,6 +87,43 @@ public final class ThresholdRouter implements Router {
         }
         return best != null ? best : top;
     }
+
+    /**
+     * Split satisfaction and paid cost of every grid threshold: they do not depend on the target, so a sweep over
+     * targets (and every replication sharing the training) computes them once per trained p_hat. Memoised by the
+     * identity of the p_hat array and the split; the numbers are exactly those the loop computes.
+     */
+    private static double[][] gridTable(double[] phat, LabelledSplit set) {
+        synchronized (GRID_TABLES) {
+            java.util.Map<LabelledSplit, double[][]> perSplit = GRID_TABLES.get(phat);
+            double[][] hit = perSplit == null ? null : perSplit.get(set);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        int m = set.models();
+        int n = set.size();
+        double[] cost = set.costArray();
+        double[][] table = new double[2][GRID + 1];
+        for (int g = 0; g <= GRID; g++) {
+            double th = (double) g / GRID;
+            double sat = 0;
+            double paid = 0;
+            for (int i = 0; i < n; i++) {
+                int j = choose(phat, cost, i * m, m, th);
+                sat += set.label(i, j);
+                paid += set.paid(i, j);
+            }
+            table[0][g] = sat / n;
+            table[1][g] = paid / n;
+        }
+        synchronized (GRID_TABLES) {
+            GRID_TABLES.computeIfAbsent(phat, k -> new java.util.IdentityHashMap<>()).put(set, table);
+        }
+        return table;
+    }
+
+    private static final java.util.Map<double[], java.util.Map<LabelledSplit, double[][]>> GRID_TABLES = new java.util.WeakHashMap<>();
 
     static int choose(double[] phat, double[] cost, int off, int models, double theta) {
         int cheapest = -1;
