@@ -119,7 +119,21 @@ final class PlanCommands {
 
         @Override
         Recommendation ask(Planner planner, Scenario base, PlanOptions o) throws CostTable.UnpricedModelsException {
-            return planner.recommend(base, o, RunControl.NONE, PlanListener.NONE);
+            PrintWriter err = spec.commandLine().getErr();
+            // with several replications the planner's first answer (first replication of every run) comes early: said on
+            // stderr, so --json still prints exactly one object, the confirmed answer
+            PlanListener first = new PlanListener() {
+                @Override
+                public void firstAnswer(Recommendation r) {
+                    synchronized (err) {
+                        err.printf(Locale.ROOT, "first answer after %.1f s (first replication of every run; confirming): %s%n",
+                                r.seconds(), r.recommended().map(p -> String.format(Locale.ROOT, "%s%s, USD %,.0f a month",
+                                        p.displayName(), aim(p), p.monthlySpend())).orElse("no router keeps the promise"));
+                        err.flush();
+                    }
+                }
+            };
+            return planner.recommend(base, o, RunControl.NONE, first);
         }
 
         @Override
