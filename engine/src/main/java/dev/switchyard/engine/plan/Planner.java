@@ -252,7 +252,19 @@ public final class Planner {
 
     private Recommendation recommendAt(Scenario base, double t, PlanOptions options, RunControl control, PlanListener listener)
             throws CostTable.UnpricedModelsException {
-        return recommend(base.withTarget(t), options.withFloor(false), control, listener);
+        // the budget search's steps are not answers of their own: no first answer per target tried
+        PlanListener steps = listener == PlanListener.NONE ? listener : new PlanListener() {
+            @Override
+            public void routerDone(String router, List<PlanPoint> points) {
+                listener.routerDone(router, points);
+            }
+
+            @Override
+            public void floorDone(List<FloorPoint> floor) {
+                listener.floorDone(floor);
+            }
+        };
+        return recommend(base.withTarget(t), options.withFloor(false), control, steps);
     }
 
     private static boolean fits(Recommendation r, double budget) {

@@ -353,7 +353,14 @@ final class RunBook {
                     }
                     return;
                 }
-                finish(task, r);
+                try {
+                    finish(task, r);
+                } catch (RuntimeException | Error e) { // a listener's failure ends the call, never leaves it waiting
+                    synchronized (lock) {
+                        fail(e);
+                    }
+                    return;
+                }
             }
         }
 
