@@ -3,9 +3,12 @@ package dev.switchyard.engine.cli;
 import dev.switchyard.engine.sample.SampleData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * The CLI tests' shared set-up: runs {@code ./switchyard ARGS} in-process with standard output and error
@@ -39,6 +42,24 @@ final class CliFixture {
             throw new AssertionError("exit " + r[0] + " from " + String.join(" ", args) + ": " + r[2]);
         }
         return r[1];
+    }
+
+    /** What a command line run gave. */
+    record Run(int exit, String out, String err) {
+    }
+
+    /**
+     * Runs a bare picocli command line (without the CLI's error handlers, so an exception reaches the test) with its
+     * own writers captured.
+     */
+    static Run picocli(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SwitchyardCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
     }
 
     /** The bundled sample's folder (sample-data/). */
