@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.engine.io.Json;
 import dev.switchyard.engine.plan.BudgetAnswer;
 import dev.switchyard.engine.plan.FloorPoint;
-import dev.switchyard.engine.plan.Interval;
+import dev.switchyard.engine.sim.Interval;
 import dev.switchyard.engine.plan.MarginalCost;
 import dev.switchyard.engine.plan.Negotiation;
 import dev.switchyard.engine.plan.PlanPoint;

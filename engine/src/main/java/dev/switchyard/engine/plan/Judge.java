@@ -1,5 +1,6 @@
 package dev.switchyard.engine.plan;
 
+import dev.switchyard.engine.sim.Interval;
 import dev.switchyard.engine.sim.ReplicationResult;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.sim.PlanningWindows;
@@ -89,7 +90,7 @@ final class Judge {
             double tierBreach = tw > 0 ? tb / tw : Double.NaN;
             boolean ok = !(tierMean < tt - EPS) && !(tierBreach > maxBreach + EPS);
             tiers.add(new TierFigure(name, tt, own != null, all > 0 ? req / all : 0, tierMean, tierBreach,
-                    Interval.wilson(tb, tw), ok));
+                    Interval.wilson(tb / tw, tw), ok));
             if (own != null && !ok) {
                 failures.add(tierMean < tt - EPS
                         ? String.format(Locale.ROOT, "the %s tier reaches %.1f%%, below its own %.1f%% target", name, 100 * tierMean,
@@ -127,7 +128,7 @@ final class Judge {
             }
         }
         PlanPoint p = new PlanPoint(r.router(), r.displayName(), r.params(), aim, target, r.meanTotalCost() / months,
-                Spread.of(monthCosts), r.costPer1000(), mean, breach, Interval.wilson(breaches, windows), (int) windows, meets,
+                Spread.of(monthCosts), r.costPer1000(), mean, breach, Interval.wilson(breaches / windows, windows), (int) windows, meets,
                 String.join("; ", main), tiers, monthSpend, r.reconstructed());
         return new Judged(p, r);
     }
@@ -214,8 +215,34 @@ final class Judge {
                 d[k * months + mo] = (b.get(k).monthCost()[mo] - a.get(k).monthCost()[mo]) / points;
             }
         }
-        double[] mh = Interval.meanAndHalfWidth(d);
-        Interval iv = Double.isNaN(mh[1]) ? Interval.undefined() : new Interval(mh[0] - mh[1], mh[0] + mh[1]);
+        double[] mh = meanAndHalfWidth(d);
+        Interval iv = Double.isNaN(mh[1]) ? Interval.empty() : new Interval(mh[0], mh[0] - mh[1], mh[0] + mh[1]);
         return new MarginalCost(router, lo.point().target(), hi.point().target(), mh[0], iv);
+    }
+
+    /** Mean with a 90% t-interval (normal beyond 30 values); a single value gives an undefined interval. */
+    private static double[] meanAndHalfWidth(double[] v) {
+        int n = v.length;
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean = n == 0 ? Double.NaN : mean / n;
+        if (n < 2) {
+            return new double[] {mean, Double.NaN};
+        }
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        double se = Math.sqrt(ss / (n - 1) / n);
+        return new double[] {mean, t90(n - 1) * se};
+    }
+
+    /** Two-sided 90% Student t quantile for {@code df} degrees of freedom (table, then normal). */
+    private static double t90(int df) {
+        double[] table = {6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761,
+            1.753, 1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697};
+        return df <= table.length ? table[df - 1] : Interval.Z90;
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchyard.engine.plan;
 
+import dev.switchyard.engine.sim.Interval;
+
 /**
  * What one more point of SLA target costs with one router, from paired runs (same requests, same
  * truth): the difference in monthly spend between the settings that keep {@code toTarget} and

@@ -1,5 +1,6 @@
 package dev.switchyard.engine.plan;
 
+import dev.switchyard.engine.sim.Interval;
 import dev.switchyard.engine.sim.Spread;
 import java.util.List;
 import java.util.Map;

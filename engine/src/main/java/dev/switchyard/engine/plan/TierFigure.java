@@ -1,5 +1,7 @@
 package dev.switchyard.engine.plan;
 
+import dev.switchyard.engine.sim.Interval;
+
 /**
  * One SLA tier's result against its own target (the contract's target when the tier has none).
  *

@@ -35,6 +35,11 @@ public record Interval(double estimate, double low, double high) {
         return (high - low) / 2;
     }
 
+    /** True when both ends are numbers. */
+    public boolean defined() {
+        return !Double.isNaN(low) && !Double.isNaN(high);
+    }
+
     public boolean contains(double x) {
         return x >= low && x <= high;
     }

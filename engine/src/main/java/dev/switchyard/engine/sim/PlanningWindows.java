@@ -42,12 +42,7 @@ public final class PlanningWindows {
                 }
             }
         }
-        int windows = 0;
-        int met = 0;
-        int unjudged = 0;
-        double expectedMet = 0;
-        double worst = Double.NaN;
-        java.util.List<Double> series = new java.util.ArrayList<>();
+        RealVolume.Windows acc = new RealVolume.Windows();
         // only complete windows count, as everywhere else (WindowStats, decision 0308): a trailing stub is left out
         for (int start = 0; start + groupDays <= days; start += groupDays) {
             double exactN = 0;
@@ -80,22 +75,15 @@ public final class PlanningWindows {
             if (n <= 0 && judgeable) {
                 continue;
             }
-            windows++;
             if (!judgeable) {
-                unjudged++;
+                acc.add(new RealVolume.Estimate(Double.NaN, Double.NaN, false, true), tau);
                 continue;
             }
             double mean = (exactS + scaledS) / n;
             double muScaled = scaledN > 0 ? scaledS / scaledN : 0;
             double spread = Math.sqrt(scaledN * muScaled * (1 - muScaled) + estVar) / n;
-            if (mean >= tau - 1e-12) {
-                met++;
-            }
-            expectedMet += spread > 0 ? 1 - Interval.normalCdf((tau - mean) / spread) : mean >= tau - 1e-12 ? 1 : 0;
-            worst = Double.isNaN(worst) ? mean : Math.min(worst, mean);
-            series.add(mean);
+            acc.add(new RealVolume.Estimate(mean, spread, true, false), tau);
         }
-        return new WindowStats(windows, met, worst, series.stream().mapToDouble(Double::doubleValue).toArray(), Double.NaN, 0,
-                expectedMet, unjudged);
+        return acc.stats();
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The read-only data every replication of a scenario shares: the calibration/evaluation split, per
@@ -440,60 +441,67 @@ public final class PreparedScenario {
     }
 
     private final ConcurrentHashMap<Double, Double> lambdaByTarget = new ConcurrentHashMap<>();
-    private final HindsightPool pool = new HindsightPool() {
-            @Override
-            public double slaLambda(double tau) {
-                return lambdaByTarget.computeIfAbsent(tau, t -> SlaOracle.fitLambda(t, uncachedPool()));
-            }
+    // the SLA oracle's lambda by bisection on the uniform pool, cached per target
+    private final HindsightPool pool = new TruthPool(null,
+            tau -> lambdaByTarget.computeIfAbsent(tau, t -> new TruthPool(null, null, null).slaLambda(t)), null);
 
-            @Override
-            public int size() {
-                return rows;
-            }
+    /**
+     * The evaluation pool with its hidden truth (bounds only).
+     *
+     * @param weights per-row stream weights (null: uniform draws)
+     * @param lambda the SLA oracle's lambda per target (null: bisection on this pool)
+     * @param lambdaAfterShift the same on the post-shift mix (null: {@code lambda})
+     */
+    private final class TruthPool implements HindsightPool {
+        private final double[] weights;
+        private final DoubleUnaryOperator lambda;
+        private final DoubleUnaryOperator lambdaAfterShift;
 
-            @Override
-            public int modelCount() {
-                return m;
-            }
+        TruthPool(double[] weights, DoubleUnaryOperator lambda, DoubleUnaryOperator lambdaAfterShift) {
+            this.weights = weights;
+            this.lambda = lambda;
+            this.lambdaAfterShift = lambdaAfterShift;
+        }
 
-            @Override
-            public double score(int row, int model) {
-                return PreparedScenario.this.score[row * m + model];
-            }
+        @Override
+        public double slaLambda(double tau) {
+            return lambda == null ? HindsightPool.super.slaLambda(tau) : lambda.applyAsDouble(tau);
+        }
 
-            @Override
-            public double normalisedRealisedCost(int row, int model) {
-                return realisedNorm[row * m + model];
-            }
-        };
+        @Override
+        public double slaLambdaAfterMixShift(double tau) {
+            return lambdaAfterShift == null ? slaLambda(tau) : lambdaAfterShift.applyAsDouble(tau);
+        }
+
+        @Override
+        public int size() {
+            return rows;
+        }
+
+        @Override
+        public int modelCount() {
+            return m;
+        }
+
+        @Override
+        public double score(int row, int model) {
+            return PreparedScenario.this.score[row * m + model];
+        }
+
+        @Override
+        public double normalisedRealisedCost(int row, int model) {
+            return realisedNorm[row * m + model];
+        }
+
+        @Override
+        public double weight(int row) {
+            return weights == null ? 1.0 : weights[row];
+        }
+    }
 
     /** The evaluation pool with its hidden truth, for bounds only; the SLA oracle's lambda is cached per target. */
     HindsightPool pool() {
         return pool;
-    }
-
-    private HindsightPool uncachedPool() {
-        return new HindsightPool() {
-            @Override
-            public int size() {
-                return rows;
-            }
-
-            @Override
-            public int modelCount() {
-                return m;
-            }
-
-            @Override
-            public double score(int row, int model) {
-                return PreparedScenario.this.score[row * m + model];
-            }
-
-            @Override
-            public double normalisedRealisedCost(int row, int model) {
-                return realisedNorm[row * m + model];
-            }
-        };
     }
 
     private final ConcurrentHashMap<List<Object>, Double> shiftedLambda = new ConcurrentHashMap<>();
@@ -518,36 +526,8 @@ public final class PreparedScenario {
 
     /** The SLA oracle's lambda for {@code tau} fitted on the post-shift mix (cached per target and shift). */
     double slaLambdaAfterShift(double tau, Scenario.MixShift shift) {
-        return shiftedLambda.computeIfAbsent(List.of(tau, shift), k -> {
-            double[] w = shiftedWeights(shift);
-            HindsightPool base = uncachedPool();
-            return SlaOracle.fitLambda(tau, new HindsightPool() {
-                @Override
-                public int size() {
-                    return rows;
-                }
-
-                @Override
-                public int modelCount() {
-                    return m;
-                }
-
-                @Override
-                public double score(int row, int model) {
-                    return base.score(row, model);
-                }
-
-                @Override
-                public double normalisedRealisedCost(int row, int model) {
-                    return base.normalisedRealisedCost(row, model);
-                }
-
-                @Override
-                public double weight(int row) {
-                    return w[row];
-                }
-            });
-        });
+        return shiftedLambda.computeIfAbsent(List.of(tau, shift),
+                k -> SlaOracle.fitLambda(tau, new TruthPool(shiftedWeights(shift), null, null)));
     }
 
     /** The hindsight pool a bound of this scenario gets: under a mix shift it refits the SLA oracle to the new mix. */
@@ -555,37 +535,7 @@ public final class PreparedScenario {
         if (shift == null) {
             return pool;
         }
-        return new HindsightPool() {
-            @Override
-            public double slaLambda(double tau) {
-                return pool.slaLambda(tau);
-            }
-
-            @Override
-            public double slaLambdaAfterMixShift(double tau) {
-                return slaLambdaAfterShift(tau, shift);
-            }
-
-            @Override
-            public int size() {
-                return rows;
-            }
-
-            @Override
-            public int modelCount() {
-                return m;
-            }
-
-            @Override
-            public double score(int row, int model) {
-                return pool.score(row, model);
-            }
-
-            @Override
-            public double normalisedRealisedCost(int row, int model) {
-                return pool.normalisedRealisedCost(row, model);
-            }
-        };
+        return new TruthPool(null, pool::slaLambda, tau -> slaLambdaAfterShift(tau, shift));
     }
 
     /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice after {@code shift} (refitted lambda). */
@@ -594,6 +544,11 @@ public final class PreparedScenario {
             return slaOracleCost(tau);
         }
         return shiftedOracleCost.computeIfAbsent(List.of(tau, shift), k -> oracleChoiceCost(slaLambdaAfterShift(tau, shift)));
+    }
+
+    /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice at {@code tau}: the regret reference. */
+    double[] slaOracleCost(double tau) {
+        return oracleCostByTarget.computeIfAbsent(tau, t -> oracleChoiceCost(SlaOracle.fitLambda(t, pool())));
     }
 
     private double[] oracleChoiceCost(double lambda) {
@@ -608,25 +563,6 @@ public final class PreparedScenario {
             out[r] = realisedCost[r * m + dev.switchyard.engine.routing.RuleL.choose(c, sc, lambda, m)];
         }
         return out;
-    }
-
-    /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice at {@code tau}: the regret reference. */
-    double[] slaOracleCost(double tau) {
-        return oracleCostByTarget.computeIfAbsent(tau, t -> {
-            HindsightPool pool = pool();
-            double lambda = SlaOracle.fitLambda(t, pool);
-            double[] out = new double[rows];
-            double[] c = new double[m];
-            double[] sc = new double[m];
-            for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < m; j++) {
-                    c[j] = realisedNorm[r * m + j];
-                    sc[j] = score[r * m + j];
-                }
-                out[r] = realisedCost[r * m + dev.switchyard.engine.routing.RuleL.choose(c, sc, lambda, m)];
-            }
-            return out;
-        });
     }
 
     // Timeline what-ifs (plan package): from a month on, requests cost what another price table says.

@@ -93,8 +93,12 @@ final class RealVolume {
             if (real <= 0) {
                 return;
             }
+            add(estimate(exactN, exactSat, scaled), tau);
+        }
+
+        /** Adds a complete window with at least one real request, as estimated (one way of counting, every window). */
+        void add(Estimate e, double tau) {
             windows++;
-            Estimate e = estimate(exactN, exactSat, scaled);
             if (!e.judged) {
                 unjudged++;
                 return;

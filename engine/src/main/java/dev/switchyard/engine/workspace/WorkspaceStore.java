@@ -730,21 +730,20 @@ final class WorkspaceStore {
 
     /** Runs a read under the monitor; failures become user sentences starting with {@code what}. */
     <T> T read(String what, SqlWork<T> work) throws WorkspaceException {
-        synchronized (monitor) {
-            ensureOpen();
-            try {
-                return work.run(conn);
-            } catch (SQLException e) {
-                throw failure(what, e);
-            }
-        }
+        return runUnderMonitor(what, false, work);
     }
 
     /** Runs a write (one statement, autocommit); refused on a read-only workspace. */
     <T> T write(String what, SqlWork<T> work) throws WorkspaceException {
+        return runUnderMonitor(what, true, work);
+    }
+
+    private <T> T runUnderMonitor(String what, boolean writes, SqlWork<T> work) throws WorkspaceException {
         synchronized (monitor) {
             ensureOpen();
-            ensureWritable(what);
+            if (writes) {
+                ensureWritable(what);
+            }
             try {
                 return work.run(conn);
             } catch (SQLException e) {

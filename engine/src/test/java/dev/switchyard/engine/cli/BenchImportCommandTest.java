@@ -3,9 +3,6 @@ package dev.switchyard.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,17 +15,9 @@ class BenchImportCommandTest {
 
     @Test
     void smallRunGeneratesAndImportsEveryRow() throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = SwitchyardCli.run("bench-import", "--rows", "500", "--runs", "1", "--responses", "--dir", tmp.toString());
-        } finally {
-            System.setOut(old);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, out);
+        String[] r = CliFixture.run("bench-import", "--rows", "500", "--runs", "1", "--responses", "--dir", tmp.toString());
+        String out = r[1];
+        assertEquals("0", r[0], out + r[2]);
         assertTrue(out.contains("imported 500 queries x 11 models"), out);
         assertTrue(Files.exists(tmp.resolve("routerbench-synthetic.csv")), "--dir keeps the generated file");
     }

@@ -1,5 +1,6 @@
 package dev.switchyard.engine.cli;
 
+import static dev.switchyard.engine.cli.CliFixture.run;
 import dev.switchyard.engine.sample.SampleBundle;
 import dev.switchyard.engine.sample.SampleData;
 import dev.switchyard.engine.sim.Scenario;
@@ -14,10 +15,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -240,25 +238,6 @@ class CliBadPathsTest {
         if (spec.findOption(option) != null && !args.contains(option)) {
             args.add(option);
             args.add(value);
-        }
-    }
-
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = SwitchyardCli.commandLine();
-            cli.setOut(new java.io.PrintWriter(System.out, true));
-            cli.setErr(new java.io.PrintWriter(System.err, true));
-            int code = cli.execute(args);
-            return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
         }
     }
 

@@ -10,13 +10,12 @@ import dev.switchyard.engine.sample.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.switchyard.engine.cli.CliFixture.run;
+import static dev.switchyard.engine.cli.CliFixture.sampleArgs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,28 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HandoffCommandsTest {
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = SwitchyardCli.run(args);
-            return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private static List<String> sampleArgs() {
-        Path root = SampleData.locate();
-        return List.of("--traffic", root.resolve("traffic/support-desk.csv").toString(), "--prices",
-                root.resolve("prices/list-2026-06.json").toString(), "--catalog", root.resolve("catalog.json").toString());
-    }
 
     @Test
     void everyExportableRouterReplaysToTheSimulationsModelShareBitForBit() throws Exception {

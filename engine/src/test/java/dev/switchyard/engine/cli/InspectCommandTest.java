@@ -1,13 +1,13 @@
 package dev.switchyard.engine.cli;
 
+import static dev.switchyard.engine.cli.CliFixture.picocli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchyard.engine.cli.CliFixture.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.engine.io.Json;
 import dev.switchyard.engine.traffic.importer.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,25 +15,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InspectCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SwitchyardCli()).setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path routerBenchPrices() throws Exception {
         Path prices = dir.resolve("prices.csv");
@@ -51,7 +37,7 @@ class InspectCommandTest {
         try (Stream<Path> files = Files.list(SharedData.routeLlm().resolve("mmlu"))) {
             files.filter(p -> p.toString().endsWith(".csv")).sorted().forEach(p -> args.add(p.toString()));
         }
-        Run r = run(args);
+        Run r = picocli(args);
         assertEquals(0, r.exit(), r.err());
         JsonNode json = Json.mapper().readTree(r.out());
         assertEquals(14_042, json.get("queries").asInt());
@@ -78,7 +64,7 @@ class InspectCommandTest {
     @Test
     void trafficWithoutCostsAndWithoutPricesIsAClearError() throws Exception {
         Path gsm8k = SharedData.routeLlm().resolve("gsm8k").resolve("gsm8k_responses.csv");
-        Run r = run(List.of("inspect", "--traffic", gsm8k.toString()));
+        Run r = picocli(List.of("inspect", "--traffic", gsm8k.toString()));
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--prices"), r.err());
     }
@@ -92,7 +78,7 @@ class InspectCommandTest {
                 mistralai/Mixtral-8x7B-Instruct-v0.1,0.6,0.6,,0,2023-11-06,list
                 """);
         Path gsm8k = SharedData.routeLlm().resolve("gsm8k").resolve("gsm8k_responses.csv");
-        Run r = run(List.of("inspect", "--traffic", gsm8k.toString(), "--prices", prices.toString()));
+        Run r = picocli(List.of("inspect", "--traffic", gsm8k.toString(), "--prices", prices.toString()));
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("gpt-4-1106-preview") && r.err().contains("gpt-4-1106-previw"), r.err());
     }
@@ -102,7 +88,7 @@ class InspectCommandTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "query_id,category,model,score,input_tokens,output_tokens,cost_usd,latency_ms\n"
                 + "q1,chat,a,0.5,10,10,0.1,100\nq1,chat,b,oops,10,10,0.1,100\n");
-        Run r = run(List.of("inspect", "--traffic", bad.toString()));
+        Run r = picocli(List.of("inspect", "--traffic", bad.toString()));
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("bad.csv") && r.err().contains("line 3"), r.err());
     }

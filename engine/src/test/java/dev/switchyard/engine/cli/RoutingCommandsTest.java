@@ -1,13 +1,13 @@
 package dev.switchyard.engine.cli;
 
+import static dev.switchyard.engine.cli.CliFixture.picocli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchyard.engine.cli.CliFixture.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.engine.io.Json;
 import dev.switchyard.engine.traffic.importer.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,25 +15,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RoutingCommandsTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SwitchyardCli()).setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path prices() throws Exception {
         Path prices = dir.resolve("prices.csv");
@@ -59,7 +45,7 @@ class RoutingCommandsTest {
                 "--feedback-rate", "0.2", "--requests", "50000", "--seed", "7", "--replications", "2", "--prices", prices().toString(),
                 "--traffic"));
         args.addAll(mmluFiles());
-        Run r = run(args);
+        Run r = picocli(args);
         assertEquals(0, r.exit(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
         for (String field : List.of("router", "target", "requests", "meanSatisfaction", "costPerRequest", "totalCost",
@@ -85,12 +71,12 @@ class RoutingCommandsTest {
     void simulateRejectsUnknownRoutersAndMissingPrices() throws Exception {
         List<String> args = new ArrayList<>(List.of("simulate", "--router", "slarouterr", "--prices", prices().toString(), "--traffic"));
         args.addAll(mmluFiles());
-        Run bad = run(args);
+        Run bad = picocli(args);
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("slarouter"), bad.err());
         List<String> noPrices = new ArrayList<>(List.of("simulate", "--router", "cheapest", "--traffic"));
         noPrices.addAll(mmluFiles());
-        Run np = run(noPrices);
+        Run np = picocli(noPrices);
         assertEquals(2, np.exit());
         assertTrue(np.err().contains("--prices"), np.err());
     }
@@ -102,7 +88,7 @@ class RoutingCommandsTest {
                 "--feedback-rates", "1,0.2", "--requests", "20000", "--replications", "2", "--out", out.toString(), "--prices",
                 prices().toString(), "--traffic"));
         args.addAll(mmluFiles());
-        Run r = run(args);
+        Run r = picocli(args);
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(SweepCommand.CSV_HEADER, lines.get(0));
@@ -110,7 +96,7 @@ class RoutingCommandsTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains(",sla-oracle,") && l.contains(",true,")));
         Path json = dir.resolve("sweep.json");
         args.set(args.indexOf(out.toString()), json.toString());
-        assertEquals(0, run(args).exit());
+        assertEquals(0, picocli(args).exit());
         JsonNode j = Json.mapper().readTree(json.toFile());
         assertEquals(12, j.get("points").size());
         assertEquals(6, j.get("targetResponse").size());
@@ -118,7 +104,7 @@ class RoutingCommandsTest {
 
     @Test
     void benchJsonHasTheContractShape() throws Exception {
-        Run r = run(List.of("bench", "--json", "--requests", "200000", "--sample-queries", "2000", "--no-sweep", "--only", "slarouter"));
+        Run r = picocli(List.of("bench", "--json", "--requests", "200000", "--sample-queries", "2000", "--no-sweep", "--only", "slarouter"));
         assertEquals(0, r.exit(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
         JsonNode first = j.get("results").get(0);

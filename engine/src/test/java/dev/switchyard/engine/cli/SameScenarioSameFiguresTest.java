@@ -1,5 +1,7 @@
 package dev.switchyard.engine.cli;
 
+import static dev.switchyard.engine.cli.CliFixture.run;
+import static dev.switchyard.engine.cli.CliFixture.sampleDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +13,6 @@ import dev.switchyard.engine.sample.SampleBundle;
 import dev.switchyard.engine.sample.SampleData;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.workspace.Workspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,31 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SameScenarioSameFiguresTest {
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = SwitchyardCli.run(args);
-            return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private static Path sampleDir() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(SampleData.DIR_NAME).resolve("manifest.json"))) {
-                return d.resolve(SampleData.DIR_NAME);
-            }
-        }
-        throw new IllegalStateException("no sample-data above " + Path.of("").toAbsolutePath());
-    }
 
     private static double breach(JsonNode simulateJson) {
         double sum = 0;

@@ -47,17 +47,8 @@ class WorkspaceScenarioOptionsTest {
             assertEquals(1, w.allRuns().size());
         }
 
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, SwitchyardCli.run("workspace", "simulate", ws.toString(), "--scenario", "support-desk", "--json",
-                    "--store", "--threads", "2"));
-        } finally {
-            System.setOut(out);
-        }
-        com.fasterxml.jackson.databind.JsonNode json = dev.switchyard.engine.io.Json.mapper().readTree(buf.toString(
-                java.nio.charset.StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.JsonNode json = dev.switchyard.engine.io.Json.mapper().readTree(CliFixture.output("workspace",
+                "simulate", ws.toString(), "--scenario", "support-desk", "--json", "--store", "--threads", "2"));
         assertEquals("slarouter", json.path("router").asText(), "same contract as simulate --json");
         assertEquals(42, json.path("seed").asLong());
         try (Workspace w = Workspace.open(ws)) {

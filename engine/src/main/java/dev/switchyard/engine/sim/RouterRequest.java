@@ -1,0 +1,113 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.routing.FeatureVector;
+import dev.switchyard.engine.routing.RequestView;
+
+/** The request view a router sees. Reused: re-pointed at each request, so the hot loop allocates nothing. */
+final class RouterRequest implements RequestView {
+    private static final long DAY_MS = 86_400_000L;
+    private final PreparedScenario p;
+    private final int m;
+    private final int stride;
+    // the month's packed cells (a timeline's cost epochs switch them, PreparedScenario.packedForMonth)
+    private float[] packed;
+    private float[] cells;
+    private int row;
+    private long seq;
+    private int day;
+    private double frac;
+    private int base;
+
+    RouterRequest(PreparedScenario p) {
+        this.p = p;
+        this.m = p.m;
+        this.stride = p.stride;
+        this.packed = p.packed;
+    }
+
+    /** The month's packed cells, read by {@link #expectedCost(int)}. */
+    void month(float[] monthPacked) {
+        this.packed = monthPacked;
+    }
+
+    void set(float[] cellArray, int cellBase, int rowIndex, long sequence, int dayIndex, double dayFraction) {
+        this.cells = cellArray;
+        this.base = cellBase;
+        this.row = rowIndex;
+        this.seq = sequence;
+        this.day = dayIndex;
+        this.frac = dayFraction;
+    }
+
+    /**
+     * Re-points at a row of the same cell array: the loop's per-request update stores no reference,
+     * so no GC write barrier runs (the current request's cells are always the block buffer).
+     */
+    void at(int cellBase, int rowIndex, long sequence, int dayIndex, double dayFraction) {
+        this.base = cellBase;
+        this.row = rowIndex;
+        this.seq = sequence;
+        this.day = dayIndex;
+        this.frac = dayFraction;
+    }
+
+    @Override
+    public long sequence() {
+        return seq;
+    }
+
+    @Override
+    public int queryKey() {
+        return row;
+    }
+
+    @Override
+    public int category() {
+        return p.category[row];
+    }
+
+    @Override
+    public int inputTokens() {
+        return p.inputTokens[row];
+    }
+
+    @Override
+    public int cachedInputTokens() {
+        return p.cachedTokens[row];
+    }
+
+    @Override
+    public int tenant() {
+        return p.tenant[row];
+    }
+
+    @Override
+    public int slaTier() {
+        return p.tier[row];
+    }
+
+    @Override
+    public long timeMillis() {
+        return p.startMillis + day * DAY_MS + p.timeOfDay(frac);
+    }
+
+    @Override
+    public int modelCount() {
+        return m;
+    }
+
+    @Override
+    public double expectedCost(int model) {
+        return packed[row * stride + 3 * m + model];
+    }
+
+    @Override
+    public double normalisedCost(int model) {
+        return cells[base + model];
+    }
+
+    @Override
+    public FeatureVector textFeatures() {
+        return p.features[row];
+    }
+}
