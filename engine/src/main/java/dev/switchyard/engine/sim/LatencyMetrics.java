@@ -12,16 +12,16 @@ import java.util.List;
  *
  * <p>Percentiles are nearest-rank on the weighted requests (a scaled request counts for the real requests it
  * stands for): the smallest latency x with at least {@code p} of the weight at or below x. Values go into fixed
- * log-bucket histograms read from a float's exponent and top mantissa bits (no logarithm in the loop): 256 buckets
+ * log-bucket histograms read from a float's exponent and top mantissa bits (no logarithm in the loop): 128 buckets
  * per doubling from 1 ms to 2^21 ms for the run, month and tier figures (a reported percentile is its bucket's
- * midpoint, within 0.2% of the exact one), 32 per doubling for the per-window series (within 1.6%). Whether a
+ * midpoint, within 0.4% of the exact one), 32 per doubling for the per-window series (within 1.6%). Whether a
  * window meets L is not read from a histogram: the weight above each request's own L is summed exactly, and a
  * window meets L when, in every tier it holds, that weight is at most {@code 1 - p} of the tier's weight.
  */
 final class LatencyMetrics {
     private static final int ONE_BITS = Float.floatToRawIntBits(1.0f);
     private static final int OCTAVES = 21;
-    static final int FINE_SHIFT = 15; // 23 - 8: 256 buckets per octave
+    static final int FINE_SHIFT = 16; // 23 - 7: 128 buckets per octave
     static final int FINE = OCTAVES << (23 - FINE_SHIFT);
     static final int COARSE_SHIFT = 18; // 23 - 5: 32 buckets per octave
     static final int COARSE = OCTAVES << (23 - COARSE_SHIFT);

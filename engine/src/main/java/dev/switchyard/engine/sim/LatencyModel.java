@@ -21,9 +21,12 @@ import java.util.Optional;
  * request served by the same model has the same latency whichever router served it (paired across routers).
  */
 public final class LatencyModel {
-    /** Entries of the quantile table (12 bits of the hash each for TTFT and speed). */
-    static final int TABLE = 4096;
+    /** Entries of the TTFT quantile table (10 bits of the hash; tails cut at z = +-3.3, beyond p99.9). */
+    static final int TABLE = 1024;
     private static final int MASK = TABLE - 1;
+    /** Entries of the output-speed quantile table (8 further bits: speed's spread is narrow). */
+    static final int SPEED_TABLE = 256;
+    private static final int SPEED_MASK = SPEED_TABLE - 1;
     /** z of the 95th percentile of the standard normal. */
     static final double Z95 = 1.6448536269514722;
     /** Log-normal sigma of a model's output speed when the catalog states no spread. */
@@ -47,9 +50,9 @@ public final class LatencyModel {
      */
     LatencyModel(TrafficSample sample, Catalog catalog, List<String> models, int[] sampleRow) {
         this.m = models.size();
-        double[] z = standardNormalTable();
+        double[] z = standardNormalTable(TABLE);
         ttftTable = new float[m * TABLE];
-        msPerTokenTable = new float[m * TABLE];
+        msPerTokenTable = new float[m * SPEED_TABLE];
         prefillMsPerInputToken = new double[m];
         double[] p50 = new double[m];
         double[] p95 = new double[m];
@@ -77,7 +80,10 @@ public final class LatencyModel {
             prefillMsPerInputToken[j] = lp.prefillMsPerThousandInputTokens() / 1000.0;
             for (int i = 0; i < TABLE; i++) {
                 ttftTable[j * TABLE + i] = (float) (lp.ttftP50Ms() * Math.exp(sigma * z[i]));
-                msPerTokenTable[j * TABLE + i] = (float) (1000.0 / (lp.outputTokensPerSecond() * Math.exp(sigmaSpeed * z[i])));
+            }
+            double[] zs = standardNormalTable(SPEED_TABLE);
+            for (int i = 0; i < SPEED_TABLE; i++) {
+                msPerTokenTable[j * SPEED_TABLE + i] = (float) (1000.0 / (lp.outputTokensPerSecond() * Math.exp(sigmaSpeed * zs[i])));
             }
         }
         int rows = sampleRow.length;
@@ -140,14 +146,14 @@ public final class LatencyModel {
                 return rec;
             }
         }
-        return ttftMs + outputTokens[row * m + model] * (double) msPerTokenTable[model * TABLE + (int) ((bits >>> 12) & MASK)];
+        return ttftMs + outputTokens[row * m + model] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
     }
 
-    /** Standard normal quantiles at the midpoints (i + 0.5) / TABLE. */
-    static double[] standardNormalTable() {
-        double[] z = new double[TABLE];
-        for (int i = 0; i < TABLE; i++) {
-            z[i] = inverseNormal((i + 0.5) / TABLE);
+    /** Standard normal quantiles at the midpoints (i + 0.5) / n. */
+    static double[] standardNormalTable(int n) {
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = inverseNormal((i + 0.5) / n);
         }
         return z;
     }

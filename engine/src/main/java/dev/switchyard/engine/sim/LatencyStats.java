@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A run's latency figures across replications (decision 1400): percentiles of time to first token and of total
- * latency (nearest-rank on the real-volume weighted requests, histogram buckets within 0.2%), the share of SLA
+ * latency (nearest-rank on the real-volume weighted requests, histogram buckets within 0.4%), the share of SLA
  * windows whose percentile of the constrained metric meets the latency target, and the share of requests a rate
  * limit sent to a fallback model.
  *

@@ -48,6 +48,8 @@ final class ReplicationRun {
     private final int[] blockDay = new int[BLOCK];
     private final long[] blockSeq = new long[BLOCK];
     private final double[] blockFrac = new double[BLOCK];
+    private final int[] blockServed = new int[BLOCK];
+    private final double[] blockBefore = new double[BLOCK];
     private final RunControl control;
     // the scenario's judge (decision 0307): its error rate and price are not the router's to choose
     private final double judgeError;
@@ -342,12 +344,8 @@ final class ReplicationRun {
             if (tape != null) {
                 tape.decision(served, calls.n);
             }
-            double ttftMs = latencyMs(seq, row, served, calls.n == 1 || calls.exploring ? null : calls);
-            double totalMs = lastTotalMs;
-            latency.record(seq, day, month, tiers > 0 ? p.tier[row] : 0, ttftMs, totalMs, w);
-            if (router != null) {
-                router.observeLatency(current, served, ttftMs, totalMs);
-            }
+            blockServed[b] = served;
+            blockBefore[b] = calls.n == 1 || calls.exploring ? 0 : cascadeBeforeMs(seq, row, served);
             if (router != null) {
                 boolean exploreAll = calls.exploring && calls.n == m;
                 for (int k = 0; k < calls.n; k++) {
@@ -472,6 +470,7 @@ final class ReplicationRun {
                 }
             }
             }
+            latencyBlock(len, month, w);
         }
         flushCounts(month);
         if (scaled && sN > 1) {
@@ -485,30 +484,42 @@ final class ReplicationRun {
         }
     }
 
-    private double lastTotalMs;
-
     /**
-     * The served answer's time to first token (its total in {@link #lastTotalMs}): the model's paired draw; after a
-     * cascade's earlier calls (not exploration's shadow calls), their whole answers come first.
+     * The latency of a block's served answers (decision 1400), in a pass of its own after the block is routed: the
+     * iterations are independent, so their table and histogram loads overlap, and the routing loop stays as small
+     * as before. A router therefore observes a latency after at most {@value #BLOCK} further requests were routed,
+     * as in production, where requests keep arriving while an answer streams.
      */
-    private double latencyMs(long seq, int row, int served, Calls sequential) {
-        long bits = latencyRandom.bits(seq, served);
-        double ttft = latencyModel.ttftMs(bits, row, served);
-        double total = latencyModel.totalMs(bits, row, served, ttft);
-        if (sequential != null) {
-            double before = 0;
-            for (int k = 0; k < sequential.n; k++) {
-                int model = sequential.list[k];
-                if (model != served) {
-                    long b = latencyRandom.bits(seq, model);
-                    before += latencyModel.totalMs(b, row, model, latencyModel.ttftMs(b, row, model));
-                }
-            }
+    private void latencyBlock(int len, int month, double w) {
+        for (int b = 0; b < len; b++) {
+            int row = blockRow[b];
+            int served = blockServed[b];
+            long seq = blockSeq[b];
+            long bits = latencyRandom.bits(seq, served);
+            double ttft = latencyModel.ttftMs(bits, row, served);
+            double total = latencyModel.totalMs(bits, row, served, ttft);
+            double before = blockBefore[b];
             ttft += before;
             total += before;
+            latency.record(seq, blockDay[b], month, tiers > 0 ? p.tier[row] : 0, ttft, total, w);
+            if (router != null) {
+                current.at(b * stride, row, seq, blockDay[b], blockFrac[b]);
+                router.observeLatency(current, served, ttft, total);
+            }
         }
-        lastTotalMs = total;
-        return ttft;
+    }
+
+    /** A cascade's earlier calls (not exploration's shadow calls): their whole answers come before the served one. */
+    private double cascadeBeforeMs(long seq, int row, int served) {
+        double before = 0;
+        for (int k = 0; k < calls.n; k++) {
+            int model = calls.list[k];
+            if (model != served) {
+                long bits = latencyRandom.bits(seq, model);
+                before += latencyModel.totalMs(bits, row, model, latencyModel.ttftMs(bits, row, model));
+            }
+        }
+        return before;
     }
 
     /**
