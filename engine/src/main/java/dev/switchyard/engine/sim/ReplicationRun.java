@@ -1,6 +1,7 @@
 package dev.switchyard.engine.sim;
 
 import dev.switchyard.engine.routing.LearnedState;
+import java.util.List;
 import dev.switchyard.engine.routing.Router;
 import dev.switchyard.engine.routing.oracle.HindsightRouter;
 
@@ -42,6 +43,12 @@ final class ReplicationRun {
     private final int[] blockDay = new int[BLOCK];
     private final long[] blockSeq = new long[BLOCK];
     private final double[] blockFrac = new double[BLOCK];
+    private final int[] blockServed = new int[BLOCK];
+    private final double[] blockBefore = new double[BLOCK];
+    // latency (decision 1400): paired draws keyed by (request, model), metrics in their own class
+    private final LatencyModel latencyModel;
+    private final CounterRandom latencyRandom;
+    private final LatencyMetrics latency;
     private final RunControl control;
 
     private final RouterRequest current;
@@ -112,6 +119,10 @@ final class ReplicationRun {
         }
         this.requestWindows = windowN > 0 ? new RequestWindowMeter(windowN, total, tau, stream.shiftDay(), cells) : null;
         this.trace = new RunTrace(router, bound);
+        this.latencyModel = p.latencyModel();
+        this.latencyRandom = new CounterRandom(s.seed(), replication, Seeds.LATENCY);
+        this.latency = new LatencyMetrics(s.latency(), tiers > 0 ? p.sample.slaTiers().values() : List.of(), metrics.days,
+                metrics.months, s.sla(), total);
     }
 
     ReplicationResult run() {
@@ -199,6 +210,8 @@ final class ReplicationRun {
                 if (tape != null) {
                     tape.decision(served, calls.n);
                 }
+                blockServed[b] = served;
+                blockBefore[b] = calls.n == 1 || calls.exploring ? 0 : cascadeBeforeMs(seq, row, served);
                 if (router != null) {
                     boolean exploreAll = calls.exploring && calls.n == m;
                     for (int k = 0; k < calls.n; k++) {
@@ -249,8 +262,47 @@ final class ReplicationRun {
                     trace(seq, day, frac);
                 }
             }
+            latencyBlock(len, month, w);
         }
         metrics.endSegment(month, represented, scaled);
+    }
+
+    /**
+     * The latency of a block's served answers (decision 1400), in a pass of its own after the block is routed: the
+     * iterations are independent, so their table and histogram loads overlap, and the routing loop stays as small
+     * as before. A router therefore observes a latency after at most {@value #BLOCK} further requests were routed,
+     * as in production, where requests keep arriving while an answer streams.
+     */
+    private void latencyBlock(int len, int month, double w) {
+        for (int b = 0; b < len; b++) {
+            int row = blockRow[b];
+            int served = blockServed[b];
+            long seq = blockSeq[b];
+            long bits = latencyRandom.bits(seq, served);
+            double ttft = latencyModel.ttftMs(bits, row, served);
+            double total = latencyModel.totalMs(bits, row, served, ttft);
+            double before = blockBefore[b];
+            ttft += before;
+            total += before;
+            latency.record(seq, blockDay[b], month, tiers > 0 ? p.tier[row] : 0, ttft, total, w);
+            if (router != null) {
+                current.at(b * stride, row, seq, blockDay[b], blockFrac[b]);
+                router.observeLatency(current, served, ttft, total);
+            }
+        }
+    }
+
+    /** A cascade's earlier calls (not exploration's shadow calls): their whole answers come before the served one. */
+    private double cascadeBeforeMs(long seq, int row, int served) {
+        double before = 0;
+        for (int k = 0; k < calls.n; k++) {
+            int model = calls.list[k];
+            if (model != served) {
+                long bits = latencyRandom.bits(seq, model);
+                before += latencyModel.totalMs(bits, row, model, latencyModel.ttftMs(bits, row, model));
+            }
+        }
+        return before;
     }
 
     /** Delivers the delayed feedback that is due at request {@code now}. */
@@ -298,6 +350,7 @@ final class ReplicationRun {
                 Math.sqrt(mt.seCostVar), points, state, p.cheapestMeetingTarget(tau) < 0 ? Double.NaN : mt.cheapestMeetingCost,
                 months.mean(), months.sd(), months.breach(), months.limited(), mt.tierDayReq, mt.tierDaySat,
                 mt.weightedSeen ? new PlanningDays(mt.dayScaled.clone(), mt.planDaySim) : null,
-                mt.weightedSeen ? new PlanningDays(mt.tierScaled(), mt.tierDaySim) : null);
+                mt.weightedSeen ? new PlanningDays(mt.tierScaled(), mt.tierDaySim) : null,
+                latency.summary(tiers > 0 ? p.sample.slaTiers().values() : List.of()));
     }
 }
