@@ -136,7 +136,8 @@ public final class ConfiguredRouters {
     public static RoutingContext withConfiguredPriors(RoutingContext c, RoutingConfig config) {
         QualityPriors priors = new QualityPriors(config.priors().means(), config.priors().strength(), config.priors().source());
         return new RoutingContext(c.models(), c.categories(), c.tenants(), c.slaTiers(), c.costs(), priors, c.target(),
-                c.feedback(), c.calibration(), c.textFeatures(), c.predictorName(), c.random(), c.predictors(), c.window());
+                c.feedback(), c.calibration(), c.textFeatures(), c.predictorName(), c.random(), c.predictors(), c.window())
+                .withLatency(c.latency(), c.latencyPriors());
     }
 
     /**

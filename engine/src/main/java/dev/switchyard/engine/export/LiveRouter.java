@@ -211,7 +211,9 @@ public final class LiveRouter {
                 config.sla().target(), fa, Optional.empty(), extractor, config.predictor(),
                 new SplittableRandom(config.routerSeed()), registry.predictors(),
                 config.sla().window() == null ? null : dev.switchyard.engine.routing.SlaWindow.of(config.sla().window(),
-                        config.sla().windowRequests(), dev.switchyard.engine.routing.SlaWindow.FIRST_REQUEST));
+                        config.sla().windowRequests(), dev.switchyard.engine.routing.SlaWindow.FIRST_REQUEST))
+                .withLatency(config.latency() == null ? null : config.latency().toTarget(),
+                        config.latency() == null ? null : config.latency().toPriors(config.modelIds()));
         this.warm = b.warm;
         try {
             this.router = ConfiguredRouters.build(config, context, registry, warm);
@@ -350,6 +352,37 @@ public final class LiveRouter {
         }
         answered[slot] = true;
         router.observe(new Event(view, model, feedback, normaliser, sequence - 1 - view.sequence));
+    }
+
+    /**
+     * Reports the observed latency of an answer served for an earlier decision, as soon as it completes
+     * (before its satisfaction feedback, if any). Routers with a latency term learn from it; the others
+     * ignore it. Thread-safe like {@link #observe}.
+     *
+     * @param ttftMs time to first token in ms
+     * @param totalMs time to the last token in ms
+     */
+    public synchronized void observeLatency(long ticket, String model, double ttftMs, double totalMs) {
+        int slot = ticket < 0 ? -1 : (int) (ticket % pending.length);
+        View view = slot < 0 ? null : pending[slot];
+        if (view == null || view.sequence != ticket) {
+            throw new IllegalArgumentException("latency for request #" + ticket + " arrived after it was forgotten"
+                    + " (or it was never routed here); only the last " + pending.length + " requests are kept");
+        }
+        Integer index = modelIndex.get(model);
+        if (index == null) {
+            throw new IllegalArgumentException("model '" + model + "' is not in the routing pool " + modelIds);
+        }
+        if (!(ttftMs >= 0) || !(totalMs >= ttftMs) || Double.isInfinite(totalMs)) {
+            throw new IllegalArgumentException("latency of request #" + ticket + " must be 0 <= ttftMs <= totalMs (finite), got "
+                    + ttftMs + " and " + totalMs);
+        }
+        router.observeLatency(view, index, ttftMs, totalMs);
+    }
+
+    /** The latency term the router holds, {@link dev.switchyard.engine.routing.LatencyTarget#none()} when none. */
+    public dev.switchyard.engine.routing.LatencyTarget latencyTarget() {
+        return context.latency();
     }
 
     /** Tickets forgotten before any feedback arrived for them (the pending table is bounded). */

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param initialState what the router was trained to before its first request (offline routers' predictor and policy,
  *     the baselines' choices), or null for routers that start from their parameters alone
  * @param warmState the learned state to resume from (online routers, end of the simulation), or null
+ * @param latency the contract's latency term and the catalog's latency priors the router was given, or null when
+ *     the contract names no latency (additive field: files without it read as before)
  */
 public record RoutingConfig(
         String schema,
@@ -45,12 +47,24 @@ public record RoutingConfig(
         Provenance provenance,
         Simulation simulation,
         StateDoc initialState,
-        StateDoc warmState) {
+        StateDoc warmState,
+        LatencyTerm latency) {
 
     public static final String SCHEMA = "switchyard-routing-config";
     /** Version 2 adds {@code simulation}, {@code initialState} and {@code warmState}; version 1 files still read. */
     public static final int SCHEMA_VERSION = 2;
     public static final int OLDEST_SCHEMA_VERSION = 1;
+
+    /** A configuration without a latency term. */
+    public RoutingConfig(String schema, int schemaVersion, RouterInfo router, Map<String, String> parameters, Sla sla,
+            FeedbackInfo feedback, String predictor, String textFeatures, List<PoolModel> models, CostFacts costs,
+            List<String> categories, List<String> tenants, List<String> slaTiers, double[][] meanOutputTokens,
+            double[][] meanRecordedCostUsd, Priors priors, long routerSeed, LearnedStateDoc learnedState, Provenance provenance,
+            Simulation simulation, StateDoc initialState, StateDoc warmState) {
+        this(schema, schemaVersion, router, parameters, sla, feedback, predictor, textFeatures, models, costs, categories, tenants,
+                slaTiers, meanOutputTokens, meanRecordedCostUsd, priors, routerSeed, learnedState, provenance, simulation,
+                initialState, warmState, null);
+    }
 
     public RoutingConfig {
         if (!SCHEMA.equals(schema)) {
@@ -84,6 +98,9 @@ public record RoutingConfig(
         Objects.requireNonNull(priors, "field 'priors' is required");
         requireShape(priors.means(), "priors.means", categories.size(), models.size());
         Objects.requireNonNull(provenance, "field 'provenance' is required");
+        if (latency != null) {
+            latency.requireModels(models.stream().map(PoolModel::id).toList());
+        }
     }
 
     private static String quoted(String s) {
@@ -110,7 +127,16 @@ public record RoutingConfig(
     public RoutingConfig withWarmState(StateDoc state) {
         return new RoutingConfig(schema, SCHEMA_VERSION, router, parameters, sla, feedback, predictor, textFeatures, models, costs,
                 categories, tenants, slaTiers, meanOutputTokens, meanRecordedCostUsd, priors, routerSeed, learnedState, provenance,
-                simulation, initialState, state);
+                simulation, initialState, state, latency);
+    }
+
+    /** This configuration with the contract's latency term and the catalog's latency priors (null: none). */
+    public RoutingConfig withLatency(dev.switchyard.engine.routing.LatencyTarget target,
+            dev.switchyard.engine.routing.LatencyPriors priors) {
+        LatencyTerm term = target == null || !target.isActive() ? null : LatencyTerm.of(target, priors, modelIds());
+        return new RoutingConfig(schema, schemaVersion, router, parameters, sla, feedback, predictor, textFeatures, models, costs,
+                categories, tenants, slaTiers, meanOutputTokens, meanRecordedCostUsd, priors(), routerSeed, learnedState,
+                provenance, simulation, initialState, warmState, term);
     }
 
     public List<String> modelIds() {
@@ -131,6 +157,109 @@ public record RoutingConfig(
         public Sla {
             if (!(target > 0 && target < 1)) {
                 throw new IllegalArgumentException("field 'sla.target' must be in (0, 1), got " + target);
+            }
+        }
+    }
+
+    /**
+     * The latency term of the SLA: the {@code percentile} of {@code metric} stays at or below {@code targetMs}
+     * per SLA window, per tier where {@code tierTargetsMs} names one, and the catalog's latency per model that
+     * the router starts from (null where the catalog states nothing).
+     *
+     * @param metric TTFT or TOTAL
+     * @param targetMs the default L in ms, or null when only tiers have one
+     */
+    public record LatencyTerm(String metric, Double targetMs, double percentile, Map<String, Double> tierTargetsMs,
+                              List<ModelLatency> models) {
+        public LatencyTerm {
+            tierTargetsMs = tierTargetsMs == null ? Map.of() : new java.util.TreeMap<>(tierTargetsMs);
+            models = models == null ? List.of() : List.copyOf(models);
+            if (metric == null) {
+                throw new IllegalArgumentException("field 'latency.metric' is required (TTFT or TOTAL)");
+            }
+            if (targetMs == null && tierTargetsMs.isEmpty()) {
+                throw new IllegalArgumentException("field 'latency' names no target: give 'latency.targetMs' or 'latency.tierTargetsMs'");
+            }
+            try {
+                // fields are not assigned yet in a compact constructor: validate from the parameters
+                target(metric, targetMs, percentile, tierTargetsMs);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field 'latency': " + e.getMessage(), e);
+            }
+        }
+
+        static LatencyTerm of(dev.switchyard.engine.routing.LatencyTarget t, dev.switchyard.engine.routing.LatencyPriors p,
+                List<String> ids) {
+            List<ModelLatency> ms = new java.util.ArrayList<>();
+            for (int j = 0; j < ids.size(); j++) {
+                ms.add(p == null ? new ModelLatency(ids.get(j), null, null, null, null) : new ModelLatency(ids.get(j),
+                        finite(p.ttftP50Ms(j)), finite(p.ttftP95Ms(j)), finite(p.prefillMsPerThousandInputTokens(j)),
+                        finite(p.outputTokensPerSecond(j))));
+            }
+            return new LatencyTerm(t.metric().name(), Double.isFinite(t.targetMs()) ? t.targetMs() : null, t.percentile(),
+                    t.tierTargetsMs(), ms);
+        }
+
+        private static Double finite(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
+
+        private static double orNaN(Double v) {
+            return v == null ? Double.NaN : v;
+        }
+
+        public dev.switchyard.engine.routing.LatencyTarget toTarget() {
+            return target(metric, targetMs, percentile, tierTargetsMs);
+        }
+
+        private static dev.switchyard.engine.routing.LatencyTarget target(String metric, Double targetMs, double percentile,
+                Map<String, Double> tierTargetsMs) {
+            return new dev.switchyard.engine.routing.LatencyTarget(dev.switchyard.engine.routing.LatencyTarget.Metric.parse(metric),
+                    targetMs == null ? Double.POSITIVE_INFINITY : targetMs, percentile, tierTargetsMs);
+        }
+
+        /** The latency priors in the pool's order (unknown where the file states none). */
+        public dev.switchyard.engine.routing.LatencyPriors toPriors(List<String> ids) {
+            int m = ids.size();
+            double[] p50 = new double[m];
+            double[] p95 = new double[m];
+            double[] prefill = new double[m];
+            double[] tps = new double[m];
+            java.util.Arrays.fill(p50, Double.NaN);
+            java.util.Arrays.fill(p95, Double.NaN);
+            java.util.Arrays.fill(prefill, Double.NaN);
+            java.util.Arrays.fill(tps, Double.NaN);
+            for (ModelLatency ml : models) {
+                int j = ids.indexOf(ml.id());
+                p50[j] = orNaN(ml.ttftP50Ms());
+                p95[j] = orNaN(ml.ttftP95Ms());
+                prefill[j] = orNaN(ml.prefillMsPerThousandInputTokens());
+                tps[j] = orNaN(ml.outputTokensPerSecond());
+            }
+            return new dev.switchyard.engine.routing.LatencyPriors(p50, p95, prefill, tps);
+        }
+
+        void requireModels(List<String> ids) {
+            for (ModelLatency ml : models) {
+                if (!ids.contains(ml.id())) {
+                    throw new IllegalArgumentException("field 'latency.models' names model '" + ml.id()
+                            + "', which is not in 'models' " + ids);
+                }
+            }
+        }
+    }
+
+    /** A model's catalog latency (ms; tokens per second), null where the catalog states nothing. */
+    public record ModelLatency(String id, Double ttftP50Ms, Double ttftP95Ms, Double prefillMsPerThousandInputTokens,
+                               Double outputTokensPerSecond) {
+        public ModelLatency {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("a model in 'latency.models' has no id");
+            }
+            for (Double v : new Double[] {ttftP50Ms, ttftP95Ms, prefillMsPerThousandInputTokens, outputTokensPerSecond}) {
+                if (v != null && !(Double.isFinite(v) && v >= 0)) {
+                    throw new IllegalArgumentException("latency of model '" + id + "' holds " + v + "; values must be finite and >= 0");
+                }
             }
         }
     }

@@ -115,7 +115,8 @@ public final class RoutingConfigs {
                 Seeds.mix(s.seed(), 0, Seeds.ROUTER), learned,
                 new RoutingConfig.Provenance(workspace, s.name(), result == null ? EngineInfo.version() : result.engineVersion(),
                         now.toString(), s.seed(), 0, sample.name(), scale.basis()),
-                simulation(s), captured == null ? null : captured.initialState(), captured == null ? null : captured.warmState());
+                simulation(s), captured == null ? null : captured.initialState(), captured == null ? null : captured.warmState())
+                .withLatency(s.latency(), prepared.latencyPriors());
     }
 
     /** The scenario settings replay --traffic needs to draw the simulator's stream again. */

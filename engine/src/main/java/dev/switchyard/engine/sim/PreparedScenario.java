@@ -235,6 +235,11 @@ public final class PreparedScenario {
     private final dev.switchyard.engine.catalog.Catalog catalogForLatency;
 
     /** The pool's latency distributions (built on first use, shared by every run of this preparation). */
+    /** The catalog's latency per pool model as routers are told it (a prior, never the realised draws). */
+    public dev.switchyard.engine.routing.LatencyPriors latencyPriors() {
+        return latencyModel().priors();
+    }
+
     LatencyModel latencyModel() {
         LatencyModel lm = latencyModel;
         if (lm == null) {

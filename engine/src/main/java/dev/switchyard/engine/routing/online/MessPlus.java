@@ -35,6 +35,8 @@ public final class MessPlus implements Router {
     private double epsilon = 1.0;
     private long labels;
     private long satisfied;
+    /** The latency term (a second queue, no margin: MESS+ has none), or null when the contract names none. */
+    private final LatencyController latency;
 
     public MessPlus(String name, RoutingContext context, RouterParameters p) {
         this.name = name;
@@ -46,6 +48,7 @@ public final class MessPlus implements Router {
         this.predictor = context.createPredictor(predictorChoice.equals("scenario") ? null : predictorChoice);
         this.random = context.random();
         this.pHat = new double[models];
+        this.latency = LatencyController.forContext(context.withWindow(null), v, 0.5);
     }
 
     @Override
@@ -64,7 +67,14 @@ public final class MessPlus implements Router {
             }
             return best;
         }
-        return RuleL.choose(request, pHat, queue / v);
+        return latency == null ? RuleL.choose(request, pHat, queue / v) : latency.choose(request, pHat, queue / v, 0);
+    }
+
+    @Override
+    public void observeLatency(RequestView request, int model, double ttftMs, double totalMs) {
+        if (latency != null) {
+            latency.observe(request, model, ttftMs, totalMs);
+        }
     }
 
     @Override
@@ -104,8 +114,13 @@ public final class MessPlus implements Router {
 
     @Override
     public LearnedState exportState() {
-        return new LearnedState(name, Map.of("Q", queue, "lambda", queue / v, "V", v, "c", c, "epsilon", epsilon,
-                "requests", (double) t, "labels", (double) labels), predictor.estimates());
+        Map<String, Double> s = Map.of("Q", queue, "lambda", queue / v, "V", v, "c", c,
+                "epsilon", epsilon, "requests", (double) t, "labels", (double) labels);
+        if (latency != null) {
+            s = new java.util.LinkedHashMap<>(s);
+            s.putAll(latency.export());
+        }
+        return new LearnedState(name, s, predictor.estimates());
     }
 
     // Warm start (issue 12): added at the end, routing and learning above are unchanged.
@@ -113,7 +128,7 @@ public final class MessPlus implements Router {
     @Override
     public dev.switchyard.engine.routing.WarmState warmState() {
         java.util.Map<String, double[]> predictorArrays = predictor.warmArrays();
-        if (predictorArrays == null) {
+        if (predictorArrays == null || latency != null) {
             return null;
         }
         java.util.Map<String, double[]> arrays = new java.util.TreeMap<>();

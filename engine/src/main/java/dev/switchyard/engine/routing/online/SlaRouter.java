@@ -68,6 +68,8 @@ public final class SlaRouter implements Router {
     private final boolean bySequence;
     private final long windowLength;
     private final double c4;
+    /** The latency term (a second multiplier), or null when the contract names none. */
+    private final LatencyController latency;
     private long t;
     private double queue;
     private long observed;
@@ -132,6 +134,7 @@ public final class SlaRouter implements Router {
         this.windowed = window.kind() != SlaWindow.Kind.CUMULATIVE;
         this.bySequence = window.bySequence();
         this.windowLength = Math.max(1, window.length());
+        this.latency = LatencyController.forContext(context, v, risk);
     }
 
     /**
@@ -175,7 +178,8 @@ public final class SlaRouter implements Router {
             choice = explore(request, serving, cell);
         } else {
             predictor.predict(request, pHat);
-            choice = RuleL.choose(request, pHat, queue / v);
+            choice = latency == null ? RuleL.choose(request, pHat, queue / v)
+                    : latency.choose(request, pHat, queue / v, windowIndex);
         }
         served[cell + choice]++;
         return choice;
@@ -319,6 +323,18 @@ public final class SlaRouter implements Router {
     }
 
     @Override
+    public void observeLatency(RequestView request, int model, double ttftMs, double totalMs) {
+        if (latency != null) {
+            latency.observe(request, model, ttftMs, totalMs);
+        }
+    }
+
+    /** The latency term's controller, or null when the contract names no latency. */
+    public LatencyController latencyController() {
+        return latency;
+    }
+
+    @Override
     public double multiplier() {
         return queue / v;
     }
@@ -386,6 +402,9 @@ public final class SlaRouter implements Router {
                 s.put("served." + (i / models) + "." + (i % models), (double) served[i]);
             }
         }
+        if (latency != null) {
+            s.putAll(latency.export());
+        }
         return new LearnedState(name, s, predictor.estimates());
     }
 
@@ -425,7 +444,8 @@ public final class SlaRouter implements Router {
     @Override
     public dev.switchyard.engine.routing.WarmState warmState() {
         Map<String, double[]> predictorArrays = predictor.warmArrays();
-        if (predictorArrays == null) {
+        if (predictorArrays == null || latency != null) {
+            // the latency term's learned state is not carried yet: a router with one starts cold
             return null;
         }
         Map<String, double[]> arrays = new java.util.TreeMap<>();

@@ -1,0 +1,126 @@
+package dev.switchyard.engine.routing;
+
+/**
+ * What a router can say about a model's latency before serving: the catalog's log-normal prior
+ * ({@link LatencyPriors}) at a prompt's input-token count, on log2 input-token buckets so that routers
+ * can learn and cache per (model, bucket). Shared by the online latency controller (its prior) and the
+ * offline routers' latency filter. Never the realised draws.
+ */
+public final class LatencyModel {
+    /** Input-token buckets: bucket b holds prompts of [2^b, 2^(b+1)) tokens (0 and 1 token in bucket 0). */
+    public static final int BUCKETS = 20;
+    /** z of the 95th percentile: the catalog's p95 / p50 gives the log-normal's sigma. */
+    private static final double Z95 = 1.6448536269514722;
+
+    private LatencyModel() {
+    }
+
+    /** The log2 bucket of a prompt of {@code inputTokens}. Branch-free apart from the cap. */
+    public static int bucket(int inputTokens) {
+        int b = 31 - Integer.numberOfLeadingZeros(inputTokens | 1);
+        return b < BUCKETS ? b : BUCKETS - 1;
+    }
+
+    /** A representative prompt length of a bucket (its geometric middle). */
+    public static int representativeTokens(int bucket) {
+        return (int) Math.round(Math.pow(2, bucket + 0.5));
+    }
+
+    /** Log-normal sigma of a model's time to first token from its catalog p50/p95; NaN when unknown. */
+    public static double sigma(LatencyPriors priors, int model) {
+        double p50 = priors.ttftP50Ms(model);
+        double p95 = priors.ttftP95Ms(model);
+        if (!(p50 > 0) || !(p95 > p50)) {
+            return Double.NaN;
+        }
+        return Math.log(p95 / p50) / Z95;
+    }
+
+    /**
+     * Prior median of the constrained metric for a prompt of {@code inputTokens}: time to first token
+     * with the prefill term; for {@link LatencyTarget.Metric#TOTAL} the answer's streaming is added at
+     * {@code expectedOutputTokens} (the router does not know the realised output). NaN when unknown.
+     */
+    public static double priorMedianMs(LatencyPriors priors, int model, int inputTokens, LatencyTarget.Metric metric,
+            double expectedOutputTokens) {
+        if (!priors.known(model)) {
+            return Double.NaN;
+        }
+        double ttft = priors.medianTtftMs(model, inputTokens);
+        if (metric == LatencyTarget.Metric.TOTAL) {
+            double tps = priors.outputTokensPerSecond(model);
+            if (tps > 0 && expectedOutputTokens > 0) {
+                ttft += 1000.0 * expectedOutputTokens / tps;
+            }
+        }
+        return ttft;
+    }
+
+    /** Prior P(latency > L) under the log-normal; NaN when the catalog states nothing for the model. */
+    public static double priorExceedance(LatencyPriors priors, int model, int inputTokens, double targetMs,
+            LatencyTarget.Metric metric, double expectedOutputTokens) {
+        double median = priorMedianMs(priors, model, inputTokens, metric, expectedOutputTokens);
+        double sigma = sigma(priors, model);
+        if (Double.isNaN(median) || Double.isNaN(sigma)) {
+            return Double.NaN;
+        }
+        if (!Double.isFinite(targetMs)) {
+            return 0;
+        }
+        return 1 - normalCdf((Math.log(targetMs) - Math.log(median)) / sigma);
+    }
+
+    /** Prior {@code percentile} quantile of the metric in ms; NaN when unknown. */
+    public static double priorQuantileMs(LatencyPriors priors, int model, int inputTokens, double percentile,
+            LatencyTarget.Metric metric, double expectedOutputTokens) {
+        double median = priorMedianMs(priors, model, inputTokens, metric, expectedOutputTokens);
+        double sigma = sigma(priors, model);
+        if (Double.isNaN(median) || Double.isNaN(sigma)) {
+            return Double.NaN;
+        }
+        return median * Math.exp(sigma * inverseNormal(percentile));
+    }
+
+    /** Standard normal CDF (Zelen and Severo 26.2.17, absolute error below 7.5e-8). */
+    public static double normalCdf(double x) {
+        if (x < -38) {
+            return 0;
+        }
+        if (x > 38) {
+            return 1;
+        }
+        double t = 1 / (1 + 0.2316419 * Math.abs(x));
+        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+        double tail = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * poly;
+        return x >= 0 ? 1 - tail : tail;
+    }
+
+    /** Inverse standard normal CDF (Acklam's rational approximation, relative error below 1.2e-9). */
+    public static double inverseNormal(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
+        }
+        double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+            -3.066479806614716e+01, 2.506628277459239e+00};
+        double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+            -1.328068155288572e+01};
+        double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+            4.374664141464968e+00, 2.938163982698783e+00};
+        double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+        double low = 0.02425;
+        if (p < low) {
+            double q = Math.sqrt(-2 * Math.log(p));
+            return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+        }
+        if (p > 1 - low) {
+            double q = Math.sqrt(-2 * Math.log(1 - p));
+            return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+        }
+        double q = p - 0.5;
+        double r = q * q;
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+}
