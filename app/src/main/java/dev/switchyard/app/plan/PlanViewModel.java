@@ -40,6 +40,9 @@ public final class PlanViewModel {
     private final ReadOnlyBooleanWrapper budgeting = new ReadOnlyBooleanWrapper(this, "budgeting");
     private final ReadOnlyStringWrapper budgetError = new ReadOnlyStringWrapper(this, "budgetError", "");
 
+    private final ReadOnlyBooleanWrapper recommendedOnScreen = new ReadOnlyBooleanWrapper(this, "recommendedOnScreen");
+    private final ReadOnlyStringWrapper tilesCaption = new ReadOnlyStringWrapper(this, "tilesCaption", "");
+
     private TaskRunner.Handle recommendTask;
     private TaskRunner.Handle budgetTask;
     private Object lastKey;
@@ -69,6 +72,50 @@ public final class PlanViewModel {
             debouncer.trigger(this::refresh);
         });
         monthlyBudget.addListener(o -> refreshBudget());
+        advice.addListener(o -> updateCaption());
+        scenario.outcomeProperty().addListener(o -> updateCaption());
+    }
+
+    /**
+     * True when the outcome on screen is the recommended setting itself (router, parameters, aim, target): then its
+     * tiles are the recommendation's figures, from the same run.
+     */
+    static boolean isRecommended(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a) {
+        if (o == null || a == null || a.recommended().isEmpty()) {
+            return false;
+        }
+        Candidate c = a.recommended().get();
+        ScenarioSettings s = o.settings();
+        return s.router().equals(c.router()) && Math.abs(s.routerAim() - c.aimTarget()) < 1e-9
+                && Math.abs(s.target() - a.target()) < 1e-9 && s.routerParameters().equals(c.params());
+    }
+
+    private void updateCaption() {
+        var o = scenario.outcomeProperty().get();
+        Advice a = advice.get();
+        boolean rec = isRecommended(o, a);
+        recommendedOnScreen.set(rec);
+        tilesCaption.set(caption(o, a, rec));
+    }
+
+    /** Says whose figures the tiles show: the recommended setting, or the user's own (labelled as such). */
+    static String caption(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a, boolean recommended) {
+        if (o == null) {
+            return "";
+        }
+        ScenarioSettings s = o.settings();
+        String setting = o.routerDisplayName() + (s.hasOwnAim() ? " aiming at " + pct(s.routerAim()) : "")
+                + ", judged against " + pct(s.target()) + " per " + o.judgement().window();
+        String preview = o.isPreview() ? " (preview; the full run follows)" : "";
+        if (recommended) {
+            return "Below: the recommended setting, " + setting + preview + ". Same run, same figures as the recommendation.";
+        }
+        if (a != null && a.recommended().isPresent()) {
+            Candidate c = a.recommended().get();
+            return "Below: your setting, " + setting + preview + " — not the recommendation (" + c.displayName() + ", "
+                    + String.format(java.util.Locale.ROOT, "$%,.0f", c.monthlySpend()) + " a month); Show it below puts it here.";
+        }
+        return "Below: your setting, " + setting + preview + ".";
     }
 
     /** What the recommendation depends on: the settings without the router the screen shows. */
@@ -139,7 +186,7 @@ public final class PlanViewModel {
         }
         applying = true;
         try {
-            scenario.apply(s.withRouter(c.router(), c.params()));
+            scenario.apply(s.withRouter(c.router(), c.params()).withAim(c.aimTarget()));
         } finally {
             applying = false;
         }
@@ -207,6 +254,16 @@ public final class PlanViewModel {
 
     private static String pct(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f%%", v * 100);
+    }
+
+    /** The outcome on screen is the recommended setting (the tiles are the recommendation's figures). */
+    public ReadOnlyBooleanProperty recommendedOnScreenProperty() {
+        return recommendedOnScreen.getReadOnlyProperty();
+    }
+
+    /** Above the tiles: whose figures they are. */
+    public ReadOnlyStringProperty tilesCaptionProperty() {
+        return tilesCaption.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Advice> adviceProperty() {

@@ -59,6 +59,7 @@ public final class RecommendationView extends VBox {
         vm.recommendingProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         vm.errorProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         routerOnScreen.addListener((o, was, now) -> render(vm.adviceProperty().get(), now));
+        vm.recommendedOnScreenProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         render(vm.adviceProperty().get(), routerOnScreen.getValue());
     }
 
@@ -105,7 +106,7 @@ public final class RecommendationView extends VBox {
             }
             d.append('.');
             detail.setText(d.toString());
-            show.setVisible(routerShown == null || !routerShown.equals(c.router()));
+            show.setVisible(!vm.recommendedOnScreenProperty().get());
         }
         List<String> lost = new ArrayList<>();
         for (Candidate c : a.others()) {

@@ -67,8 +67,10 @@ public final class ScenarioView extends SplitPane {
             "What 1,000 requests cost on average with this router and these prices.");
     final KpiTile satisfactionTile = new KpiTile("Satisfaction",
             "Share of requests whose answer satisfied the user (the simulation's hidden truth), against the SLA target.");
-    final KpiTile breachTile = new KpiTile("P(breached month)",
-            "The chance that a given month ends below the SLA target, estimated across replications.");
+    final KpiTile breachTile = new KpiTile("P(breached week)",
+            "The chance that a contract window (the SLA window you chose: a day, a week, a month or N requests) ends "
+                    + "below the SLA target, at its real request count, pooled over replications; the planner's own figure, "
+                    + "with its 90% interval.");
     final KpiTile savingsTile = new KpiTile("Savings",
             "How much cheaper than sending every request to the single best model on this sample.");
     final KpiTile tierTile = new KpiTile("Lowest tier",
@@ -600,8 +602,10 @@ public final class ScenarioView extends SplitPane {
         ChartCard spendCard = card("Spend per month", "Mean spend per month (line) and the P10-P90 band across "
                 + "replications: in 8 of 10 simulated years, each month's spend falls inside the band.", spendChart,
                 this::spendTable);
-        satisfactionCard = card("Satisfaction per SLA window", "Share of satisfied requests in each SLA window "
-                + "(first replication) against the target line. Points below the line are breached windows.",
+        satisfactionCard = card("Satisfaction per SLA window", "Share of satisfied requests in every complete SLA window "
+                + "(first replication) against the target line, at each window's real request count (scaled months "
+                + "included): the windows the breach tile counts. Points below the line are breached windows. A trailing "
+                + "partial window is marked apart and not counted.",
                 satisfactionChart, this::windowTable);
         ChartCard mixCard = card("Model mix over time", "Which models serve the traffic, month by month, as a share of requests.",
                 mixChart, this::mixTable);
@@ -691,8 +695,14 @@ public final class ScenarioView extends SplitPane {
                 KpiTile.Tone.NEUTRAL);
         satisfactionTile.set(Formats.percent(o.satisfaction()), "target " + Formats.percent(target) + " ("
                 + Formats.points(o.satisfaction() - target) + ")", o.satisfaction() >= target ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
-        breachTile.set(Formats.percent(o.breachProbability()), Formats.percent(o.windowCompliance()) + " of windows met",
-                o.breachProbability() <= 0.1 ? KpiTile.Tone.GOOD : o.breachProbability() <= 0.3 ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
+        ScenarioOutcome.Judgement judged = o.judgement();
+        breachTile.setTitle("P(breached " + judged.window() + ")");
+        String interval = Double.isFinite(judged.breachHigh())
+                ? "90% interval " + Formats.percent(judged.breachLow()) + "–" + Formats.percent(judged.breachHigh()) : "no interval";
+        String promise = judged.meetsSla() ? "keeps the promise" : "misses the promise";
+        breachTile.set(Formats.percent(o.breachProbability()), interval + (judged.windows() > 0 ? " over " + judged.windows() + " "
+                        + judged.window() + "s" : "") + "; " + promise,
+                judged.meetsSla() ? KpiTile.Tone.GOOD : o.breachProbability() <= 0.3 ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
         savingsTile.set(Formats.percent(o.savingsVsBestFixed()), "vs the best single model",
                 o.savingsVsBestFixed() > 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
         showTiers(o);
@@ -731,6 +741,9 @@ public final class ScenarioView extends SplitPane {
         for (double v : wy) {
             minY = Math.min(minY, v);
         }
+        if (o.partialWindow() != null) {
+            minY = Math.min(minY, o.partialWindow().satisfaction());
+        }
         NumberAxis satY = (NumberAxis) satisfactionChart.getYAxis();
         double lower = Math.max(0, Math.floor((minY - 0.02) * 20) / 20);
         satY.setLowerBound(lower);
@@ -740,7 +753,20 @@ public final class ScenarioView extends SplitPane {
             XYChart.Series<Number, Number> s = Charts.series("Satisfaction", wx, wy, MAX_POINTS);
             XYChart.Series<Number, Number> t = Charts.series("Target " + Formats.percent(target),
                     new double[] {wx[0], wx[wx.length - 1]}, new double[] {target, target}, 2);
-            satisfactionChart.getData().setAll(List.of(s, t));
+            List<XYChart.Series<Number, Number>> all = new ArrayList<>(List.of(s, t));
+            ScenarioOutcome.PartialWindow pw = o.partialWindow();
+            if (pw != null) {
+                // reported apart, as the engine does: not one of the windows the breach figure counts
+                XYChart.Series<Number, Number> p = new XYChart.Series<>();
+                p.setName("Partial window (" + Formats.percent(pw.share()) + " of a " + o.judgement().window() + ", not counted)");
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(pw.index(), pw.satisfaction());
+                javafx.scene.layout.StackPane mark = new javafx.scene.layout.StackPane();
+                mark.getStyleClass().add("partial-window-point");
+                d.setNode(mark);
+                p.getData().add(d);
+                all.add(p);
+            }
+            satisfactionChart.getData().setAll(all);
             if (t.getNode() != null) {
                 t.getNode().getStyleClass().add("target-line");
             }
@@ -754,7 +780,11 @@ public final class ScenarioView extends SplitPane {
         // the axis ends at the last window: an auto-ranged "55" for 52 weeks reads as three extra weeks
         windowAxis.setAutoRanging(false);
         windowAxis.setLowerBound(wx.length == 0 ? 0 : wx[0]);
-        windowAxis.setUpperBound(wx.length == 0 ? 1 : Math.max(wx[0] + 1, wx[wx.length - 1]));
+        double lastIndex = wx.length == 0 ? 1 : wx[wx.length - 1];
+        if (o.partialWindow() != null) {
+            lastIndex = Math.max(lastIndex, o.partialWindow().index());
+        }
+        windowAxis.setUpperBound(wx.length == 0 ? 1 : Math.max(wx[0] + 1, lastIndex));
         windowAxis.setTickUnit(niceTick(windowAxis.getUpperBound() - windowAxis.getLowerBound()));
         windowAxis.setMinorTickVisible(false);
 
@@ -856,16 +886,26 @@ public final class ScenarioView extends SplitPane {
             if (worst == null || t.satisfaction() - tt < worst.satisfaction() - o.tierTarget(worst.name())) {
                 worst = t;
             }
-            if (t.satisfaction() < tt) {
+            if (t.satisfaction() < tt || !t.meetsTarget()) {
                 below.add(t.name());
             }
         }
         double wt = o.tierTarget(worst.name());
         String detail = below.isEmpty() ? "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name()
-                : below.size() == 1 ? worst.name() + " (" + Formats.percent(worst.share()) + " of traffic) below its "
-                + Formats.percent(wt) + " target"
+                : below.size() == 1 ? below.get(0) + " (" + Formats.percent(tierShare(tiers, below.get(0))) + " of traffic) "
+                + (tierMean(tiers, below.get(0)) < o.tierTarget(below.get(0)) ? "below its " + Formats.percent(o.tierTarget(below.get(0)))
+                + " target" : "misses its " + Formats.percent(o.tierTarget(below.get(0))) + " target in too many windows")
                 : String.join(", ", below) + " below target; lowest: " + worst.name();
         tierTile.set(Formats.percent(worst.satisfaction()), detail, below.isEmpty() ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+    }
+
+    private static double tierShare(List<ScenarioOutcome.Tier> tiers, String name) {
+        return tiers.stream().filter(t -> t.name().equals(name)).mapToDouble(ScenarioOutcome.Tier::share).findFirst().orElse(0);
+    }
+
+    private static double tierMean(List<ScenarioOutcome.Tier> tiers, String name) {
+        return tiers.stream().filter(t -> t.name().equals(name)).mapToDouble(ScenarioOutcome.Tier::satisfaction).findFirst()
+                .orElse(Double.NaN);
     }
 
     /** No result for the data on screen (new data, or a run that cannot start): nothing stale stays. */
@@ -953,6 +993,11 @@ public final class ScenarioView extends SplitPane {
         for (ScenarioOutcome.Window w : o.windows()) {
             rows.add(List.of(Long.toString(w.index()), Formats.tablePercent(w.satisfaction()), Formats.tablePercent(o.target()),
                     w.satisfaction() >= o.target() ? "met" : "breached"));
+        }
+        ScenarioOutcome.PartialWindow pw = o.partialWindow();
+        if (pw != null) {
+            rows.add(List.of(pw.index() + " (partial, " + Formats.percent(pw.share()) + ")", Formats.tablePercent(pw.satisfaction()),
+                    Formats.tablePercent(o.target()), "not counted"));
         }
         return new DataTable("Satisfaction per SLA window", List.of("window", "satisfaction", "target", "status"), rows);
     }

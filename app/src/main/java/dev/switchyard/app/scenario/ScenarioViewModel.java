@@ -78,6 +78,8 @@ public final class ScenarioViewModel {
     private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
     private final BooleanProperty autoRun = new SimpleBooleanProperty(this, "autoRun", true);
+    /** The router's own aim when the planner's setting is on screen (NaN: it aims at the target); see {@link ScenarioSettings#aim}. */
+    private final ReadOnlyObjectWrapper<Double> aim = new ReadOnlyObjectWrapper<>(this, "aim", Double.NaN);
 
     private final ReadOnlyObjectWrapper<ScenarioOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -108,6 +110,9 @@ public final class ScenarioViewModel {
         resetParameters(router.get());
         feedbackNote.set(router.get() == null ? "" : router.get().feedbackIgnoredNote());
         router.addListener((o, was, now) -> {
+            if (!applyingData) {
+                clearAim(); // an aim belongs to the router the planner set it for
+            }
             feedbackNote.set(now == null ? "" : now.feedbackIgnoredNote());
             resetParameters(now);
             requestRun();
@@ -118,6 +123,13 @@ public final class ScenarioViewModel {
         }
         pool.addListener((ListChangeListener<String>) c -> requestRun());
         target.addListener(o -> targetTouched |= !applyingData);
+        // the planner's margin was found for one target: a new target is aimed at as it is
+        target.addListener(o -> {
+            if (!applyingData) {
+                clearAim();
+            }
+        });
+        aim.addListener(o -> requestRun());
         routerParameters.addListener((MapChangeListener<String, String>) c -> requestRun());
         tierTargets.addListener((MapChangeListener<String, Double>) c -> requestRun());
         session.dataSetProperty().addListener((o, was, now) -> onData(now));
@@ -239,7 +251,7 @@ public final class ScenarioViewModel {
         String sheet = RECORDED_COSTS.equals(priceSheet.get()) ? null : priceSheet.get();
         return new ScenarioSettings(List.copyOf(pool), r.name(), Map.copyOf(routerParameters), target.get(), window.get(),
                 feedbackRate.get(), monthlyVolume.get(), monthlyGrowth.get(), horizonMonths.get(), sheet,
-                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get());
+                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get(), aim.get());
     }
 
     /** Puts every control back as a pinned scenario had it (Compare: "open in scenario"). */
@@ -260,6 +272,9 @@ public final class ScenarioViewModel {
             seed.set(s.seed());
             pool.setAll(s.pool().isEmpty() ? availableModels : s.pool());
             timeline.set(s.timeline());
+            if (!(Double.isNaN(s.aim()) && Double.isNaN(aim.get()))) {
+                aim.set(s.aim());
+            }
             tierTargets.clear();
             s.tierTargets().forEach((k, v) -> {
                 if (tiers.contains(k)) {
@@ -339,6 +354,7 @@ public final class ScenarioViewModel {
     private void onData(DataSet data) {
         applyingData = true;
         try {
+            clearAim(); // the planner's margin was found on the old data
             if (data == null) {
                 availableModels.clear();
                 pool.clear();
@@ -469,6 +485,18 @@ public final class ScenarioViewModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /** Back to aiming at the target; no change event (and no re-run) when it already does. */
+    private void clearAim() {
+        if (!Double.isNaN(aim.get())) {
+            aim.set(Double.NaN);
+        }
+    }
+
+    /** The router's own aim (NaN: the target); set with the planner's setting through {@link #apply}. */
+    public ReadOnlyObjectProperty<Double> aimProperty() {
+        return aim.getReadOnlyProperty();
     }
 
     public BooleanProperty autoRunProperty() {
