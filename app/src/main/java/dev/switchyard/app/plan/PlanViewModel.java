@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 
 import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.ProgressSink;
 import dev.switchyard.app.common.TaskRunner;
 import dev.switchyard.app.data.DataSet;
 import dev.switchyard.app.scenario.ScenarioSettings;
@@ -40,6 +41,9 @@ public final class PlanViewModel {
     private final ReadOnlyBooleanWrapper budgeting = new ReadOnlyBooleanWrapper(this, "budgeting");
     private final ReadOnlyStringWrapper budgetError = new ReadOnlyStringWrapper(this, "budgetError", "");
 
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(this,
+            "progress", 0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyBooleanWrapper recommendedOnScreen = new ReadOnlyBooleanWrapper(this, "recommendedOnScreen");
     private final ReadOnlyStringWrapper tilesCaption = new ReadOnlyStringWrapper(this, "tilesCaption", "");
 
@@ -57,9 +61,12 @@ public final class PlanViewModel {
         this.runner = Objects.requireNonNull(runner);
         this.debouncer = Objects.requireNonNull(debouncer);
         scenario.addEditListener(() -> debouncer.trigger(this::refresh));
+        // until the first recommendation lands (and replaces the setting on screen) the screen shows previews only
+        scenario.holdFullRun();
         scenario.routerProperty().addListener((o, was, now) -> {
             if (!applying) {
                 applyOnArrival = false;
+                scenario.releaseFullRun(); // the user's own choice gets its full run
             }
         });
         scenario.session().dataSetProperty().addListener((o, was, now) -> {
@@ -150,25 +157,51 @@ public final class PlanViewModel {
         long g = ++generation;
         recommending.set(true);
         error.set("");
+        progress.set(0);
+        progressText.set("");
         recommendTask = runner.submit("Finding the cheapest router that keeps " + pct(settings.target()),
-                sink -> engine.recommend(data, settings, sink), a -> {
+                sink -> engine.recommend(data, settings, forwarding(sink, g)), a -> {
                     if (g != generation) {
                         return;
                     }
                     recommending.set(false);
+                    progress.set(1);
                     advice.set(a);
                     if (applyOnArrival && a.recommended().isPresent()) {
                         applyOnArrival = false;
                         apply();
                     }
+                    scenario.releaseFullRun();
                 }, e -> {
                     if (g != generation) {
                         return;
                     }
                     recommending.set(false);
                     advice.set(null);
+                    scenario.releaseFullRun();
                     error.set("No recommendation: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                 });
+    }
+
+    /** Passes the engine's progress on to the status bar and to the recommendation panel (on the UI executor). */
+    private ProgressSink forwarding(ProgressSink sink, long g) {
+        return new ProgressSink() {
+            @Override
+            public void progress(double fraction, String message) {
+                sink.progress(fraction, message);
+                runner.uiExecutor().execute(() -> {
+                    if (g == generation) {
+                        progress.set(fraction);
+                        progressText.set(message == null ? "" : message);
+                    }
+                });
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return sink.isCancelled();
+            }
+        };
     }
 
     /** Puts the recommended router and its settings on the Scenario screen. */
@@ -259,6 +292,16 @@ public final class PlanViewModel {
     /** The outcome on screen is the recommended setting (the tiles are the recommendation's figures). */
     public ReadOnlyBooleanProperty recommendedOnScreenProperty() {
         return recommendedOnScreen.getReadOnlyProperty();
+    }
+
+    /** How far the running recommendation is (0..1), for a progress bar next to it. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The engine's words for that progress ("7 of 24 runs"). */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
     }
 
     /** Above the tiles: whose figures they are. */

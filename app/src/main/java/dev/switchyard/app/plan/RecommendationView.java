@@ -25,6 +25,8 @@ public final class RecommendationView extends VBox {
     private final Label others = new Label();
     private final Label context = new Label();
     private final Button show = new Button("Show it below");
+    private final javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar(0);
+    private final Label progressText = new Label();
 
     public RecommendationView(PlanViewModel vm, javafx.beans.value.ObservableValue<String> routerOnScreen) {
         this.vm = vm;
@@ -54,7 +56,16 @@ public final class RecommendationView extends VBox {
         HBox top = new HBox(8, headline, spacer, show);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(headline, Priority.ALWAYS);
-        getChildren().addAll(top, detail, others, context);
+        progress.setId("recommendation-progress");
+        progress.setPrefWidth(220);
+        progress.progressProperty().bind(vm.progressProperty());
+        progressText.textProperty().bind(vm.progressTextProperty());
+        progressText.getStyleClass().add("notes");
+        HBox working = new HBox(8, progress, progressText);
+        working.setAlignment(Pos.CENTER_LEFT);
+        working.visibleProperty().bind(vm.recommendingProperty());
+        working.managedProperty().bind(working.visibleProperty());
+        getChildren().addAll(top, working, detail, others, context);
         vm.adviceProperty().addListener((o, was, now) -> render(now, routerOnScreen.getValue()));
         vm.recommendingProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         vm.errorProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));

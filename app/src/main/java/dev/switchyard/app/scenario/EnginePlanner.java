@@ -39,8 +39,12 @@ public final class EnginePlanner implements PlannerEngine {
     private Prepared cache;
     private final Planner planner;
     private DataSet plannedData;
-    /** Leaves one core to the FX thread, as the simulator does. */
-    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    /**
+     * The planner's runs use every core: the start-up waits on them (issue 11: the recommended answer within
+     * 3 s), and the FX thread, mostly idle, still gets its share from the scheduler. The screen's own runs
+     * leave one core free.
+     */
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** The last few full-fidelity runs, so a caller holding an outcome can store what produced it. */
     private final java.util.Deque<Completed> completed = new java.util.ArrayDeque<>();
     private static final int COMPLETED_KEPT = 4;
@@ -141,6 +145,16 @@ public final class EnginePlanner implements PlannerEngine {
             out.addAll(Timelines.deprecations(base));
         }
         return out;
+    }
+
+    @Override
+    public boolean isReady(DataSet data, ScenarioSettings s) {
+        try {
+            Scenario contract = scenarioFor(data, s, "Scenario");
+            return planner(data).isKnown(contract, s.routerAim(), planOptions(data, s, contract));
+        } catch (RuntimeException e) {
+            return false; // the run itself reports what is wrong
+        }
     }
 
     @Override

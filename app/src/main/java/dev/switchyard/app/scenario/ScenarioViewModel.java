@@ -97,6 +97,7 @@ public final class ScenarioViewModel {
     private boolean targetTouched;
     private long runGeneration;
     private boolean applyingData;
+    private boolean holdFullRun;
     private final List<Runnable> editListeners = new ArrayList<>();
 
     public ScenarioViewModel(DataSession session, PlannerEngine engine, TaskRunner runner, Debouncer debouncer) {
@@ -188,6 +189,22 @@ public final class ScenarioViewModel {
         running.set(true);
         long started = System.nanoTime();
         long generation = ++runGeneration;
+        String shown = router.get() == null ? settings.router() : router.get().displayName();
+        if (engine.isReady(data, settings)) {
+            // the planner already ran this very setting: its figures at once, no preview first
+            current = runner.submit("Showing " + shown, sink -> engine.run(data, settings, Fidelity.FULL, sink), full -> {
+                if (generation != runGeneration) {
+                    return;
+                }
+                lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
+                error.set("");
+                running.set(false);
+                outcome.set(full);
+                completedRuns.set(completedRuns.get() + 1);
+            }, this::failed);
+            return;
+        }
+        boolean previewOnly = holdFullRun;
         // a quick preview first so the charts follow the slider, then the full run replaces it
         String name = router.get() == null ? settings.router() : router.get().displayName();
         current = runner.submit("Previewing " + name, sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
@@ -197,6 +214,12 @@ public final class ScenarioViewModel {
                     }
                     lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
                     error.set("");
+                    if (previewOnly) {
+                        // the planner's setting replaces this setting in a moment: its full run would be thrown away
+                        running.set(false);
+                        outcome.set(preview);
+                        return;
+                    }
                     outcome.set(preview);
                     current = runner.submit("Simulating " + name, sink -> engine.run(data, settings, Fidelity.FULL, sink),
                             full -> {
@@ -208,6 +231,30 @@ public final class ScenarioViewModel {
                                 completedRuns.set(completedRuns.get() + 1);
                             }, this::failed);
                 }, this::failed);
+    }
+
+    /**
+     * While the planner's first recommendation is on its way (it will replace the setting on screen), runs stop
+     * at the preview: a full run of a setting about to be replaced would only take cores from the planner.
+     */
+    public void holdFullRun() {
+        holdFullRun = true;
+    }
+
+    /** Ends {@link #holdFullRun()}: a preview on screen gets its full run now. */
+    public void releaseFullRun() {
+        if (!holdFullRun) {
+            return;
+        }
+        holdFullRun = false;
+        ScenarioOutcome o = outcome.get();
+        if ((o == null || o.isPreview()) && !applyingData && session.get() != null && autoRun.get()) {
+            debouncer.trigger(this::runNow);
+        }
+    }
+
+    public boolean isHoldingFullRun() {
+        return holdFullRun;
     }
 
     private void failed(Throwable e) {

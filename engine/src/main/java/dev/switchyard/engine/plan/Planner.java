@@ -134,6 +134,12 @@ public final class Planner {
         return new Evaluation(judge(o, aim, s, options), o.parts());
     }
 
+    /** True when {@link #evaluate} of this setting needs no simulation (the planner already ran it). */
+    public boolean isKnown(Scenario base, double aim, PlanOptions options) {
+        Scenario s = effective(base, options);
+        return book.isKnown(s, options.events(), new RunBook.Setting(s.router(), s.routerParameters(), aim));
+    }
+
     /**
      * A finished run (its stretches in month order, every replication kept) judged as the planner judges,
      * against {@code contract}'s target, window and {@code options}' tier targets and accepted breach.

@@ -77,6 +77,11 @@ final class RunBook {
         return asked;
     }
 
+    /** True when a setting meaning the same as {@code asked} has been run on this base (see {@link #known}). */
+    boolean isKnown(Scenario base, List<TimelineEvent> events, Setting asked) {
+        return results.containsKey(new RunKey(keyOf(base), events, known(base, events, asked)));
+    }
+
     void clear() {
         results.clear();
         simulation.clear();
