@@ -73,10 +73,28 @@ public final class EnginePlanning implements PlanningEngine {
 
     @Override
     public Advice recommend(DataSet data, ScenarioSettings settings, ProgressSink sink) throws Exception {
+        return recommend(data, settings, c -> { }, sink);
+    }
+
+    @Override
+    public Advice recommend(DataSet data, ScenarioSettings settings, Consumer<List<Candidate>> soFar, ProgressSink sink)
+            throws Exception {
         Scenario base = base(data, settings);
+        List<Candidate> judged = new ArrayList<>();
+        PlanListener listener = new PlanListener() {
+            @Override
+            public void routerDone(String router, List<PlanPoint> points) {
+                List<Candidate> now;
+                synchronized (judged) {
+                    points.forEach(p -> judged.add(toCandidate(p)));
+                    now = List.copyOf(judged);
+                }
+                soFar.accept(now);
+            }
+        };
         Recommendation r;
         try {
-            r = planner.recommend(base, options(data, settings, base).withThreads(threads), control(sink), PlanListener.NONE);
+            r = planner.recommend(base, options(data, settings, base), control(sink), listener);
         } catch (CancellationException e) {
             throw new ProgressSink.CancelledException();
         }

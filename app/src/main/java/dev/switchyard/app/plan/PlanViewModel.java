@@ -1,5 +1,6 @@
 package dev.switchyard.app.plan;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,6 +44,8 @@ public final class PlanViewModel {
 
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(this,
             "progress", 0);
+    private final ReadOnlyObjectWrapper<List<Candidate>> provisional = new ReadOnlyObjectWrapper<>(this, "provisional",
+            List.of());
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyBooleanWrapper recommendedOnScreen = new ReadOnlyBooleanWrapper(this, "recommendedOnScreen");
     private final ReadOnlyStringWrapper tilesCaption = new ReadOnlyStringWrapper(this, "tilesCaption", "");
@@ -159,12 +162,18 @@ public final class PlanViewModel {
         error.set("");
         progress.set(0);
         progressText.set("");
+        provisional.set(List.of());
         recommendTask = runner.submit("Finding the cheapest router that keeps " + pct(settings.target()),
-                sink -> engine.recommend(data, settings, forwarding(sink, g)), a -> {
+                sink -> engine.recommend(data, settings, soFar -> runner.uiExecutor().execute(() -> {
+                    if (g == generation && recommending.get()) {
+                        provisional.set(List.copyOf(soFar));
+                    }
+                }), forwarding(sink, g)), a -> {
                     if (g != generation) {
                         return;
                     }
                     recommending.set(false);
+                    provisional.set(List.of());
                     progress.set(1);
                     advice.set(a);
                     if (applyOnArrival && a.recommended().isPresent()) {
@@ -177,6 +186,7 @@ public final class PlanViewModel {
                         return;
                     }
                     recommending.set(false);
+                    provisional.set(List.of());
                     advice.set(null);
                     scenario.releaseFullRun();
                     error.set("No recommendation: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -292,6 +302,14 @@ public final class PlanViewModel {
     /** The outcome on screen is the recommended setting (the tiles are the recommendation's figures). */
     public ReadOnlyBooleanProperty recommendedOnScreenProperty() {
         return recommendedOnScreen.getReadOnlyProperty();
+    }
+
+    /**
+     * While a recommendation runs: the routers judged so far, each at its best setting (the engine's figures), so
+     * the panel can say which keeps the target cheapest so far; empty otherwise.
+     */
+    public ReadOnlyObjectProperty<List<Candidate>> provisionalProperty() {
+        return provisional.getReadOnlyProperty();
     }
 
     /** How far the running recommendation is (0..1), for a progress bar next to it. */

@@ -70,6 +70,7 @@ public final class RecommendationView extends VBox {
         vm.recommendingProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         vm.errorProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         routerOnScreen.addListener((o, was, now) -> render(vm.adviceProperty().get(), now));
+        vm.provisionalProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         vm.recommendedOnScreenProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         render(vm.adviceProperty().get(), routerOnScreen.getValue());
     }
@@ -82,10 +83,27 @@ public final class RecommendationView extends VBox {
         return window.contains(" ") ? "windows of " + window : window + "s";
     }
 
+    /** While the analysis runs: the cheapest router that keeps the target among those judged so far, labelled as such. */
+    static String provisionalText(List<Candidate> soFar) {
+        if (soFar.isEmpty()) {
+            return "Finding the cheapest router that keeps the target…";
+        }
+        Candidate best = null;
+        for (Candidate c : soFar) {
+            if (c.meetsSla() && (best == null || c.monthlySpend() < best.monthlySpend())) {
+                best = c;
+            }
+        }
+        String n = soFar.size() + (soFar.size() == 1 ? " router" : " routers") + " judged so far";
+        return best == null ? "Still looking: none of the " + n + " keeps the target…"
+                : "So far (" + n + "): " + best.displayName() + " keeps the target at " + Formats.usd(best.monthlySpend())
+                + " a month, " + Formats.percent(best.breachProbability()) + " breached — provisional, the others are still running…";
+    }
+
     private void render(Advice a, String routerShown) {
         if (a == null) {
             String err = vm.errorProperty().get();
-            headline.setText(err != null && !err.isEmpty() ? err : "Finding the cheapest router that keeps the target…");
+            headline.setText(err != null && !err.isEmpty() ? err : provisionalText(vm.provisionalProperty().get()));
             detail.setText("");
             others.setText("");
             context.setText("");
