@@ -881,22 +881,45 @@ public final class ScenarioView extends SplitPane {
         }
         ScenarioOutcome.Tier worst = null;
         List<String> below = new ArrayList<>();
+        List<String> ownMissed = new ArrayList<>();
+        List<String> oftenBreached = new ArrayList<>();
         for (ScenarioOutcome.Tier t : tiers) {
             double tt = o.tierTarget(t.name());
             if (worst == null || t.satisfaction() - tt < worst.satisfaction() - o.tierTarget(worst.name())) {
                 worst = t;
             }
-            if (t.satisfaction() < tt || !t.meetsTarget()) {
+            boolean own = o.settings().tierTargets().containsKey(t.name());
+            if (t.satisfaction() < tt) {
                 below.add(t.name());
+            } else if (!t.meetsTarget() && own) {
+                ownMissed.add(t.name());
+            } else if (!t.meetsTarget()) {
+                oftenBreached.add(t.name());
             }
         }
-        double wt = o.tierTarget(worst.name());
-        String detail = below.isEmpty() ? "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name()
-                : below.size() == 1 ? below.get(0) + " (" + Formats.percent(tierShare(tiers, below.get(0))) + " of traffic) "
-                + (tierMean(tiers, below.get(0)) < o.tierTarget(below.get(0)) ? "below its " + Formats.percent(o.tierTarget(below.get(0)))
-                + " target" : "misses its " + Formats.percent(o.tierTarget(below.get(0))) + " target in too many windows")
-                : String.join(", ", below) + " below target; lowest: " + worst.name();
-        tierTile.set(Formats.percent(worst.satisfaction()), detail, below.isEmpty() ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+        String detail;
+        KpiTile.Tone tone;
+        if (!below.isEmpty() || !ownMissed.isEmpty()) {
+            // a tier below its target on average, or a tier with a target of its own that breaches too often: red
+            tone = KpiTile.Tone.BAD;
+            List<String> bad = new ArrayList<>(below);
+            bad.addAll(ownMissed);
+            String first = bad.get(0);
+            detail = bad.size() > 1 ? String.join(", ", bad) + " miss their target; lowest: " + worst.name()
+                    : first + " (" + Formats.percent(tierShare(tiers, first)) + " of traffic) "
+                    + (below.contains(first) ? "below its " + Formats.percent(o.tierTarget(first)) + " target"
+                    : "misses its own " + Formats.percent(o.tierTarget(first)) + " target in too many " + o.judgement().window() + "s");
+        } else if (!oftenBreached.isEmpty()) {
+            // no tier target of its own: the contract is on the whole traffic, which holds; said, not alarmed
+            tone = KpiTile.Tone.NEUTRAL;
+            String first = oftenBreached.get(0);
+            detail = first + " meets " + Formats.percent(o.tierTarget(first)) + " on average but not in every "
+                    + o.judgement().window() + "; give it a tier target to hold it there";
+        } else {
+            tone = KpiTile.Tone.GOOD;
+            detail = "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name();
+        }
+        tierTile.set(Formats.percent(worst.satisfaction()), detail, tone);
     }
 
     private static double tierShare(List<ScenarioOutcome.Tier> tiers, String name) {
