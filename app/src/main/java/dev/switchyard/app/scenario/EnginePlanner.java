@@ -417,9 +417,10 @@ public final class EnginePlanner implements PlannerEngine {
             return null;
         }
         var w = r.replications().get(0).scenarioWindows();
-        if (!(w.partialShare() > 0) || Double.isNaN(w.partialMean())) {
+        if (!(w.partialShare() > 0)) {
             return null;
         }
+        // a NaN mean: the engine could not judge it (too few simulated requests in it); still marked, as such
         return new ScenarioOutcome.PartialWindow(index, w.partialMean(), w.partialShare());
     }
 

@@ -67,7 +67,10 @@ public record ScenarioOutcome(
     public record Window(long index, double satisfaction) {
     }
 
-    /** The trailing partial window: its index after the complete ones, its satisfaction, its size as a share of a full one. */
+    /**
+     * The trailing partial window: its index after the complete ones, its satisfaction (NaN when the engine could not
+     * judge it: too few simulated requests), its size as a share of a full one.
+     */
     public record PartialWindow(long index, double satisfaction, double share) {
     }
 

@@ -741,7 +741,7 @@ public final class ScenarioView extends SplitPane {
         for (double v : wy) {
             minY = Math.min(minY, v);
         }
-        if (o.partialWindow() != null) {
+        if (o.partialWindow() != null && Double.isFinite(o.partialWindow().satisfaction())) {
             minY = Math.min(minY, o.partialWindow().satisfaction());
         }
         NumberAxis satY = (NumberAxis) satisfactionChart.getYAxis();
@@ -758,12 +758,16 @@ public final class ScenarioView extends SplitPane {
             if (pw != null) {
                 // reported apart, as the engine does: not one of the windows the breach figure counts
                 XYChart.Series<Number, Number> p = new XYChart.Series<>();
-                p.setName("Partial window (" + Formats.percent(pw.share()) + " of a " + o.judgement().window() + ", not counted)");
-                XYChart.Data<Number, Number> d = new XYChart.Data<>(pw.index(), pw.satisfaction());
-                javafx.scene.layout.StackPane mark = new javafx.scene.layout.StackPane();
-                mark.getStyleClass().add("partial-window-point");
-                d.setNode(mark);
-                p.getData().add(d);
+                boolean judgedPartial = Double.isFinite(pw.satisfaction());
+                p.setName("Partial window " + pw.index() + " (" + Formats.percent(pw.share()) + " of a " + o.judgement().window()
+                        + (judgedPartial ? "), not counted" : "): not counted, too few simulated requests to judge"));
+                if (judgedPartial) {
+                    XYChart.Data<Number, Number> d = new XYChart.Data<>(pw.index(), pw.satisfaction());
+                    javafx.scene.layout.StackPane mark = new javafx.scene.layout.StackPane();
+                    mark.getStyleClass().add("partial-window-point");
+                    d.setNode(mark);
+                    p.getData().add(d);
+                }
                 all.add(p);
             }
             satisfactionChart.getData().setAll(all);
@@ -1019,7 +1023,8 @@ public final class ScenarioView extends SplitPane {
         }
         ScenarioOutcome.PartialWindow pw = o.partialWindow();
         if (pw != null) {
-            rows.add(List.of(pw.index() + " (partial, " + Formats.percent(pw.share()) + ")", Formats.tablePercent(pw.satisfaction()),
+            rows.add(List.of(pw.index() + " (partial, " + Formats.percent(pw.share()) + ")",
+                    Double.isFinite(pw.satisfaction()) ? Formats.tablePercent(pw.satisfaction()) : "not judged",
                     Formats.tablePercent(o.target()), "not counted"));
         }
         return new DataTable("Satisfaction per SLA window", List.of("window", "satisfaction", "target", "status"), rows);

@@ -85,6 +85,7 @@ class EnginePlannerTest {
         assertTrue(partial != null, "a 360-day horizon ends in a partial week");
         assertEquals(days / 7 + 1, partial.index());
         assertEquals((days % 7) / 7.0, partial.share(), 1e-9);
+        assertTrue(Double.isNaN(partial.satisfaction()) || partial.satisfaction() > 0 && partial.satisfaction() <= 1);
         // the breach tile counts exactly these windows (pooled over the replications)
         assertEquals(4 * (days / 7), o.judgement().windows());
     }
