@@ -6,6 +6,7 @@ import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.pricing.importer.PriceImporter;
 import dev.switchyard.engine.routing.FeedbackKind;
+import dev.switchyard.engine.routing.LatencyTarget;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.traffic.TrafficSample;
@@ -120,6 +121,71 @@ final class ScenarioOptions {
             description = "Cascade: price of one judge call in USD (default: the cheapest model's mean cost per request).")
     Double judgeCost;
 
+    @Option(names = "--latency-target-ms", paramLabel = "L",
+            description = "Latency term of the SLA: the percentile of the latency metric must stay at or below L ms per window.")
+    String latencyTargetMs;
+
+    @Option(names = "--latency-percentile", paramLabel = "P", defaultValue = "95",
+            description = "Percentile the latency target constrains, in percent (default ${DEFAULT-VALUE}).")
+    String latencyPercentile;
+
+    @Option(names = "--tier-latency", paramLabel = "TIER=L",
+            description = "Per-tier latency target in ms, repeatable, e.g. --tier-latency gold=2000.")
+    List<String> tierLatency = new ArrayList<>();
+
+    @Option(names = "--latency-metric", paramLabel = "METRIC", defaultValue = "ttft",
+            description = "Latency the target constrains: ttft (time to first token, default) or total.")
+    String latencyMetric;
+
+    /** The latency term the flags name ({@link LatencyTarget#none()} without --latency-target-ms and --tier-latency). */
+    LatencyTarget latencyTarget() {
+        LatencyTarget.Metric metric;
+        try {
+            metric = LatencyTarget.Metric.parse(latencyMetric);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--latency-metric: " + e.getMessage());
+        }
+        double pct = number("--latency-percentile", latencyPercentile);
+        if (!(pct >= 50 && pct < 100)) {
+            throw new BadInputException("--latency-percentile must be a percent in [50, 100), e.g. 95; got '" + latencyPercentile + "'");
+        }
+        double l = Double.POSITIVE_INFINITY;
+        if (latencyTargetMs != null) {
+            l = number("--latency-target-ms", latencyTargetMs);
+            if (!(l > 0) || Double.isInfinite(l)) {
+                throw new BadInputException("--latency-target-ms must be a number of milliseconds > 0, got '" + latencyTargetMs + "'");
+            }
+        }
+        Map<String, Double> tiers = new LinkedHashMap<>();
+        for (String t : tierLatency) {
+            int eq = t.indexOf('=');
+            if (eq <= 0 || eq == t.length() - 1) {
+                throw new BadInputException("--tier-latency must be TIER=L (e.g. gold=2000), got '" + t + "'");
+            }
+            String tier = t.substring(0, eq).strip();
+            double tl = number("--tier-latency " + tier, t.substring(eq + 1));
+            if (!(tl > 0) || Double.isInfinite(tl)) {
+                throw new BadInputException("--tier-latency " + tier + " must be a number of milliseconds > 0, got '"
+                        + t.substring(eq + 1) + "'");
+            }
+            if (tiers.put(tier, tl) != null) {
+                throw new BadInputException("--tier-latency names tier '" + tier + "' twice");
+            }
+        }
+        if (Double.isInfinite(l) && tiers.isEmpty()) {
+            return new LatencyTarget(metric, Double.POSITIVE_INFINITY, pct / 100, Map.of());
+        }
+        return new LatencyTarget(metric, l, pct / 100, tiers);
+    }
+
+    private static double number(String flag, String text) {
+        try {
+            return Double.parseDouble(text.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new BadInputException(flag + " must be a number, got '" + text + "'");
+        }
+    }
+
     Catalog loadCatalog() throws ImportException, IOException {
         return catalog == null ? Catalog.empty() : CatalogJson.read(catalog);
     }
@@ -168,6 +234,6 @@ final class ScenarioOptions {
         }
         return new Scenario(null, sample, cat, prices, pool, router, new RouterParameters(params), predictor, null, sla, fb, vol, null,
                 seed, replications, calibrationFraction, new Scenario.Scaling(exactDays, maxPerMonth),
-                new Scenario.Judge(judgeErrorRate, judgeCost == null ? Double.NaN : judgeCost));
+                new Scenario.Judge(judgeErrorRate, judgeCost == null ? Double.NaN : judgeCost), latencyTarget());
     }
 }

@@ -212,11 +212,44 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         root.put("monthlySpend", r.monthlySpend().mean());
         putNumberOrNull(root, "partialWindowSatisfaction", r.partialWindow().mean());
+        putLatency(root, r.latency());
         r.warnings().forEach(root.putArray("warnings")::add);
         SimulationResult shown = full ? r : withoutReplications(r);
         JsonNode detail = Json.mapper().valueToTree(shown);
         root.set("result", detail);
         return root;
+    }
+
+    /**
+     * The latency fields (issue 14; the first four are contracts): {@code latencyP95Ms} is the p95 of the constrained
+     * metric (TTFT unless --latency-metric total) over the run, {@code latencyTargetMs} null without a target.
+     */
+    static void putLatency(ObjectNode root, dev.switchyard.engine.sim.LatencyStats l) {
+        if (l == null) {
+            return;
+        }
+        putNumberOrNull(root, "latencyP95Ms", l.latencyP95Ms().mean());
+        putNumberOrNull(root, "latencyTargetMs", l.targetMs());
+        putNumberOrNull(root, "latencyWindowCompliance", l.windowCompliance().mean());
+        root.put("rateLimitedShare", l.rateLimitedShare().mean());
+        root.put("latencyMetric", l.metric());
+        root.put("latencyPercentile", l.percentile());
+        putNumberOrNull(root, "latencyPercentileMs", l.percentileMs().mean());
+        putNumberOrNull(root, "latencyOverTargetShare", l.overTargetShare().mean());
+        putNumberOrNull(root, "ttftP50Ms", l.run().ttftP50());
+        putNumberOrNull(root, "ttftP95Ms", l.run().ttftP95());
+        putNumberOrNull(root, "ttftP99Ms", l.run().ttftP99());
+        putNumberOrNull(root, "totalLatencyP50Ms", l.run().totalP50());
+        putNumberOrNull(root, "totalLatencyP95Ms", l.run().totalP95());
+        putNumberOrNull(root, "totalLatencyP99Ms", l.run().totalP99());
+        ObjectNode tiers = root.putObject("latencyTiers");
+        for (dev.switchyard.engine.sim.LatencyStats.TierLatency t : l.tiers()) {
+            ObjectNode n = tiers.putObject(t.tier());
+            putNumberOrNull(n, "targetMs", t.targetMs());
+            putNumberOrNull(n, "ttftP95Ms", t.latency().ttftP95());
+            putNumberOrNull(n, "totalLatencyP95Ms", t.latency().totalP95());
+            putNumberOrNull(n, "windowCompliance", t.windowCompliance());
+        }
     }
 
     private static void putNumberOrNull(ObjectNode node, String field, double v) {
@@ -257,6 +290,22 @@ public final class SimulateCommand implements Callable<Integer> {
         out.println(r.cheapestMeetingTargetModel() == null ? "no single model meets the target on its own"
                 : String.format(Locale.ROOT, "savings vs the cheapest model meeting the target (%s) %.1f%%",
                         r.cheapestMeetingTargetModel(), 100 * r.savingsVsCheapestMeetingTarget().mean()));
+        dev.switchyard.engine.sim.LatencyStats lat = r.latency();
+        if (lat != null) {
+            out.printf(Locale.ROOT, "latency: TTFT p50 %.0f / p95 %.0f / p99 %.0f ms, total p50 %.0f / p95 %.0f / p99 %.0f ms%n",
+                    lat.run().ttftP50(), lat.run().ttftP95(), lat.run().ttftP99(), lat.run().totalP50(), lat.run().totalP95(),
+                    lat.run().totalP99());
+            if (lat.hasTarget()) {
+                out.printf(Locale.ROOT, "latency target: p%.0f %s <= %s; windows meeting it %.1f%%, requests above their L %.2f%%%n",
+                        100 * lat.percentile(), lat.metric(), Double.isFinite(lat.targetMs())
+                                ? String.format(Locale.ROOT, "%.0f ms", lat.targetMs()) : "(per tier only)",
+                        100 * lat.windowCompliance().mean(), 100 * lat.overTargetShare().mean());
+            }
+            if (lat.rateLimitedShare().mean() > 0) {
+                out.printf(Locale.ROOT, "rate limits sent %.2f%% of requests to a fallback model%n", 100 * lat.rateLimitedShare().mean());
+            }
+            lat.notes().forEach(n -> out.println("latency: " + n));
+        }
         out.printf(Locale.ROOT, "%nmodel mix:%n");
         for (SimulationResult.ModelStats m : r.models()) {
             out.printf(Locale.ROOT, "  %-40s %6.2f%% of requests %6.2f%% of spend%n", m.model(), 100 * m.requestShare().mean(),

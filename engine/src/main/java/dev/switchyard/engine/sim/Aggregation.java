@@ -141,7 +141,9 @@ final class Aggregation {
                         : 1 - r.totalCost() / r.cheapestMeetingTargetCost()),
                 spread(reps, r -> r.totalCost() / s.volume().months()), merged(s.warnings(), warnings),
                 spread(reps, r -> r.scenarioWindows().partialMean()),
-                breach.estimate(), breach, windowInterval, savingsInterval, repeat, replicationStop);
+                breach.estimate(), breach, windowInterval, savingsInterval, repeat, replicationStop,
+                LatencyStats.aggregate(s, p.sample.hasSlaTiers() ? p.sample.slaTiers().values() : List.of(), reps.stream().map(ReplicationResult::latency).toList(),
+                        p.latencyModel().notes()));
     }
 
     /**

@@ -227,6 +227,25 @@ public final class PreparedScenario {
         this.priors = buildPriors(s, cal, col, cats);
         this.hourCdf = rhythm(s);
         this.startMillis = startOf(sample);
+        this.catalogForLatency = s.catalog();
+    }
+
+    private volatile LatencyModel latencyModel;
+    private final dev.switchyard.engine.catalog.Catalog catalogForLatency;
+
+    /** The pool's latency distributions (built on first use, shared by every run of this preparation). */
+    LatencyModel latencyModel() {
+        LatencyModel lm = latencyModel;
+        if (lm == null) {
+            synchronized (this) {
+                lm = latencyModel;
+                if (lm == null) {
+                    lm = new LatencyModel(sample, catalogForLatency, models, sampleRow);
+                    latencyModel = lm;
+                }
+            }
+        }
+        return lm;
     }
 
     /** Prepares a scenario (costs every cell once; seconds at most for large samples). */

@@ -26,6 +26,7 @@ import java.util.List;
  * @param tierDaySatisfied satisfied requests per (SLA tier, day), same layout
  * @param planningDays which days were scaled and how many requests each simulated (null when every day was exact)
  * @param tierPlanningDays the same per (SLA tier, day), tier-major (null when every day was exact)
+ * @param latency the replication's latency figures (LatencyMetrics, decision 1400)
  */
 public record ReplicationResult(
         int replication,
@@ -74,7 +75,8 @@ public record ReplicationResult(
         double[] tierDayRequests,
         double[] tierDaySatisfied,
         PlanningDays planningDays,
-        PlanningDays tierPlanningDays) {
+        PlanningDays tierPlanningDays,
+        LatencyMetrics.Summary latency) {
 
     public double meanSatisfaction() {
         return satisfied / representedRequests;

@@ -52,6 +52,10 @@ final class ReplicationRun {
     // the scenario's judge (decision 0307): its error rate and price are not the router's to choose
     private final double judgeError;
     private final double judgeCost;
+    // latency (decision 1400): paired draws keyed by (request, model), metrics in their own class
+    private final LatencyModel latencyModel;
+    private final CounterRandom latencyRandom;
+    private final LatencyMetrics latency;
 
     private final Request current;
     private final Request past;
@@ -228,6 +232,10 @@ final class ReplicationRun {
                 cellMean[cell * m + j] = cellRows[cell] == 0 ? 0 : cellMean[cell * m + j] / cellRows[cell];
             }
         }
+        this.latencyModel = p.latencyModel();
+        this.latencyRandom = new CounterRandom(s.seed(), replication, Seeds.LATENCY);
+        this.latency = new LatencyMetrics(s.latency(), tiers > 0 ? p.sample.slaTiers().values() : List.of(), days, months, s.sla(),
+                totalRequests);
         // the stream's cell shares: rows drawn uniformly; after a mix shift, categories by the shifted weights and
         // tiers within a category by their rows
         sharesBefore = new double[cells];
@@ -333,6 +341,12 @@ final class ReplicationRun {
             double spend = calls.spend;
             if (tape != null) {
                 tape.decision(served, calls.n);
+            }
+            double ttftMs = latencyMs(seq, row, served, calls.n == 1 || calls.exploring ? null : calls);
+            double totalMs = lastTotalMs;
+            latency.record(seq, day, month, tiers > 0 ? p.tier[row] : 0, ttftMs, totalMs, w);
+            if (router != null) {
+                router.observeLatency(current, served, ttftMs, totalMs);
             }
             if (router != null) {
                 boolean exploreAll = calls.exploring && calls.n == m;
@@ -469,6 +483,32 @@ final class ReplicationRun {
             seSatVar += represented * (double) represented * varSat;
             seCostVar += represented * (double) represented * varC;
         }
+    }
+
+    private double lastTotalMs;
+
+    /**
+     * The served answer's time to first token (its total in {@link #lastTotalMs}): the model's paired draw; after a
+     * cascade's earlier calls (not exploration's shadow calls), their whole answers come first.
+     */
+    private double latencyMs(long seq, int row, int served, Calls sequential) {
+        long bits = latencyRandom.bits(seq, served);
+        double ttft = latencyModel.ttftMs(bits, row, served);
+        double total = latencyModel.totalMs(bits, row, served, ttft);
+        if (sequential != null) {
+            double before = 0;
+            for (int k = 0; k < sequential.n; k++) {
+                int model = sequential.list[k];
+                if (model != served) {
+                    long b = latencyRandom.bits(seq, model);
+                    before += latencyModel.totalMs(b, row, model, latencyModel.ttftMs(b, row, model));
+                }
+            }
+            ttft += before;
+            total += before;
+        }
+        lastTotalMs = total;
+        return ttft;
     }
 
     /**
@@ -721,7 +761,8 @@ final class ReplicationRun {
                 List.copyOf(trace), state, p.cheapestMeetingTarget(tau) < 0 ? Double.NaN : cheapestMeetingCost, monthMean, monthSd,
                 monthBreach, limitedMonths, tierDayReq, tierDaySat,
                 weightedSeen ? new PlanningDays(dayScaled.clone(), planDaySim) : null,
-                weightedSeen ? new PlanningDays(tierScaled(), tierDaySim) : null);
+                weightedSeen ? new PlanningDays(tierScaled(), tierDaySim) : null,
+                latency.summary(tiers > 0 ? p.sample.slaTiers().values() : List.of()));
     }
 
     /** The request view the router sees. Reused; re-pointed at each request. */

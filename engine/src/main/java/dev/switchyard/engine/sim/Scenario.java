@@ -4,6 +4,7 @@ import dev.switchyard.engine.catalog.Catalog;
 import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.routing.FeedbackAssumptions;
 import dev.switchyard.engine.routing.FeedbackKind;
+import dev.switchyard.engine.routing.LatencyTarget;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.traffic.TrafficSample;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.Objects;
  * @param scaling how far the run is simulated request by request before subsampling
  * @param judge the judge a cascade asks before escalating: its error rate and price are facts of the
  *     scenario (how good and how dear the judge model is), not the router's choice, and every call is paid
+ * @param latency the latency term of the SLA (L, percentile, metric, per-tier L), {@link LatencyTarget#none()}
+ *     when the contract names none; routers are told it through their context
  */
 public record Scenario(
         String name,
@@ -54,7 +57,16 @@ public record Scenario(
         int replications,
         double calibrationFraction,
         Scaling scaling,
-        Judge judge) {
+        Judge judge,
+        LatencyTarget latency) {
+
+    /** The scenario without a latency term ({@link LatencyTarget#none()}). */
+    public Scenario(String name, TrafficSample sample, Catalog catalog, PriceSheet prices, List<String> modelPool, String router,
+            RouterParameters routerParameters, String predictor, String textFeatures, Sla sla, Feedback feedback, Volume volume,
+            MixShift mixShift, long seed, int replications, double calibrationFraction, Scaling scaling, Judge judge) {
+        this(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla, feedback, volume,
+                mixShift, seed, replications, calibrationFraction, scaling, judge, LatencyTarget.none());
+    }
 
     /** The scenario without a judge setting: the default judge ({@link Judge#defaults()}). */
     public Scenario(String name, TrafficSample sample, Catalog catalog, PriceSheet prices, List<String> modelPool, String router,
@@ -93,6 +105,7 @@ public record Scenario(
         }
         scaling = scaling == null ? Scaling.defaults() : scaling;
         judge = judge == null ? Judge.defaults() : judge;
+        latency = latency == null ? LatencyTarget.none() : latency;
         if (prices == null && !sample.hasRecordedCosts()) {
             throw new IllegalArgumentException("sample '" + sample.name()
                     + "' records no per-query costs; give a price sheet (--prices) so requests can be priced");
@@ -108,7 +121,7 @@ public record Scenario(
 
     public Scenario withRouter(String newRouter, RouterParameters params) {
         return new Scenario(name, sample, catalog, prices, modelPool, newRouter, params, predictor, textFeatures, sla, feedback,
-                volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+                volume, mixShift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withRouter(String newRouter) {
@@ -121,63 +134,69 @@ public record Scenario(
 
     public Scenario withSla(Sla newSla) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, newSla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withFeedback(Feedback newFeedback) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                newFeedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+                newFeedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withVolume(Volume newVolume) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, newVolume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+                feedback, newVolume, mixShift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, newSeed, replications, calibrationFraction, scaling, judge);
+                feedback, volume, mixShift, newSeed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withReplications(int n) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, n, calibrationFraction, scaling, judge);
+                feedback, volume, mixShift, seed, n, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withPrices(PriceSheet sheet) {
         return new Scenario(name, sample, catalog, sheet, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withModelPool(List<String> pool) {
         return new Scenario(name, sample, catalog, prices, pool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withMixShift(MixShift shift) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, shift, seed, replications, calibrationFraction, scaling, judge);
+                feedback, volume, shift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     public Scenario withCalibrationFraction(double fraction) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, fraction, scaling, judge);
+                feedback, volume, mixShift, seed, replications, fraction, scaling, judge, latency);
     }
 
     public Scenario withScaling(Scaling newScaling) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, newScaling, judge);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, newScaling, judge, latency);
     }
 
     /** Another judge for routers that ask one (cascade). */
     public Scenario withJudge(Judge newJudge) {
         return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, newJudge);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, newJudge, latency);
+    }
+
+    /** Another latency term (L, percentile, metric, per-tier L). */
+    public Scenario withLatency(LatencyTarget newLatency) {
+        return new Scenario(name, sample, catalog, prices, modelPool, router, routerParameters, predictor, textFeatures, sla,
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge, newLatency);
     }
 
     public Scenario withPredictor(String name) {
         return new Scenario(this.name, sample, catalog, prices, modelPool, router, routerParameters, name, textFeatures, sla,
-                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge);
+                feedback, volume, mixShift, seed, replications, calibrationFraction, scaling, judge, latency);
     }
 
     /**

@@ -14,6 +14,8 @@ public final class Seeds {
     public static final int ROUTER = 4;
     public static final int SPLIT = 5;
     public static final int JUDGE = 6;
+    /** Latency draws (paired across routers: keyed by request and model only). */
+    public static final int LATENCY = 7;
 
     private Seeds() {
     }

@@ -36,6 +36,8 @@ import java.util.Map;
  *     predictor looks better than on fresh traffic)
  * @param replicationStop how the number of replications was decided (as asked, or adaptively: interval narrow
  *     enough, or time budget spent)
+ * @param latency latency percentiles, latency-window compliance and rate-limited share (decision 1400); null only for
+ *     results built without a simulation (tests, stored results from before issue 14)
  */
 public record SimulationResult(
         String engineVersion,
@@ -85,7 +87,8 @@ public record SimulationResult(
         Interval windowComplianceInterval,
         Interval savingsVsBestFixedInterval,
         double repeatFactor,
-        String replicationStop) {
+        String replicationStop,
+        LatencyStats latency) {
 
     public SimulationResult {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -157,7 +160,7 @@ public record SimulationResult(
                 totalCostSamplingError, months, models, categories, tiers, newTrace, learnedState, newReplications,
                 cheapestMeetingTargetModel, savingsVsCheapestMeetingTarget, monthlySpend, warnings, partialWindow,
                 monthlyBreachProbability, monthlyBreachProbabilityInterval, windowComplianceInterval,
-                savingsVsBestFixedInterval, repeatFactor, replicationStop);
+                savingsVsBestFixedInterval, repeatFactor, replicationStop, latency);
     }
 
     /** Model id -> mean share of requests (the CLI's {@code modelShare}). */

@@ -242,7 +242,8 @@ public final class Simulator {
                         : withCalibration ? p.calibration : Optional.empty(), p.extractor, s.predictor(),
                 Seeds.generator(s.seed(), rep, Seeds.ROUTER), registry.predictors(),
                 new dev.switchyard.engine.routing.SlaWindow(dev.switchyard.engine.routing.SlaWindow.Kind.valueOf(s.sla().window().name()),
-                        s.sla().windowRequests(), p.startMillis));
+                        s.sla().windowRequests(), p.startMillis))
+                .withLatency(s.latency(), p.latencyModel().priors());
     }
 
     /** Model id -> share, for result maps. */

@@ -1,0 +1,193 @@
+package dev.switchyard.engine.sim;
+
+import dev.switchyard.engine.catalog.Catalog;
+import dev.switchyard.engine.catalog.LatencyProfile;
+import dev.switchyard.engine.catalog.ModelInfo;
+import dev.switchyard.engine.routing.LatencyPriors;
+import dev.switchyard.engine.traffic.TrafficSample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Per-model latency distributions of a prepared scenario, and the paired draw of one served request's latency
+ * (decision 1400). Time to first token is log-normal with the catalog's median and 95th percentile for a short
+ * prompt, plus the catalog's prefill time per input token; output streams at a log-normal speed around the
+ * catalog's tokens per second. Total latency = TTFT + output tokens / speed, unless the traffic records the total
+ * for that query and model: then the recorded total is used (and TTFT is capped at it).
+ *
+ * <p>Draws are cheap: the standard normal quantiles are a fixed table of {@value #TABLE} entries, pre-multiplied
+ * per model, indexed by bits of the run's counter-based hash of (seed, replication, request, model), so the same
+ * request served by the same model has the same latency whichever router served it (paired across routers).
+ */
+public final class LatencyModel {
+    /** Entries of the quantile table (12 bits of the hash each for TTFT and speed). */
+    static final int TABLE = 4096;
+    private static final int MASK = TABLE - 1;
+    /** z of the 95th percentile of the standard normal. */
+    static final double Z95 = 1.6448536269514722;
+    /** Log-normal sigma of a model's output speed when the catalog states no spread. */
+    public static final double DEFAULT_SPEED_SIGMA = 0.15;
+    /** Used for models the catalog has no latency profile for (said in {@link #notes()}). */
+    static final LatencyProfile FALLBACK = new LatencyProfile(800, 2500, 60);
+
+    private final int m;
+    private final float[] ttftTable; // [model * TABLE + i]: median * exp(sigma * z_i)
+    private final float[] msPerTokenTable; // [model * TABLE + i]: 1000 / (speed * exp(sigmaSpeed * z_i))
+    private final double[] prefillMsPerInputToken;
+    private final int[] inputTokens; // per evaluation row
+    private final int[] outputTokens; // [row * m + model]
+    private final float[] recordedTotal; // [row * m + model], or null
+    private final LatencyPriors priors;
+    private final List<String> notes;
+
+    /**
+     * @param sampleRow the sample row of each evaluation row (PreparedScenario's order)
+     * @param models the pool, in pool order
+     */
+    LatencyModel(TrafficSample sample, Catalog catalog, List<String> models, int[] sampleRow) {
+        this.m = models.size();
+        double[] z = standardNormalTable();
+        ttftTable = new float[m * TABLE];
+        msPerTokenTable = new float[m * TABLE];
+        prefillMsPerInputToken = new double[m];
+        double[] p50 = new double[m];
+        double[] p95 = new double[m];
+        double[] prefill = new double[m];
+        double[] tps = new double[m];
+        List<String> assumed = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            Optional<LatencyProfile> prof = catalog.resolve(models.get(j)).map(ModelInfo::latency);
+            LatencyProfile lp = prof.orElse(null);
+            if (lp == null || lp.ttftP50Ms() <= 0 || lp.outputTokensPerSecond() <= 0) {
+                assumed.add(models.get(j));
+                p50[j] = Double.NaN;
+                p95[j] = Double.NaN;
+                prefill[j] = Double.NaN;
+                tps[j] = Double.NaN;
+                lp = FALLBACK;
+            } else {
+                p50[j] = lp.ttftP50Ms();
+                p95[j] = lp.ttftP95Ms();
+                prefill[j] = lp.prefillMsPerThousandInputTokens();
+                tps[j] = lp.outputTokensPerSecond();
+            }
+            double sigma = Math.log(Math.max(lp.ttftP95Ms(), lp.ttftP50Ms()) / lp.ttftP50Ms()) / Z95;
+            double sigmaSpeed = lp.outputSpeedSigma();
+            prefillMsPerInputToken[j] = lp.prefillMsPerThousandInputTokens() / 1000.0;
+            for (int i = 0; i < TABLE; i++) {
+                ttftTable[j * TABLE + i] = (float) (lp.ttftP50Ms() * Math.exp(sigma * z[i]));
+                msPerTokenTable[j * TABLE + i] = (float) (1000.0 / (lp.outputTokensPerSecond() * Math.exp(sigmaSpeed * z[i])));
+            }
+        }
+        int rows = sampleRow.length;
+        inputTokens = new int[rows];
+        outputTokens = new int[rows * m];
+        boolean recorded = sample.hasRecordedLatencies();
+        recordedTotal = recorded ? new float[rows * m] : null;
+        for (int r = 0; r < rows; r++) {
+            int q = sampleRow[r];
+            inputTokens[r] = sample.inputTokens(q);
+            for (int j = 0; j < m; j++) {
+                int col = sample.modelIndex(models.get(j));
+                outputTokens[r * m + j] = sample.outputTokens(q, col);
+                if (recorded) {
+                    recordedTotal[r * m + j] = sample.recordedLatencyMs(q, col);
+                }
+            }
+        }
+        priors = new LatencyPriors(p50, p95, prefill, tps);
+        List<String> n = new ArrayList<>();
+        if (recorded) {
+            n.add("total latency: the traffic's recorded latency_ms per query and model; time to first token drawn from the"
+                    + " catalog's profile (capped at the recorded total)");
+        }
+        if (!assumed.isEmpty()) {
+            n.add("no catalog latency profile for " + String.join(", ", assumed) + ": assumed TTFT p50 "
+                    + (int) FALLBACK.ttftP50Ms() + " ms, p95 " + (int) FALLBACK.ttftP95Ms() + " ms, "
+                    + (int) FALLBACK.outputTokensPerSecond() + " output tokens/s (routers are told nothing about them)");
+        }
+        notes = List.copyOf(n);
+    }
+
+    /** The priors a router is told: the catalog's statement (NaN where it has none), never the draws. */
+    public LatencyPriors priors() {
+        return priors;
+    }
+
+    /** Where the latencies come from and what was assumed (for the result's warnings). */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Time to first token of evaluation row {@code row} served by {@code model}, from the hash {@code bits}. */
+    double ttftMs(long bits, int row, int model) {
+        double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * inputTokens[row];
+        if (recordedTotal != null) {
+            double rec = recordedTotal[row * m + model];
+            if (rec >= 0 && t > rec) {
+                return rec;
+            }
+        }
+        return t;
+    }
+
+    /** Total latency of that answer given its TTFT (same {@code bits}). */
+    double totalMs(long bits, int row, int model, double ttftMs) {
+        if (recordedTotal != null) {
+            double rec = recordedTotal[row * m + model];
+            if (rec >= 0) {
+                return rec;
+            }
+        }
+        return ttftMs + outputTokens[row * m + model] * (double) msPerTokenTable[model * TABLE + (int) ((bits >>> 12) & MASK)];
+    }
+
+    /** Standard normal quantiles at the midpoints (i + 0.5) / TABLE. */
+    static double[] standardNormalTable() {
+        double[] z = new double[TABLE];
+        for (int i = 0; i < TABLE; i++) {
+            z[i] = inverseNormal((i + 0.5) / TABLE);
+        }
+        return z;
+    }
+
+    /** Inverse standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9 after one Newton step). */
+    static double inverseNormal(double p) {
+        double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+            -3.066479806614716e+01, 2.506628277459239e+00};
+        double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+            -1.328068155288572e+01};
+        double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+            4.374664141464968e+00, 2.938163982698783e+00};
+        double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+        double x;
+        if (p < 0.02425) {
+            double q = Math.sqrt(-2 * Math.log(p));
+            x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+        } else if (p <= 1 - 0.02425) {
+            double q = p - 0.5;
+            double r = q * q;
+            x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+                    / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+        } else {
+            double q = Math.sqrt(-2 * Math.log(1 - p));
+            x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+        }
+        // one Newton step on the erfc-based CDF
+        double e = 0.5 * erfc(-x / Math.sqrt(2)) - p;
+        double u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
+        return x - u / (1 + x * u / 2);
+    }
+
+    /** Complementary error function (Numerical Recipes erfcc, fractional error < 1.2e-7). */
+    private static double erfc(double x) {
+        double z = Math.abs(x);
+        double t = 1 / (1 + 0.5 * z);
+        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+                + t * (0.27886807 + t * (-1.13520398 + t * (1.48851526 + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? r : 2 - r;
+    }
+}
