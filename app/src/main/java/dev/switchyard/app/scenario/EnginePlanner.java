@@ -287,7 +287,10 @@ public final class EnginePlanner implements PlannerEngine {
                 .withVolume(new Scenario.Volume(s.monthlyVolume(), s.monthlyGrowth(), s.horizonMonths(), true))
                 .withSeed(s.seed())
                 .withReplications(fidelity.replications(s.replications()))
-                .withScaling(new Scenario.Scaling(fidelity.exactDays(), fidelity.maxSimulatedPerMonth()));
+                .withScaling(new Scenario.Scaling(fidelity.exactDays(), fidelity.maxSimulatedPerMonth()))
+                .withLatency(s.latency().isOn()
+                        ? dev.switchyard.engine.routing.LatencyTarget.of(s.latency().targetMs(), s.latency().percentile())
+                        : dev.switchyard.engine.routing.LatencyTarget.none());
     }
 
     private PreparedScenario prepare(DataSet data, ScenarioSettings s, Scenario scenario) throws Exception {
@@ -370,7 +373,18 @@ public final class EnginePlanner implements PlannerEngine {
                 judged.costPer1000(), judged.meanSatisfaction(), judged.breachProbability(),
                 r.savingsVsBestFixed().mean(), 1 - judged.breachProbability(), monthFigures,
                 windows, partialWindow(r, windows.size() + 1), models, shareByMonth, spendShare, tiers, trace(r), r.seed(),
-                r.engineVersion(), notes, fidelity, j);
+                r.engineVersion(), notes, fidelity, j, latency(r));
+    }
+
+    /** The engine's latency figures of the run (decision 1400), or null when the engine reported none. */
+    static ScenarioOutcome.Latency latency(SimulationResult r) {
+        var l = r.latency();
+        if (l == null) {
+            return null;
+        }
+        return new ScenarioOutcome.Latency(l.metric(), l.targetMs(), l.percentile(), l.latencyP95Ms().mean(),
+                l.percentileMs().mean(), l.windowCompliance().mean(), l.rateLimitedShare().mean(), l.windowPercentiles(),
+                l.run().ttftP50(), l.run().ttftP95(), l.run().ttftP99());
     }
 
     static String windowWords(SlaWindow w) {

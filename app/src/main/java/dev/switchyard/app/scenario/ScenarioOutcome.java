@@ -20,6 +20,8 @@ import java.util.List;
  * @param windows satisfaction of each complete contract window of the first replication
  * @param partialWindow the trailing partial window, reported apart; null when the horizon holds whole windows only
  * @param judgement how the planner judged the run: the router's aim, the contract, the breach interval
+ * @param latency the engine's latency figures (p95, compliance with the latency target, rate-limited share); null
+ *     when the engine reported none
  * @param savingsVsBestFixed 1 - cost / cost of the best fixed model
  * @param requestShareByMonth [month][model] share of requests
  * @param spendShare [model] share of spend over the horizon
@@ -48,7 +50,20 @@ public record ScenarioOutcome(
         String engineVersion,
         List<String> notes,
         Fidelity fidelity,
-        Judgement judgement) {
+        Judgement judgement,
+        Latency latency) {
+
+    /** An outcome without latency figures (test doubles). */
+    public ScenarioOutcome(ScenarioSettings settings, String routerDisplayName, boolean reconstructed, double monthlySpend,
+                           double costPer1k, double satisfaction, double breachProbability, double savingsVsBestFixed,
+                           double windowCompliance, List<Month> months, List<Window> windows, PartialWindow partialWindow,
+                           List<String> models, double[][] requestShareByMonth, double[] spendShare, List<Tier> tiers,
+                           Trace trace, long seed, String engineVersion, List<String> notes, Fidelity fidelity,
+                           Judgement judgement) {
+        this(settings, routerDisplayName, reconstructed, monthlySpend, costPer1k, satisfaction, breachProbability,
+                savingsVsBestFixed, windowCompliance, months, windows, partialWindow, models, requestShareByMonth, spendShare,
+                tiers, trace, seed, engineVersion, notes, fidelity, judgement, null);
+    }
 
     public ScenarioOutcome {
         months = List.copyOf(months);
@@ -56,6 +71,30 @@ public record ScenarioOutcome(
         models = List.copyOf(models);
         tiers = List.copyOf(tiers);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The engine's latency figures (decision 1400), milliseconds.
+     *
+     * @param metric the constrained metric, "ttft" or "total"
+     * @param targetMs L; +Infinity when the scenario has no latency target
+     * @param percentile the target's percentile
+     * @param p95Ms p95 of the constrained metric over the run (mean over replications)
+     * @param percentileMs the constrained metric at the target's percentile
+     * @param windowCompliance share of complete SLA windows whose percentile meets L (NaN without a target)
+     * @param rateLimitedShare share of requests a rate limit sent to a fallback model
+     * @param windowPercentiles replication 0: the constrained metric's percentile per complete SLA window
+     */
+    public record Latency(String metric, double targetMs, double percentile, double p95Ms, double percentileMs,
+                          double windowCompliance, double rateLimitedShare, List<Double> windowPercentiles,
+                          double ttftP50, double ttftP95, double ttftP99) {
+        public Latency {
+            windowPercentiles = List.copyOf(windowPercentiles);
+        }
+
+        public boolean hasTarget() {
+            return Double.isFinite(targetMs);
+        }
     }
 
     /** Month {@code month} (1-based), mean and P10-P90 across replications. */

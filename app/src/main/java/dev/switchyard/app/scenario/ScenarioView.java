@@ -18,6 +18,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -73,6 +74,10 @@ public final class ScenarioView extends SplitPane {
                     + "with its 90% interval.");
     final KpiTile savingsTile = new KpiTile("Savings",
             "How much cheaper than sending every request to the single best model on this sample.");
+    final KpiTile latencyTile = new KpiTile("Latency p95",
+            "p95 of time to first token over the horizon (the engine's paired latency draws), against the latency target "
+                    + "when one is set: the share of SLA windows whose percentile stays under L, and the share of requests "
+                    + "a rate limit sent to a fallback model.");
     final KpiTile tierTile = new KpiTile("Lowest tier",
             "Satisfaction of each SLA tier of the traffic (e.g. gold, silver, bronze) against its target. "
                     + "Red when any tier falls short, even if the traffic as a whole meets the target.");
@@ -84,6 +89,7 @@ public final class ScenarioView extends SplitPane {
             Charts.percentAxis("Requests", 0, 1));
     final BarChart<Number, String> spendShareChart = new BarChart<>(Charts.percentAxis("Share of spend", 0, 1), new CategoryAxis());
     final LineChart<Number, Number> traceChart = new LineChart<>(Charts.countAxis("Requests"), Charts.axis("Value"));
+    final LineChart<Number, Number> latencyChart = new LineChart<>(Charts.axis("SLA window"), Charts.axis("ms"));
     private final List<ChartCard> cards = new ArrayList<>();
     private ChartCard traceCard;
     private VBox resultsBox;
@@ -189,6 +195,52 @@ public final class ScenarioView extends SplitPane {
         windowBox.setMaxWidth(Double.MAX_VALUE);
         box.getChildren().add(section("SLA window", "Over what stretch satisfaction is measured against the target: "
                 + "a day, a week, a month, or a fixed number of requests. Shorter windows are breached more often.", windowBox));
+
+        // the latency term of the SLA: off by default; "p95 time to first token under L ms"
+        CheckBox latencyOn = new CheckBox("Latency target");
+        latencyOn.setId("latency-on");
+        TextField latencyMs = new TextField("2000");
+        latencyMs.setId("latency-ms");
+        latencyMs.setPrefColumnCount(6);
+        ComboBox<String> latencyPct = new ComboBox<>();
+        latencyPct.setId("latency-percentile");
+        latencyPct.getItems().addAll("p50", "p90", "p95", "p99");
+        latencyPct.setValue("p95");
+        Label latencyError = new Label();
+        latencyError.getStyleClass().addAll("notes", "control-note");
+        latencyError.setWrapText(true);
+        latencyError.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable pushLatency = () -> {
+            double pct = Integer.parseInt(latencyPct.getValue().substring(1)) / 100.0;
+            String why = vm.setLatencyText(latencyOn.isSelected() ? latencyMs.getText() : "", pct);
+            latencyError.setText(why == null ? "" : why);
+        };
+        latencyOn.selectedProperty().addListener(o -> {
+            latencyMs.setDisable(!latencyOn.isSelected());
+            latencyPct.setDisable(!latencyOn.isSelected());
+            pushLatency.run();
+        });
+        latencyMs.setOnAction(e -> pushLatency.run());
+        latencyMs.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                pushLatency.run();
+            }
+        });
+        latencyPct.valueProperty().addListener(o -> pushLatency.run());
+        latencyMs.setDisable(true);
+        latencyPct.setDisable(true);
+        vm.latencyProperty().addListener((o, was, now) -> {
+            if (now != null && now.isOn() != latencyOn.isSelected()) {
+                latencyOn.setSelected(now.isOn());
+            }
+        });
+        Label msUnit = new Label("ms at");
+        HBox latencyRow = new HBox(6, latencyMs, msUnit, latencyPct);
+        latencyRow.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().add(section("Latency (time to first token)", "An SLA term besides quality: that percentile of "
+                + "time to first token (e.g. p95) must stay under L milliseconds. Off by default. The engine draws each "
+                + "served request's latency from its model's profile; the latency tile and chart show p95 and how many "
+                + "windows keep L.", new VBox(4, latencyOn, latencyRow, latencyError)));
 
         configurePercentSlider(feedbackSlider, 0.25);
         feedbackSlider.valueProperty().bindBidirectional(vm.feedbackRateProperty());
@@ -580,12 +632,12 @@ public final class ScenarioView extends SplitPane {
     // ---- results -----------------------------------------------------------------------------
 
     private Node buildResults() {
-        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile);
-        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile);
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
             HBox.setHgrow(t, Priority.ALWAYS);
             t.setMaxWidth(Double.MAX_VALUE);
         }
-        for (var chart : List.of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart)) {
+        for (var chart : List.of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart, latencyChart)) {
             chart.setAnimated(false);
         }
         spendChart.setCreateSymbols(false);
@@ -636,7 +688,13 @@ public final class ScenarioView extends SplitPane {
         grid.add(satisfactionCard, 1, 0);
         grid.add(mixCard, 0, 1);
         grid.add(shareCard, 1, 1);
-        grid.add(traceCard, 0, 2, 2, 1);
+        latencyChart.setCreateSymbols(false);
+        ChartCard latencyCard = card("Latency per SLA window", "The latency percentile the SLA names (p95 unless set "
+                + "otherwise) of time to first token in each complete SLA window (first replication), against the latency "
+                + "target line when one is set. Points above the line are windows that miss it.", latencyChart,
+                this::latencyTable);
+        grid.add(traceCard, 0, 2);
+        grid.add(latencyCard, 1, 2);
         VBox.setVgrow(grid, Priority.ALWAYS);
 
         errorBanner.getStyleClass().add("error-banner");
@@ -681,7 +739,7 @@ public final class ScenarioView extends SplitPane {
         boolean preview = o.isPreview();
         previewBadge.setVisible(preview);
         previewBadge.setManaged(preview);
-        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
             t.getStyleClass().remove("preview");
             if (preview) {
                 t.getStyleClass().add("preview");
@@ -706,8 +764,9 @@ public final class ScenarioView extends SplitPane {
         savingsTile.set(Formats.percent(o.savingsVsBestFixed()), "vs the best single model",
                 o.savingsVsBestFixed() > 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
         showTiers(o);
+        showLatency(o);
         if (preview) {
-            for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+            for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
                 t.set(t.valueText(), "preview: " + t.detailText(), t.tone());
             }
         }
@@ -926,6 +985,69 @@ public final class ScenarioView extends SplitPane {
         tierTile.set(Formats.percent(worst.satisfaction()), detail, tone);
     }
 
+    /** The latency tile and chart: the engine's figures, never recomputed here. */
+    private void showLatency(ScenarioOutcome o) {
+        ScenarioOutcome.Latency l = o.latency();
+        if (l == null || !Double.isFinite(l.p95Ms())) {
+            latencyTile.set("–", "no latency figures for this run", KpiTile.Tone.NEUTRAL);
+            latencyChart.getData().clear();
+            return;
+        }
+        String pct = String.format(Locale.ROOT, "p%.0f", 100 * l.percentile());
+        latencyTile.setTitle("Latency p95" + (l.metric().equals("total") ? " (total)" : " (first token)"));
+        String rate = Formats.percent(l.rateLimitedShare()) + " rate-limited";
+        if (l.hasTarget()) {
+            boolean ok = l.percentileMs() <= l.targetMs();
+            latencyTile.set(ms(l.p95Ms()), pct + " " + ms(l.percentileMs()) + " vs target " + ms(l.targetMs()) + "; "
+                    + Formats.percent(l.windowCompliance()) + " of " + o.judgement().window() + "s keep it; " + rate,
+                    ok && l.windowCompliance() >= 0.95 ? KpiTile.Tone.GOOD : ok ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
+        } else {
+            latencyTile.set(ms(l.p95Ms()), "no latency target; p50 " + ms(l.ttftP50()) + ", p99 " + ms(l.ttftP99()) + "; " + rate,
+                    KpiTile.Tone.NEUTRAL);
+        }
+        List<Double> w = l.windowPercentiles();
+        double[] x = new double[w.size()];
+        double[] y = new double[w.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            y[i] = w.get(i);
+        }
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        if (x.length > 0) {
+            all.add(Charts.series(pct + " per " + o.judgement().window(), x, y, MAX_POINTS));
+            if (l.hasTarget()) {
+                XYChart.Series<Number, Number> t = Charts.series("Target " + ms(l.targetMs()), new double[] {x[0], x[x.length - 1]},
+                        new double[] {l.targetMs(), l.targetMs()}, 2);
+                all.add(t);
+            }
+        }
+        latencyChart.getData().setAll(all);
+        if (all.size() > 1 && all.get(1).getNode() != null) {
+            all.get(1).getNode().getStyleClass().add("target-line");
+        }
+        ((NumberAxis) latencyChart.getXAxis()).setLabel("SLA window (" + o.settings().window() + ")");
+    }
+
+    private static String ms(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f ms", v) : "–";
+    }
+
+    private DataTable latencyTable() {
+        ScenarioOutcome o = current();
+        if (o == null || o.latency() == null) {
+            return DataTable.empty("Latency per SLA window");
+        }
+        ScenarioOutcome.Latency l = o.latency();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < l.windowPercentiles().size(); i++) {
+            double v = l.windowPercentiles().get(i);
+            rows.add(List.of(Integer.toString(i + 1), ms(v), l.hasTarget() ? ms(l.targetMs()) : "none",
+                    !l.hasTarget() ? "" : v <= l.targetMs() ? "met" : "missed"));
+        }
+        return new DataTable("Latency per SLA window", List.of("window", String.format(Locale.ROOT, "p%.0f", 100 * l.percentile()),
+                "target", "status"), rows);
+    }
+
     private static double tierShare(List<ScenarioOutcome.Tier> tiers, String name) {
         return tiers.stream().filter(t -> t.name().equals(name)).mapToDouble(ScenarioOutcome.Tier::share).findFirst().orElse(0);
     }
@@ -939,11 +1061,11 @@ public final class ScenarioView extends SplitPane {
     private void clear() {
         previewBadge.setVisible(false);
         previewBadge.setManaged(false);
-        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
             t.set("–", " ", KpiTile.Tone.NEUTRAL);
             t.getStyleClass().remove("preview");
         }
-        for (var chart : List.<XYChart<?, ?>>of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart)) {
+        for (var chart : List.<XYChart<?, ?>>of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart, latencyChart)) {
             chart.getData().clear();
         }
         cards.forEach(c -> c.setEmptyMessage("Running the simulation for the data on screen…"));

@@ -78,6 +78,8 @@ public final class ScenarioViewModel {
     private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
     private final BooleanProperty autoRun = new SimpleBooleanProperty(this, "autoRun", true);
+    /** The latency term of the SLA (off by default): p-th percentile of time to first token under L ms. */
+    private final ObjectProperty<LatencyGoal> latency = new SimpleObjectProperty<>(this, "latency", LatencyGoal.OFF);
     /** The router's own aim when the planner's setting is on screen (NaN: it aims at the target); see {@link ScenarioSettings#aim}. */
     private final ReadOnlyObjectWrapper<Double> aim = new ReadOnlyObjectWrapper<>(this, "aim", Double.NaN);
 
@@ -119,7 +121,7 @@ public final class ScenarioViewModel {
             requestRun();
         });
         for (Observable p : List.<Observable>of(target, window, feedbackRate, monthlyVolume, monthlyGrowth,
-                horizonMonths, priceSheet, replications, seed, timeline)) {
+                horizonMonths, priceSheet, replications, seed, timeline, latency)) {
             p.addListener(o -> requestRun());
         }
         pool.addListener((ListChangeListener<String>) c -> requestRun());
@@ -298,7 +300,7 @@ public final class ScenarioViewModel {
         String sheet = RECORDED_COSTS.equals(priceSheet.get()) ? null : priceSheet.get();
         return new ScenarioSettings(List.copyOf(pool), r.name(), Map.copyOf(routerParameters), target.get(), window.get(),
                 feedbackRate.get(), monthlyVolume.get(), monthlyGrowth.get(), horizonMonths.get(), sheet,
-                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get(), aim.get());
+                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get(), aim.get(), latency.get());
     }
 
     /** Puts every control back as a pinned scenario had it (Compare: "open in scenario"). */
@@ -319,6 +321,7 @@ public final class ScenarioViewModel {
             seed.set(s.seed());
             pool.setAll(s.pool().isEmpty() ? availableModels : s.pool());
             timeline.set(s.timeline());
+            latency.set(s.latency());
             if (!(Double.isNaN(s.aim()) && Double.isNaN(aim.get()))) {
                 aim.set(s.aim());
             }
@@ -532,6 +535,39 @@ public final class ScenarioViewModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /** The latency term; set to {@link LatencyGoal#OFF} for none. */
+    public ObjectProperty<LatencyGoal> latencyProperty() {
+        return latency;
+    }
+
+    /**
+     * Sets the latency target from the screen's field ("2000", "2,000 ms", "2 s"; empty = off) and percentile;
+     * returns why not when the text is not a duration, changing nothing.
+     */
+    public String setLatencyText(String text, double percentile) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT).replace(",", "");
+        if (t.isEmpty()) {
+            latency.set(new LatencyGoal(Double.NaN, percentile));
+            return null;
+        }
+        double mult = 1;
+        if (t.endsWith("ms")) {
+            t = t.substring(0, t.length() - 2).strip();
+        } else if (t.endsWith("s")) {
+            t = t.substring(0, t.length() - 1).strip();
+            mult = 1000;
+        }
+        try {
+            double ms = Double.parseDouble(t) * mult;
+            latency.set(new LatencyGoal(ms, percentile));
+            return null;
+        } catch (NumberFormatException e) {
+            return "'" + text + "' is not a duration; try 2000, 2,000 ms or 2 s";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /** Back to aiming at the target; no change event (and no re-run) when it already does. */

@@ -91,6 +91,21 @@ class EnginePlannerTest {
     }
 
     @Test
+    void aLatencyTargetReachesTheEngineAndItsFiguresComeBack() throws Exception {
+        ScenarioOutcome off = planner.run(data, settings("cheapest", 0.9), Fidelity.PREVIEW, ProgressSink.NONE);
+        assertTrue(off.latency() != null && !off.latency().hasTarget(), "latency is reported, with no target by default");
+        assertTrue(off.latency().p95Ms() > 0);
+        ScenarioOutcome on = planner.run(data, settings("cheapest", 0.9).withLatency(new LatencyGoal(2000, 0.95)),
+                Fidelity.PREVIEW, ProgressSink.NONE);
+        ScenarioOutcome.Latency l = on.latency();
+        assertEquals(2000, l.targetMs(), 0.0);
+        assertEquals(0.95, l.percentile(), 0.0);
+        assertTrue(l.windowCompliance() >= 0 && l.windowCompliance() <= 1, "share of windows keeping L: " + l.windowCompliance());
+        assertFalse(l.windowPercentiles().isEmpty());
+        assertEquals(off.latency().p95Ms(), l.p95Ms(), 1e-9, "a fixed rule's latency does not depend on the target (paired draws)");
+    }
+
+    @Test
     void aHigherTargetCostsMore() throws Exception {
         ScenarioOutcome low = planner.run(data, settings("sla-oracle", 0.80), Fidelity.FULL, ProgressSink.NONE);
         ScenarioOutcome high = planner.run(data, settings("sla-oracle", 0.95), Fidelity.FULL, ProgressSink.NONE);
