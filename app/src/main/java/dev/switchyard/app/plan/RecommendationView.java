@@ -94,8 +94,8 @@ public final class RecommendationView extends VBox {
                 best = c;
             }
         }
-        String n = soFar.size() + (soFar.size() == 1 ? " router" : " routers") + " judged so far";
-        return best == null ? "Still looking: none of the " + n + " keeps the target…"
+        String n = soFar.size() + (soFar.size() == 1 ? " router" : " routers") + " judged";
+        return best == null ? "Still looking: none of the " + n + " so far keeps the target…"
                 : "So far (" + n + "): " + best.displayName() + " keeps the target at " + Formats.usd(best.monthlySpend())
                 + " a month, " + Formats.percent(best.breachProbability()) + " breached — provisional, the others are still running…";
     }
