@@ -1,5 +1,6 @@
 package dev.switchyard.engine.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.engine.io.ImportException;
 import dev.switchyard.engine.io.Json;
 import dev.switchyard.engine.plan.BudgetAnswer;
@@ -55,11 +56,13 @@ final class PlanCommands {
         }
     }
 
-    @Command(name = "recommend", mixinStandardHelpOptions = true,
-            description = {"Recommends the cheapest deployable router that keeps the SLA target.",
-                "The cheapest deployable router, and its setting, that keeps the target in every contract window with at most",
-                "the accepted chance of a breach (every tier target included); every router tried, and why the others lose."})
-    static final class Recommend implements Callable<Integer> {
+    /**
+     * What the three planner commands share: the scenario and planner options, {@code --json}, and one flow
+     * (load the base scenario, ask the planner, print the answer as JSON or as text).
+     *
+     * @param <A> the planner's answer
+     */
+    abstract static class PlanQuestion<A> implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -69,25 +72,78 @@ final class PlanCommands {
         @Mixin
         PlanCliOptions plan;
 
-        @Option(names = "--target", required = true, paramLabel = "T", description = "SLA target promised, e.g. 0.9.")
-        double target;
-
         @Option(names = "--json", description = "Print exactly one JSON object.")
         boolean json;
+
+        /** The target the base scenario is built at. */
+        abstract double baseTarget();
+
+        /** The command's own adjustment of the planner options (none by default). */
+        PlanOptions adjust(PlanOptions o) {
+            return o;
+        }
+
+        abstract A ask(Planner planner, Scenario base, PlanOptions o) throws CostTable.UnpricedModelsException;
+
+        abstract ObjectNode toJson(A answer);
+
+        abstract void print(PrintWriter out, A answer);
 
         @Override
         public Integer call() throws IOException, ImportException {
             return guarded(spec, out -> {
-                Scenario base = plan.base(options, target);
-                PlanOptions o = plan.planOptions(spec, options, base);
-                Recommendation r = Planner.standard().recommend(base, o, RunControl.NONE, PlanListener.NONE);
+                Scenario base = plan.base(options, baseTarget());
+                A answer = ask(Planner.standard(), base, adjust(plan.planOptions(spec, options, base)));
                 if (json) {
-                    out.println(Json.mapper().writeValueAsString(PlanJson.recommendation(r)));
+                    out.println(Json.mapper().writeValueAsString(toJson(answer)));
                 } else {
-                    printRecommendation(out, r);
+                    print(out, answer);
                 }
                 return 0;
             });
+        }
+    }
+
+    @Command(name = "recommend", mixinStandardHelpOptions = true,
+            description = {"Recommends the cheapest deployable router that keeps the SLA target.",
+                "The cheapest deployable router, and its setting, that keeps the target in every contract window with at most",
+                "the accepted chance of a breach (every tier target included); every router tried, and why the others lose."})
+    static final class Recommend extends PlanQuestion<Recommendation> {
+        @Option(names = "--target", required = true, paramLabel = "T", description = "SLA target promised, e.g. 0.9.")
+        double target;
+
+        @Override
+        double baseTarget() {
+            return target;
+        }
+
+        @Override
+        Recommendation ask(Planner planner, Scenario base, PlanOptions o) throws CostTable.UnpricedModelsException {
+            PrintWriter err = spec.commandLine().getErr();
+            // with several replications the planner's first answer (first replication of every run) comes early: said on
+            // stderr, so --json still prints exactly one object, the confirmed answer
+            PlanListener first = new PlanListener() {
+                @Override
+                public void firstAnswer(Recommendation r) {
+                    synchronized (err) {
+                        err.printf(Locale.ROOT, "first answer after %.1f s (first replication of every run; confirming): %s%n",
+                                r.seconds(), r.recommended().map(p -> String.format(Locale.ROOT, "%s%s, USD %,.0f a month",
+                                        p.displayName(), aim(p), p.monthlySpend())).orElse("no router keeps the promise"));
+                        err.flush();
+                    }
+                }
+            };
+            return planner.recommend(base, o, RunControl.NONE, first);
+        }
+
+        @Override
+        ObjectNode toJson(Recommendation r) {
+            return PlanJson.recommendation(r);
+        }
+
+        @Override
+        void print(PrintWriter out, Recommendation r) {
+            printRecommendation(out, r);
         }
     }
 
@@ -95,74 +151,67 @@ final class PlanCommands {
             description = {"What each router costs at each SLA target, and what one more point costs.",
                 "What each router costs at each target (the cheapest setting that keeps it), the marginal cost of one more",
                 "point of SLA from paired runs, and the theoretical floor (the SLA oracle, not deployable)."})
-    static final class Negotiate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ScenarioOptions options;
-
-        @Mixin
-        PlanCliOptions plan;
-
+    static final class Negotiate extends PlanQuestion<Negotiation> {
         @Option(names = "--targets", required = true, split = ",", paramLabel = "T", description = "Targets, e.g. 0.9,0.95,0.99.")
         List<Double> targets = new ArrayList<>();
 
-        @Option(names = "--json", description = "Print exactly one JSON object.")
-        boolean json;
+        @Override
+        double baseTarget() {
+            return targets.get(0);
+        }
 
         @Override
-        public Integer call() throws IOException, ImportException {
-            return guarded(spec, out -> {
-                Scenario base = plan.base(options, targets.get(0));
-                PlanOptions o = plan.planOptions(spec, options, base).withProbeCeiling(false);
-                Negotiation n = Planner.standard().negotiate(base, targets, o, RunControl.NONE, PlanListener.NONE);
-                if (json) {
-                    out.println(Json.mapper().writeValueAsString(PlanJson.negotiation(n)));
-                } else {
-                    printNegotiation(out, n);
-                }
-                return 0;
-            });
+        PlanOptions adjust(PlanOptions o) {
+            return o.withProbeCeiling(false);
+        }
+
+        @Override
+        Negotiation ask(Planner planner, Scenario base, PlanOptions o) throws CostTable.UnpricedModelsException {
+            return planner.negotiate(base, targets, o, RunControl.NONE, PlanListener.NONE);
+        }
+
+        @Override
+        ObjectNode toJson(Negotiation n) {
+            return PlanJson.negotiation(n);
+        }
+
+        @Override
+        void print(PrintWriter out, Negotiation n) {
+            printNegotiation(out, n);
         }
     }
 
     @Command(name = "budget", mixinStandardHelpOptions = true,
             description = "The highest SLA target the team can promise within a monthly budget at the accepted risk, and with which router.")
-    static final class Budget implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ScenarioOptions options;
-
-        @Mixin
-        PlanCliOptions plan;
-
+    static final class Budget extends PlanQuestion<BudgetAnswer> {
         @Option(names = "--monthly-budget", required = true, paramLabel = "USD", description = "Budget per month, USD.")
         double monthlyBudget;
 
-        @Option(names = "--json", description = "Print exactly one JSON object.")
-        boolean json;
+        @Override
+        double baseTarget() {
+            return 0.9;
+        }
 
         @Override
-        public Integer call() throws IOException, ImportException {
-            return guarded(spec, out -> {
-                Scenario base = plan.base(options, 0.9);
-                PlanOptions o = plan.planOptions(spec, options, base);
-                BudgetAnswer b = Planner.standard().budget(base, monthlyBudget, o, RunControl.NONE, PlanListener.NONE);
-                if (json) {
-                    out.println(Json.mapper().writeValueAsString(PlanJson.budget(b)));
-                } else if (b.point().isEmpty()) {
-                    out.printf(Locale.ROOT, "No router keeps any target from 50%% up within USD %,.0f a month.%n", monthlyBudget);
-                } else {
-                    PlanPoint p = b.point().get();
-                    out.printf(Locale.ROOT, "Within USD %,.0f a month you can promise %.1f%% per %s with %s: USD %,.0f a month,"
-                            + " %.1f%% of windows breached.%n", monthlyBudget, 100 * b.maxTarget(), b.answer().get().window(),
-                            p.displayName(), p.monthlySpend(), 100 * p.breachProbability());
-                }
-                return 0;
-            });
+        BudgetAnswer ask(Planner planner, Scenario base, PlanOptions o) throws CostTable.UnpricedModelsException {
+            return planner.budget(base, monthlyBudget, o, RunControl.NONE, PlanListener.NONE);
+        }
+
+        @Override
+        ObjectNode toJson(BudgetAnswer b) {
+            return PlanJson.budget(b);
+        }
+
+        @Override
+        void print(PrintWriter out, BudgetAnswer b) {
+            if (b.point().isEmpty()) {
+                out.printf(Locale.ROOT, "No router keeps any target from 50%% up within USD %,.0f a month.%n", monthlyBudget);
+                return;
+            }
+            PlanPoint p = b.point().get();
+            out.printf(Locale.ROOT, "Within USD %,.0f a month you can promise %.1f%% per %s with %s: USD %,.0f a month,"
+                    + " %.1f%% of windows breached.%n", monthlyBudget, 100 * b.maxTarget(), b.answer().get().window(),
+                    p.displayName(), p.monthlySpend(), 100 * p.breachProbability());
         }
     }
 

@@ -46,6 +46,7 @@ final class PlanJson {
         root.put("seed", r.seed());
         root.put("engineVersion", r.engineVersion());
         root.put("note", r.note());
+        root.put("provisional", r.provisional());
         return root;
     }
 

@@ -132,6 +132,57 @@ final class Judge {
         return new Judged(p, r);
     }
 
+    /**
+     * True when the first replication alone proves the setting breaks the promise at {@code target} whatever
+     * the other {@code replications - 1} replications give: the breach share is pooled over every replication's
+     * windows, and even if none of the others breached, the first one's breaches over all replications' windows
+     * (each replication has the same windows, judged or not) exceed the accepted share; likewise for a tier with
+     * its own target. Such a setting cannot be the recommendation, so its other replications need not run.
+     */
+    static boolean decidedFailing(Outcome first, int replications, double target, Scenario.Sla sla, double maxBreach,
+            Map<String, Double> tierTargets, List<String> tierNames) {
+        if (first.reps().size() != 1 || replications <= 1) {
+            return false;
+        }
+        int windowDays = switch (sla.window()) {
+            case DAY -> 1;
+            case WEEK -> 7;
+            case MONTH -> Scenario.Volume.DAYS_PER_MONTH;
+            case REQUESTS -> 0; // N-request windows: their count per replication is not fixed in advance
+        };
+        if (windowDays == 0) {
+            return false;
+        }
+        Outcome.Rep rep = first.reps().get(0);
+        double windows = 0;
+        double breaches = 0;
+        for (ReplicationResult part : rep.parts()) {
+            WindowStats w = PlanningWindows.at(part, windowDays, target);
+            windows += w.windows();
+            breaches += w.judged() - w.expectedMet();
+        }
+        if (windows > 0 && breaches / (windows * replications) > maxBreach + EPS) {
+            return true;
+        }
+        for (int t = 0; t < tierNames.size(); t++) {
+            Double own = tierTargets.get(tierNames.get(t));
+            if (own == null) {
+                continue;
+            }
+            double tw = 0;
+            double tb = 0;
+            for (ReplicationResult part : rep.parts()) {
+                WindowStats w = PlanningWindows.tierAt(part, t, windowDays, own);
+                tw += w.windows();
+                tb += w.judged() - w.expectedMet();
+            }
+            if (tw > 0 && tb / (tw * replications) > maxBreach + EPS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String windowWords(Scenario.Sla sla) {
         return switch (sla.window()) {
             case DAY -> "days";

@@ -12,7 +12,8 @@ import java.util.Map;
  * windows from, plus the run's headline figures. A timeline with pool changes is several runs (one
  * per stretch of months with the same pool) joined end to end.
  *
- * @param parts the simulation results it was built from, in month order
+ * @param parts the simulation results it was built from, in month order (for blocks of replications joined
+ *     with {@link #ofBlocks}, each block's in turn)
  */
 record Outcome(String router, String displayName, boolean reconstructed, Map<String, String> params, int months,
         List<Rep> reps, List<SimulationResult> parts) {
@@ -87,6 +88,28 @@ record Outcome(String router, String displayName, boolean reconstructed, Map<Str
         }
         return new Outcome(first.scenario().router(), first.router().displayName(), first.router().reconstructed(),
                 first.scenario().routerParameters(), months, out, List.copyOf(parts));
+    }
+
+    /**
+     * Consecutive blocks of replications of one setting (e.g. the first replication, then the rest) as one
+     * outcome, in block order: the same replications a single run of them all gives.
+     */
+    static Outcome ofBlocks(List<Outcome> blocks) {
+        if (blocks.size() == 1) {
+            return blocks.get(0);
+        }
+        Outcome first = blocks.get(0);
+        List<Rep> reps = new ArrayList<>();
+        List<SimulationResult> parts = new ArrayList<>();
+        for (Outcome b : blocks) {
+            if (b.months() != first.months() || !b.router().equals(first.router())) {
+                throw new IllegalStateException("blocks of replications of different runs");
+            }
+            reps.addAll(b.reps());
+            parts.addAll(b.parts());
+        }
+        return new Outcome(first.router(), first.displayName(), first.reconstructed(), first.params(), first.months(),
+                List.copyOf(reps), List.copyOf(parts));
     }
 
     private static double[] concat(List<double[]> parts) {

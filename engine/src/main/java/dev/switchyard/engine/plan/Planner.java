@@ -84,14 +84,28 @@ public final class Planner {
         byRouter.values().forEach(all::addAll);
         List<RunBook.Setting> floorSettings = floorSettings(options, targets);
         all.addAll(floorSettings);
+        List<String> tiers = s.sample().hasSlaTiers() ? s.sample().slaTiers().values() : List.of();
+        int reps = s.replications();
+        // a setting whose first replication already breaks the promise for certain (pooled windows) needs no more
+        java.util.function.Predicate<Outcome> decided = o -> !o.router().equals(FLOOR_ROUTER)
+                && Judge.decidedFailing(o, reps, target, s.sla(), options.maxBreach(), options.tierTargets(), tiers);
+        java.util.function.Consumer<Map<RunBook.Setting, Outcome>> first = listener == PlanListener.NONE || reps <= 1 ? null
+                : firsts -> listener.firstAnswer(assemble(s, target, routers, byRouter, floorSettings, firsts, options, t0, true));
         Map<RunBook.Setting, Outcome> runs = book.run(s, options.events(), all, threads(options), control,
-                (router, part) -> emit(router, part, s, targets, options, listener));
+                (router, part) -> emit(router, part, s, targets, options, listener), decided, first);
+        return assemble(s, target, routers, byRouter, floorSettings, runs, options, t0, false);
+    }
+
+    /** The recommendation from these runs (the first replications only when {@code provisional}). */
+    private Recommendation assemble(Scenario s, double target, List<String> routers, Map<String, List<RunBook.Setting>> byRouter,
+            List<RunBook.Setting> floorSettings, Map<RunBook.Setting, Outcome> runs, PlanOptions options, long t0,
+            boolean provisional) {
         List<PlanPoint> candidates = new ArrayList<>();
         double ceiling = Double.NaN;
         String ceilingRouter = "";
         for (String r : routers) {
             List<Judge.Judged> judged = judgeAll(byRouter.get(r), runs, s, target, options);
-            candidates.add(best(judged).point());
+            candidates.add(decidedEarly(best(judged), s, provisional));
             for (Judge.Judged j : judged) {
                 if (Double.isNaN(ceiling) || j.point().meanSatisfaction() > ceiling) {
                     ceiling = j.point().meanSatisfaction();
@@ -103,8 +117,25 @@ public final class Planner {
         Optional<PlanPoint> rec = candidates.stream().filter(PlanPoint::meetsSla).findFirst();
         Optional<FloorPoint> floor = floorSettings.isEmpty() ? Optional.empty()
                 : Optional.of(floorPoint(runs.get(floorSettings.get(0)), target));
+        String note = note(s) + (provisional
+                ? String.format(Locale.ROOT, " First answer: the first of %d replications of every run; the confirmed answer"
+                        + " over all %d follows.", s.replications(), s.replications())
+                : "");
         return new Recommendation(target, Judge.windowName(s.sla()), options.maxBreach(), rec, candidates, ceiling, ceilingRouter,
-                floor, options.events(), seconds(t0), s.seed(), EngineInfo.version(), note(s));
+                floor, options.events(), seconds(t0), s.seed(), EngineInfo.version(), note, provisional);
+    }
+
+    /** A failing candidate judged on its first replication alone says so (its other replications could not save it). */
+    private static PlanPoint decidedEarly(Judge.Judged j, Scenario s, boolean provisional) {
+        PlanPoint p = j.point();
+        if (provisional || p.meetsSla() || j.result().reps().size() >= s.replications()) {
+            return p;
+        }
+        String reason = p.reason() + String.format(Locale.ROOT, " (decided on the first of %d replications: its breached windows"
+                + " alone exceed the accepted share of all %d replications' windows)", s.replications(), s.replications());
+        return new PlanPoint(p.router(), p.displayName(), p.params(), p.aimTarget(), p.target(), p.monthlySpend(),
+                p.monthlySpendSpread(), p.costPer1000(), p.meanSatisfaction(), p.breachProbability(), p.breachInterval(),
+                p.windows(), p.meetsSla(), reason, p.tiers(), p.monthSpend(), p.reconstructed());
     }
 
     // ---------------------------------------------------------------- one setting
@@ -268,7 +299,19 @@ public final class Planner {
 
     private Recommendation recommendAt(Scenario base, double t, PlanOptions options, RunControl control, PlanListener listener)
             throws CostTable.UnpricedModelsException {
-        return recommend(base.withTarget(t), options.withFloor(false), control, listener);
+        // the budget search's steps are not answers of their own: no first answer per target tried
+        PlanListener steps = listener == PlanListener.NONE ? listener : new PlanListener() {
+            @Override
+            public void routerDone(String router, List<PlanPoint> points) {
+                listener.routerDone(router, points);
+            }
+
+            @Override
+            public void floorDone(List<FloorPoint> floor) {
+                listener.floorDone(floor);
+            }
+        };
+        return recommend(base.withTarget(t), options.withFloor(false), control, steps);
     }
 
     private static boolean fits(Recommendation r, double budget) {

@@ -19,13 +19,23 @@ import java.util.Optional;
  * @param seed the scenario's seed
  * @param engineVersion engine that computed it
  * @param note how the figures were computed (scaling, replications), in words
+ * @param provisional true for the planner's first answer ({@link PlanListener#firstAnswer}): every setting's first
+ *     replication only, with correspondingly wider intervals; false for the confirmed answer over every replication
  */
 public record Recommendation(double target, String window, double maxBreach, Optional<PlanPoint> recommended,
         List<PlanPoint> candidates, double ceiling, String ceilingRouter, Optional<FloorPoint> floor,
-        List<TimelineEvent> events, double seconds, long seed, String engineVersion, String note) {
+        List<TimelineEvent> events, double seconds, long seed, String engineVersion, String note, boolean provisional) {
 
     public Recommendation {
         candidates = List.copyOf(candidates);
         events = List.copyOf(events);
+    }
+
+    /** A confirmed answer (every replication). */
+    public Recommendation(double target, String window, double maxBreach, Optional<PlanPoint> recommended,
+            List<PlanPoint> candidates, double ceiling, String ceilingRouter, Optional<FloorPoint> floor,
+            List<TimelineEvent> events, double seconds, long seed, String engineVersion, String note) {
+        this(target, window, maxBreach, recommended, candidates, ceiling, ceilingRouter, floor, events, seconds, seed, engineVersion,
+                note, false);
     }
 }

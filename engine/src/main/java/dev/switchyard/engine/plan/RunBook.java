@@ -11,13 +11,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs the planner's simulations and remembers them: one run per (base scenario, timeline, router,
@@ -31,6 +30,16 @@ final class RunBook {
     private final Routers registry;
     private final TimelineSimulation simulation;
     private final Map<RunKey, Outcome> results = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RunKey, Outcome> eldest) {
+            return size() > MAX_RESULTS;
+        }
+    });
+
+    /** Settings whose first replication decided them (never served as a full run). */
+    private final Map<RunKey, Outcome> firstOnly = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -84,111 +93,371 @@ final class RunBook {
 
     void clear() {
         results.clear();
+        firstOnly.clear();
         simulation.clear();
     }
 
     /**
-     * Runs every setting not already known, on {@code threads} workers. Offline routers train once per
-     * replication: the first setting of such a router runs before its others, which then reuse the
-     * trained policy. {@code groupDone} is called (on a worker) once all settings of a router are known.
+     * Runs every setting not already known, on {@code threads} workers (see the full form below).
      */
     Map<Setting, Outcome> run(Scenario base, List<TimelineEvent> events, List<Setting> settings, int threads,
             RunControl control, BiConsumer<String, Map<Setting, Outcome>> groupDone)
             throws CostTable.UnpricedModelsException {
+        return run(base, events, settings, threads, control, groupDone, null, null);
+    }
+
+    /**
+     * Runs every setting not already known, on {@code threads} workers, one replication per task: every
+     * setting's first replication before any setting's second, so a first answer from one replication of
+     * everything is known early ({@code firstDone}), then the remaining replications. Offline routers train
+     * once per replication: a replication of a router's first setting runs before the same replication of its
+     * other settings, which reuse the trained policy. Replication r is the same whichever task computes it, so
+     * the joined outcome is exactly the full run's, whatever the thread count.
+     *
+     * @param decidedByFirst given a setting's first replication, true when that replication alone already
+     *     decides the setting's verdict (so its other replications need not run; its outcome is then that first
+     *     replication only); null = run every replication
+     * @param firstDone called once (on a worker) when every setting's first replication is known, with those
+     *     first replications; null = not wanted
+     * @param groupDone called (on a worker) once all settings of a router are known
+     */
+    Map<Setting, Outcome> run(Scenario base, List<TimelineEvent> events, List<Setting> settings, int threads,
+            RunControl control, BiConsumer<String, Map<Setting, Outcome>> groupDone, Predicate<Outcome> decidedByFirst,
+            Consumer<Map<Setting, Outcome>> firstDone) throws CostTable.UnpricedModelsException {
         Scenario key = keyOf(base);
         simulation.prepare(base, events); // once, before the parallel phase (and its errors are the caller's)
-        Map<String, List<Setting>> groups = new LinkedHashMap<>();
-        for (Setting s : settings) {
-            groups.computeIfAbsent(s.router(), k -> new ArrayList<>()).add(s);
-        }
-        Map<Setting, Outcome> out = Collections.synchronizedMap(new LinkedHashMap<>());
+        int reps = base.replications();
+        Map<Setting, Outcome> known = new LinkedHashMap<>();
         List<Setting> todo = new ArrayList<>();
         for (Setting s : settings) {
-            Outcome hit = results.get(new RunKey(key, events, s));
+            RunKey k = new RunKey(key, events, s);
+            Outcome hit = results.get(k);
+            if (hit == null && decidedByFirst != null) {
+                Outcome first = firstOnly.get(k);
+                if (first != null && decidedByFirst.test(first)) {
+                    hit = first;
+                }
+            }
             if (hit != null) {
-                out.put(s, hit);
+                known.put(s, hit);
             } else if (!todo.contains(s)) {
                 todo.add(s);
             }
         }
-        int total = todo.size();
-        AtomicInteger done = new AtomicInteger();
-        RunControl inner = new RunControl() {
-            @Override
-            public boolean isCancelled() {
-                return control.isCancelled();
+        Schedule schedule = new Schedule(base, events, todo, reps, control, decidedByFirst);
+        Map<String, List<Setting>> groups = new LinkedHashMap<>();
+        for (Setting s : settings) {
+            groups.computeIfAbsent(s.router(), k -> new ArrayList<>()).add(s);
+        }
+        schedule.onSettingDone = (setting, outcome) -> {
+            RunKey k = new RunKey(key, events, setting);
+            if (outcome.reps().size() == reps) {
+                results.put(k, outcome);
+            } else {
+                firstOnly.put(k, outcome);
             }
         };
-        ExecutorService pool = total == 0 ? null : Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)), r -> {
-            Thread t = new Thread(r, "switchyard-planner");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<CompletableFuture<?>> all = new ArrayList<>();
-            for (Map.Entry<String, List<Setting>> g : groups.entrySet()) {
-                RouterDescriptor d = registry.descriptor(g.getKey());
-                boolean trainsFirst = d.role() == RouterDescriptor.Role.OFFLINE;
-                List<CompletableFuture<?>> members = new ArrayList<>();
-                CompletableFuture<?> gate = null;
-                for (Setting s : g.getValue()) {
-                    if (!todo.contains(s) || out.containsKey(s)) {
-                        continue;
-                    }
-                    Runnable task = () -> {
-                        if (control.isCancelled()) {
-                            throw new CancellationException("planning cancelled");
-                        }
-                        Outcome r = simulation.run(base, events, s.router(), s.params(), s.aim(), inner);
-                        results.put(new RunKey(key, events, s), r);
-                        out.put(s, r);
-                        control.progress(done.incrementAndGet(), total);
-                    };
-                    CompletableFuture<?> f;
-                    if (gate == null) {
-                        f = CompletableFuture.runAsync(task, pool);
-                        if (trainsFirst) {
-                            gate = f;
-                        }
-                    } else {
-                        f = gate.thenRunAsync(task, pool);
-                    }
-                    members.add(f);
-                }
-                String router = g.getKey();
-                List<Setting> mine = g.getValue();
-                CompletableFuture<?> groupFuture = CompletableFuture.allOf(members.toArray(CompletableFuture[]::new)).thenRun(() -> {
-                    Map<Setting, Outcome> part = new LinkedHashMap<>();
-                    for (Setting s : mine) {
-                        part.put(s, out.get(s));
-                    }
-                    groupDone.accept(router, part);
-                });
-                all.add(groupFuture);
+        // a router's group is reported once all its settings are known (cached ones count as known at once)
+        Map<Setting, Outcome> all = Collections.synchronizedMap(new LinkedHashMap<>(known));
+        Map<String, Integer> openPerRouter = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Setting>> g : groups.entrySet()) {
+            int open = (int) g.getValue().stream().filter(todo::contains).count();
+            openPerRouter.put(g.getKey(), open);
+        }
+        schedule.onSettingKnown = (setting, outcome) -> {
+            all.put(setting, outcome);
+            boolean complete;
+            synchronized (openPerRouter) {
+                int left = openPerRouter.merge(setting.router(), -1, Integer::sum);
+                complete = left == 0;
             }
-            for (CompletableFuture<?> f : all) {
-                try {
-                    f.join();
-                } catch (CompletionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (c instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(c);
-                }
+            if (complete) {
+                groupDone.accept(setting.router(), part(groups.get(setting.router()), all));
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+        };
+        for (Map.Entry<String, Integer> e : openPerRouter.entrySet()) {
+            if (e.getValue() == 0) {
+                groupDone.accept(e.getKey(), part(groups.get(e.getKey()), all));
             }
         }
+        if (firstDone != null) {
+            schedule.onFirstDone = firsts -> {
+                Map<Setting, Outcome> f = new LinkedHashMap<>();
+                for (Setting s : settings) {
+                    Outcome o = known.get(s);
+                    f.put(s, o != null ? firstBlock(o) : firsts.get(s));
+                }
+                firstDone.accept(f);
+            };
+        }
+        schedule.run(threads);
         Map<Setting, Outcome> ordered = new LinkedHashMap<>();
         for (Setting s : settings) {
-            ordered.put(s, out.get(s));
+            ordered.put(s, all.get(s));
         }
         return ordered;
+    }
+
+    private static Map<Setting, Outcome> part(List<Setting> mine, Map<Setting, Outcome> all) {
+        Map<Setting, Outcome> part = new LinkedHashMap<>();
+        for (Setting s : mine) {
+            part.put(s, all.get(s));
+        }
+        return part;
+    }
+
+    /** The first replication of a known outcome (a remembered full run answers a first-answer question too). */
+    private static Outcome firstBlock(Outcome o) {
+        if (o.reps().size() == 1) {
+            return o;
+        }
+        return new Outcome(o.router(), o.displayName(), o.reconstructed(), o.params(), o.months(), List.of(o.reps().get(0)),
+                o.parts());
+    }
+
+    /**
+     * The tasks of one call: one per (setting, replication), run by a few workers in priority order (first
+     * replications first, then in the callers' order), each waiting for what it needs (the same replication of
+     * its router's first setting, for offline routers; its own first replication, so a decided setting's other
+     * replications are dropped).
+     */
+    private final class Schedule {
+        private final Scenario base;
+        private final List<TimelineEvent> events;
+        private final int reps;
+        private final RunControl control;
+        private final Predicate<Outcome> decidedByFirst;
+        private final Object lock = new Object();
+        private final PriorityQueue<Task> ready = new PriorityQueue<>(
+                Comparator.comparingInt((Task t) -> t.rep).thenComparingInt(t -> t.order));
+        private final Map<Setting, Outcome[]> blocks = new LinkedHashMap<>();
+        private final Map<Setting, List<Task>> bySetting = new LinkedHashMap<>();
+        private final List<Setting> todo;
+        private int remaining;
+        private int firstsLeft;
+        private int done;
+        private final int total;
+        private Throwable failure;
+        BiConsumer<Setting, Outcome> onSettingDone = (s, o) -> { };
+        BiConsumer<Setting, Outcome> onSettingKnown = (s, o) -> { };
+        Consumer<Map<Setting, Outcome>> onFirstDone;
+
+        private final class Task {
+            final Setting setting;
+            final int rep;
+            final int order;
+            final List<Task> dependents = new ArrayList<>();
+            int blockers;
+            boolean dropped;
+
+            Task(Setting setting, int rep, int order) {
+                this.setting = setting;
+                this.rep = rep;
+                this.order = order;
+            }
+        }
+
+        Schedule(Scenario base, List<TimelineEvent> events, List<Setting> todo, int reps, RunControl control,
+                Predicate<Outcome> decidedByFirst) {
+            this.base = base;
+            this.events = events;
+            this.reps = reps;
+            this.control = control;
+            this.decidedByFirst = decidedByFirst;
+            this.todo = todo;
+            Map<String, Setting> trainer = new LinkedHashMap<>();
+            int n = 0;
+            for (Setting s : todo) {
+                List<Task> tasks = new ArrayList<>();
+                for (int r = 0; r < reps; r++) {
+                    tasks.add(new Task(s, r, n));
+                }
+                n++;
+                bySetting.put(s, tasks);
+                blocks.put(s, new Outcome[reps]);
+                boolean trainsFirst = registry.descriptor(s.router()).role() == RouterDescriptor.Role.OFFLINE;
+                Setting first = trainsFirst ? trainer.putIfAbsent(s.router(), s) : null;
+                for (int r = 0; r < reps; r++) {
+                    Task t = tasks.get(r);
+                    if (r > 0) {
+                        depend(t, tasks.get(0));
+                    }
+                    if (first != null) {
+                        depend(t, bySetting.get(first).get(r));
+                    }
+                }
+            }
+            for (List<Task> tasks : bySetting.values()) {
+                for (Task t : tasks) {
+                    if (t.blockers == 0) {
+                        ready.add(t);
+                    }
+                }
+            }
+            total = todo.size() * reps;
+            remaining = total;
+            firstsLeft = todo.size();
+        }
+
+        private void depend(Task t, Task on) {
+            if (!on.dependents.contains(t)) {
+                on.dependents.add(t);
+                t.blockers++;
+            }
+        }
+
+        void run(int threads) {
+            if (remaining == 0) {
+                if (onFirstDone != null) {
+                    onFirstDone.accept(Map.of());
+                }
+                return;
+            }
+            int workers = Math.max(1, Math.min(threads, todo.size() * Math.max(1, reps)));
+            List<Thread> pool = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                Thread t = new Thread(this::work, "switchyard-planner");
+                t.setDaemon(true);
+                pool.add(t);
+                t.start();
+            }
+            try {
+                for (Thread t : pool) {
+                    t.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (lock) {
+                    fail(new CancellationException("planning interrupted"));
+                }
+                for (Thread t : pool) {
+                    t.interrupt();
+                }
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+        }
+
+        private void fail(Throwable e) {
+            if (failure == null) {
+                failure = e;
+            }
+            lock.notifyAll();
+        }
+
+        private void work() {
+            while (true) {
+                Task task;
+                synchronized (lock) {
+                    while (ready.isEmpty() && remaining > 0 && failure == null) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            fail(new CancellationException("planning interrupted"));
+                            return;
+                        }
+                    }
+                    if (remaining == 0 || failure != null) {
+                        return;
+                    }
+                    task = ready.poll();
+                }
+                Outcome r;
+                try {
+                    if (control.isCancelled()) {
+                        throw new CancellationException("planning cancelled");
+                    }
+                    Setting s = task.setting;
+                    r = simulation.run(base, events, s.router(), s.params(), s.aim(), task.rep, task.rep + 1, control);
+                } catch (RuntimeException | Error e) {
+                    synchronized (lock) {
+                        fail(e);
+                    }
+                    return;
+                }
+                try {
+                    finish(task, r);
+                } catch (RuntimeException | Error e) { // a listener's failure ends the call, never leaves it waiting
+                    synchronized (lock) {
+                        fail(e);
+                    }
+                    return;
+                }
+            }
+        }
+
+        /** Records one replication, releases what waited on it and reports what became known (outside the lock). */
+        private void finish(Task task, Outcome r) {
+            Setting s = task.setting;
+            Outcome complete = null;
+            Map<Setting, Outcome> firsts = null;
+            int progress;
+            synchronized (lock) {
+                Outcome[] mine = blocks.get(s);
+                mine[task.rep] = r;
+                remaining--;
+                done++;
+                progress = done;
+                boolean decided = false;
+                if (task.rep == 0) {
+                    decided = reps > 1 && decidedByFirst != null && decidedByFirst.test(r);
+                    if (decided) {
+                        for (Task other : bySetting.get(s)) {
+                            if (other != task && !other.dropped) {
+                                other.dropped = true;
+                                ready.remove(other);
+                                remaining--;
+                                done++;
+                                // what waited on it (another setting's replication reusing its training) trains itself
+                                for (Task d : other.dependents) {
+                                    if (--d.blockers == 0 && !d.dropped) {
+                                        ready.add(d);
+                                    }
+                                }
+                            }
+                        }
+                        progress = done;
+                        complete = r;
+                    }
+                    firstsLeft--;
+                    if (firstsLeft == 0 && onFirstDone != null) {
+                        firsts = new LinkedHashMap<>();
+                        for (Map.Entry<Setting, Outcome[]> e : blocks.entrySet()) {
+                            firsts.put(e.getKey(), e.getValue()[0]);
+                        }
+                    }
+                }
+                for (Task d : task.dependents) {
+                    if (--d.blockers == 0 && !d.dropped) {
+                        ready.add(d);
+                    }
+                }
+                if (!decided && allIn(mine)) {
+                    complete = Outcome.ofBlocks(List.of(mine));
+                }
+                lock.notifyAll();
+            }
+            control.progress(progress, total);
+            if (firsts != null) {
+                onFirstDone.accept(firsts);
+            }
+            if (complete != null) {
+                onSettingDone.accept(s, complete);
+                onSettingKnown.accept(s, complete);
+            }
+        }
+
+        private boolean allIn(Outcome[] mine) {
+            for (Outcome o : mine) {
+                if (o == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

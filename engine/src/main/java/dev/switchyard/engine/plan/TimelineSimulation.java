@@ -71,6 +71,12 @@ final class TimelineSimulation {
     }
 
     Outcome run(Scenario base, List<TimelineEvent> events, String router, RouterParameters params, double aim, RunControl control) {
+        return run(base, events, router, params, aim, 0, base.replications(), control);
+    }
+
+    /** Replications {@code [from, to)} only (the same numbers a full run gives for them). */
+    Outcome run(Scenario base, List<TimelineEvent> events, String router, RouterParameters params, double aim, int from, int to,
+            RunControl control) {
         Plan plan;
         try {
             plan = prepare(base, events);
@@ -81,7 +87,7 @@ final class TimelineSimulation {
         List<SimulationResult> parts = new ArrayList<>();
         for (Stretch st : plan.stretches()) {
             Scenario s = st.template().withRouter(router, params).withTarget(aim);
-            parts.add(sim.run(st.prepared(), s, control));
+            parts.add(sim.runReplications(st.prepared(), s, from, to, control));
         }
         return Outcome.join(parts);
     }

@@ -65,6 +65,20 @@ public final class Simulator {
     }
 
     /**
+     * Replications {@code [from, to)} only, aggregated as a run of {@code to - from} replications. Replication r
+     * is the same whichever run computes it, so a caller may run them in pieces (the planner's first replication
+     * first, the rest later) and join them in replication order to get exactly the full run's replications.
+     */
+    public SimulationResult runReplications(PreparedScenario prepared, Scenario scenario, int from, int to, RunControl control) {
+        if (from < 0 || to <= from) {
+            throw new IllegalArgumentException("replication range [" + from + ", " + to + ") is empty");
+        }
+        RouterDescriptor d = registry.descriptor(scenario.router());
+        Scenario s = scenario.withReplications(to - from);
+        return Aggregation.aggregate(prepared, s, d, replications(prepared, scenario, from, to, to, control));
+    }
+
+    /**
      * How many replications an adaptive run may add (decision 0900): it stops when the 90% intervals of P(breached
      * month), window compliance and savings are all at most {@code maxHalfWidth} wide on each side, when
      * {@code budget} has been spent, or at {@code maxReplications}, whichever comes first; the result's
