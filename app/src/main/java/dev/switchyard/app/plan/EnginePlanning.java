@@ -91,6 +91,18 @@ public final class EnginePlanning implements PlanningEngine {
                 }
                 soFar.accept(now);
             }
+
+            @Override
+            public void firstAnswer(Recommendation first) {
+                // the planner's first answer (first replication of every run): every router at once, provisional
+                List<Candidate> all = first.candidates().stream().map(EnginePlanning::toCandidate).toList();
+                synchronized (judged) {
+                    if (judged.size() >= all.size()) {
+                        return;
+                    }
+                }
+                soFar.accept(all);
+            }
         };
         Recommendation r;
         try {

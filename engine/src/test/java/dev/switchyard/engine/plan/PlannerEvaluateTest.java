@@ -59,14 +59,15 @@ class PlannerEvaluateTest {
         assertFalse(planner.isKnown(shown, 0.90, o));
         AtomicInteger runs = new AtomicInteger();
         Planner.Evaluation first = planner.evaluate(shown, 0.90, o, counting(runs));
-        assertEquals(1, runs.get());
+        int simulated = runs.get();
+        assertTrue(simulated > 0, "an unknown setting is simulated");
         assertTrue(planner.isKnown(shown, 0.90, o));
         // the cheap model is right on 70%: below the 90% contract, every week breached, judged against the contract
         assertFalse(first.point().meetsSla());
         assertEquals(0.70, first.point().meanSatisfaction(), 0.01);
         assertEquals(0.90, first.point().target(), 0.0);
         Planner.Evaluation second = planner.evaluate(shown, 0.90, o, counting(runs));
-        assertEquals(1, runs.get());
+        assertEquals(simulated, runs.get(), "and not again");
         assertEquals(first.point().monthlySpend(), second.point().monthlySpend(), 0.0);
     }
 }
