@@ -28,6 +28,8 @@ for size in 1280x800 1920x1080; do
   HOME="$HOME_DIR" DISPLAY=$DISPLAY_NO "$ROOT/switchyard" app >/dev/null 2>&1 &
   APP=$!
   DISPLAY=$DISPLAY_NO xdotool search --sync --name "Switchyard" >/dev/null
+  # no window manager under Xvfb: the window fills the screen as a maximised one would
+  DISPLAY=$DISPLAY_NO xdotool search --sync --name "^Switchyard —" windowmove 0 0 windowsize "${size%x*}" "${size#*x}" || true
   SETTLE=$SCENARIO_WAIT shoot "scenario-$size"
   keys ctrl+1; shoot "data-traffic-$size"
   keys ctrl+3; keys ctrl+shift+a; SETTLE=$NEGOTIATE_WAIT shoot "negotiate-$size"

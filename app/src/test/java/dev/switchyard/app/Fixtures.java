@@ -171,11 +171,12 @@ public final class Fixtures {
             double breach = Math.min(1, Math.max(0, (s.target() - 0.85) * 4 * (1.2 - s.feedbackRate())));
             return new ScenarioOutcome(s, s.router().equals("cheapest") ? "Cheapest" : "SLARouter",
                     s.router().equals("slarouter"), total / s.horizonMonths(), per1k, s.target() + 0.005, breach, 0.4, 0.5,
-                    months, windows, s.pool(), share, spendShare,
+                    months, windows, null, s.pool(), share, spendShare,
                     List.of(new ScenarioOutcome.Tier("gold", 0.4, s.target() + 0.01, per1k * 1.2),
                             new ScenarioOutcome.Tier("bronze", 0.6, s.target() - 0.01, per1k * 0.8)),
                     new ScenarioOutcome.Trace("lambda", "", new double[] {0, 1000}, new double[] {0.5, 0.7}),
-                    s.seed(), "test", List.of(), fidelity);
+                    s.seed(), "test", List.of(), fidelity,
+                    ScenarioOutcome.Judgement.of(s.target(), "week", breach <= 0.05));
         }
     }
 

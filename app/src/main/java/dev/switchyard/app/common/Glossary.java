@@ -19,8 +19,13 @@ public final class Glossary {
                     + "A higher target needs the dearer models more often."),
             new Term("SLA window", "The stretch over which satisfaction is measured against the target: a day, a week, "
                     + "a month, or a fixed number of requests. Shorter windows are breached more often."),
-            new Term("Breach, P(breached month)", "A window breaches when its share of satisfied requests ends below the "
-                    + "target. P(breached month) is how often a month does, across the simulated years."),
+            new Term("Breach, P(breached week)", "A contract window (a day, a week, a month or N requests, as the SLA says) "
+                    + "breaches when its share of satisfied requests ends below the target. P(breached week) is how often a "
+                    + "week does, at its real request count, across the simulated years, with a 90% interval: the planner's "
+                    + "figure, the same on the Scenario and Negotiate screens."),
+            new Term("Aim", "The target a router is set to. The planner may set it a point or two above the promised "
+                    + "target (a safety margin) so that windows breach rarely enough; figures are still judged against the "
+                    + "promise."),
             new Term("Satisfaction", "The share of requests whose answer satisfied the user. The simulation knows it from "
                     + "the traffic's recorded scores; the routers never see it, only the feedback."),
             new Term("Feedback rate", "How often an unhappy user tells you (thumbs down, complaint). 5% means 1 in 20 bad "

@@ -7,10 +7,11 @@ import javafx.scene.layout.VBox;
 public class KpiTile extends VBox {
     private final Label value = new Label("–");
     private final Label detail = new Label(" ");
+    private final Label name;
 
     public KpiTile(String title, String explanation) {
         getStyleClass().add("kpi-tile");
-        Label name = new Label(title);
+        name = new Label(title);
         name.getStyleClass().add("kpi-title");
         // a narrow tile wraps its name instead of clipping it ("Satisfaction vs tar…")
         name.setWrapText(true);
@@ -35,6 +36,15 @@ public class KpiTile extends VBox {
         detail.setText(detailText == null || detailText.isEmpty() ? " " : detailText);
         getStyleClass().removeAll("good", "bad", "neutral");
         getStyleClass().add(tone.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Renames the tile (e.g. "P(breached week)" when the contract window is a week). */
+    public void setTitle(String title) {
+        name.setText(title);
+    }
+
+    public String title() {
+        return name.getText();
     }
 
     public String valueText() {

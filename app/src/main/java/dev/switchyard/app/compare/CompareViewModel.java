@@ -69,9 +69,10 @@ public final class CompareViewModel {
             new Kpi("Cost per 1,000 requests", "Spend divided by requests, times 1,000.", o -> Formats.usd(o.costPer1k())),
             new Kpi("Satisfaction", "Share of requests whose answer satisfied the user (simulated truth).",
                     o -> Formats.percent(o.satisfaction())),
-            new Kpi("P(breached month)", "Chance that a given month falls below the target.",
-                    o -> Formats.percent(o.breachProbability())),
-            new Kpi("Windows meeting target", "Share of SLA windows at or above the target.",
+            new Kpi("P(breached window)", "Chance that a contract window (the scenario's day, week, month or N requests) "
+                    + "ends below the target, as the planner judges it.",
+                    o -> Formats.percent(o.breachProbability()) + " of " + o.judgement().window() + "s"),
+            new Kpi("Windows meeting target", "Expected share of contract windows at or above the target.",
                     o -> Formats.percent(o.windowCompliance())),
             new Kpi("Savings vs best fixed", "How much cheaper than always using the single best model.",
                     o -> Formats.percent(o.savingsVsBestFixed())),

@@ -263,7 +263,8 @@ public final class NegotiateViewModel {
         List<NegotiationResult.TierPoint> tiers = new ArrayList<>();
         for (Candidate c : n.points()) {
             points.add(new NegotiationResult.Point(c.router(), c.displayName(), c.target(), c.monthlySpend(), c.costPer1k(),
-                    c.satisfaction(), c.breachProbability(), false, c.meetsSla()));
+                    c.satisfaction(), c.breachProbability(), false, c.meetsSla(), c.aimTarget(), c.params(), c.breachLow(),
+                    c.breachHigh()));
             if (c.router().equals(start.router())) {
                 for (Candidate.Tier t : c.tiers()) {
                     tiers.add(new NegotiationResult.TierPoint(t.name(), c.target(), t.target(), t.share(), t.satisfaction(),

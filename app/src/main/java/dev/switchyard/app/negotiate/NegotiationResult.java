@@ -34,9 +34,24 @@ public record NegotiationResult(List<Point> curve, List<Marginal> marginals, Lis
      *
      * @param bound an oracle reading the hidden truth: drawn as the theoretical floor, without breach figures
      * @param meetsSla keeps the target at the accepted breach risk
+     * @param aim the target the router was set to for this point (the planner's cheapest margin that keeps it)
+     * @param params the router's parameters as run: with {@code aim}, the setting the Scenario screen can show
+     * @param breachLow lower end of the breach probability's 90% interval (NaN when unknown)
+     * @param breachHigh upper end
      */
     public record Point(String router, String routerDisplayName, double target, double monthlySpend, double costPer1k,
-                        double satisfaction, double breachProbability, boolean bound, boolean meetsSla) {
+                        double satisfaction, double breachProbability, boolean bound, boolean meetsSla, double aim,
+                        java.util.Map<String, String> params, double breachLow, double breachHigh) {
+        public Point {
+            params = params == null ? java.util.Map.of() : java.util.Map.copyOf(params);
+        }
+
+        /** A point without its setting (the floor, test doubles). */
+        public Point(String router, String routerDisplayName, double target, double monthlySpend, double costPer1k,
+                     double satisfaction, double breachProbability, boolean bound, boolean meetsSla) {
+            this(router, routerDisplayName, target, monthlySpend, costPer1k, satisfaction, breachProbability, bound, meetsSla,
+                    target, java.util.Map.of(), Double.NaN, Double.NaN);
+        }
     }
 
     /** The scenario's router at one contract target, for one SLA tier of the traffic. */

@@ -32,44 +32,29 @@ import dev.switchyard.engine.sim.Scenario;
  * planner for the app's life: its runs are remembered across the three questions.
  */
 public final class EnginePlanning implements PlanningEngine {
-    private final Planner planner = Planner.standard();
+    private final EnginePlanner scenarioPlanner;
     /** Leaves one core to the FX thread, as the scenario's own runs do. */
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    private Object lastData;
+    private final Planner planner;
 
+    /** Shares {@code scenarioPlanner}'s planner, so the Scenario screen's runs are the recommendation's runs. */
     public EnginePlanning(EnginePlanner scenarioPlanner) {
-        Objects.requireNonNull(scenarioPlanner);
+        this.scenarioPlanner = Objects.requireNonNull(scenarioPlanner);
+        this.planner = scenarioPlanner.sharedPlanner();
     }
 
     private Scenario base(DataSet data, ScenarioSettings s) {
-        synchronized (this) {
-            // remembered runs belong to one data set: a new one must not keep the old one's results alive
-            if (lastData != null && lastData != data) {
-                planner.clear();
-            }
-            lastData = data;
-        }
+        scenarioPlanner.planner(data); // forgets another data set's runs
         return EnginePlanner.scenarioFor(data, s, "Scenario");
     }
 
-    private static PlanOptions options(DataSet data, ScenarioSettings s, Scenario base) {
-        return PlanOptions.defaults().withTierTargets(s.tierTargets()).withEvents(events(data, s.timeline(), base));
+    private PlanOptions options(DataSet data, ScenarioSettings s, Scenario base) {
+        return scenarioPlanner.planOptions(data, s, base);
     }
 
     /** The user's what-ifs as the planner's timeline events (deprecations and sheets dated by the engine). */
     static List<TimelineEvent> events(DataSet data, dev.switchyard.app.scenario.Timeline t, Scenario base) {
-        List<TimelineEvent> out = new ArrayList<>();
-        for (dev.switchyard.app.scenario.Timeline.PriceChange c : t.priceChanges()) {
-            out.add(new TimelineEvent.PriceChange(c.target(), c.factor(), c.fromMonth()));
-        }
-        if (t.sheetFromEffectiveDate() != null) {
-            out.add(Timelines.sheetFromEffectiveDate(base, data.sheet(t.sheetFromEffectiveDate()).orElseThrow(() ->
-                    new IllegalArgumentException("price sheet '" + t.sheetFromEffectiveDate() + "' is not loaded any more"))));
-        }
-        if (t.deprecations()) {
-            out.addAll(Timelines.deprecations(base));
-        }
-        return out;
+        return EnginePlanner.timelineEvents(data, t, base);
     }
 
     private static RunControl control(ProgressSink sink) {
@@ -88,10 +73,40 @@ public final class EnginePlanning implements PlanningEngine {
 
     @Override
     public Advice recommend(DataSet data, ScenarioSettings settings, ProgressSink sink) throws Exception {
+        return recommend(data, settings, c -> { }, sink);
+    }
+
+    @Override
+    public Advice recommend(DataSet data, ScenarioSettings settings, Consumer<List<Candidate>> soFar, ProgressSink sink)
+            throws Exception {
         Scenario base = base(data, settings);
+        List<Candidate> judged = new ArrayList<>();
+        PlanListener listener = new PlanListener() {
+            @Override
+            public void routerDone(String router, List<PlanPoint> points) {
+                List<Candidate> now;
+                synchronized (judged) {
+                    points.forEach(p -> judged.add(toCandidate(p)));
+                    now = List.copyOf(judged);
+                }
+                soFar.accept(now);
+            }
+
+            @Override
+            public void firstAnswer(Recommendation first) {
+                // the planner's first answer (first replication of every run): every router at once, provisional
+                List<Candidate> all = first.candidates().stream().map(EnginePlanning::toCandidate).toList();
+                synchronized (judged) {
+                    if (judged.size() >= all.size()) {
+                        return;
+                    }
+                }
+                soFar.accept(all);
+            }
+        };
         Recommendation r;
         try {
-            r = planner.recommend(base, options(data, settings, base).withThreads(threads), control(sink), PlanListener.NONE);
+            r = planner.recommend(base, options(data, settings, base), control(sink), listener);
         } catch (CancellationException e) {
             throw new ProgressSink.CancelledException();
         }

@@ -1,5 +1,6 @@
 package dev.switchyard.app.plan;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 
 import dev.switchyard.app.common.Debouncer;
+import dev.switchyard.app.common.ProgressSink;
 import dev.switchyard.app.common.TaskRunner;
 import dev.switchyard.app.data.DataSet;
 import dev.switchyard.app.scenario.ScenarioSettings;
@@ -40,6 +42,14 @@ public final class PlanViewModel {
     private final ReadOnlyBooleanWrapper budgeting = new ReadOnlyBooleanWrapper(this, "budgeting");
     private final ReadOnlyStringWrapper budgetError = new ReadOnlyStringWrapper(this, "budgetError", "");
 
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(this,
+            "progress", 0);
+    private final ReadOnlyObjectWrapper<List<Candidate>> provisional = new ReadOnlyObjectWrapper<>(this, "provisional",
+            List.of());
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyBooleanWrapper recommendedOnScreen = new ReadOnlyBooleanWrapper(this, "recommendedOnScreen");
+    private final ReadOnlyStringWrapper tilesCaption = new ReadOnlyStringWrapper(this, "tilesCaption", "");
+
     private TaskRunner.Handle recommendTask;
     private TaskRunner.Handle budgetTask;
     private Object lastKey;
@@ -54,9 +64,12 @@ public final class PlanViewModel {
         this.runner = Objects.requireNonNull(runner);
         this.debouncer = Objects.requireNonNull(debouncer);
         scenario.addEditListener(() -> debouncer.trigger(this::refresh));
+        // until the first recommendation lands (and replaces the setting on screen) the screen shows previews only
+        scenario.holdFullRun();
         scenario.routerProperty().addListener((o, was, now) -> {
             if (!applying) {
                 applyOnArrival = false;
+                scenario.releaseFullRun(); // the user's own choice gets its full run
             }
         });
         scenario.session().dataSetProperty().addListener((o, was, now) -> {
@@ -69,6 +82,50 @@ public final class PlanViewModel {
             debouncer.trigger(this::refresh);
         });
         monthlyBudget.addListener(o -> refreshBudget());
+        advice.addListener(o -> updateCaption());
+        scenario.outcomeProperty().addListener(o -> updateCaption());
+    }
+
+    /**
+     * True when the outcome on screen is the recommended setting itself (router, parameters, aim, target): then its
+     * tiles are the recommendation's figures, from the same run.
+     */
+    static boolean isRecommended(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a) {
+        if (o == null || a == null || a.recommended().isEmpty()) {
+            return false;
+        }
+        Candidate c = a.recommended().get();
+        ScenarioSettings s = o.settings();
+        return s.router().equals(c.router()) && Math.abs(s.routerAim() - c.aimTarget()) < 1e-9
+                && Math.abs(s.target() - a.target()) < 1e-9 && s.routerParameters().equals(c.params());
+    }
+
+    private void updateCaption() {
+        var o = scenario.outcomeProperty().get();
+        Advice a = advice.get();
+        boolean rec = isRecommended(o, a);
+        recommendedOnScreen.set(rec);
+        tilesCaption.set(caption(o, a, rec));
+    }
+
+    /** Says whose figures the tiles show: the recommended setting, or the user's own (labelled as such). */
+    static String caption(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a, boolean recommended) {
+        if (o == null) {
+            return "";
+        }
+        ScenarioSettings s = o.settings();
+        String setting = o.routerDisplayName() + (s.hasOwnAim() ? " aiming at " + pct(s.routerAim()) : "")
+                + ", judged against " + pct(s.target()) + " per " + o.judgement().window();
+        String preview = o.isPreview() ? " (preview; the full run follows)" : "";
+        if (recommended) {
+            return "Below: the recommended setting, " + setting + preview + ". Same run, same figures as the recommendation.";
+        }
+        if (a != null && a.recommended().isPresent()) {
+            Candidate c = a.recommended().get();
+            return "Below: your setting, " + setting + preview + " — not the recommendation (" + c.displayName() + ", "
+                    + String.format(java.util.Locale.ROOT, "$%,.0f", c.monthlySpend()) + " a month); Show it below puts it here.";
+        }
+        return "Below: your setting, " + setting + preview + ".";
     }
 
     /** What the recommendation depends on: the settings without the router the screen shows. */
@@ -103,25 +160,58 @@ public final class PlanViewModel {
         long g = ++generation;
         recommending.set(true);
         error.set("");
+        progress.set(0);
+        progressText.set("");
+        provisional.set(List.of());
         recommendTask = runner.submit("Finding the cheapest router that keeps " + pct(settings.target()),
-                sink -> engine.recommend(data, settings, sink), a -> {
+                sink -> engine.recommend(data, settings, soFar -> runner.uiExecutor().execute(() -> {
+                    if (g == generation && recommending.get()) {
+                        provisional.set(List.copyOf(soFar));
+                    }
+                }), forwarding(sink, g)), a -> {
                     if (g != generation) {
                         return;
                     }
                     recommending.set(false);
+                    provisional.set(List.of());
+                    progress.set(1);
                     advice.set(a);
                     if (applyOnArrival && a.recommended().isPresent()) {
                         applyOnArrival = false;
                         apply();
                     }
+                    scenario.releaseFullRun();
                 }, e -> {
                     if (g != generation) {
                         return;
                     }
                     recommending.set(false);
+                    provisional.set(List.of());
                     advice.set(null);
+                    scenario.releaseFullRun();
                     error.set("No recommendation: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                 });
+    }
+
+    /** Passes the engine's progress on to the status bar and to the recommendation panel (on the UI executor). */
+    private ProgressSink forwarding(ProgressSink sink, long g) {
+        return new ProgressSink() {
+            @Override
+            public void progress(double fraction, String message) {
+                sink.progress(fraction, message);
+                runner.uiExecutor().execute(() -> {
+                    if (g == generation) {
+                        progress.set(fraction);
+                        progressText.set(message == null ? "" : message);
+                    }
+                });
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return sink.isCancelled();
+            }
+        };
     }
 
     /** Puts the recommended router and its settings on the Scenario screen. */
@@ -139,7 +229,7 @@ public final class PlanViewModel {
         }
         applying = true;
         try {
-            scenario.apply(s.withRouter(c.router(), c.params()));
+            scenario.apply(s.withRouter(c.router(), c.params()).withAim(c.aimTarget()));
         } finally {
             applying = false;
         }
@@ -207,6 +297,34 @@ public final class PlanViewModel {
 
     private static String pct(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f%%", v * 100);
+    }
+
+    /** The outcome on screen is the recommended setting (the tiles are the recommendation's figures). */
+    public ReadOnlyBooleanProperty recommendedOnScreenProperty() {
+        return recommendedOnScreen.getReadOnlyProperty();
+    }
+
+    /**
+     * While a recommendation runs: the routers judged so far, each at its best setting (the engine's figures), so
+     * the panel can say which keeps the target cheapest so far; empty otherwise.
+     */
+    public ReadOnlyObjectProperty<List<Candidate>> provisionalProperty() {
+        return provisional.getReadOnlyProperty();
+    }
+
+    /** How far the running recommendation is (0..1), for a progress bar next to it. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The engine's words for that progress ("7 of 24 runs"). */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Above the tiles: whose figures they are. */
+    public ReadOnlyStringProperty tilesCaptionProperty() {
+        return tilesCaption.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Advice> adviceProperty() {

@@ -19,6 +19,16 @@ public interface PlanningEngine {
     Advice recommend(DataSet data, ScenarioSettings settings, ProgressSink sink) throws Exception;
 
     /**
+     * As {@link #recommend(DataSet, ScenarioSettings, ProgressSink)}, telling {@code soFar} (from a worker thread)
+     * each time another router has been judged: every router judged so far, each at its best setting, so a screen
+     * can show a provisional answer while the rest run.
+     */
+    default Advice recommend(DataSet data, ScenarioSettings settings, Consumer<List<Candidate>> soFar, ProgressSink sink)
+            throws Exception {
+        return recommend(data, settings, sink);
+    }
+
+    /**
      * Every router at every target, on paired runs; {@code partial} receives one router's curve as soon
      * as it is done (from a worker thread), so a screen can fill in.
      */

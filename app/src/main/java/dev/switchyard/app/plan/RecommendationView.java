@@ -25,6 +25,8 @@ public final class RecommendationView extends VBox {
     private final Label others = new Label();
     private final Label context = new Label();
     private final Button show = new Button("Show it below");
+    private final javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar(0);
+    private final Label progressText = new Label();
 
     public RecommendationView(PlanViewModel vm, javafx.beans.value.ObservableValue<String> routerOnScreen) {
         this.vm = vm;
@@ -54,11 +56,22 @@ public final class RecommendationView extends VBox {
         HBox top = new HBox(8, headline, spacer, show);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(headline, Priority.ALWAYS);
-        getChildren().addAll(top, detail, others, context);
+        progress.setId("recommendation-progress");
+        progress.setPrefWidth(220);
+        progress.progressProperty().bind(vm.progressProperty());
+        progressText.textProperty().bind(vm.progressTextProperty());
+        progressText.getStyleClass().add("notes");
+        HBox working = new HBox(8, progress, progressText);
+        working.setAlignment(Pos.CENTER_LEFT);
+        working.visibleProperty().bind(vm.recommendingProperty());
+        working.managedProperty().bind(working.visibleProperty());
+        getChildren().addAll(top, working, detail, others, context);
         vm.adviceProperty().addListener((o, was, now) -> render(now, routerOnScreen.getValue()));
         vm.recommendingProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         vm.errorProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         routerOnScreen.addListener((o, was, now) -> render(vm.adviceProperty().get(), now));
+        vm.provisionalProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
+        vm.recommendedOnScreenProperty().addListener((o, was, now) -> render(vm.adviceProperty().get(), routerOnScreen.getValue()));
         render(vm.adviceProperty().get(), routerOnScreen.getValue());
     }
 
@@ -70,10 +83,27 @@ public final class RecommendationView extends VBox {
         return window.contains(" ") ? "windows of " + window : window + "s";
     }
 
+    /** While the analysis runs: the cheapest router that keeps the target among those judged so far, labelled as such. */
+    static String provisionalText(List<Candidate> soFar) {
+        if (soFar.isEmpty()) {
+            return "Finding the cheapest router that keeps the target…";
+        }
+        Candidate best = null;
+        for (Candidate c : soFar) {
+            if (c.meetsSla() && (best == null || c.monthlySpend() < best.monthlySpend())) {
+                best = c;
+            }
+        }
+        String n = soFar.size() + (soFar.size() == 1 ? " router" : " routers") + " judged";
+        return best == null ? "Still looking: none of the " + n + " so far keeps the target…"
+                : "So far (" + n + "): " + best.displayName() + " keeps the target at " + Formats.usd(best.monthlySpend())
+                + " a month, " + Formats.percent(best.breachProbability()) + " breached — provisional, the others are still running…";
+    }
+
     private void render(Advice a, String routerShown) {
         if (a == null) {
             String err = vm.errorProperty().get();
-            headline.setText(err != null && !err.isEmpty() ? err : "Finding the cheapest router that keeps the target…");
+            headline.setText(err != null && !err.isEmpty() ? err : provisionalText(vm.provisionalProperty().get()));
             detail.setText("");
             others.setText("");
             context.setText("");
@@ -105,7 +135,7 @@ public final class RecommendationView extends VBox {
             }
             d.append('.');
             detail.setText(d.toString());
-            show.setVisible(routerShown == null || !routerShown.equals(c.router()));
+            show.setVisible(!vm.recommendedOnScreenProperty().get());
         }
         List<String> lost = new ArrayList<>();
         for (Candidate c : a.others()) {

@@ -8,12 +8,20 @@ import java.util.concurrent.CancellationException;
 
 import dev.switchyard.app.common.ProgressSink;
 import dev.switchyard.app.data.DataSet;
+import dev.switchyard.engine.plan.PlanOptions;
+import dev.switchyard.engine.plan.PlanPoint;
+import dev.switchyard.engine.plan.Planner;
+import dev.switchyard.engine.plan.TierFigure;
+import dev.switchyard.engine.plan.TimelineEvent;
+import dev.switchyard.engine.plan.Timelines;
 import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.routing.ParameterSpec;
 import dev.switchyard.engine.routing.RouterDescriptor;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.Routers;
+import dev.switchyard.engine.sim.PlanningWindows;
 import dev.switchyard.engine.sim.PreparedScenario;
+import dev.switchyard.engine.sim.ReplicationResult;
 import dev.switchyard.engine.sim.RunControl;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.sim.SimulationResult;
@@ -29,6 +37,14 @@ public final class EnginePlanner implements PlannerEngine {
     private final Simulator simulator;
     private final Routers registry;
     private Prepared cache;
+    private final Planner planner;
+    private DataSet plannedData;
+    /**
+     * The planner's runs use every core: the start-up waits on them (issue 11: the recommended answer within
+     * 3 s), and the FX thread, mostly idle, still gets its share from the scheduler. The screen's own runs
+     * leave one core free.
+     */
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** The last few full-fidelity runs, so a caller holding an outcome can store what produced it. */
     private final java.util.Deque<Completed> completed = new java.util.ArrayDeque<>();
     private static final int COMPLETED_KEPT = 4;
@@ -49,6 +65,7 @@ public final class EnginePlanner implements PlannerEngine {
     public EnginePlanner(Simulator simulator) {
         this.simulator = Objects.requireNonNull(simulator);
         this.registry = simulator.registry();
+        this.planner = new Planner(registry);
     }
 
     private record PrepKey(TrafficSample sample, PriceSheet sheet, Object catalog, List<String> pool, long seed,
@@ -88,11 +105,60 @@ public final class EnginePlanner implements PlannerEngine {
                 : registry.available().get(0).name();
     }
 
+    /**
+     * The planner this app asks (recommend, negotiate, budget) and whose run book the Scenario screen's full run
+     * reads: a setting the planner already ran is shown from that very run, so the screen and the recommendation
+     * never disagree. Remembered runs belong to one data set; new data clears them.
+     */
+    public Planner planner(DataSet data) {
+        synchronized (this) {
+            if (plannedData != null && plannedData != data) {
+                planner.clear();
+            }
+            plannedData = data;
+        }
+        return planner;
+    }
+
+    /** The one planner behind every screen (without the data-set check of {@link #planner(DataSet)}). */
+    public Planner sharedPlanner() {
+        return planner;
+    }
+
+    /** The planner's options for the screen's settings: tier targets, timeline events, worker threads. */
+    public PlanOptions planOptions(DataSet data, ScenarioSettings s, Scenario base) {
+        return PlanOptions.defaults().withTierTargets(s.tierTargets()).withEvents(timelineEvents(data, s.timeline(), base))
+                .withThreads(threads);
+    }
+
+    /** The user's what-ifs as the planner's timeline events (deprecations and sheets dated by the engine). */
+    public static List<TimelineEvent> timelineEvents(DataSet data, Timeline t, Scenario base) {
+        List<TimelineEvent> out = new ArrayList<>();
+        for (Timeline.PriceChange c : t.priceChanges()) {
+            out.add(new TimelineEvent.PriceChange(c.target(), c.factor(), c.fromMonth()));
+        }
+        if (t.sheetFromEffectiveDate() != null) {
+            out.add(Timelines.sheetFromEffectiveDate(base, data.sheet(t.sheetFromEffectiveDate()).orElseThrow(() ->
+                    new IllegalArgumentException("price sheet '" + t.sheetFromEffectiveDate() + "' is not loaded any more"))));
+        }
+        if (t.deprecations()) {
+            out.addAll(Timelines.deprecations(base));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean isReady(DataSet data, ScenarioSettings s) {
+        try {
+            Scenario contract = scenarioFor(data, s, "Scenario");
+            return planner(data).isKnown(contract, s.routerAim(), planOptions(data, s, contract));
+        } catch (RuntimeException e) {
+            return false; // the run itself reports what is wrong
+        }
+    }
+
     @Override
     public ScenarioOutcome run(DataSet data, ScenarioSettings s, Fidelity fidelity, ProgressSink sink) throws Exception {
-        Scenario scenario = toScenario(data, s, fidelity);
-        PreparedScenario prepared = prepare(data, s, scenario);
-        sink.checkCancelled();
         RunControl control = new RunControl() {
             @Override
             public boolean isCancelled() {
@@ -104,20 +170,59 @@ public final class EnginePlanner implements PlannerEngine {
                 sink.progress((double) done / total, done + " of " + total + " replications");
             }
         };
+        Scenario contract = scenarioFor(data, s, "Scenario");
+        PlanOptions options = planOptions(data, s, contract);
+        if (fidelity == Fidelity.FULL) {
+            return full(data, s, contract, options, control, sink);
+        }
+        Scenario scenario = toScenario(data, s, fidelity);
+        PreparedScenario prepared = prepare(data, s, scenario);
+        sink.checkCancelled();
         SimulationResult result;
         try {
-            result = simulator.run(prepared, scenario, control);
+            result = simulator.run(prepared, scenario.withTarget(s.routerAim()), control);
         } catch (CancellationException e) {
             throw new ProgressSink.CancelledException();
         }
         sink.checkCancelled();
-        ScenarioOutcome outcome = toOutcome(s, result, fidelity);
-        if (fidelity == Fidelity.FULL) {
-            synchronized (completed) {
-                completed.addFirst(new Completed(outcome, scenario, result));
-                while (completed.size() > COMPLETED_KEPT) {
-                    completed.removeLast();
-                }
+        PlanPoint judged = Planner.judge(List.of(result), s.routerAim(), scenario, options);
+        return toOutcome(s, result, judged, fidelity, List.of());
+    }
+
+    /**
+     * The full run: the planner's own evaluation of the setting (its scaling, its paired stream, its judgement
+     * against the contract target), from the run the recommendation already made when it made one.
+     */
+    private ScenarioOutcome full(DataSet data, ScenarioSettings s, Scenario contract, PlanOptions options, RunControl control,
+                                 ProgressSink sink) throws Exception {
+        Planner.Evaluation e;
+        try {
+            e = planner(data).evaluate(contract, s.routerAim(), options, control);
+        } catch (CancellationException ex) {
+            throw new ProgressSink.CancelledException();
+        }
+        sink.checkCancelled();
+        SimulationResult result;
+        List<String> extra = new ArrayList<>();
+        if (e.runs().size() == 1) {
+            result = e.runs().get(0);
+        } else {
+            // a model joins or leaves: the planner joined stretches; the month-by-month charts show the horizon
+            // without the pool change (the tiles are the planner's, with it)
+            Scenario plain = contract.withScaling(options.scaling());
+            try {
+                result = simulator.run(prepare(data, s, plain), plain.withTarget(s.routerAim()), control);
+            } catch (CancellationException ex) {
+                throw new ProgressSink.CancelledException();
+            }
+            extra.add("The tiles include the model changes on the timeline; the charts show the horizon without them.");
+        }
+        sink.checkCancelled();
+        ScenarioOutcome outcome = toOutcome(s, result, e.point(), Fidelity.FULL, extra);
+        synchronized (completed) {
+            completed.addFirst(new Completed(outcome, contract.withScaling(options.scaling()).withTarget(s.routerAim()), result));
+            while (completed.size() > COMPLETED_KEPT) {
+                completed.removeLast();
             }
         }
         return outcome;
@@ -182,7 +287,10 @@ public final class EnginePlanner implements PlannerEngine {
                 .withVolume(new Scenario.Volume(s.monthlyVolume(), s.monthlyGrowth(), s.horizonMonths(), true))
                 .withSeed(s.seed())
                 .withReplications(fidelity.replications(s.replications()))
-                .withScaling(new Scenario.Scaling(fidelity.exactDays(), fidelity.maxSimulatedPerMonth()));
+                .withScaling(new Scenario.Scaling(fidelity.exactDays(), fidelity.maxSimulatedPerMonth()))
+                .withLatency(s.latency().isOn()
+                        ? dev.switchyard.engine.routing.LatencyTarget.of(s.latency().targetMs(), s.latency().percentile())
+                        : dev.switchyard.engine.routing.LatencyTarget.none());
     }
 
     private PreparedScenario prepare(DataSet data, ScenarioSettings s, Scenario scenario) throws Exception {
@@ -199,7 +307,13 @@ public final class EnginePlanner implements PlannerEngine {
         return prepared;
     }
 
-    static ScenarioOutcome toOutcome(ScenarioSettings s, SimulationResult r, Fidelity fidelity) {
+    /**
+     * The screen's outcome: the headline figures are the planner's judgement of this very run ({@code judged}:
+     * spend, cost per 1,000, satisfaction, the chance a contract window ends below the contract target, per-tier
+     * figures), the same definitions the recommendation and Negotiate use; the charts are the run's own series.
+     */
+    static ScenarioOutcome toOutcome(ScenarioSettings s, SimulationResult r, PlanPoint judged, Fidelity fidelity,
+                                     List<String> extraNotes) {
         List<String> models = r.scenario().models();
         int months = r.months().size();
         List<ScenarioOutcome.Month> monthFigures = new ArrayList<>();
@@ -219,10 +333,14 @@ public final class EnginePlanner implements PlannerEngine {
                 spendShare[j] = ms.spendShare().mean();
             }
         }
-        List<ScenarioOutcome.Tier> tiers = new ArrayList<>();
+        java.util.Map<String, Double> tierCost = new java.util.HashMap<>();
         for (SimulationResult.TierStats t : r.tiers()) {
-            tiers.add(new ScenarioOutcome.Tier(t.tier(), t.requestShare(), t.satisfaction().mean(),
-                    t.costPerRequest().mean() * 1000));
+            tierCost.put(t.tier(), t.costPerRequest().mean() * 1000);
+        }
+        List<ScenarioOutcome.Tier> tiers = new ArrayList<>();
+        for (TierFigure t : judged.tiers()) {
+            tiers.add(new ScenarioOutcome.Tier(t.tier(), t.requestShare(), t.meanSatisfaction(),
+                    tierCost.getOrDefault(t.tier(), Double.NaN), t.breachProbability(), t.meetsTarget()));
         }
         List<String> notes = new ArrayList<>();
         if (r.bound()) {
@@ -231,6 +349,11 @@ public final class EnginePlanner implements PlannerEngine {
         if (r.router().reconstructed()) {
             notes.add(r.router().displayName() + " is reconstructed (" + r.router().provenance() + ").");
         }
+        if (s.hasOwnAim()) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s is set to aim at %.1f%% so that it breaches the %.1f%% "
+                    + "contract rarely enough (the planner's margin); every figure is judged against %.1f%%.",
+                    r.router().displayName(), 100 * s.routerAim(), 100 * s.target(), 100 * s.target()));
+        }
         if (fidelity == Fidelity.PREVIEW) {
             notes.add("Preview from " + r.scenario().replications() + " replications and a coarse sample of the stream; "
                     + "the full run replaces it in a moment.");
@@ -238,27 +361,81 @@ public final class EnginePlanner implements PlannerEngine {
         if (r.scaled() && r.scalingNote() != null && !r.scalingNote().isBlank()) {
             notes.add(r.scalingNote());
         }
-        // the engine's figures (decision 0308), not recomputed here
-        return new ScenarioOutcome(s, r.router().displayName(), r.router().reconstructed(), r.monthlySpend().mean(),
-                r.costPer1000().mean(), r.meanSatisfaction().mean(), months == 0 ? 0 : r.meanMonthlyBreachProbability(),
-                r.savingsVsBestFixed().mean(), r.windowCompliance().mean(), monthFigures,
-                windows(s, r), models, shareByMonth, spendShare, tiers, trace(r), r.seed(), r.engineVersion(), notes, fidelity);
+        notes.addAll(extraNotes);
+        ScenarioOutcome.Judgement j = new ScenarioOutcome.Judgement(judged.aimTarget(), judged.target(),
+                windowWords(s.window()), judged.windows(),
+                judged.breachInterval() == null ? Double.NaN : judged.breachInterval().low(),
+                judged.breachInterval() == null ? Double.NaN : judged.breachInterval().high(), judged.meetsSla(),
+                judged.reason());
+        List<ScenarioOutcome.Window> windows = windows(s, r);
+        // the engine's figures (decisions 0308, 0701), not recomputed here
+        return new ScenarioOutcome(s, r.router().displayName(), r.router().reconstructed(), judged.monthlySpend(),
+                judged.costPer1000(), judged.meanSatisfaction(), judged.breachProbability(),
+                r.savingsVsBestFixed().mean(), 1 - judged.breachProbability(), monthFigures,
+                windows, partialWindow(r, windows.size() + 1), models, shareByMonth, spendShare, tiers, trace(r), r.seed(),
+                r.engineVersion(), notes, fidelity, j, latency(r));
+    }
+
+    /** The engine's latency figures of the run (decision 1400), or null when the engine reported none. */
+    static ScenarioOutcome.Latency latency(SimulationResult r) {
+        var l = r.latency();
+        if (l == null) {
+            return null;
+        }
+        return new ScenarioOutcome.Latency(l.metric(), l.targetMs(), l.percentile(), l.latencyP95Ms().mean(),
+                l.percentileMs().mean(), l.windowCompliance().mean(), l.rateLimitedShare().mean(), l.windowPercentiles(),
+                l.run().ttftP50(), l.run().ttftP95(), l.run().ttftP99());
+    }
+
+    static String windowWords(SlaWindow w) {
+        return switch (w.unit()) {
+            case DAY -> "day";
+            case WEEK -> "week";
+            case MONTH -> "month";
+            case REQUESTS -> String.format(java.util.Locale.ROOT, "window of %,d requests", w.requests());
+        };
+    }
+
+    static int windowDays(SlaWindow w) {
+        return switch (w.unit()) {
+            case DAY -> 1;
+            case WEEK -> 7;
+            case MONTH -> Scenario.Volume.DAYS_PER_MONTH;
+            case REQUESTS -> 0;
+        };
     }
 
     /**
-     * Satisfaction per complete SLA window of the first replication: the engine's own window series, the same
-     * windows its compliance figure counts (decision 0308; the trailing partial window is reported apart).
+     * Satisfaction of every complete contract window of the first replication, as the engine judges them against
+     * the contract (decision 0701: scaled days at their real request counts), the very windows the breach tile
+     * counts. Calendar windows come from the engine's planning windows, so scaled months are drawn too; N-request
+     * windows are the ones the run closed. The trailing partial window is not among them (see {@link #partialWindow}).
      */
     static List<ScenarioOutcome.Window> windows(ScenarioSettings s, SimulationResult r) {
         List<ScenarioOutcome.Window> out = new ArrayList<>();
         if (r.replications().isEmpty()) {
             return out;
         }
-        double[] series = r.replications().get(0).scenarioWindows().series();
+        ReplicationResult first = r.replications().get(0);
+        int days = windowDays(s.window());
+        double[] series = days > 0 ? PlanningWindows.at(first, days, s.target()).series() : first.scenarioWindows().series();
         for (int i = 0; i < series.length; i++) {
             out.add(new ScenarioOutcome.Window(i + 1, series[i]));
         }
         return out;
+    }
+
+    /** The trailing partial window of the first replication as the engine reports it apart, or null when none. */
+    static ScenarioOutcome.PartialWindow partialWindow(SimulationResult r, long index) {
+        if (r.replications().isEmpty()) {
+            return null;
+        }
+        var w = r.replications().get(0).scenarioWindows();
+        if (!(w.partialShare() > 0)) {
+            return null;
+        }
+        // a NaN mean: the engine could not judge it (too few simulated requests in it); still marked, as such
+        return new ScenarioOutcome.PartialWindow(index, w.partialMean(), w.partialShare());
     }
 
     static ScenarioOutcome.Trace trace(SimulationResult r) {

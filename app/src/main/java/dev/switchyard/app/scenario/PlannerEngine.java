@@ -19,4 +19,12 @@ public interface PlannerEngine {
     String defaultRouter();
 
     ScenarioOutcome run(DataSet data, ScenarioSettings settings, Fidelity fidelity, ProgressSink sink) throws Exception;
+
+    /**
+     * True when the full run of these settings is already computed (the planner ran that very setting), so a
+     * screen can skip the preview and show the full figures at once. Cheap; callable on the FX thread.
+     */
+    default boolean isReady(DataSet data, ScenarioSettings settings) {
+        return false;
+    }
 }

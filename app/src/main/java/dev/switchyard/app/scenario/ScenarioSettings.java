@@ -17,6 +17,11 @@ import java.util.TreeMap;
  * @param priceSheet label of the price sheet, null for the sample's recorded costs
  * @param tierTargets an SLA target of its own for some tiers of the traffic (gold -> 0.95); the rest use {@code target}
  * @param timeline price and catalog what-ifs on the horizon (the planner's answers include them)
+ * @param latency the latency term of the SLA (off by default): the router must also keep that percentile of time to
+ *     first token under L
+ * @param aim the target the router itself is set to, when the planner found it must aim above the contract
+ *     {@code target} to breach rarely enough (NaN: the router aims at {@code target}); figures are always judged
+ *     against {@code target}
  */
 public record ScenarioSettings(
         List<String> pool,
@@ -32,7 +37,27 @@ public record ScenarioSettings(
         int replications,
         long seed,
         Map<String, Double> tierTargets,
-        Timeline timeline) {
+        Timeline timeline,
+        double aim,
+        LatencyGoal latency) {
+
+    /** Settings without a latency term. */
+    public ScenarioSettings(List<String> pool, String router, Map<String, String> routerParameters, double target,
+                            SlaWindow window, double feedbackRate, long monthlyVolume, double monthlyGrowth,
+                            int horizonMonths, String priceSheet, int replications, long seed, Map<String, Double> tierTargets,
+                            Timeline timeline, double aim) {
+        this(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume, monthlyGrowth, horizonMonths,
+                priceSheet, replications, seed, tierTargets, timeline, aim, LatencyGoal.OFF);
+    }
+
+    /** Settings whose router aims at the contract target. */
+    public ScenarioSettings(List<String> pool, String router, Map<String, String> routerParameters, double target,
+                            SlaWindow window, double feedbackRate, long monthlyVolume, double monthlyGrowth,
+                            int horizonMonths, String priceSheet, int replications, long seed, Map<String, Double> tierTargets,
+                            Timeline timeline) {
+        this(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume, monthlyGrowth, horizonMonths,
+                priceSheet, replications, seed, tierTargets, timeline, Double.NaN, LatencyGoal.OFF);
+    }
 
     /** Settings with one target for every tier. */
     public ScenarioSettings(List<String> pool, String router, Map<String, String> routerParameters, double target,
@@ -51,6 +76,7 @@ public record ScenarioSettings(
     }
 
     public ScenarioSettings {
+        latency = latency == null ? LatencyGoal.OFF : latency;
         tierTargets = tierTargets == null ? Map.of() : Map.copyOf(new TreeMap<>(tierTargets));
         timeline = timeline == null ? Timeline.NONE : timeline;
         for (Map.Entry<String, Double> e : tierTargets.entrySet()) {
@@ -85,41 +111,67 @@ public record ScenarioSettings(
         if (replications < 1 || replications > 1000) {
             throw new IllegalArgumentException("replications must be 1 to 1000, got " + replications);
         }
+        if (!Double.isNaN(aim) && !(aim > 0 && aim < 1)) {
+            throw new IllegalArgumentException("the router's aim must be between 0% and 100%, got " + aim);
+        }
+        if (Math.abs(aim - target) < 1e-9) {
+            aim = Double.NaN; // one spelling of "aims at the target", so equal settings compare equal
+        }
+    }
+
+    public ScenarioSettings withLatency(LatencyGoal l) {
+        return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline, aim, l);
+    }
+
+    /** The target the router is set to: its own aim when the planner gave it one, else the contract target. */
+    public double routerAim() {
+        return Double.isNaN(aim) ? target : aim;
+    }
+
+    /** True when the router aims above (or below) the contract target. */
+    public boolean hasOwnAim() {
+        return !Double.isNaN(aim);
+    }
+
+    public ScenarioSettings withAim(double a) {
+        return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline, a, latency);
     }
 
     public ScenarioSettings withTarget(double t) {
         return new ScenarioSettings(pool, router, routerParameters, t, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline, Double.NaN, latency);
     }
 
     public ScenarioSettings withRouter(String r, Map<String, String> params) {
         return new ScenarioSettings(pool, r, params, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline, Double.NaN, latency);
     }
 
     public ScenarioSettings withFeedbackRate(double q) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, q, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, timeline, aim, latency);
     }
 
     public ScenarioSettings withReplications(int r) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, r, seed, tierTargets, timeline);
+                monthlyGrowth, horizonMonths, priceSheet, r, seed, tierTargets, timeline, aim, latency);
     }
 
     public ScenarioSettings withHorizon(int months) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, months, priceSheet, replications, seed, tierTargets, timeline);
+                monthlyGrowth, months, priceSheet, replications, seed, tierTargets, timeline, aim, latency);
     }
 
     public ScenarioSettings withTierTargets(Map<String, Double> targets) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed, targets, timeline);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, targets, timeline, aim, latency);
     }
 
     public ScenarioSettings withTimeline(Timeline t) {
         return new ScenarioSettings(pool, router, routerParameters, target, window, feedbackRate, monthlyVolume,
-                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, t);
+                monthlyGrowth, horizonMonths, priceSheet, replications, seed, tierTargets, t, aim, latency);
     }
 
     /** The target a tier must meet: its own when set, else the scenario's. */

@@ -18,6 +18,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -67,10 +68,16 @@ public final class ScenarioView extends SplitPane {
             "What 1,000 requests cost on average with this router and these prices.");
     final KpiTile satisfactionTile = new KpiTile("Satisfaction",
             "Share of requests whose answer satisfied the user (the simulation's hidden truth), against the SLA target.");
-    final KpiTile breachTile = new KpiTile("P(breached month)",
-            "The chance that a given month ends below the SLA target, estimated across replications.");
+    final KpiTile breachTile = new KpiTile("P(breached week)",
+            "The chance that a contract window (the SLA window you chose: a day, a week, a month or N requests) ends "
+                    + "below the SLA target, at its real request count, pooled over replications; the planner's own figure, "
+                    + "with its 90% interval.");
     final KpiTile savingsTile = new KpiTile("Savings",
             "How much cheaper than sending every request to the single best model on this sample.");
+    final KpiTile latencyTile = new KpiTile("Latency p95",
+            "p95 of time to first token over the horizon (the engine's paired latency draws), against the latency target "
+                    + "when one is set: the share of SLA windows whose percentile stays under L, and the share of requests "
+                    + "a rate limit sent to a fallback model.");
     final KpiTile tierTile = new KpiTile("Lowest tier",
             "Satisfaction of each SLA tier of the traffic (e.g. gold, silver, bronze) against its target. "
                     + "Red when any tier falls short, even if the traffic as a whole meets the target.");
@@ -82,6 +89,7 @@ public final class ScenarioView extends SplitPane {
             Charts.percentAxis("Requests", 0, 1));
     final BarChart<Number, String> spendShareChart = new BarChart<>(Charts.percentAxis("Share of spend", 0, 1), new CategoryAxis());
     final LineChart<Number, Number> traceChart = new LineChart<>(Charts.countAxis("Requests"), Charts.axis("Value"));
+    final LineChart<Number, Number> latencyChart = new LineChart<>(Charts.axis("SLA window"), Charts.axis("ms"));
     private final List<ChartCard> cards = new ArrayList<>();
     private ChartCard traceCard;
     private VBox resultsBox;
@@ -187,6 +195,52 @@ public final class ScenarioView extends SplitPane {
         windowBox.setMaxWidth(Double.MAX_VALUE);
         box.getChildren().add(section("SLA window", "Over what stretch satisfaction is measured against the target: "
                 + "a day, a week, a month, or a fixed number of requests. Shorter windows are breached more often.", windowBox));
+
+        // the latency term of the SLA: off by default; "p95 time to first token under L ms"
+        CheckBox latencyOn = new CheckBox("Latency target");
+        latencyOn.setId("latency-on");
+        TextField latencyMs = new TextField("2000");
+        latencyMs.setId("latency-ms");
+        latencyMs.setPrefColumnCount(6);
+        ComboBox<String> latencyPct = new ComboBox<>();
+        latencyPct.setId("latency-percentile");
+        latencyPct.getItems().addAll("p50", "p90", "p95", "p99");
+        latencyPct.setValue("p95");
+        Label latencyError = new Label();
+        latencyError.getStyleClass().addAll("notes", "control-note");
+        latencyError.setWrapText(true);
+        latencyError.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable pushLatency = () -> {
+            double pct = Integer.parseInt(latencyPct.getValue().substring(1)) / 100.0;
+            String why = vm.setLatencyText(latencyOn.isSelected() ? latencyMs.getText() : "", pct);
+            latencyError.setText(why == null ? "" : why);
+        };
+        latencyOn.selectedProperty().addListener(o -> {
+            latencyMs.setDisable(!latencyOn.isSelected());
+            latencyPct.setDisable(!latencyOn.isSelected());
+            pushLatency.run();
+        });
+        latencyMs.setOnAction(e -> pushLatency.run());
+        latencyMs.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                pushLatency.run();
+            }
+        });
+        latencyPct.valueProperty().addListener(o -> pushLatency.run());
+        latencyMs.setDisable(true);
+        latencyPct.setDisable(true);
+        vm.latencyProperty().addListener((o, was, now) -> {
+            if (now != null && now.isOn() != latencyOn.isSelected()) {
+                latencyOn.setSelected(now.isOn());
+            }
+        });
+        Label msUnit = new Label("ms at");
+        HBox latencyRow = new HBox(6, latencyMs, msUnit, latencyPct);
+        latencyRow.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().add(section("Latency (time to first token)", "An SLA term besides quality: that percentile of "
+                + "time to first token (e.g. p95) must stay under L milliseconds. Off by default. The engine draws each "
+                + "served request's latency from its model's profile; the latency tile and chart show p95 and how many "
+                + "windows keep L.", new VBox(4, latencyOn, latencyRow, latencyError)));
 
         configurePercentSlider(feedbackSlider, 0.25);
         feedbackSlider.valueProperty().bindBidirectional(vm.feedbackRateProperty());
@@ -578,12 +632,12 @@ public final class ScenarioView extends SplitPane {
     // ---- results -----------------------------------------------------------------------------
 
     private Node buildResults() {
-        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile);
-        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+        HBox tiles = new HBox(8, spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile);
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
             HBox.setHgrow(t, Priority.ALWAYS);
             t.setMaxWidth(Double.MAX_VALUE);
         }
-        for (var chart : List.of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart)) {
+        for (var chart : List.of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart, latencyChart)) {
             chart.setAnimated(false);
         }
         spendChart.setCreateSymbols(false);
@@ -600,8 +654,10 @@ public final class ScenarioView extends SplitPane {
         ChartCard spendCard = card("Spend per month", "Mean spend per month (line) and the P10-P90 band across "
                 + "replications: in 8 of 10 simulated years, each month's spend falls inside the band.", spendChart,
                 this::spendTable);
-        satisfactionCard = card("Satisfaction per SLA window", "Share of satisfied requests in each SLA window "
-                + "(first replication) against the target line. Points below the line are breached windows.",
+        satisfactionCard = card("Satisfaction per SLA window", "Share of satisfied requests in every complete SLA window "
+                + "(first replication) against the target line, at each window's real request count (scaled months "
+                + "included): the windows the breach tile counts. Points below the line are breached windows. A trailing "
+                + "partial window is marked apart and not counted.",
                 satisfactionChart, this::windowTable);
         ChartCard mixCard = card("Model mix over time", "Which models serve the traffic, month by month, as a share of requests.",
                 mixChart, this::mixTable);
@@ -632,7 +688,13 @@ public final class ScenarioView extends SplitPane {
         grid.add(satisfactionCard, 1, 0);
         grid.add(mixCard, 0, 1);
         grid.add(shareCard, 1, 1);
-        grid.add(traceCard, 0, 2, 2, 1);
+        latencyChart.setCreateSymbols(false);
+        ChartCard latencyCard = card("Latency per SLA window", "The latency percentile the SLA names (p95 unless set "
+                + "otherwise) of time to first token in each complete SLA window (first replication), against the latency "
+                + "target line when one is set. Points above the line are windows that miss it.", latencyChart,
+                this::latencyTable);
+        grid.add(traceCard, 0, 2);
+        grid.add(latencyCard, 1, 2);
         VBox.setVgrow(grid, Priority.ALWAYS);
 
         errorBanner.getStyleClass().add("error-banner");
@@ -677,7 +739,7 @@ public final class ScenarioView extends SplitPane {
         boolean preview = o.isPreview();
         previewBadge.setVisible(preview);
         previewBadge.setManaged(preview);
-        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
             t.getStyleClass().remove("preview");
             if (preview) {
                 t.getStyleClass().add("preview");
@@ -691,13 +753,20 @@ public final class ScenarioView extends SplitPane {
                 KpiTile.Tone.NEUTRAL);
         satisfactionTile.set(Formats.percent(o.satisfaction()), "target " + Formats.percent(target) + " ("
                 + Formats.points(o.satisfaction() - target) + ")", o.satisfaction() >= target ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
-        breachTile.set(Formats.percent(o.breachProbability()), Formats.percent(o.windowCompliance()) + " of windows met",
-                o.breachProbability() <= 0.1 ? KpiTile.Tone.GOOD : o.breachProbability() <= 0.3 ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
+        ScenarioOutcome.Judgement judged = o.judgement();
+        breachTile.setTitle("P(breached " + judged.window() + ")");
+        String interval = Double.isFinite(judged.breachHigh())
+                ? "90% interval " + Formats.percent(judged.breachLow()) + "–" + Formats.percent(judged.breachHigh()) : "no interval";
+        String promise = judged.meetsSla() ? "keeps the promise" : "misses the promise";
+        breachTile.set(Formats.percent(o.breachProbability()), interval + (judged.windows() > 0 ? " over " + judged.windows() + " "
+                        + judged.window() + "s" : "") + "; " + promise,
+                judged.meetsSla() ? KpiTile.Tone.GOOD : o.breachProbability() <= 0.3 ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
         savingsTile.set(Formats.percent(o.savingsVsBestFixed()), "vs the best single model",
                 o.savingsVsBestFixed() > 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
         showTiers(o);
+        showLatency(o);
         if (preview) {
-            for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+            for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
                 t.set(t.valueText(), "preview: " + t.detailText(), t.tone());
             }
         }
@@ -731,6 +800,9 @@ public final class ScenarioView extends SplitPane {
         for (double v : wy) {
             minY = Math.min(minY, v);
         }
+        if (o.partialWindow() != null && Double.isFinite(o.partialWindow().satisfaction())) {
+            minY = Math.min(minY, o.partialWindow().satisfaction());
+        }
         NumberAxis satY = (NumberAxis) satisfactionChart.getYAxis();
         double lower = Math.max(0, Math.floor((minY - 0.02) * 20) / 20);
         satY.setLowerBound(lower);
@@ -740,7 +812,24 @@ public final class ScenarioView extends SplitPane {
             XYChart.Series<Number, Number> s = Charts.series("Satisfaction", wx, wy, MAX_POINTS);
             XYChart.Series<Number, Number> t = Charts.series("Target " + Formats.percent(target),
                     new double[] {wx[0], wx[wx.length - 1]}, new double[] {target, target}, 2);
-            satisfactionChart.getData().setAll(List.of(s, t));
+            List<XYChart.Series<Number, Number>> all = new ArrayList<>(List.of(s, t));
+            ScenarioOutcome.PartialWindow pw = o.partialWindow();
+            if (pw != null) {
+                // reported apart, as the engine does: not one of the windows the breach figure counts
+                XYChart.Series<Number, Number> p = new XYChart.Series<>();
+                boolean judgedPartial = Double.isFinite(pw.satisfaction());
+                p.setName("Partial window " + pw.index() + " (" + Formats.percent(pw.share()) + " of a " + o.judgement().window()
+                        + (judgedPartial ? "), not counted" : "): not counted, too few simulated requests to judge"));
+                if (judgedPartial) {
+                    XYChart.Data<Number, Number> d = new XYChart.Data<>(pw.index(), pw.satisfaction());
+                    javafx.scene.layout.StackPane mark = new javafx.scene.layout.StackPane();
+                    mark.getStyleClass().add("partial-window-point");
+                    d.setNode(mark);
+                    p.getData().add(d);
+                }
+                all.add(p);
+            }
+            satisfactionChart.getData().setAll(all);
             if (t.getNode() != null) {
                 t.getNode().getStyleClass().add("target-line");
             }
@@ -754,7 +843,11 @@ public final class ScenarioView extends SplitPane {
         // the axis ends at the last window: an auto-ranged "55" for 52 weeks reads as three extra weeks
         windowAxis.setAutoRanging(false);
         windowAxis.setLowerBound(wx.length == 0 ? 0 : wx[0]);
-        windowAxis.setUpperBound(wx.length == 0 ? 1 : Math.max(wx[0] + 1, wx[wx.length - 1]));
+        double lastIndex = wx.length == 0 ? 1 : wx[wx.length - 1];
+        if (o.partialWindow() != null) {
+            lastIndex = Math.max(lastIndex, o.partialWindow().index());
+        }
+        windowAxis.setUpperBound(wx.length == 0 ? 1 : Math.max(wx[0] + 1, lastIndex));
         windowAxis.setTickUnit(niceTick(windowAxis.getUpperBound() - windowAxis.getLowerBound()));
         windowAxis.setMinorTickVisible(false);
 
@@ -851,32 +944,128 @@ public final class ScenarioView extends SplitPane {
         }
         ScenarioOutcome.Tier worst = null;
         List<String> below = new ArrayList<>();
+        List<String> ownMissed = new ArrayList<>();
+        List<String> oftenBreached = new ArrayList<>();
         for (ScenarioOutcome.Tier t : tiers) {
             double tt = o.tierTarget(t.name());
             if (worst == null || t.satisfaction() - tt < worst.satisfaction() - o.tierTarget(worst.name())) {
                 worst = t;
             }
+            boolean own = o.settings().tierTargets().containsKey(t.name());
             if (t.satisfaction() < tt) {
                 below.add(t.name());
+            } else if (!t.meetsTarget() && own) {
+                ownMissed.add(t.name());
+            } else if (!t.meetsTarget()) {
+                oftenBreached.add(t.name());
             }
         }
-        double wt = o.tierTarget(worst.name());
-        String detail = below.isEmpty() ? "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name()
-                : below.size() == 1 ? worst.name() + " (" + Formats.percent(worst.share()) + " of traffic) below its "
-                + Formats.percent(wt) + " target"
-                : String.join(", ", below) + " below target; lowest: " + worst.name();
-        tierTile.set(Formats.percent(worst.satisfaction()), detail, below.isEmpty() ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+        String detail;
+        KpiTile.Tone tone;
+        if (!below.isEmpty() || !ownMissed.isEmpty()) {
+            // a tier below its target on average, or a tier with a target of its own that breaches too often: red
+            tone = KpiTile.Tone.BAD;
+            List<String> bad = new ArrayList<>(below);
+            bad.addAll(ownMissed);
+            String first = bad.get(0);
+            detail = bad.size() > 1 ? String.join(", ", bad) + " miss their target; lowest: " + worst.name()
+                    : first + " (" + Formats.percent(tierShare(tiers, first)) + " of traffic) "
+                    + (below.contains(first) ? "below its " + Formats.percent(o.tierTarget(first)) + " target"
+                    : "misses its own " + Formats.percent(o.tierTarget(first)) + " target in too many " + o.judgement().window() + "s");
+        } else if (!oftenBreached.isEmpty()) {
+            // no tier target of its own: the contract is on the whole traffic, which holds; said, not alarmed
+            tone = KpiTile.Tone.NEUTRAL;
+            String first = oftenBreached.get(0);
+            detail = first + " meets " + Formats.percent(o.tierTarget(first)) + " on average but not in every "
+                    + o.judgement().window() + "; give it a tier target to hold it there";
+        } else {
+            tone = KpiTile.Tone.GOOD;
+            detail = "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name();
+        }
+        tierTile.set(Formats.percent(worst.satisfaction()), detail, tone);
+    }
+
+    /** The latency tile and chart: the engine's figures, never recomputed here. */
+    private void showLatency(ScenarioOutcome o) {
+        ScenarioOutcome.Latency l = o.latency();
+        if (l == null || !Double.isFinite(l.p95Ms())) {
+            latencyTile.set("–", "no latency figures for this run", KpiTile.Tone.NEUTRAL);
+            latencyChart.getData().clear();
+            return;
+        }
+        String pct = String.format(Locale.ROOT, "p%.0f", 100 * l.percentile());
+        latencyTile.setTitle("Latency p95" + (l.metric().equals("total") ? " (total)" : " (first token)"));
+        String rate = Formats.percent(l.rateLimitedShare()) + " rate-limited";
+        if (l.hasTarget()) {
+            boolean ok = l.percentileMs() <= l.targetMs();
+            latencyTile.set(ms(l.p95Ms()), pct + " " + ms(l.percentileMs()) + " vs target " + ms(l.targetMs()) + "; "
+                    + Formats.percent(l.windowCompliance()) + " of " + o.judgement().window() + "s keep it; " + rate,
+                    ok && l.windowCompliance() >= 0.95 ? KpiTile.Tone.GOOD : ok ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
+        } else {
+            latencyTile.set(ms(l.p95Ms()), "no latency target; p50 " + ms(l.ttftP50()) + ", p99 " + ms(l.ttftP99()) + "; " + rate,
+                    KpiTile.Tone.NEUTRAL);
+        }
+        List<Double> w = l.windowPercentiles();
+        double[] x = new double[w.size()];
+        double[] y = new double[w.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            y[i] = w.get(i);
+        }
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        if (x.length > 0) {
+            all.add(Charts.series(pct + " per " + o.judgement().window(), x, y, MAX_POINTS));
+            if (l.hasTarget()) {
+                XYChart.Series<Number, Number> t = Charts.series("Target " + ms(l.targetMs()), new double[] {x[0], x[x.length - 1]},
+                        new double[] {l.targetMs(), l.targetMs()}, 2);
+                all.add(t);
+            }
+        }
+        latencyChart.getData().setAll(all);
+        if (all.size() > 1 && all.get(1).getNode() != null) {
+            all.get(1).getNode().getStyleClass().add("target-line");
+        }
+        ((NumberAxis) latencyChart.getXAxis()).setLabel("SLA window (" + o.settings().window() + ")");
+    }
+
+    private static String ms(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f ms", v) : "–";
+    }
+
+    private DataTable latencyTable() {
+        ScenarioOutcome o = current();
+        if (o == null || o.latency() == null) {
+            return DataTable.empty("Latency per SLA window");
+        }
+        ScenarioOutcome.Latency l = o.latency();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < l.windowPercentiles().size(); i++) {
+            double v = l.windowPercentiles().get(i);
+            rows.add(List.of(Integer.toString(i + 1), ms(v), l.hasTarget() ? ms(l.targetMs()) : "none",
+                    !l.hasTarget() ? "" : v <= l.targetMs() ? "met" : "missed"));
+        }
+        return new DataTable("Latency per SLA window", List.of("window", String.format(Locale.ROOT, "p%.0f", 100 * l.percentile()),
+                "target", "status"), rows);
+    }
+
+    private static double tierShare(List<ScenarioOutcome.Tier> tiers, String name) {
+        return tiers.stream().filter(t -> t.name().equals(name)).mapToDouble(ScenarioOutcome.Tier::share).findFirst().orElse(0);
+    }
+
+    private static double tierMean(List<ScenarioOutcome.Tier> tiers, String name) {
+        return tiers.stream().filter(t -> t.name().equals(name)).mapToDouble(ScenarioOutcome.Tier::satisfaction).findFirst()
+                .orElse(Double.NaN);
     }
 
     /** No result for the data on screen (new data, or a run that cannot start): nothing stale stays. */
     private void clear() {
         previewBadge.setVisible(false);
         previewBadge.setManaged(false);
-        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, tierTile)) {
+        for (KpiTile t : List.of(spendTile, per1kTile, satisfactionTile, breachTile, savingsTile, latencyTile, tierTile)) {
             t.set("–", " ", KpiTile.Tone.NEUTRAL);
             t.getStyleClass().remove("preview");
         }
-        for (var chart : List.<XYChart<?, ?>>of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart)) {
+        for (var chart : List.<XYChart<?, ?>>of(spendChart, satisfactionChart, mixChart, spendShareChart, traceChart, latencyChart)) {
             chart.getData().clear();
         }
         cards.forEach(c -> c.setEmptyMessage("Running the simulation for the data on screen…"));
@@ -953,6 +1142,12 @@ public final class ScenarioView extends SplitPane {
         for (ScenarioOutcome.Window w : o.windows()) {
             rows.add(List.of(Long.toString(w.index()), Formats.tablePercent(w.satisfaction()), Formats.tablePercent(o.target()),
                     w.satisfaction() >= o.target() ? "met" : "breached"));
+        }
+        ScenarioOutcome.PartialWindow pw = o.partialWindow();
+        if (pw != null) {
+            rows.add(List.of(pw.index() + " (partial, " + Formats.percent(pw.share()) + ")",
+                    Double.isFinite(pw.satisfaction()) ? Formats.tablePercent(pw.satisfaction()) : "not judged",
+                    Formats.tablePercent(o.target()), "not counted"));
         }
         return new DataTable("Satisfaction per SLA window", List.of("window", "satisfaction", "target", "status"), rows);
     }

@@ -78,6 +78,10 @@ public final class ScenarioViewModel {
     private final IntegerProperty replications = new SimpleIntegerProperty(this, "replications", 4);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 20260601L);
     private final BooleanProperty autoRun = new SimpleBooleanProperty(this, "autoRun", true);
+    /** The latency term of the SLA (off by default): p-th percentile of time to first token under L ms. */
+    private final ObjectProperty<LatencyGoal> latency = new SimpleObjectProperty<>(this, "latency", LatencyGoal.OFF);
+    /** The router's own aim when the planner's setting is on screen (NaN: it aims at the target); see {@link ScenarioSettings#aim}. */
+    private final ReadOnlyObjectWrapper<Double> aim = new ReadOnlyObjectWrapper<>(this, "aim", Double.NaN);
 
     private final ReadOnlyObjectWrapper<ScenarioOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -95,6 +99,7 @@ public final class ScenarioViewModel {
     private boolean targetTouched;
     private long runGeneration;
     private boolean applyingData;
+    private boolean holdFullRun;
     private final List<Runnable> editListeners = new ArrayList<>();
 
     public ScenarioViewModel(DataSession session, PlannerEngine engine, TaskRunner runner, Debouncer debouncer) {
@@ -108,16 +113,26 @@ public final class ScenarioViewModel {
         resetParameters(router.get());
         feedbackNote.set(router.get() == null ? "" : router.get().feedbackIgnoredNote());
         router.addListener((o, was, now) -> {
+            if (!applyingData) {
+                clearAim(); // an aim belongs to the router the planner set it for
+            }
             feedbackNote.set(now == null ? "" : now.feedbackIgnoredNote());
             resetParameters(now);
             requestRun();
         });
         for (Observable p : List.<Observable>of(target, window, feedbackRate, monthlyVolume, monthlyGrowth,
-                horizonMonths, priceSheet, replications, seed, timeline)) {
+                horizonMonths, priceSheet, replications, seed, timeline, latency)) {
             p.addListener(o -> requestRun());
         }
         pool.addListener((ListChangeListener<String>) c -> requestRun());
         target.addListener(o -> targetTouched |= !applyingData);
+        // the planner's margin was found for one target: a new target is aimed at as it is
+        target.addListener(o -> {
+            if (!applyingData) {
+                clearAim();
+            }
+        });
+        aim.addListener(o -> requestRun());
         routerParameters.addListener((MapChangeListener<String, String>) c -> requestRun());
         tierTargets.addListener((MapChangeListener<String, Double>) c -> requestRun());
         session.dataSetProperty().addListener((o, was, now) -> onData(now));
@@ -176,6 +191,22 @@ public final class ScenarioViewModel {
         running.set(true);
         long started = System.nanoTime();
         long generation = ++runGeneration;
+        String shown = router.get() == null ? settings.router() : router.get().displayName();
+        if (engine.isReady(data, settings)) {
+            // the planner already ran this very setting: its figures at once, no preview first
+            current = runner.submit("Showing " + shown, sink -> engine.run(data, settings, Fidelity.FULL, sink), full -> {
+                if (generation != runGeneration) {
+                    return;
+                }
+                lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
+                error.set("");
+                running.set(false);
+                outcome.set(full);
+                completedRuns.set(completedRuns.get() + 1);
+            }, this::failed);
+            return;
+        }
+        boolean previewOnly = holdFullRun;
         // a quick preview first so the charts follow the slider, then the full run replaces it
         String name = router.get() == null ? settings.router() : router.get().displayName();
         current = runner.submit("Previewing " + name, sink -> engine.run(data, settings, Fidelity.PREVIEW, sink),
@@ -185,6 +216,12 @@ public final class ScenarioViewModel {
                     }
                     lastRunMillis.set((System.nanoTime() - started) / 1_000_000);
                     error.set("");
+                    if (previewOnly) {
+                        // the planner's setting replaces this setting in a moment: its full run would be thrown away
+                        running.set(false);
+                        outcome.set(preview);
+                        return;
+                    }
                     outcome.set(preview);
                     current = runner.submit("Simulating " + name, sink -> engine.run(data, settings, Fidelity.FULL, sink),
                             full -> {
@@ -196,6 +233,30 @@ public final class ScenarioViewModel {
                                 completedRuns.set(completedRuns.get() + 1);
                             }, this::failed);
                 }, this::failed);
+    }
+
+    /**
+     * While the planner's first recommendation is on its way (it will replace the setting on screen), runs stop
+     * at the preview: a full run of a setting about to be replaced would only take cores from the planner.
+     */
+    public void holdFullRun() {
+        holdFullRun = true;
+    }
+
+    /** Ends {@link #holdFullRun()}: a preview on screen gets its full run now. */
+    public void releaseFullRun() {
+        if (!holdFullRun) {
+            return;
+        }
+        holdFullRun = false;
+        ScenarioOutcome o = outcome.get();
+        if ((o == null || o.isPreview()) && !applyingData && session.get() != null && autoRun.get()) {
+            debouncer.trigger(this::runNow);
+        }
+    }
+
+    public boolean isHoldingFullRun() {
+        return holdFullRun;
     }
 
     private void failed(Throwable e) {
@@ -239,7 +300,7 @@ public final class ScenarioViewModel {
         String sheet = RECORDED_COSTS.equals(priceSheet.get()) ? null : priceSheet.get();
         return new ScenarioSettings(List.copyOf(pool), r.name(), Map.copyOf(routerParameters), target.get(), window.get(),
                 feedbackRate.get(), monthlyVolume.get(), monthlyGrowth.get(), horizonMonths.get(), sheet,
-                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get());
+                replications.get(), seed.get(), Map.copyOf(tierTargets), timeline.get(), aim.get(), latency.get());
     }
 
     /** Puts every control back as a pinned scenario had it (Compare: "open in scenario"). */
@@ -260,6 +321,10 @@ public final class ScenarioViewModel {
             seed.set(s.seed());
             pool.setAll(s.pool().isEmpty() ? availableModels : s.pool());
             timeline.set(s.timeline());
+            latency.set(s.latency());
+            if (!(Double.isNaN(s.aim()) && Double.isNaN(aim.get()))) {
+                aim.set(s.aim());
+            }
             tierTargets.clear();
             s.tierTargets().forEach((k, v) -> {
                 if (tiers.contains(k)) {
@@ -339,6 +404,7 @@ public final class ScenarioViewModel {
     private void onData(DataSet data) {
         applyingData = true;
         try {
+            clearAim(); // the planner's margin was found on the old data
             if (data == null) {
                 availableModels.clear();
                 pool.clear();
@@ -469,6 +535,51 @@ public final class ScenarioViewModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /** The latency term; set to {@link LatencyGoal#OFF} for none. */
+    public ObjectProperty<LatencyGoal> latencyProperty() {
+        return latency;
+    }
+
+    /**
+     * Sets the latency target from the screen's field ("2000", "2,000 ms", "2 s"; empty = off) and percentile;
+     * returns why not when the text is not a duration, changing nothing.
+     */
+    public String setLatencyText(String text, double percentile) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT).replace(",", "");
+        if (t.isEmpty()) {
+            latency.set(new LatencyGoal(Double.NaN, percentile));
+            return null;
+        }
+        double mult = 1;
+        if (t.endsWith("ms")) {
+            t = t.substring(0, t.length() - 2).strip();
+        } else if (t.endsWith("s")) {
+            t = t.substring(0, t.length() - 1).strip();
+            mult = 1000;
+        }
+        try {
+            double ms = Double.parseDouble(t) * mult;
+            latency.set(new LatencyGoal(ms, percentile));
+            return null;
+        } catch (NumberFormatException e) {
+            return "'" + text + "' is not a duration; try 2000, 2,000 ms or 2 s";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Back to aiming at the target; no change event (and no re-run) when it already does. */
+    private void clearAim() {
+        if (!Double.isNaN(aim.get())) {
+            aim.set(Double.NaN);
+        }
+    }
+
+    /** The router's own aim (NaN: the target); set with the planner's setting through {@link #apply}. */
+    public ReadOnlyObjectProperty<Double> aimProperty() {
+        return aim.getReadOnlyProperty();
     }
 
     public BooleanProperty autoRunProperty() {

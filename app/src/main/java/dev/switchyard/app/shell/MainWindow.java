@@ -94,7 +94,13 @@ public final class MainWindow {
         recommendationView = new RecommendationView(planVm, javafx.beans.binding.Bindings.createStringBinding(
                 () -> scenarioVm.routerProperty().get() == null ? null : scenarioVm.routerProperty().get().name(),
                 scenarioVm.routerProperty()));
-        scenarioView.addLead(recommendationView, new BudgetView(planVm));
+        Label tilesCaption = new Label();
+        tilesCaption.setId("tiles-caption");
+        tilesCaption.getStyleClass().add("tiles-caption");
+        tilesCaption.setWrapText(true);
+        tilesCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tilesCaption.textProperty().bind(planVm.tilesCaptionProperty());
+        scenarioView.addLead(recommendationView, new BudgetView(planVm), tilesCaption);
         // the spend chart marks the timeline events the planner's answer includes
         planVm.adviceProperty().addListener((o, was, now) -> scenarioView.showTimeline(now == null ? List.of()
                         : now.events().stream().map(e -> new ScenarioView.Marker(e.fromMonth(), e.description())).toList(),

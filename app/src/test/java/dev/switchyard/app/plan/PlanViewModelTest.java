@@ -40,6 +40,42 @@ class PlanViewModelTest {
     }
 
     @Test
+    void untilTheFirstRecommendationLandsTheScreenRunsPreviewsOnly() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        TaskRunner held = new TaskRunner(queued::add, Runnable::run);
+        DataSession data = new DataSession();
+        Fixtures.FakePlanner sims = new Fixtures.FakePlanner();
+        ScenarioViewModel screen = new ScenarioViewModel(data, sims, held, Debouncer.immediate());
+        PlanViewModel plan = new PlanViewModel(screen, planning, held, Debouncer.immediate());
+        assertTrue(screen.isHoldingFullRun());
+        data.set(Fixtures.dataSet());
+        assertEquals(2, queued.size(), "the recommendation and the scenario's preview");
+        queued.remove(1).run(); // the preview lands first
+        assertTrue(screen.outcomeProperty().get().isPreview());
+        assertEquals(1, queued.size(), "no full run of a setting the recommendation is about to replace");
+        queued.remove(0).run();
+        assertNotNull(plan.adviceProperty().get());
+        assertTrue(!screen.isHoldingFullRun(), "the recommendation released the full run");
+        while (!queued.isEmpty()) {
+            queued.remove(0).run();
+        }
+        assertTrue(!screen.outcomeProperty().get().isPreview(), "the recommended setting got its full run");
+        assertEquals(plan.adviceProperty().get().recommended().orElseThrow().router(), screen.settings().router());
+        assertEquals(plan.adviceProperty().get().recommended().orElseThrow().router(),
+                sims.runs.get(sims.runs.size() - 1).router());
+    }
+
+    @Test
+    void theProvisionalAnswerNamesTheCheapestRouterJudgedSoFar() {
+        session.set(Fixtures.dataSet());
+        Advice a = vm.adviceProperty().get();
+        assertTrue(RecommendationView.provisionalText(java.util.List.of()).startsWith("Finding"));
+        String text = RecommendationView.provisionalText(a.candidates());
+        assertTrue(text.contains(a.recommended().orElseThrow().displayName()) && text.contains("provisional")
+                && text.contains("2 routers judged"), text);
+    }
+
+    @Test
     void theRouterPickerDoesNotReRunTheRecommendation() {
         session.set(Fixtures.dataSet());
         int before = planning.recommends.size();

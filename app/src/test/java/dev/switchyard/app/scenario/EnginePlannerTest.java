@@ -71,6 +71,41 @@ class EnginePlannerTest {
     }
 
     @Test
+    void everyCompleteWeekOfATwelveMonthScaledRunIsDrawnAndThePartialOneApart() throws Exception {
+        // 1M requests a month: past the first exact days every month is simulated scaled (issue 9/11: only the
+        // exact weeks used to be drawn)
+        ScenarioOutcome o = planner.run(data, settings("cheapest", 0.9), Fidelity.FULL, ProgressSink.NONE);
+        int days = 12 * dev.switchyard.engine.sim.Scenario.Volume.DAYS_PER_MONTH;
+        assertEquals(days / 7, o.windows().size(), "every complete week of the horizon");
+        for (int i = 0; i < o.windows().size(); i++) {
+            assertEquals(i + 1, o.windows().get(i).index());
+            assertTrue(o.windows().get(i).satisfaction() > 0 && o.windows().get(i).satisfaction() <= 1);
+        }
+        ScenarioOutcome.PartialWindow partial = o.partialWindow();
+        assertTrue(partial != null, "a 360-day horizon ends in a partial week");
+        assertEquals(days / 7 + 1, partial.index());
+        assertEquals((days % 7) / 7.0, partial.share(), 1e-9);
+        assertTrue(Double.isNaN(partial.satisfaction()) || partial.satisfaction() > 0 && partial.satisfaction() <= 1);
+        // the breach tile counts exactly these windows (pooled over the replications)
+        assertEquals(4 * (days / 7), o.judgement().windows());
+    }
+
+    @Test
+    void aLatencyTargetReachesTheEngineAndItsFiguresComeBack() throws Exception {
+        ScenarioOutcome off = planner.run(data, settings("cheapest", 0.9), Fidelity.PREVIEW, ProgressSink.NONE);
+        assertTrue(off.latency() != null && !off.latency().hasTarget(), "latency is reported, with no target by default");
+        assertTrue(off.latency().p95Ms() > 0);
+        ScenarioOutcome on = planner.run(data, settings("cheapest", 0.9).withLatency(new LatencyGoal(2000, 0.95)),
+                Fidelity.PREVIEW, ProgressSink.NONE);
+        ScenarioOutcome.Latency l = on.latency();
+        assertEquals(2000, l.targetMs(), 0.0);
+        assertEquals(0.95, l.percentile(), 0.0);
+        assertTrue(l.windowCompliance() >= 0 && l.windowCompliance() <= 1, "share of windows keeping L: " + l.windowCompliance());
+        assertFalse(l.windowPercentiles().isEmpty());
+        assertEquals(off.latency().p95Ms(), l.p95Ms(), 1e-9, "a fixed rule's latency does not depend on the target (paired draws)");
+    }
+
+    @Test
     void aHigherTargetCostsMore() throws Exception {
         ScenarioOutcome low = planner.run(data, settings("sla-oracle", 0.80), Fidelity.FULL, ProgressSink.NONE);
         ScenarioOutcome high = planner.run(data, settings("sla-oracle", 0.95), Fidelity.FULL, ProgressSink.NONE);

@@ -175,4 +175,19 @@ class ScenarioViewModelTest {
         vm.setTierTarget("gold", Double.NaN);
         assertTrue(vm.settings().tierTargets().isEmpty());
     }
+
+    @Test
+    void theLatencyFieldTakesDurationsAndRefusesNonsenseWithoutChangingAnything() {
+        session.set(Fixtures.dataSet());
+        assertFalse(vm.settings().latency().isOn(), "off by default");
+        assertEquals(null, vm.setLatencyText("2,000 ms", 0.95));
+        assertEquals(new LatencyGoal(2000, 0.95), vm.settings().latency());
+        assertEquals(null, vm.setLatencyText("1.5 s", 0.99));
+        assertEquals(new LatencyGoal(1500, 0.99), vm.settings().latency());
+        assertTrue(vm.setLatencyText("fast", 0.95).contains("not a duration"));
+        assertTrue(vm.setLatencyText("-5", 0.95).contains("positive"));
+        assertEquals(new LatencyGoal(1500, 0.99), vm.settings().latency(), "a refused value changes nothing");
+        assertEquals(null, vm.setLatencyText("", 0.95));
+        assertFalse(vm.settings().latency().isOn());
+    }
 }

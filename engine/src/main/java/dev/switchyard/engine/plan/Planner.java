@@ -138,6 +138,53 @@ public final class Planner {
                 p.windows(), p.meetsSla(), reason, p.tiers(), p.monthSpend(), p.reconstructed());
     }
 
+    // ---------------------------------------------------------------- one setting
+
+    /** One setting as the planner judged it, with the simulation results it was judged from (month order). */
+    public record Evaluation(PlanPoint point, List<dev.switchyard.engine.sim.SimulationResult> runs) {
+        public Evaluation {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /**
+     * One setting judged exactly as {@link #recommend} judges its candidates: {@code base}'s router and
+     * parameters, aiming at {@code aim}, against {@code base}'s own target, window and tier targets. A setting
+     * the planner already ran (a recommendation's or a negotiation's, matched on resolved parameters) is not
+     * run again: the same run gives the same figures, so a screen showing this next to the recommendation
+     * cannot contradict it.
+     */
+    public Evaluation evaluate(Scenario base, double aim, PlanOptions options, RunControl control)
+            throws CostTable.UnpricedModelsException {
+        Scenario s = effective(base, options);
+        RunBook.Setting asked = new RunBook.Setting(s.router(), s.routerParameters(), aim);
+        RunBook.Setting setting = book.known(s, options.events(), asked);
+        Map<RunBook.Setting, Outcome> runs = book.run(s, options.events(), List.of(setting), threads(options), control,
+                (router, part) -> { });
+        Outcome o = runs.get(setting);
+        return new Evaluation(judge(o, aim, s, options), o.parts());
+    }
+
+    /** True when {@link #evaluate} of this setting needs no simulation (the planner already ran it). */
+    public boolean isKnown(Scenario base, double aim, PlanOptions options) {
+        Scenario s = effective(base, options);
+        return book.isKnown(s, options.events(), new RunBook.Setting(s.router(), s.routerParameters(), aim));
+    }
+
+    /**
+     * A finished run (its stretches in month order, every replication kept) judged as the planner judges,
+     * against {@code contract}'s target, window and {@code options}' tier targets and accepted breach.
+     */
+    public static PlanPoint judge(List<dev.switchyard.engine.sim.SimulationResult> parts, double aim, Scenario contract,
+            PlanOptions options) {
+        return judge(Outcome.join(parts), aim, contract, options);
+    }
+
+    private static PlanPoint judge(Outcome o, double aim, Scenario s, PlanOptions options) {
+        List<String> tiers = s.sample().hasSlaTiers() ? s.sample().slaTiers().values() : List.of();
+        return Judge.judge(o, aim, s.sla().target(), s.sla(), options.maxBreach(), options.tierTargets(), tiers).point();
+    }
+
     // ---------------------------------------------------------------- negotiate
 
     /**

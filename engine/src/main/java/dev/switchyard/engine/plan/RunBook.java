@@ -65,6 +65,32 @@ final class RunBook {
         return base.withRouter("planner", RouterParameters.none()).withTarget(0.5);
     }
 
+    /**
+     * The setting already run on this base that means the same as {@code asked} (same router and aim, parameters
+     * equal once defaults are filled in: the planner adds tauMin/tauMax, a screen sends every value), else
+     * {@code asked}.
+     */
+    Setting known(Scenario base, List<TimelineEvent> events, Setting asked) {
+        Scenario key = keyOf(base);
+        RouterDescriptor d = registry.descriptor(asked.router());
+        RouterParameters want = asked.params().resolve(d);
+        synchronized (results) {
+            for (RunKey k : results.keySet()) {
+                Setting s = k.setting();
+                if (s.router().equals(asked.router()) && Math.abs(s.aim() - asked.aim()) < 1e-9 && k.base().equals(key)
+                        && k.events().equals(events) && s.params().resolve(d).equals(want)) {
+                    return s;
+                }
+            }
+        }
+        return asked;
+    }
+
+    /** True when a setting meaning the same as {@code asked} has been run on this base (see {@link #known}). */
+    boolean isKnown(Scenario base, List<TimelineEvent> events, Setting asked) {
+        return results.containsKey(new RunKey(keyOf(base), events, known(base, events, asked)));
+    }
+
     void clear() {
         results.clear();
         firstOnly.clear();
