@@ -22,7 +22,7 @@ import java.util.Map;
  * estimate). Per SLA window it is held like the quality term: the queue carries its time-average level
  * into the next window, a safety margin {@code z(1 - risk) sd} of the window's exceedance share and a
  * pacing term that repays the window's excess before the window closes
- * (docs/decisions/1400-latency-controller.md).
+ * (docs/decisions/1401-latency-controller.md).
  *
  * <p>{@code e_hat} is learned per (model, log2 input-token bucket) as a Beta posterior mean: the prior
  * is the catalog's log-normal ({@link LatencyPriors}) at the bucket's middle, worth
