@@ -21,8 +21,9 @@ public interface Router {
     /**
      * The latency of an answer this router served, observed as soon as the answer completes (latency
      * is always observed, unlike satisfaction). Called by the simulator and the live router for every
-     * served request, before the satisfaction feedback of that request arrives. Routers without a
-     * latency term ignore it. {@code request} is valid only during the call.
+     * served request when the contract has a latency term (the simulator skips the call without
+     * one, so routers must not depend on it then), before the satisfaction feedback of that request
+     * arrives. Routers without a latency term ignore it. {@code request} is valid only during the call.
      *
      * @param ttftMs time to first token in milliseconds
      * @param totalMs time to the last token in milliseconds

@@ -39,8 +39,9 @@ public final class LatencyModel {
     private final float[] msPerTokenTable; // [model * TABLE + i]: 1000 / (speed * exp(sigmaSpeed * z_i))
     private final double[] prefillMsPerInputToken;
     private final int[] inputTokens; // per evaluation row
-    private final int[] outputTokens; // [row * m + model]
-    private final float[] recordedTotal; // [row * m + model], or null
+    // [(row * m + model) * 2]: the recorded total latency (-1 when none), then the output tokens (exact in a float below
+    // 2^24): interleaved so one request's draw reads one cache line, not two arrays' lines
+    private final float[] cellLatency;
     private final LatencyPriors priors;
     private final List<String> notes;
 
@@ -88,18 +89,16 @@ public final class LatencyModel {
         }
         int rows = sampleRow.length;
         inputTokens = new int[rows];
-        outputTokens = new int[rows * m];
+        cellLatency = new float[rows * m * 2];
         boolean recorded = sample.hasRecordedLatencies();
-        recordedTotal = recorded ? new float[rows * m] : null;
         for (int r = 0; r < rows; r++) {
             int q = sampleRow[r];
             inputTokens[r] = sample.inputTokens(q);
             for (int j = 0; j < m; j++) {
                 int col = sample.modelIndex(models.get(j));
-                outputTokens[r * m + j] = sample.outputTokens(q, col);
-                if (recorded) {
-                    recordedTotal[r * m + j] = sample.recordedLatencyMs(q, col);
-                }
+                float rec = recorded ? sample.recordedLatencyMs(q, col) : -1f;
+                cellLatency[(r * m + j) * 2] = rec >= 0 ? rec : -1f;
+                cellLatency[(r * m + j) * 2 + 1] = sample.outputTokens(q, col);
             }
         }
         priors = new LatencyPriors(p50, p95, prefill, tps);
@@ -129,24 +128,18 @@ public final class LatencyModel {
     /** Time to first token of evaluation row {@code row} served by {@code model}, from the hash {@code bits}. */
     double ttftMs(long bits, int row, int model) {
         double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * inputTokens[row];
-        if (recordedTotal != null) {
-            double rec = recordedTotal[row * m + model];
-            if (rec >= 0 && t > rec) {
-                return rec;
-            }
-        }
-        return t;
+        double rec = cellLatency[(row * m + model) * 2];
+        return rec >= 0 && t > rec ? rec : t;
     }
 
     /** Total latency of that answer given its TTFT (same {@code bits}). */
     double totalMs(long bits, int row, int model, double ttftMs) {
-        if (recordedTotal != null) {
-            double rec = recordedTotal[row * m + model];
-            if (rec >= 0) {
-                return rec;
-            }
+        int cell = (row * m + model) * 2;
+        double rec = cellLatency[cell];
+        if (rec >= 0) {
+            return rec;
         }
-        return ttftMs + outputTokens[row * m + model] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
+        return ttftMs + cellLatency[cell + 1] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
     }
 
     /** Standard normal quantiles at the midpoints (i + 0.5) / n. */

@@ -49,6 +49,8 @@ final class ReplicationRun {
     private final LatencyModel latencyModel;
     private final CounterRandom latencyRandom;
     private final LatencyMetrics latency;
+    // routers use observed latency only for a latency term (Router.observeLatency): without one, skip the calls
+    private final boolean feedLatency;
     private final RunControl control;
 
     private final RouterRequest current;
@@ -120,6 +122,7 @@ final class ReplicationRun {
         this.requestWindows = windowN > 0 ? new RequestWindowMeter(windowN, total, tau, stream.shiftDay(), cells) : null;
         this.trace = new RunTrace(router, bound);
         this.latencyModel = p.latencyModel();
+        this.feedLatency = router != null && s.latency().isActive();
         this.latencyRandom = new CounterRandom(s.seed(), replication, Seeds.LATENCY);
         this.latency = new LatencyMetrics(s.latency(), tiers > 0 ? p.sample.slaTiers().values() : List.of(), metrics.days,
                 metrics.months, s.sla(), total);
@@ -285,7 +288,7 @@ final class ReplicationRun {
             ttft += before;
             total += before;
             latency.record(seq, blockDay[b], month, tiers > 0 ? p.tier[row] : 0, ttft, total, w);
-            if (router != null) {
+            if (feedLatency) {
                 current.at(b * stride, row, seq, blockDay[b], blockFrac[b]);
                 router.observeLatency(current, served, ttft, total);
             }
