@@ -1,5 +1,6 @@
 package dev.switchyard.engine.routing.online;
 
+import dev.switchyard.engine.routing.StandardNormal;
 import dev.switchyard.engine.routing.LatencyModel;
 import dev.switchyard.engine.routing.LatencyPriors;
 import dev.switchyard.engine.routing.LatencyTarget;
@@ -80,7 +81,7 @@ public final class LatencyController {
         this.metric = target.metric();
         this.allowed = 1 - target.percentile();
         this.v = v;
-        this.z = risk >= 0.5 ? 0 : LatencyModel.inverseNormal(1 - risk);
+        this.z = risk >= 0.5 ? 0 : StandardNormal.quantile(1 - risk);
         this.maxMargin = allowed / 2;
         this.windowed = context.window().kind() != SlaWindow.Kind.CUMULATIVE;
         int slots = context.slaTiers().size() + 1;

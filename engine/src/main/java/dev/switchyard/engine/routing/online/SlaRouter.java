@@ -1,5 +1,6 @@
 package dev.switchyard.engine.routing.online;
 
+import dev.switchyard.engine.routing.StandardNormal;
 import dev.switchyard.engine.routing.FeedbackEvent;
 import dev.switchyard.engine.routing.FeedbackKind;
 import dev.switchyard.engine.routing.LearnedState;
@@ -117,7 +118,7 @@ public final class SlaRouter implements Router {
         this.c = p.number("c");
         this.c4 = c * c * c * c;
         this.risk = p.number("risk");
-        this.z = risk >= 0.5 ? 0 : inverseNormal(1 - risk);
+        this.z = risk >= 0.5 ? 0 : StandardNormal.quantile(1 - risk);
         this.maxMargin = (1 - tau) / 2;
         this.mode = ExploreMode.of(p.choice("exploration"));
         String predictorChoice = p.choice("predictor");
@@ -408,35 +409,6 @@ public final class SlaRouter implements Router {
         return new LearnedState(name, s, predictor.estimates());
     }
 
-    /**
-     * Inverse of the standard normal distribution function (Acklam's rational approximation, relative
-     * error below 1.2e-9), for the margin's z(1 - risk).
-     */
-    static double inverseNormal(double p) {
-        if (!(p > 0 && p < 1)) {
-            throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
-        }
-        double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
-            -3.066479806614716e+01, 2.506628277459239e+00};
-        double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
-            -1.328068155288572e+01};
-        double[] cc = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
-            4.374664141464968e+00, 2.938163982698783e+00};
-        double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
-        double low = 0.02425;
-        if (p < low) {
-            double x = Math.sqrt(-2 * Math.log(p));
-            return (((((cc[0] * x + cc[1]) * x + cc[2]) * x + cc[3]) * x + cc[4]) * x + cc[5])
-                    / ((((d[0] * x + d[1]) * x + d[2]) * x + d[3]) * x + 1);
-        }
-        if (p > 1 - low) {
-            return -inverseNormal(1 - p);
-        }
-        double x = p - 0.5;
-        double r = x * x;
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * x
-                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    }
     // Warm start (issue 12, docs/decisions/1200-warm-start.md): added at the end, routing and learning
     // above are unchanged. Every field route()/observe() read or write is carried, the window
     // controller's included; pHat is scratch (overwritten by each prediction) and is not.
