@@ -67,7 +67,7 @@ public final class LatencyModel {
         if (!Double.isFinite(targetMs)) {
             return 0;
         }
-        return 1 - normalCdf((Math.log(targetMs) - Math.log(median)) / sigma);
+        return 1 - StandardNormal.cdf((Math.log(targetMs) - Math.log(median)) / sigma);
     }
 
     /** Prior {@code percentile} quantile of the metric in ms; NaN when unknown. */
@@ -79,19 +79,5 @@ public final class LatencyModel {
             return Double.NaN;
         }
         return median * Math.exp(sigma * StandardNormal.quantile(percentile));
-    }
-
-    /** Standard normal CDF (Zelen and Severo 26.2.17, absolute error below 7.5e-8). */
-    public static double normalCdf(double x) {
-        if (x < -38) {
-            return 0;
-        }
-        if (x > 38) {
-            return 1;
-        }
-        double t = 1 / (1 + 0.2316419 * Math.abs(x));
-        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-        double tail = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * poly;
-        return x >= 0 ? 1 - tail : tail;
     }
 }

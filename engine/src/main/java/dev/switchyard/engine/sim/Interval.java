@@ -1,5 +1,6 @@
 package dev.switchyard.engine.sim;
 
+import dev.switchyard.engine.routing.StandardNormal;
 import java.util.Arrays;
 
 /**
@@ -114,18 +115,8 @@ public record Interval(double estimate, double low, double high) {
         return z + (z3 + z) / (4.0 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * df * df);
     }
 
-    /** Standard normal CDF (Abramowitz-Stegun 7.1.26 is too coarse in the tails; this uses erfc by W. J. Cody's rational fit). */
+    /** Standard normal distribution function. */
     public static double normalCdf(double x) {
-        return 0.5 * erfc(-x / Math.sqrt(2));
-    }
-
-    /** Complementary error function, relative error < 1.2e-7 everywhere (Numerical Recipes' erfcc, Chebyshev fit). */
-    static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
+        return StandardNormal.cdf(x);
     }
 }

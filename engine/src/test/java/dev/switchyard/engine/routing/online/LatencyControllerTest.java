@@ -1,5 +1,6 @@
 package dev.switchyard.engine.routing.online;
 
+import dev.switchyard.engine.routing.StandardNormal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -115,7 +116,7 @@ class LatencyControllerTest {
         assertEquals(1, LatencyModel.bucket(3));
         assertEquals(11, LatencyModel.bucket(4000));
         assertEquals(LatencyModel.BUCKETS - 1, LatencyModel.bucket(Integer.MAX_VALUE));
-        assertEquals(0.975, LatencyModel.normalCdf(1.959963985), 1e-7);
+        assertEquals(0.975, StandardNormal.cdf(1.959963985), 1e-7);
     }
 
     @Test
