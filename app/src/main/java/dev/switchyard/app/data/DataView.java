@@ -234,8 +234,8 @@ public final class DataView extends VBox {
         LatencyProfile l = m.latency() == null ? new LatencyProfile(0, 0, 0) : m.latency();
         double d = Double.parseDouble(v.strip());
         return switch (which) {
-            case 0 -> new LatencyProfile(d, Math.max(d, l.ttftP95Ms()), l.outputTokensPerSecond());
-            default -> new LatencyProfile(l.ttftP50Ms(), l.ttftP95Ms(), d);
+            case 0 -> l.withTtftP50Ms(d);
+            default -> l.withOutputTokensPerSecond(d);
         };
     }
 

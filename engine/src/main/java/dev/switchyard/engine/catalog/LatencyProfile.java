@@ -41,6 +41,18 @@ public record LatencyProfile(double ttftP50Ms, double ttftP95Ms, double outputTo
         this(ttftP50Ms, ttftP95Ms, outputTokensPerSecond, 0, DEFAULT_OUTPUT_SPEED_SIGMA, "");
     }
 
+    /** This profile with another median TTFT (p95 raised to it when below); prefill, spread and source kept. */
+    public LatencyProfile withTtftP50Ms(double p50) {
+        return new LatencyProfile(p50, Math.max(p50, ttftP95Ms), outputTokensPerSecond, prefillMsPerThousandInputTokens,
+                outputSpeedSigma, source);
+    }
+
+    /** This profile with another output speed; everything else kept. */
+    public LatencyProfile withOutputTokensPerSecond(double tokensPerSecond) {
+        return new LatencyProfile(ttftP50Ms, ttftP95Ms, tokensPerSecond, prefillMsPerThousandInputTokens, outputSpeedSigma,
+                source);
+    }
+
     /** Reads a catalog entry; the fields added for issue 14 are optional. */
     @JsonCreator
     static LatencyProfile fromJson(@JsonProperty("ttftP50Ms") Double ttftP50Ms, @JsonProperty("ttftP95Ms") Double ttftP95Ms,
