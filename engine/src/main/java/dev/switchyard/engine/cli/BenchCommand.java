@@ -1,5 +1,6 @@
 package dev.switchyard.engine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.engine.EngineInfo;
@@ -20,7 +21,11 @@ import dev.switchyard.engine.traffic.TrafficSample;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -63,10 +68,44 @@ public final class BenchCommand implements Callable<Integer> {
     record Config(String router, String predictor, RouterParameters params) {
     }
 
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        int models = 12;
+    @Option(names = "--iterations", defaultValue = "5",
+            description = "Measured runs per router, after a warm-up; the median is reported (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--in-process", description = "Measure every router in this JVM, one after another (for profiling); "
+            + "by default each is measured in a fresh JVM of its own (decision 1003).")
+    boolean inProcess;
+
+    // the child side of the default mode: measure configuration INDEX of the list and print one JSON object
+    @Option(names = "--fork-config", hidden = true, defaultValue = "-1")
+    int forkConfig;
+
+    /**
+     * One throughput measurement: the per-iteration rates (requests/s on one core, thread CPU time) and the last
+     * run's figures.
+     */
+    record Measured(double[] rates, double meanSatisfaction, double costPerRequest) {
+        double median() {
+            double[] r = rates.clone();
+            Arrays.sort(r);
+            int n = r.length;
+            return n % 2 == 1 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2;
+        }
+
+        double min() {
+            return Arrays.stream(rates).min().orElse(Double.NaN);
+        }
+
+        double max() {
+            return Arrays.stream(rates).max().orElse(Double.NaN);
+        }
+    }
+
+    /** The workload every measurement uses, built the same way in the parent and in each forked JVM. */
+    private record Workload(Routers registry, Scenario base, PreparedScenario prepared, List<Config> configs) {
+    }
+
+    private Workload workload(int models) throws Exception {
         Routers registry = Routers.standard();
         TrafficSample sample = SyntheticWorkload.sample(sampleQueries, models, 1);
         PriceSheet prices = SyntheticWorkload.prices(models);
@@ -84,39 +123,131 @@ public final class BenchCommand implements Callable<Integer> {
                 configs.add(new Config(name, "category", RouterParameters.none()));
             }
         }
-        Simulator one = new Simulator(registry, 1);
+        return new Workload(registry, base, prepared, configs);
+    }
+
+    /** Warm-up run, then {@link #iterations} measured runs of {@code requests / iterations} requests each. */
+    private Measured measure(Workload w, Config c, int models) throws Exception {
+        PreparedScenario p = w.prepared();
+        Scenario s = w.base().withRouter(c.router(), c.params()).withPredictor(c.predictor());
+        if (c.predictor().equals("text-logistic")) {
+            TrafficSample withPrompts = SyntheticWorkload.sampleWithPrompts(sampleQueries, models, 1);
+            s = new Scenario(s.name(), withPrompts, s.catalog(), s.prices(), s.modelPool(), s.router(), s.routerParameters(),
+                    s.predictor(), null, s.sla(), s.feedback(), s.volume(), s.mixShift(), s.seed(), s.replications(),
+                    s.calibrationFraction(), s.scaling());
+            p = PreparedScenario.of(s);
+        }
+        Simulator one = new Simulator(w.registry(), 1);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long perRun = Math.max(100_000, requests / iterations);
+        one.run(p, s.withVolume(Scenario.Volume.requests(Math.max(100_000, requests / 10))), RunControl.NONE); // warm-up
+        double[] rates = new double[iterations];
+        SimulationResult r = null;
+        for (int i = 0; i < iterations; i++) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            r = one.run(p, s.withVolume(Scenario.Volume.requests(perRun)), RunControl.NONE);
+            double seconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            rates[i] = r.simulatedRequests() / seconds;
+        }
+        return new Measured(rates, r.meanSatisfaction().mean(), r.costPerRequest().mean());
+    }
+
+    /** Runs this command in a fresh JVM (same java, class path and heap options) for configuration {@code index}. */
+    private Measured forked(int index) throws Exception {
+        String javaBin = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin);
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // a profiler or debugger attached to this JVM is not carried into the measured one
+            if (!a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-XX:FlightRecorderOptions")
+                    && !a.startsWith("-agentlib") && !a.startsWith("-agentpath") && !a.startsWith("-javaagent")
+                    && !a.startsWith("-Xrunjdwp")) {
+                cmd.add(a);
+            }
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SwitchyardCli.class.getName(), "bench",
+                "--fork-config", Integer.toString(index), "--requests", Long.toString(requests), "--sample-queries",
+                Integer.toString(sampleQueries), "--iterations", Integer.toString(iterations)));
+        Path err = Files.createTempFile("switchyard-bench", ".err");
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+            proc.getOutputStream().close();
+            String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = proc.waitFor();
+            if (exit != 0) {
+                List<String> lines = Files.readAllLines(err);
+                String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+                throw new IllegalStateException("bench: the measuring JVM for configuration " + index + " exited with "
+                        + exit + (tail.isBlank() ? "" : ": " + tail));
+            }
+            JsonNode j = Json.mapper().readTree(text);
+            JsonNode rs = j.get("rates");
+            double[] rates = new double[rs.size()];
+            for (int i = 0; i < rates.length; i++) {
+                rates[i] = rs.get(i).asDouble();
+            }
+            return new Measured(rates, j.get("meanSatisfaction").asDouble(), j.get("costPerRequest").asDouble());
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (iterations < 1 || iterations > 100) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--iterations must be between 1 and 100, got " + iterations);
+        }
+        int models = 12;
+        Workload w = workload(models);
+        Routers registry = w.registry();
+        Scenario base = w.base();
+        PreparedScenario prepared = w.prepared();
+        List<Config> configs = w.configs();
+        if (forkConfig >= 0) {
+            if (forkConfig >= configs.size()) {
+                throw new IllegalArgumentException("no bench configuration #" + forkConfig);
+            }
+            Measured m = measure(w, configs.get(forkConfig), models);
+            ObjectNode o = Json.mapper().createObjectNode();
+            ArrayNode rs = o.putArray("rates");
+            for (double r : m.rates()) {
+                rs.add(r);
+            }
+            o.put("meanSatisfaction", m.meanSatisfaction()).put("costPerRequest", m.costPerRequest());
+            out.println(Json.mapper().writeValueAsString(o));
+            out.flush();
+            return 0;
+        }
         ObjectNode root = Json.mapper().createObjectNode();
         ArrayNode results = root.putArray("results");
+        long perRun = Math.max(100_000, requests / iterations);
         if (!json) {
-            out.printf(Locale.ROOT, "engine %s, %d cores, %d models, %,d requests per measurement (one thread, CPU time)%n",
-                    EngineInfo.version(), Runtime.getRuntime().availableProcessors(), models, requests);
+            out.printf(Locale.ROOT, "engine %s, %d cores, %d models; per router: a warm-up, then %d runs of %,d requests,"
+                    + " median [min - max] (one thread, CPU time, %s)%n", EngineInfo.version(),
+                    Runtime.getRuntime().availableProcessors(), models, iterations, perRun,
+                    inProcess ? "all routers in this JVM" : "each router in a fresh JVM");
             out.printf(Locale.ROOT, "synthetic IRT sample of %,d queries (evaluation pool %,d)%n", sampleQueries, prepared.evaluationRows());
         }
-        if (only != null) {
-            configs.removeIf(c -> !c.router().equals(only));
-        }
-        for (Config c : configs) {
-            PreparedScenario p = prepared;
-            Scenario s = base.withRouter(c.router(), c.params()).withPredictor(c.predictor());
-            if (c.predictor().equals("text-logistic")) {
-                TrafficSample withPrompts = SyntheticWorkload.sampleWithPrompts(sampleQueries, models, 1);
-                s = new Scenario(s.name(), withPrompts, s.catalog(), s.prices(), s.modelPool(), s.router(), s.routerParameters(),
-                        s.predictor(), null, s.sla(), s.feedback(), s.volume(), s.mixShift(), s.seed(), s.replications(),
-                        s.calibrationFraction(), s.scaling());
-                p = PreparedScenario.of(s);
+        for (int index = 0; index < configs.size(); index++) {
+            Config c = configs.get(index);
+            if (only != null && !c.router().equals(only)) {
+                continue;
             }
-            one.run(p, s.withVolume(Scenario.Volume.requests(Math.max(100_000, requests / 10))), RunControl.NONE); // warm-up
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            SimulationResult r = one.run(p, s.withVolume(Scenario.Volume.requests(requests)), RunControl.NONE);
-            double seconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            double rate = r.simulatedRequests() / seconds;
+            Measured m = inProcess ? measure(w, c, models) : forked(index);
             String label = c.router() + (c.params().values().isEmpty() ? "" : " " + c.params().values());
             results.addObject().put("router", label).put("predictor", c.predictor()).put("models", models)
-                    .put("requestsPerSecondPerCore", Math.round(rate)).put("meanSatisfaction", r.meanSatisfaction().mean())
-                    .put("costPerRequest", r.costPerRequest().mean());
+                    .put("requestsPerSecondPerCore", Math.round(m.median()))
+                    .put("requestsPerSecondPerCoreMin", Math.round(m.min()))
+                    .put("requestsPerSecondPerCoreMax", Math.round(m.max()))
+                    .put("iterations", m.rates().length).put("requestsPerIteration", perRun)
+                    .put("isolation", inProcess ? "in-process" : "fork")
+                    .put("meanSatisfaction", m.meanSatisfaction()).put("costPerRequest", m.costPerRequest());
             if (!json) {
-                out.printf(Locale.ROOT, "  %-34s %-14s %,14.0f requests/s/core%n", label, c.predictor(), rate);
+                out.printf(Locale.ROOT, "  %-34s %-14s %,14.0f requests/s/core  [%,.0f - %,.0f]%n", label, c.predictor(),
+                        m.median(), m.min(), m.max());
                 out.flush();
             }
         }
