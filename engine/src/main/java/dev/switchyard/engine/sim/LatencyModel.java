@@ -40,9 +40,13 @@ public final class LatencyModel {
     private final float[] msPerTokenTable; // [model * TABLE + i]: 1000 / (speed * exp(sigmaSpeed * z_i))
     private final double[] prefillMsPerInputToken;
     private final int[] inputTokens; // per evaluation row
-    // [(row * m + model) * 2]: the recorded total latency (-1 when none), then the output tokens (exact in a float below
-    // 2^24): interleaved so one request's draw reads one cache line, not two arrays' lines
+    // per row, what a draw reads (see gather): [row * perRow + model] = the output tokens of that answer (exact in a
+    // float below 2^24), then, only when the traffic records latencies, [row * perRow + m + model] = the recorded total
+    // latency (-1 when none). A row's entries are contiguous, so the simulator copies them with the row's other cells
+    // before it knows which model serves (one cache line for 12 models without recorded latencies).
     private final float[] cellLatency;
+    private final boolean recorded;
+    private final int perRow;
     private final LatencyPriors priors;
     private final List<String> notes;
 
@@ -90,16 +94,19 @@ public final class LatencyModel {
         }
         int rows = sampleRow.length;
         inputTokens = new int[rows];
-        cellLatency = new float[rows * m * 2];
-        boolean recorded = sample.hasRecordedLatencies();
+        recorded = sample.hasRecordedLatencies();
+        perRow = recorded ? 2 * m : m;
+        cellLatency = new float[rows * perRow];
         for (int r = 0; r < rows; r++) {
             int q = sampleRow[r];
             inputTokens[r] = sample.inputTokens(q);
             for (int j = 0; j < m; j++) {
                 int col = sample.modelIndex(models.get(j));
-                float rec = recorded ? sample.recordedLatencyMs(q, col) : -1f;
-                cellLatency[(r * m + j) * 2] = rec >= 0 ? rec : -1f;
-                cellLatency[(r * m + j) * 2 + 1] = sample.outputTokens(q, col);
+                cellLatency[r * perRow + j] = sample.outputTokens(q, col);
+                if (recorded) {
+                    float rec = sample.recordedLatencyMs(q, col);
+                    cellLatency[r * perRow + m + j] = rec >= 0 ? rec : -1f;
+                }
             }
         }
         priors = new LatencyPriors(p50, p95, prefill, tps);
@@ -126,21 +133,53 @@ public final class LatencyModel {
         return notes;
     }
 
+    /** Floats per row that {@link #gather} copies (the output tokens per model, and the recorded totals if any). */
+    int cellsPerRow() {
+        return perRow;
+    }
+
+    /** Copies what the draws of evaluation row {@code row} read into {@code into} from {@code at} on. */
+    void gather(int row, float[] into, int at) {
+        System.arraycopy(cellLatency, row * perRow, into, at, perRow);
+    }
+
     /** Time to first token of evaluation row {@code row} served by {@code model}, from the hash {@code bits}. */
     double ttftMs(long bits, int row, int model) {
-        double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * inputTokens[row];
-        double rec = cellLatency[(row * m + model) * 2];
-        return rec >= 0 && t > rec ? rec : t;
+        return ttftMs(bits, inputTokens[row], model, cellLatency, row * perRow);
     }
 
     /** Total latency of that answer given its TTFT (same {@code bits}). */
     double totalMs(long bits, int row, int model, double ttftMs) {
-        int cell = (row * m + model) * 2;
-        double rec = cellLatency[cell];
-        if (rec >= 0) {
-            return rec;
+        return totalMs(bits, model, ttftMs, cellLatency, row * perRow);
+    }
+
+    /** The row's input tokens (the prefill term's). */
+    int inputTokens(int row) {
+        return inputTokens[row];
+    }
+
+    /**
+     * {@link #ttftMs(long, int, int)} on the row's cells copied by {@link #gather} to {@code cells[at...]}, with the
+     * row's input tokens: the same value, from a buffer that is already in cache.
+     */
+    double ttftMs(long bits, int rowInputTokens, int model, float[] cells, int at) {
+        double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * rowInputTokens;
+        if (recorded) {
+            double rec = cells[at + m + model];
+            return rec >= 0 && t > rec ? rec : t;
         }
-        return ttftMs + cellLatency[cell + 1] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
+        return t;
+    }
+
+    /** {@link #totalMs(long, int, int, double)} on the row's gathered cells. */
+    double totalMs(long bits, int model, double ttftMs, float[] cells, int at) {
+        if (recorded) {
+            double rec = cells[at + m + model];
+            if (rec >= 0) {
+                return rec;
+            }
+        }
+        return ttftMs + cells[at + model] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
     }
 
     /** Standard normal quantiles at the midpoints (i + 0.5) / n. */

@@ -49,6 +49,11 @@ final class ReplicationRun {
     private final LatencyModel latencyModel;
     private final CounterRandom latencyRandom;
     private final LatencyMetrics latency;
+    // the block's rows' latency cells (LatencyModel.gather) and input tokens, copied in the gather pass: a large pool's
+    // cache misses then overlap with the row cells' instead of stalling each draw of the latency pass
+    private final int latPerRow;
+    private final float[] latCells;
+    private final int[] blockInputTokens = new int[BLOCK];
     // routers use observed latency only for a latency term (Router.observeLatency): without one, skip the calls
     private final boolean feedLatency;
     private final RunControl control;
@@ -124,6 +129,8 @@ final class ReplicationRun {
         this.latencyModel = p.latencyModel();
         this.feedLatency = router != null && s.latency().isActive();
         this.latencyRandom = new CounterRandom(s.seed(), replication, Seeds.LATENCY);
+        this.latPerRow = latencyModel.cellsPerRow();
+        this.latCells = new float[BLOCK * latPerRow];
         this.latency = new LatencyMetrics(s.latency(), tiers > 0 ? p.sample.slaTiers().values() : List.of(), metrics.days,
                 metrics.months, s.sla(), total);
     }
@@ -187,6 +194,8 @@ final class ReplicationRun {
                 int r = stream.row(seq, day);
                 blockRow[k] = r;
                 System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
+                latencyModel.gather(r, latCells, k * latPerRow);
+                blockInputTokens[k] = latencyModel.inputTokens(r);
             }
             for (int b = 0; b < len; b++) {
                 int row = blockRow[b];
@@ -282,8 +291,9 @@ final class ReplicationRun {
             int served = blockServed[b];
             long seq = blockSeq[b];
             long bits = latencyRandom.bits(seq, served);
-            double ttft = latencyModel.ttftMs(bits, row, served);
-            double total = latencyModel.totalMs(bits, row, served, ttft);
+            int at = b * latPerRow;
+            double ttft = latencyModel.ttftMs(bits, blockInputTokens[b], served, latCells, at);
+            double total = latencyModel.totalMs(bits, served, ttft, latCells, at);
             double before = blockBefore[b];
             ttft += before;
             total += before;
