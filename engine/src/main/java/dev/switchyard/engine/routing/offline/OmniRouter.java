@@ -252,14 +252,29 @@ public final class OmniRouter implements Router {
         int h = hull(key, request);
         double lambda = current.lambda();
         int end = keyInfo[3 * key + 1];
+        double[] hl = hull;
         int k = h;
         // entry h is the lambda-0 choice, then switches at rising lambdas
-        while (k + 1 < end && hull[3 * (k + 1)] < lambda) {
+        while (k + 1 < end && hl[3 * (k + 1)] < lambda) {
             k++;
         }
-        predictedSum += hull[3 * k + 1];
+        predictedSum += hl[3 * k + 1];
         routed++;
         batchKeys[filled] = key;
+        // this request's breakpoints for the next batch's lambda, taken while its hull is in cache (solveFromHulls
+        // read them again for the whole batch, a cache miss per request on a large pool); same order, same sums
+        batchBase += hl[3 * h + 1];
+        int e = batchEntries;
+        if (e + (end - h) > batchLambda.length) {
+            int size = Math.max(e + (end - h), Math.min(batchSize * models, Math.max(4096, batchLambda.length * 2)));
+            batchLambda = Arrays.copyOf(batchLambda, size);
+            batchDp = Arrays.copyOf(batchDp, size);
+        }
+        for (int j = h + 1; j < end; j++, e++) {
+            batchLambda[e] = hl[3 * j];
+            batchDp[e] = hl[3 * j + 1] - hl[3 * j - 2];
+        }
+        batchEntries = e;
         if (++filled == batchSize) {
             current = solveFromHulls();
             filled = 0;
@@ -276,6 +291,8 @@ public final class OmniRouter implements Router {
                 if (Float.floatToRawIntBits((float) request.normalisedCost((int) hull[3 * start + 2])) == check) {
                     return start;
                 }
+                // its cost changed (a price epoch): the breakpoints collected so far may be the old hull's
+                batchStale = true;
             }
         } else {
             keyInfo = Arrays.copyOf(keyInfo, 3 * Math.max(key + 1, Math.max(1024, keyInfo.length / 3 * 2)));
@@ -323,15 +340,29 @@ public final class OmniRouter implements Router {
         hullSize++;
     }
 
+    // the current batch's breakpoints, collected by route(); stale when a hull was recomputed during the batch
+    private double batchBase;
+    private int batchEntries;
+    private boolean batchStale;
+
     private Assignment solveFromHulls() {
         int n = batchSize;
-        double base = 0;
-        if (batchLambda.length < n * models) {
-            batchLambda = new double[n * models];
-            batchDp = new double[n * models];
+        double base = batchBase;
+        int e = batchEntries;
+        boolean stale = batchStale;
+        batchBase = 0;
+        batchEntries = 0;
+        batchStale = false;
+        if (stale) {
+            // as before the collection in route(): every request of the batch on its key's current hull
+            base = 0;
+            e = 0;
+            if (batchLambda.length < n * models) {
+                batchLambda = new double[n * models];
+                batchDp = new double[n * models];
+            }
         }
-        int e = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; stale && i < n; i++) {
             int info = 3 * batchKeys[i];
             int k = keyInfo[info];
             int end = keyInfo[info + 1];
