@@ -32,6 +32,8 @@ final class LatencyMetrics {
     private final double percentile;
     private final boolean active;
     private final double[] tierL; // per tier slot; +Infinity = no target
+    // some tier has a finite L: only then are the weights above L and per tier and window read (judge, summary)
+    private final boolean judging;
     private final int days;
     private final int months;
     private final int tierSlots;
@@ -67,6 +69,11 @@ final class LatencyMetrics {
         for (int t = 0; t < tierSlots; t++) {
             tierL[t] = target.targetMs(tierNames.isEmpty() ? null : tierNames.get(t));
         }
+        boolean anyL = false;
+        for (double l : tierL) {
+            anyL |= Double.isFinite(l);
+        }
+        this.judging = anyL;
         this.days = days;
         this.months = months;
         this.window = sla.window();
@@ -115,8 +122,6 @@ final class LatencyMetrics {
         ttftHist[slice + fineBucket(ttftMs)] += w;
         totalHist[slice + fineBucket(totalMs)] += w;
         double v = constrainTotal ? totalMs : ttftMs;
-        double over = v > tierL[tier] ? w : 0;
-        overW += over;
         allW += w;
         if (windowN > 0) {
             if (seq >= winEnd) {
@@ -125,13 +130,21 @@ final class LatencyMetrics {
                 winEnd = (winIndex + 1) * windowN;
             }
             winHist[coarseBucket(v)] += w;
-            winTierW[tier] += w;
-            winTierOver[tier] += over;
         } else {
             dayHist[day * COARSE + coarseBucket(v)] += w;
-            int dt = tier * days + day;
-            dayTierW[dt] += w;
-            dayTierOver[dt] += over;
+        }
+        if (judging) {
+            // without any finite L these sums are never read (no window is judged, no share is over L): skipped
+            double over = v > tierL[tier] ? w : 0;
+            overW += over;
+            if (windowN > 0) {
+                winTierW[tier] += w;
+                winTierOver[tier] += over;
+            } else {
+                int dt = tier * days + day;
+                dayTierW[dt] += w;
+                dayTierOver[dt] += over;
+            }
         }
     }
 
