@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
     int iterations;
 
     @Option(names = "--in-process", description = "Measure every router in this JVM, one after another (for profiling); "
-            + "by default each is measured in a fresh JVM of its own (decision 1003).")
+            + "by default each is measured in a fresh JVM of its own (decision 1005).")
     boolean inProcess;
 
     // the child side of the default mode: measure configuration INDEX of the list and print one JSON object

@@ -113,7 +113,7 @@ class RoutingCommandsTest {
         assertEquals("category", first.get("predictor").asText());
         assertEquals(12, first.get("models").asInt());
         assertTrue(first.get("requestsPerSecondPerCore").asLong() > 10_000);
-        // measured in a JVM of its own (decision 1003): the median of the iterations, inside their range
+        // measured in a JVM of its own (decision 1005): the median of the iterations, inside their range
         assertEquals("fork", first.get("isolation").asText());
         assertEquals(2, first.get("iterations").asInt());
         assertTrue(first.get("requestsPerSecondPerCoreMin").asLong() <= first.get("requestsPerSecondPerCore").asLong());
