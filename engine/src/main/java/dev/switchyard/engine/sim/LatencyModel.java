@@ -143,6 +143,58 @@ public final class LatencyModel {
         return ttftMs + cellLatency[cell + 1] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
     }
 
+    /**
+     * P(latency > {@code targetMs}) of each evaluation row's answer from each model, {@code [row * m + model]}, exactly
+     * under the draws {@link #ttftMs} and {@link #totalMs} make (uniform over the quantile tables' entries): the hidden
+     * truth a hindsight bound holds (decision 1402), never told to a router. Single served calls (no cascade wait).
+     */
+    double[] exceedances(double targetMs, boolean total) {
+        int rows = inputTokens.length;
+        double[] out = new double[rows * m];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < m; j++) {
+                int cell = (r * m + j) * 2;
+                double rec = cellLatency[cell];
+                double pre = prefillMsPerInputToken[j] * inputTokens[r];
+                int base = j * TABLE;
+                if (!total) {
+                    if (rec >= 0 && !(rec > targetMs)) {
+                        continue; // capped at a recorded total that is within L
+                    }
+                    // the table is ascending: the first entry over L, by bisection
+                    int lo = 0;
+                    int hi = TABLE;
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        if (ttftTable[base + mid] + pre > targetMs) {
+                            hi = mid;
+                        } else {
+                            lo = mid + 1;
+                        }
+                    }
+                    out[r * m + j] = (TABLE - lo) / (double) TABLE;
+                } else if (rec >= 0) {
+                    out[r * m + j] = rec > targetMs ? 1 : 0;
+                } else {
+                    // ttft ascending in i, ms per token descending in k: the pairs over L, by a moving pointer
+                    double outTokens = cellLatency[cell + 1];
+                    int sb = j * SPEED_TABLE;
+                    long over = 0;
+                    int k = 0; // speed entries 0..k-1 (the slowest) put (i, k) over L
+                    for (int i = 0; i < TABLE; i++) {
+                        double ttft = ttftTable[base + i] + pre;
+                        while (k < SPEED_TABLE && ttft + outTokens * (double) msPerTokenTable[sb + k] > targetMs) {
+                            k++;
+                        }
+                        over += k;
+                    }
+                    out[r * m + j] = over / ((double) TABLE * SPEED_TABLE);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Standard normal quantiles at the midpoints (i + 0.5) / n. */
     static double[] standardNormalTable(int n) {
         double[] z = new double[n];

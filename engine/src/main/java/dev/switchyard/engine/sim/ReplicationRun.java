@@ -95,8 +95,9 @@ final class ReplicationRun {
         this.hot = 3 * p.m;
         this.tau = s.sla().target();
         this.delay = s.feedback().delayRequests();
-        this.oracleRowCost = p.slaOracleCost(tau);
-        this.oracleRowCostAfterShift = p.slaOracleCostAfterShift(tau, s.mixShift());
+        // the regret reference is the SLA oracle under every term of the contract (two constraints with a latency term)
+        this.oracleRowCost = p.slaOracleCost(tau, s.latency(), s.mixShift(), false);
+        this.oracleRowCostAfterShift = p.slaOracleCost(tau, s.latency(), s.mixShift(), true);
         double judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
         this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new RouterRequest(p);
