@@ -242,6 +242,21 @@ public final class LatencyController {
         return exceedance[(slotGroup[0] * B + LatencyModel.bucket(inputTokens)) * models + model];
     }
 
+    /** The learned chance that {@code model} exceeds the L of the request's tier on a prompt of the request's length. */
+    public double exceedance(RequestView request, int model) {
+        return exceedance[(slotGroup[slot(request)] * B + LatencyModel.bucket(request.inputTokens())) * models + model];
+    }
+
+    /** True when the request's tier has a finite L (a latency term to hold). */
+    public boolean constrains(RequestView request) {
+        return Double.isFinite(slotL[slot(request)]);
+    }
+
+    /** The share of answers allowed over L, 1 - percentile. */
+    public double allowedShare() {
+        return allowed;
+    }
+
     /** The target this controller holds. */
     public LatencyTarget target() {
         return target;

@@ -56,7 +56,8 @@ public final class ProteusRouting implements RoutingProvider {
 
             @Override
             public Router create(RoutingContext context, RouterParameters parameters) {
-                return new ProteusRouter(policy(context, parameters), context.target());
+                return new ProteusRouter(policy(context, parameters), context.target())
+                        .withLatencyFilter(dev.switchyard.engine.routing.online.LatencyFilter.forContext(context));
             }
         });
     }
