@@ -146,7 +146,7 @@ public final class LatencyController {
         int slot = slot(request);
         winRouted[slot]++;
         winQueueSum[slot] += queue[slot];
-        double mu = queue[slot] / v;
+        double mu = queue[slot] / v * Math.max(1, lambda);
         if (mu == 0) {
             return RuleL.choose(request, pHat, lambda);
         }
@@ -202,14 +202,30 @@ public final class LatencyController {
     private void refresh(int slot) {
         double n;
         if (windowed) {
-            n = Math.max(prevWinObserved[slot], winObserved[slot] + 1.0);
+            // the tier's answers in this window, extrapolated like the window's requests (SlaRouter's estimate of the
+            // window's size); without one, the previous window's count
+            double expected = expectedRouted > 0 && windowRouted > 0 ? winObserved[slot] * (expectedRouted / windowRouted)
+                    : prevWinObserved[slot];
+            n = Math.max(expected, winObserved[slot] + 1.0);
         } else {
             n = Math.max(1, totalObserved[slot]);
         }
-        margin[slot] = Math.min(maxMargin, z * Math.sqrt(allowed * (1 - allowed) / n));
-        double excess = winExceeded[slot] - (allowed - margin[slot]) * winObserved[slot];
-        pace[slot] = windowed && excess > 0 ? Math.min(maxMargin, excess / Math.max(1.0, n - winObserved[slot])) : 0;
+        margin[slot] = WindowPace.margin(z, allowed * (1 - allowed), n, maxMargin);
+        pace[slot] = WindowPace.pace(windowed, winExceeded[slot], allowed, margin[slot], winObserved[slot],
+                n - winObserved[slot], maxMargin);
         threshold[slot] = allowed - margin[slot] - pace[slot];
+    }
+
+    private double expectedRouted;
+    private double windowRouted;
+
+    /**
+     * The router's estimate of the current window's size: {@code expected} requests, {@code routed} of them so far
+     * (SlaRouter's, shared through {@link WindowPace}); a tier's expected answers are its answers so far scaled alike.
+     */
+    void expectWindow(double expected, long routed) {
+        this.expectedRouted = expected;
+        this.windowRouted = routed;
     }
 
     /** A new SLA window: each tier's queue restarts at its time-average over the last window, counters reset. */

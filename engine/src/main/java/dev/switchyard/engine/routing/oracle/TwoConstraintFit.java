@@ -30,7 +30,12 @@ public final class TwoConstraintFit {
 
     /** What a unit of the fit is. */
     public enum Resolution {
-        ROW, CELL
+        /** Each pool row (query): its own hidden score and exceedance. */
+        ROW,
+        /** Category x SLA tier x log2 prompt-length bucket. */
+        CELL,
+        /** Category x SLA tier: a policy that does not look at the prompt's length. */
+        CATEGORY
     }
 
     private final int m;
@@ -106,7 +111,7 @@ public final class TwoConstraintFit {
             java.util.HashMap<Long, Integer> ids = new java.util.HashMap<>();
             for (int r = 0; r < rows; r++) {
                 long key = ((long) pool.category(r) * slots + rowSlot[r]) * LatencyModel.BUCKETS
-                        + LatencyModel.bucket(pool.inputTokens(r));
+                        + (resolution == Resolution.CELL ? LatencyModel.bucket(pool.inputTokens(r)) : 0);
                 Integer id = ids.get(key);
                 if (id == null) {
                     id = ids.size();
