@@ -93,6 +93,9 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         requireReadableFile("--config", config);
+        if (catalog != null) {
+            requireReadableFile("--catalog", catalog);
+        }
         if ((log == null) == (traffic == null || traffic.isEmpty())) {
             err.println("error: give either --log FILE (a production log) or --traffic FILE... (the simulator's stream)");
             return 2;
@@ -102,9 +105,6 @@ public final class ReplayCommand implements Callable<Integer> {
             if (traffic != null && !traffic.isEmpty()) {
                 long s = seed != null ? seed : cfg.provenance().seed();
                 int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-                if (catalog != null) {
-                    requireReadableFile("--catalog", catalog);
-                }
                 SimulationResult r = TrafficReplay.run(cfg, traffic, requests, s, warm, t,
                         catalog == null ? null : dev.switchyard.engine.catalog.CatalogJson.read(catalog));
                 if (json) {
