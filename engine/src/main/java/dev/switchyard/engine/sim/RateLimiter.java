@@ -38,6 +38,12 @@ final class RateLimiter {
     private final int[] tried; // stamp per model: cycles in the chain end it
     private int stamp;
     private long minute = Long.MIN_VALUE;
+    // the span of day positions (PreparedScenario.timeOfDay's argument) strictly inside the current minute
+    private int minuteDay = -1;
+    private double minuteFrom;
+    private double minuteTo;
+    /** Kept off a minute's ends so rounding in the day's time mapping cannot put a request in the wrong minute. */
+    private static final double SPAN_MARGIN = 1e-9;
     private final CounterRandom random;
 
     private RateLimiter(PreparedScenario p, LatencyMetrics metrics, double[] rpm, double[] tpm, int[] fallback,
@@ -148,11 +154,19 @@ final class RateLimiter {
      * @param w the real requests it stands for
      */
     int serve(int routed, int row, long seq, int day, double frac, double w, CallLedger calls) {
-        long now = day * MINUTES_PER_DAY + p.timeOfDay(frac) / MINUTE_MS;
-        if (now != minute) {
-            minute = now;
-            Arrays.fill(usedRequests, 0);
-            Arrays.fill(usedTokens, 0);
+        // the same minute as the last request unless the position left that minute's span of the day (requests come
+        // in time order, so the day's time-of-day lookup runs about once a minute, not once a request)
+        if (day != minuteDay || !(frac > minuteFrom && frac < minuteTo)) {
+            long ofDay = p.timeOfDay(frac) / MINUTE_MS;
+            long now = day * MINUTES_PER_DAY + ofDay;
+            if (now != minute) {
+                minute = now;
+                Arrays.fill(usedRequests, 0);
+                Arrays.fill(usedTokens, 0);
+            }
+            minuteDay = day;
+            minuteFrom = fracAt(ofDay * MINUTE_MS) + SPAN_MARGIN;
+            minuteTo = fracAt((ofDay + 1) * MINUTE_MS) - SPAN_MARGIN;
         }
         if (producedAlready(routed, calls)) {
             use(routed, row, w);
@@ -200,6 +214,17 @@ final class RateLimiter {
         use(routed, row, left);
         metrics.overLimit(left);
         return chosen < 0 ? routed : chosen;
+    }
+
+    /** The day position at which the day's clock reaches {@code ms} (the inverse of PreparedScenario.timeOfDay). */
+    private double fracAt(long ms) {
+        double[] cdf = p.hourCdf;
+        if (cdf == null) {
+            return ms / 86_400_000.0;
+        }
+        int h = (int) Math.min(23, ms / 3_600_000L);
+        double within = (ms - h * 3_600_000.0) / 3_600_000.0;
+        return cdf[h] + within * (cdf[h + 1] - cdf[h]);
     }
 
     private static boolean producedAlready(int model, CallLedger calls) {
