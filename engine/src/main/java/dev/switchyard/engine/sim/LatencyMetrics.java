@@ -46,6 +46,7 @@ final class LatencyMetrics {
     private double overW;
     private double allW;
     private double limitedW;
+    private double overLimitW;
     // windows of N real requests
     private long winIndex = -1;
     private long winEnd;
@@ -138,6 +139,11 @@ final class LatencyMetrics {
     /** A request (weight {@code w}) that went to its model's declared fallback because of a rate limit. */
     void rateLimited(double w) {
         limitedW += w;
+    }
+
+    /** A request (weight {@code w}) served over its model's rate limit: every model of its fallback chain was full. */
+    void overLimit(double w) {
+        overLimitW += w;
     }
 
     private void closeWindow() {
@@ -300,7 +306,7 @@ final class LatencyMetrics {
         double constrainedPct = percentile(constrainTotal ? runTotal : runTtft, 0, FINE, percentile, false);
         return new Summary(run, constrainedPct, active && judged > 0 ? (double) met / judged : Double.NaN, judged,
                 active && allW > 0 ? overW / allW : Double.NaN, perMonth, perTier, tierCompliance, windowPct,
-                allW > 0 ? limitedW / allW : 0);
+                allW > 0 ? limitedW / allW : 0, allW > 0 ? overLimitW / allW : 0);
     }
 
     static LatencyStats.Quantiles quantiles(double[] ttft, double[] total) {
@@ -326,9 +332,10 @@ final class LatencyMetrics {
      * @param tierWindowCompliance per tier, share of its judged windows meeting its L (NaN when none)
      * @param windowPercentiles the constrained metric's percentile in each complete window (1.6% buckets)
      * @param rateLimitedShare share of requests (real volume) that went to a fallback because of a rate limit
+     * @param overLimitShare share of requests (real volume) served over a rate limit (the whole fallback chain full)
      */
     record Summary(LatencyStats.Quantiles run, double constrainedPercentile, double windowCompliance, int windowsJudged,
             double overTargetShare, List<LatencyStats.Quantiles> perMonth, List<LatencyStats.Quantiles> perTier, double[] tierWindowCompliance,
-            List<Double> windowPercentiles, double rateLimitedShare) {
+            List<Double> windowPercentiles, double rateLimitedShare, double overLimitShare) {
     }
 }
