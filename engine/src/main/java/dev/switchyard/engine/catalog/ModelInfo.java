@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param qualityPriors prior probability of a satisfying answer per task category, each in [0,1]
  * @param deprecationDate null when none is announced
  * @param provenance where these facts come from (free text)
- * @param rateLimit per-minute limits and the declared fallback (decision 1402), null when the catalog states none
+ * @param rateLimit per-minute limits and the declared fallback (decision 1403), null when the catalog states none
  */
 public record ModelInfo(
         String id,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A model's per-minute capacity as the provider grants it to the team (decision 1402): at most
+ * A model's per-minute capacity as the provider grants it to the team (decision 1403): at most
  * {@code requestsPerMinute} requests and {@code tokensPerMinute} tokens (input plus output) per minute, 0 meaning "no
  * limit of that kind", and the model that takes the requests beyond them. The fallback is a model id or alias of the
  * same catalog, or empty: then requests beyond the limit are served anyway and reported as over the limit.

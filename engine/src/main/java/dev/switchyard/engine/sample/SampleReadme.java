@@ -119,7 +119,7 @@ final class SampleReadme {
         }
         sb.append("\nRate limits (catalog `rateLimit`, per minute, tokens = input + output) have headroom for the default volume\n")
                 .append("(1M requests a month peaks near 50 a minute) and bind from about ten times that; requests beyond a\n")
-                .append("model's limit go to its fallback (decision 1402). ").append(SampleProfiles.RATE_LIMIT_SOURCE).append(".\n\n");
+                .append("model's limit go to its fallback (decision 1403). ").append(SampleProfiles.RATE_LIMIT_SOURCE).append(".\n\n");
         sb.append("| Category | Scores | Guess | Discrimination a | Unanswerable | Mean input | Input sigma | Mean output | Output sigma | Difficulty elasticity | Cached-prefix share |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (CategoryProfile c : SampleProfiles.CATEGORIES) {

@@ -26,7 +26,7 @@ import java.util.function.ToDoubleFunction;
  * @param windowPercentiles replication 0: the constrained metric's percentile per complete window (1.6% buckets)
  * @param notes where the latencies come from and what was assumed
  * @param overLimitShare share of requests served over a rate limit because their whole fallback chain was full
- *     (decision 1402)
+ *     (decision 1403)
  */
 public record LatencyStats(String metric, double targetMs, double percentile, Map<String, Double> tierTargetsMs,
         Spread latencyP95Ms, Spread percentileMs, Spread windowCompliance, Spread overTargetShare, Spread rateLimitedShare,

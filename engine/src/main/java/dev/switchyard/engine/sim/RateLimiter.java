@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Per-model rate limits in simulation (decision 1402): counts, per minute of the stream's clock (day and time of
+ * Per-model rate limits in simulation (decision 1403): counts, per minute of the stream's clock (day and time of
  * day), the requests and tokens each model served at real volume (a request of a scaled month counts for the
  * {@code w} real requests it stands for), and sends a request its routed model has no room for to that model's
  * declared fallback, following the chain of fallbacks while each is full. When every model of the chain is full
@@ -126,7 +126,7 @@ final class RateLimiter {
         }
         if (!limited.isEmpty()) {
             notes.add(0, "rate limits (catalog, per minute at real volume) on " + String.join(", ", limited)
-                    + "; requests beyond them go to the declared fallback (decision 1402)");
+                    + "; requests beyond them go to the declared fallback (decision 1403)");
         }
         return List.copyOf(notes);
     }

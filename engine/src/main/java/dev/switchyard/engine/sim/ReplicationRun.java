@@ -51,7 +51,7 @@ final class ReplicationRun {
     private final LatencyMetrics latency;
     // routers use observed latency only for a latency term (Router.observeLatency): without one, skip the calls
     private final boolean feedLatency;
-    private final RateLimiter limits; // null unless a pool model has a catalog rate limit (decision 1402)
+    private final RateLimiter limits; // null unless a pool model has a catalog rate limit (decision 1403)
     private final RunControl control;
 
     private final RouterRequest current;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Per-model rate limits and the declared fallback in the catalog (decision 1402). */
+/** Per-model rate limits and the declared fallback in the catalog (decision 1403). */
 class RateLimitCatalogTest {
 
     private static String catalog(String rateLimitOfA) {

@@ -29,7 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rate limits and the declared fallback (decision 1402) against a hand count. The stream: 432,000 requests in a
+ * Rate limits and the declared fallback (decision 1403) against a hand count. The stream: 432,000 requests in a
  * 30-day month without a daily rhythm (the sample has no timestamps), so exactly 10 requests fall in every minute;
  * every request has 1,000 input and 100 output tokens, so every call of a model costs the same; "mini" is always
  * wrong, "mid" and "max" always right; the router always sends to mini (the cheapest).
