@@ -55,6 +55,18 @@ class TrainedStateReuseTest {
     }
 
     @Test
+    void scenariosThatPrepareTheSameShareOnePreparation() throws Exception {
+        Scenario s = base();
+        PreparedScenario p = Preparations.shared(s);
+        assertTrue(p == Preparations.shared(s.withFeedback(Scenario.Feedback.oneSided(0.7)).withTarget(0.9)
+                .withVolume(new Scenario.Volume(90_000, 0.05, 3, true)).withScaling(new Scenario.Scaling(1, 1_000))
+                .withReplications(5).withRouter("omnirouter", RouterParameters.none())));
+        assertTrue(p != Preparations.shared(s.withSeed(6)), "another seed splits differently");
+        assertTrue(p != Preparations.shared(s.withCalibrationFraction(0.2)), "another calibration fraction");
+        assertTrue(p != Preparations.shared(s.withModelPool(s.pool().subList(0, 4))), "another pool");
+    }
+
+    @Test
     void offlineRoutersTrainOncePerReplicationWhateverTheFeedbackRate() throws Exception {
         Scenario s = base().withRouter("omnirouter", RouterParameters.none()).withTarget(0.86);
         PreparedScenario p = PreparedScenario.of(s);
