@@ -145,7 +145,35 @@ final class PlanJson {
         }
         ArrayNode months = o.putArray("monthSpend");
         p.monthSpend().forEach(months::add);
+        latency(o, p.latency());
         return o;
+    }
+
+    /**
+     * The latency term next to the contract fields (decision 1402): {@code latencyTargetMs}, {@code latencyPercentile},
+     * {@code latencyP95Ms}, {@code latencyWindowCompliance} (share of contract windows whose latency term held),
+     * {@code qualityBreachProbability} (windows below the satisfaction target, latency aside); all null without a
+     * latency term. {@code breachProbability} then counts a window breached when either term fails.
+     */
+    static void latency(ObjectNode o, dev.switchyard.engine.plan.PlanLatency l) {
+        if (l == null) {
+            o.putNull("latencyTargetMs");
+            o.putNull("latencyPercentile");
+            o.putNull("latencyP95Ms");
+            o.putNull("latencyWindowCompliance");
+            return;
+        }
+        num(o, "latencyTargetMs", l.targetMs());
+        num(o, "latencyPercentile", l.percentile());
+        num(o, "latencyP95Ms", l.latencyP95Ms());
+        num(o, "latencyWindowCompliance", l.windowCompliance());
+        o.put("latencyMetric", l.metric());
+        ObjectNode tiers = o.putObject("latencyTierTargetsMs");
+        new java.util.TreeMap<>(l.tierTargetsMs()).forEach(tiers::put);
+        num(o, "latencyPercentileMs", l.percentileMs());
+        num(o, "latencyBreachProbability", l.latencyBreachProbability());
+        num(o, "qualityBreachProbability", l.qualityBreachProbability());
+        o.put("latencyWindowsJudged", l.windowsJudged());
     }
 
     private static ObjectNode floor(FloorPoint f) {

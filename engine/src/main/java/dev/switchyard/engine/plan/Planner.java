@@ -135,7 +135,7 @@ public final class Planner {
                 + " alone exceed the accepted share of all %d replications' windows)", s.replications(), s.replications());
         return new PlanPoint(p.router(), p.displayName(), p.params(), p.aimTarget(), p.target(), p.monthlySpend(),
                 p.monthlySpendSpread(), p.costPer1000(), p.meanSatisfaction(), p.breachProbability(), p.breachInterval(),
-                p.windows(), p.meetsSla(), reason, p.tiers(), p.monthSpend(), p.reconstructed());
+                p.windows(), p.meetsSla(), reason, p.tiers(), p.monthSpend(), p.reconstructed(), p.latency());
     }
 
     // ---------------------------------------------------------------- one setting
