@@ -83,6 +83,37 @@ final class PlanJson {
         return root;
     }
 
+    /**
+     * Negotiate's quality x latency grid: {@code targets}, {@code latencyTargetsMs}, {@code latencyPercentile},
+     * {@code latencyMetric}, {@code cells} [{@code target}, {@code latencyTargetMs}, {@code meetsSla}, {@code router},
+     * {@code monthlySpend} (null when no router keeps both terms), {@code reason} (why not, for the closest router),
+     * {@code point} (that router's full figures)], {@code seconds}.
+     */
+    static ObjectNode latencyGrid(dev.switchyard.engine.plan.LatencyGrid g) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        ArrayNode ts = o.putArray("targets");
+        g.targets().forEach(ts::add);
+        ArrayNode ls = o.putArray("latencyTargetsMs");
+        g.latenciesMs().forEach(ls::add);
+        o.put("latencyPercentile", g.percentile());
+        o.put("latencyMetric", g.metric());
+        ArrayNode cells = o.putArray("cells");
+        for (dev.switchyard.engine.plan.LatencyGrid.Cell c : g.cells()) {
+            ObjectNode co = cells.addObject();
+            co.put("target", c.target());
+            co.put("latencyTargetMs", c.latencyMs());
+            co.put("meetsSla", c.met());
+            co.put("router", c.best().router());
+            num(co, "monthlySpend", c.met() ? c.best().monthlySpend() : Double.NaN);
+            if (!c.met()) {
+                co.put("reason", c.best().reason());
+            }
+            co.set("point", point(c.best(), true));
+        }
+        o.put("seconds", g.seconds());
+        return o;
+    }
+
     static ObjectNode budget(BudgetAnswer b) {
         ObjectNode root = Json.mapper().createObjectNode();
         num(root, "maxTarget", b.maxTarget());
