@@ -131,6 +131,8 @@ public final class NegotiateView extends ScrollPane {
         javafx.scene.control.TextField latencyField = new javafx.scene.control.TextField();
         latencyField.setPromptText(String.join(", ", vm.latencyTargets().stream().map(l -> String.format(Locale.ROOT, "%.0f", l)).toList()));
         latencyField.setPrefColumnCount(18);
+        vm.latencyTargets().addListener((ListChangeListener<Double>) c -> latencyField.setPromptText(String.join(", ",
+                vm.latencyTargets().stream().map(l -> String.format(Locale.ROOT, "%.0f", l)).toList())));
         latencyField.setId("negotiate-latency-targets");
         ChartCardTooltips.install(latencyField, "The latency targets of the rows, in ms of time to first token (e.g. 1000, "
                 + "1500, 2 s). Empty: around the Scenario screen's latency target, or 1 to 5 seconds without one.");
