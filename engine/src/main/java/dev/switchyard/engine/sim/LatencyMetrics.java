@@ -335,7 +335,11 @@ final class LatencyMetrics {
      */
     record Summary(LatencyStats.Quantiles run, double constrainedPercentile, double windowCompliance, int windowsJudged,
             double overTargetShare, List<LatencyStats.Quantiles> perMonth, List<LatencyStats.Quantiles> perTier, double[] tierWindowCompliance,
-            List<Double> windowPercentiles, double rateLimitedShare, double percentile, double[] tierTargetMs,
-            double[] dayTierWeight, double[] dayTierOver) {
+            List<Double> windowPercentiles, double rateLimitedShare,
+            // the planner's inputs (decision 1402): not part of a result's JSON (goldens, stored runs unchanged)
+            @com.fasterxml.jackson.annotation.JsonIgnore double percentile,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] tierTargetMs,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierWeight,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierOver) {
     }
 }
