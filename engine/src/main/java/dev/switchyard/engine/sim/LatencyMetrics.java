@@ -46,6 +46,7 @@ final class LatencyMetrics {
     private double overW;
     private double allW;
     private double limitedW;
+    private double overLimitW;
     // windows of N real requests
     private long winIndex = -1;
     private long winEnd;
@@ -138,6 +139,11 @@ final class LatencyMetrics {
     /** A request (weight {@code w}) that went to its model's declared fallback because of a rate limit. */
     void rateLimited(double w) {
         limitedW += w;
+    }
+
+    /** A request (weight {@code w}) served over its model's rate limit: every model of its fallback chain was full. */
+    void overLimit(double w) {
+        overLimitW += w;
     }
 
     private void closeWindow() {
@@ -300,8 +306,8 @@ final class LatencyMetrics {
         double constrainedPct = percentile(constrainTotal ? runTotal : runTtft, 0, FINE, percentile, false);
         return new Summary(run, constrainedPct, active && judged > 0 ? (double) met / judged : Double.NaN, judged,
                 active && allW > 0 ? overW / allW : Double.NaN, perMonth, perTier, tierCompliance, windowPct,
-                allW > 0 ? limitedW / allW : 0, percentile, tierL.clone(), windowN > 0 ? null : dayTierW.clone(),
-                windowN > 0 ? null : dayTierOver.clone());
+                allW > 0 ? limitedW / allW : 0, allW > 0 ? overLimitW / allW : 0, percentile, tierL.clone(),
+                windowN > 0 ? null : dayTierW.clone(), windowN > 0 ? null : dayTierOver.clone());
     }
 
     static LatencyStats.Quantiles quantiles(double[] ttft, double[] total) {
@@ -327,6 +333,7 @@ final class LatencyMetrics {
      * @param tierWindowCompliance per tier, share of its judged windows meeting its L (NaN when none)
      * @param windowPercentiles the constrained metric's percentile in each complete window (1.6% buckets)
      * @param rateLimitedShare share of requests (real volume) that went to a fallback because of a rate limit
+     * @param overLimitShare share of requests (real volume) served over a rate limit (the whole fallback chain full)
      * @param percentile the target's percentile (e.g. 0.95)
      * @param tierTargetMs L per tier slot (+Infinity: no latency term for that tier)
      * @param dayTierWeight weight (real requests) per (tier slot, day), {@code [tier * days + day]}, so the planner can
@@ -335,8 +342,8 @@ final class LatencyMetrics {
      */
     record Summary(LatencyStats.Quantiles run, double constrainedPercentile, double windowCompliance, int windowsJudged,
             double overTargetShare, List<LatencyStats.Quantiles> perMonth, List<LatencyStats.Quantiles> perTier, double[] tierWindowCompliance,
-            List<Double> windowPercentiles, double rateLimitedShare,
-            // the planner's inputs (decision 1402): not part of a result's JSON (goldens, stored runs unchanged)
+            List<Double> windowPercentiles, double rateLimitedShare, double overLimitShare,
+            // the planner's inputs (decision 1403): not part of a result's JSON (goldens, stored runs unchanged)
             @com.fasterxml.jackson.annotation.JsonIgnore double percentile,
             @com.fasterxml.jackson.annotation.JsonIgnore double[] tierTargetMs,
             @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierWeight,

@@ -51,6 +51,7 @@ final class ReplicationRun {
     private final LatencyMetrics latency;
     // routers use observed latency only for a latency term (Router.observeLatency): without one, skip the calls
     private final boolean feedLatency;
+    private final RateLimiter limits; // null unless a pool model has a catalog rate limit (decision 1402)
     private final RunControl control;
 
     private final RouterRequest current;
@@ -95,8 +96,9 @@ final class ReplicationRun {
         this.hot = 3 * p.m;
         this.tau = s.sla().target();
         this.delay = s.feedback().delayRequests();
-        this.oracleRowCost = p.slaOracleCost(tau);
-        this.oracleRowCostAfterShift = p.slaOracleCostAfterShift(tau, s.mixShift());
+        // the regret reference is the SLA oracle under every term of the contract (two constraints with a latency term)
+        this.oracleRowCost = p.slaOracleCost(tau, s.latency(), s.mixShift(), false);
+        this.oracleRowCostAfterShift = p.slaOracleCost(tau, s.latency(), s.mixShift(), true);
         double judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
         this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new RouterRequest(p);
@@ -126,6 +128,7 @@ final class ReplicationRun {
         this.latencyRandom = new CounterRandom(s.seed(), replication, Seeds.LATENCY);
         this.latency = new LatencyMetrics(s.latency(), tiers > 0 ? p.sample.slaTiers().values() : List.of(), metrics.days,
                 metrics.months, s.sla(), total);
+        this.limits = RateLimiter.of(p, s.catalog(), latency, s.seed(), replication);
     }
 
     ReplicationResult run() {
@@ -206,6 +209,9 @@ final class ReplicationRun {
                 }
                 if (served < 0 || served >= m) {
                     throw new IllegalStateException("router '" + s.router() + "' returned model " + served + " of " + m);
+                }
+                if (limits != null) {
+                    served = limits.serve(served, row, seq, day, frac, w, calls);
                 }
                 calls.call(served);
                 int ok = calls.outcome[served];

@@ -57,7 +57,8 @@ public final class OfflineRouters implements RoutingProvider {
                         CorrectnessPredictor.Options.defaults());
                 ThresholdRouter.Calibration c = ThresholdRouter.calibrate(t.outOfFold(), t.split(), context.target(),
                         parameters.number("margin"));
-                return new ThresholdRouter(t.predictor(), c);
+                return new ThresholdRouter(t.predictor(), c)
+                        .withLatencyFilter(dev.switchyard.engine.routing.online.LatencyFilter.forContext(context));
             }
         };
     }
