@@ -150,7 +150,8 @@ public final class TrafficReplay {
         Scenario.Feedback fb = new Scenario.Feedback(FeedbackKind.valueOf(sim.feedbackKind()), sim.feedbackRate(),
                 sim.falseReportRate(), sim.feedbackDelayRequests(), sim.assumedRate() == null ? Double.NaN : sim.assumedRate(),
                 sim.assumedFalseReportRate() == null ? Double.NaN : sim.assumedFalseReportRate());
-        Scenario.Sla sla = new Scenario.Sla(config.sla().target(), Scenario.Window.valueOf(config.sla().window()),
+        // the router is rebuilt at the target it served with (its aim when the planner gave it a margin)
+        Scenario.Sla sla = new Scenario.Sla(config.sla().routerTarget(), Scenario.Window.valueOf(config.sla().window()),
                 config.sla().windowRequests());
         Scenario.Volume volume = requests != null ? Scenario.Volume.requests(requests)
                 : new Scenario.Volume(sim.requestsPerMonth(), sim.monthlyGrowth(), sim.months(), sim.dailyRhythm());

@@ -306,7 +306,8 @@ final class LatencyMetrics {
         double constrainedPct = percentile(constrainTotal ? runTotal : runTtft, 0, FINE, percentile, false);
         return new Summary(run, constrainedPct, active && judged > 0 ? (double) met / judged : Double.NaN, judged,
                 active && allW > 0 ? overW / allW : Double.NaN, perMonth, perTier, tierCompliance, windowPct,
-                allW > 0 ? limitedW / allW : 0, allW > 0 ? overLimitW / allW : 0);
+                allW > 0 ? limitedW / allW : 0, allW > 0 ? overLimitW / allW : 0, percentile, tierL.clone(),
+                windowN > 0 ? null : dayTierW.clone(), windowN > 0 ? null : dayTierOver.clone());
     }
 
     static LatencyStats.Quantiles quantiles(double[] ttft, double[] total) {
@@ -333,9 +334,19 @@ final class LatencyMetrics {
      * @param windowPercentiles the constrained metric's percentile in each complete window (1.6% buckets)
      * @param rateLimitedShare share of requests (real volume) that went to a fallback because of a rate limit
      * @param overLimitShare share of requests (real volume) served over a rate limit (the whole fallback chain full)
+     * @param percentile the target's percentile (e.g. 0.95)
+     * @param tierTargetMs L per tier slot (+Infinity: no latency term for that tier)
+     * @param dayTierWeight weight (real requests) per (tier slot, day), {@code [tier * days + day]}, so the planner can
+     *     judge latency on contract windows of any length (null for N-request windows)
+     * @param dayTierOver weight above its tier's L per (tier slot, day), same layout (null for N-request windows)
      */
     record Summary(LatencyStats.Quantiles run, double constrainedPercentile, double windowCompliance, int windowsJudged,
             double overTargetShare, List<LatencyStats.Quantiles> perMonth, List<LatencyStats.Quantiles> perTier, double[] tierWindowCompliance,
-            List<Double> windowPercentiles, double rateLimitedShare, double overLimitShare) {
+            List<Double> windowPercentiles, double rateLimitedShare, double overLimitShare,
+            // the planner's inputs (decision 1403): not part of a result's JSON (goldens, stored runs unchanged)
+            @com.fasterxml.jackson.annotation.JsonIgnore double percentile,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] tierTargetMs,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierWeight,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierOver) {
     }
 }
