@@ -181,7 +181,7 @@ final class PlanJson {
     }
 
     /**
-     * The latency term next to the contract fields (decision 1403): {@code latencyTargetMs}, {@code latencyPercentile},
+     * The latency term next to the contract fields (decision 1404): {@code latencyTargetMs}, {@code latencyPercentile},
      * {@code latencyP95Ms}, {@code latencyWindowCompliance} (share of contract windows whose latency term held),
      * {@code qualityBreachProbability} (windows below the satisfaction target, latency aside); all null without a
      * latency term. {@code breachProbability} then counts a window breached when either term fails.

@@ -44,7 +44,7 @@ final class Judge {
         };
         double windows = 0;
         double breaches = 0;
-        // the latency term (decision 1403): a window keeps the promise only when satisfaction and latency both hold
+        // the latency term (decision 1404): a window keeps the promise only when satisfaction and latency both hold
         boolean latencyTerm = hasLatencyTerm(r);
         double qualityBreaches = 0;
         double latencyJudged = 0;

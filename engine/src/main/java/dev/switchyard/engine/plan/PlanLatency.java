@@ -3,7 +3,7 @@ package dev.switchyard.engine.plan;
 import java.util.Map;
 
 /**
- * The latency term of one judged setting (decision 1403): what the contract asks and how the run kept it. A window
+ * The latency term of one judged setting (decision 1404): what the contract asks and how the run kept it. A window
  * keeps the whole promise only when both its satisfaction and its latency term hold; these figures say how much of a
  * breach is latency's doing.
  *

@@ -27,7 +27,7 @@ import java.util.Map;
  * @param tiers per-tier figures (empty when the traffic has no tiers)
  * @param monthSpend mean spend of each month, USD (month 1 first), for a timeline chart
  * @param reconstructed the algorithm was rebuilt from a paper's abstract (say so next to its numbers)
- * @param latency the contract's latency term and how this setting kept it (decision 1403); null when the contract names no
+ * @param latency the contract's latency term and how this setting kept it (decision 1404); null when the contract names no
  *     latency
  */
 public record PlanPoint(String router, String displayName, Map<String, String> params, double aimTarget, double target,

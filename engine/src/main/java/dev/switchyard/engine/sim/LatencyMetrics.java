@@ -343,7 +343,7 @@ final class LatencyMetrics {
     record Summary(LatencyStats.Quantiles run, double constrainedPercentile, double windowCompliance, int windowsJudged,
             double overTargetShare, List<LatencyStats.Quantiles> perMonth, List<LatencyStats.Quantiles> perTier, double[] tierWindowCompliance,
             List<Double> windowPercentiles, double rateLimitedShare, double overLimitShare,
-            // the planner's inputs (decision 1403): not part of a result's JSON (goldens, stored runs unchanged)
+            // the planner's inputs (decision 1404): not part of a result's JSON (goldens, stored runs unchanged)
             @com.fasterxml.jackson.annotation.JsonIgnore double percentile,
             @com.fasterxml.jackson.annotation.JsonIgnore double[] tierTargetMs,
             @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierWeight,

@@ -27,7 +27,7 @@ public final class PlanningWindows {
     }
 
     /**
-     * Windows of {@code groupDays} days of the whole traffic judged on both terms of the contract (decision 1403): a
+     * Windows of {@code groupDays} days of the whole traffic judged on both terms of the contract (decision 1404): a
      * window keeps the promise when its satisfaction reaches {@code tau} (at real volume, as {@link #at}) <em>and</em>
      * the run's latency term held in it (in every tier it holds, at most 1 - percentile of the weight above that tier's
      * L, as the run's own {@code latencyWindowCompliance} judges). Without a latency term this is {@link #at}.

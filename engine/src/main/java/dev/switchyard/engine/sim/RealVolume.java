@@ -117,7 +117,7 @@ final class RealVolume {
 
         /**
          * Adds a complete window that is breached whatever its satisfaction (it missed the contract's latency term): it
-         * counts among the windows and in the series, never as met (planner, decision 1403).
+         * counts among the windows and in the series, never as met (planner, decision 1404).
          */
         void addMissed(Estimate e) {
             windows++;

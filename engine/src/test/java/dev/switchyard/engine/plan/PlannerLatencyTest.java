@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The planner judges the latency term (decision 1403) on PlannerTest's known workload with recorded total latencies:
+ * The planner judges the latency term (decision 1404) on PlannerTest's known workload with recorded total latencies:
  * cheap (right on 70%) answers in 5,000 ms, mid and dear in 1,000 ms. At a 60% target the cheapest single model keeps the
  * satisfaction term in every window, but under "p95 total latency at most 2,000 ms" it misses the latency term in every
  * window, so it does not keep the promise and says why.
