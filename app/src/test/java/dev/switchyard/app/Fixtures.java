@@ -257,6 +257,32 @@ public final class Fixtures {
             return new Negotiated(targets, points, marginals, floor, CEILING, List.of(), 0.2, "fake", false);
         }
 
+        public final List<List<Double>> latencyGrids = new ArrayList<>();
+
+        /**
+         * The fake grid: SLARouter keeps (t, L) when L >= 1,000 ms and t <= the ceiling, at its spend for t times
+         * (1 + 1,000 / L) (a tighter latency target costs more); otherwise no router does ("too slow").
+         */
+        @Override
+        public LatencyCells latencyGrid(DataSet data, ScenarioSettings s, List<Double> targets, List<Double> latenciesMs,
+                                        List<String> routers, java.util.function.Consumer<LatencyCells> partial, ProgressSink sink) {
+            synchronized (latencyGrids) {
+                latencyGrids.add(List.copyOf(latenciesMs));
+            }
+            List<LatencyCell> cells = new ArrayList<>();
+            for (double l : latenciesMs) {
+                sink.checkCancelled();
+                for (double t : targets) {
+                    boolean met = l >= 1000 && t <= CEILING;
+                    double spend = s.monthlyVolume() * per1k("slarouter", t) / 1000 * (1 + 1000 / l);
+                    cells.add(new LatencyCell(t, l, met, "SLARouter", met ? spend : Double.NaN, 0.8 * l,
+                            met ? "" : "misses the latency target in 40% of weeks (accepted: 5%)"));
+                }
+                partial.accept(new LatencyCells(targets, latenciesMs, s.latency().percentile(), cells, true, 0));
+            }
+            return new LatencyCells(targets, latenciesMs, s.latency().percentile(), cells, false, 0.3);
+        }
+
         @Override
         public dev.switchyard.app.plan.BudgetResult budget(DataSet data, ScenarioSettings s, double monthlyBudget, ProgressSink sink) {
             synchronized (budgets) {

@@ -95,6 +95,23 @@ public class HeatMapGrid extends GridPane {
         }
     }
 
+    /**
+     * Writes {@code text} into the blank (NaN) cell at ({@code row}, {@code column}), greyed, with {@code tooltip}: a cell
+     * that has no value for a reason the reader must see (e.g. "not met" where no router keeps the promise).
+     */
+    public void markBlank(int row, int column, String text, String tooltip) {
+        for (javafx.scene.Node n : getChildren()) {
+            Integer r = GridPane.getRowIndex(n);
+            Integer c = GridPane.getColumnIndex(n);
+            if (n instanceof Label l && r != null && c != null && r == row + 1 && c == column + 1 && l.getText().isEmpty()) {
+                l.setText(text);
+                l.getStyleClass().add("heat-cell-blank");
+                l.setStyle("-fx-background-color: #e6e8eb; -fx-text-fill: #5a6270; -fx-font-style: italic;");
+                l.setTooltip(ChartCard.wrap(tooltip));
+            }
+        }
+    }
+
     /** 0 = worst (red) .. 1 = best (green), through a pale yellow. */
     static Color colour(double t) {
         t = Math.max(0, Math.min(1, t));

@@ -30,7 +30,7 @@ public class KpiTile extends VBox {
         value.setText(valueText);
         // a name as the value ("claude-opus-4-7") gets a smaller font instead of being clipped
         value.getStyleClass().remove("kpi-value-long");
-        if (valueText != null && valueText.length() > 9) {
+        if (valueText != null && valueText.length() > 7) { // "1,300 ms" is clipped at full size in a narrow tile
             value.getStyleClass().add("kpi-value-long");
         }
         detail.setText(detailText == null || detailText.isEmpty() ? " " : detailText);

@@ -245,7 +245,7 @@ public final class DataView extends VBox {
                 m.family(), tier == null ? m.tier() : tier, m.aliases(), context == null ? m.contextWindow() : context,
                 m.maxOutputTokens(), latency == null ? m.latency() : latency, m.qualityPriors(),
                 deprecation == null ? m.deprecationDate() : deprecation == LocalDate.MIN ? null : deprecation,
-                provenance == null ? m.provenance() : provenance);
+                provenance == null ? m.provenance() : provenance, m.rateLimit());
     }
 
     private static <T> TableColumn<T, String> readOnly(String name, Function<T, String> value, double width, String help) {

@@ -51,7 +51,8 @@ public final class EngineExporter implements Exporter {
                 return List.of(target);
             }
             case REPORT -> {
-                HtmlReport.write(run.scenario(), run.result(), workspace, now, target);
+                // the contract's target and the router's aim stated apart (issue 9)
+                HtmlReport.write(run.contract(), run.result(), workspace, now, target);
                 return List.of(target);
             }
             case TABLES -> {
@@ -62,6 +63,7 @@ public final class EngineExporter implements Exporter {
     }
 
     private static RoutingConfig config(EnginePlanner.Completed run, String workspace, Instant now) throws Exception {
-        return RoutingConfigs.export(run.scenario(), run.result(), workspace, now);
+        // the router keeps the aim it ran with; the file names the contract's target beside it (sla.target, sla.aim)
+        return RoutingConfigs.export(run.scenario(), run.result(), workspace, now).withContractTarget(run.contract().sla().target());
     }
 }

@@ -46,6 +46,9 @@ public final class NegotiateView extends ScrollPane {
     final LineChart<Number, Number> tierChart = new LineChart<>(Charts.percentAxis("SLA target", 0.7, 0.9),
             Charts.percentAxis("Tier satisfaction", 0.7, 1.0));
     final Button analyse = new Button("Analyse");
+    /** The quality x latency grid: monthly cost of the cheapest router keeping both terms, per (target, L). */
+    final HeatMapGrid latencyGrid = new HeatMapGrid();
+    final Button computeLatency = new Button("Compute");
     private final Label rangeLabel = new Label();
     private final List<ChartCard> cards = new ArrayList<>();
 
@@ -125,6 +128,51 @@ public final class NegotiateView extends ScrollPane {
                 + "each SLA tier (gold, silver, bronze) is at each target. Points under the dashed target line are tiers "
                 + "that breach even when the traffic as a whole meets the target.", tierChart, runner,
                 () -> vm.resultProperty().get() == null ? null : vm.resultProperty().get().tierTable());
+        javafx.scene.control.TextField latencyField = new javafx.scene.control.TextField();
+        latencyField.setPromptText(String.join(", ", vm.latencyTargets().stream().map(l -> String.format(Locale.ROOT, "%.0f", l)).toList()));
+        latencyField.setPrefColumnCount(18);
+        vm.latencyTargets().addListener((ListChangeListener<Double>) c -> latencyField.setPromptText(String.join(", ",
+                vm.latencyTargets().stream().map(l -> String.format(Locale.ROOT, "%.0f", l)).toList())));
+        latencyField.setId("negotiate-latency-targets");
+        ChartCardTooltips.install(latencyField, "The latency targets of the rows, in ms of time to first token (e.g. 1000, "
+                + "1500, 2 s). Empty: around the Scenario screen's latency target, or 1 to 5 seconds without one.");
+        Label latencyError = new Label();
+        latencyError.getStyleClass().add("error");
+        latencyField.setOnAction(e -> latencyError.setText(vm.setLatencyTargets(latencyField.getText())));
+        latencyField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                latencyError.setText(vm.setLatencyTargets(latencyField.getText()));
+            }
+        });
+        computeLatency.setId("negotiate-latency-compute");
+        computeLatency.setOnAction(e -> {
+            latencyError.setText(vm.setLatencyTargets(latencyField.getText()));
+            if (latencyError.getText().isEmpty()) {
+                vm.analyseLatencyGrid();
+            }
+        });
+        computeLatency.disableProperty().bind(vm.latencyRunningProperty());
+        ChartCardTooltips.install(computeLatency, "Runs one analysis per latency target (every chosen router told that "
+                + "target), in the background; rows fill in as each is done.");
+        Button cancelLatency = new Button("Cancel");
+        cancelLatency.setOnAction(e -> vm.cancelLatencyGrid());
+        cancelLatency.disableProperty().bind(vm.latencyRunningProperty().not());
+        Label latencyStatus = new Label();
+        latencyStatus.textProperty().bind(vm.latencyStatusProperty());
+        latencyStatus.setWrapText(true);
+        latencyStatus.getStyleClass().add("notes");
+        HBox latencyBar = new HBox(6, new Label("Latency targets (ms)"), latencyField, computeLatency, cancelLatency, latencyError);
+        latencyBar.setAlignment(Pos.CENTER_LEFT);
+        VBox latencyBox = new VBox(6, latencyBar, latencyGrid, latencyStatus);
+        ChartCard latencyCard = card("Monthly cost: SLA target x latency target", "What a month costs when the contract "
+                + "names a latency as well as a satisfaction level: each cell is the monthly spend of the cheapest chosen "
+                + "router that keeps both, the SLA target (columns) and 'the percentile of time to first token at most L' "
+                + "(rows), in every contract window with the accepted chance of a breach. Grey cells: no router keeps that "
+                + "pair. Colours on a log scale, green is cheaper.", latencyBox, runner,
+                () -> vm.latencyGridProperty().get() == null ? null : NegotiateViewModel.latencyTable(vm.latencyGridProperty().get()));
+        latencyCard.setEmptyMessage("");
+        vm.latencyGridProperty().addListener((o, was, now) -> showLatency(now));
+        showLatency(null);
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
@@ -142,10 +190,60 @@ public final class NegotiateView extends ScrollPane {
         for (ChartCard c : cards) {
             c.setPrefHeight(330);
         }
+        g.add(latencyCard, 0, 3, 2, 1);
         VBox box = new VBox(8, bar, status, g);
         box.setPadding(new Insets(8));
         setContent(box);
         vm.resultProperty().addListener((o, was, now) -> show(now));
+    }
+
+    /** The quality x latency grid as far as it is known: spend per (L, target), "not met" where no router keeps it. */
+    private void showLatency(dev.switchyard.app.plan.PlanningEngine.LatencyCells g) {
+        if (g == null) {
+            latencyGrid.getChildren().clear();
+            latencyGrid.getColumnConstraints().clear();
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        for (double l : g.latenciesMs()) {
+            rows.add(String.format(Locale.ROOT, "p%.0f ≤ %s", 100 * g.percentile(), l >= 1000 && l % 100 == 0
+                    ? String.format(Locale.ROOT, "%.1f s", l / 1000) : String.format(Locale.ROOT, "%,.0f ms", l)));
+        }
+        List<String> cols = g.targets().stream().map(NegotiateView::pct).toList();
+        double[][] v = new double[rows.size()][cols.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                double l = g.latenciesMs().get(r);
+                double t = g.targets().get(c);
+                v[r][c] = g.cell(t, l).filter(dev.switchyard.app.plan.PlanningEngine.LatencyCell::met)
+                        .map(dev.switchyard.app.plan.PlanningEngine.LatencyCell::monthlySpend).orElse(Double.NaN);
+            }
+        }
+        latencyGrid.showLog(rows, cols, v, Formats::usd, false, x -> Formats.usd(x) + " a month");
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                double l = g.latenciesMs().get(r);
+                double t = g.targets().get(c);
+                int rr = r;
+                int cc = c;
+                g.cell(t, l).ifPresentOrElse(cell -> {
+                    if (!cell.met()) {
+                        latencyGrid.markBlank(rr, cc, "not met", "No chosen router keeps " + pct(t) + " and "
+                                + rows.get(rr) + ". Closest: " + cell.router() + ", which " + cell.reason() + ".");
+                    }
+                }, () -> latencyGrid.markBlank(rr, cc, g.partial() ? "…" : "", "still computing"));
+            }
+        }
+        for (javafx.scene.Node n : latencyGrid.getChildren()) {
+            Integer r = GridPane.getRowIndex(n);
+            Integer c = GridPane.getColumnIndex(n);
+            if (n instanceof Label lab && r != null && c != null && r > 0 && c > 0) {
+                g.cell(g.targets().get(c - 1), g.latenciesMs().get(r - 1)).filter(x -> x.met())
+                        .ifPresent(x -> lab.setTooltip(ChartCard.wrap(x.router() + " keeps " + pct(x.target()) + " and "
+                                + rows.get(r - 1) + " for " + Formats.usd(x.monthlySpend()) + " a month")));
+                lab.setMinHeight(26);
+            }
+        }
     }
 
     private ChartCard card(String title, String explanation, Node chart, TaskRunner runner,

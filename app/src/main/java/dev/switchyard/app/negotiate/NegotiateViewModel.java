@@ -57,6 +57,14 @@ public final class NegotiateViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Press Analyse to see what each SLA target costs, from the scenario's settings.");
+    /** Latency targets L (ms) of the quality x latency grid's rows; follow the scenario's L (see {@link #latencyRange}). */
+    private final ObservableList<Double> latencyTargets = FXCollections.observableArrayList(latencyRange(Double.NaN));
+    private final ReadOnlyObjectWrapper<PlanningEngine.LatencyCells> latencyGrid = new ReadOnlyObjectWrapper<>(this, "latencyGrid");
+    private final ReadOnlyBooleanWrapper latencyRunning = new ReadOnlyBooleanWrapper(this, "latencyRunning");
+    private final ReadOnlyStringWrapper latencyStatus = new ReadOnlyStringWrapper(this, "latencyStatus",
+            "Press Compute for what each satisfaction target costs under each latency target (one analysis per latency).");
+    private TaskRunner.Handle latencyTask;
+    private long latencyGeneration;
     /** The highest satisfaction a deployable router reaches, from the engine's recommendation; NaN until known. */
     private double ceiling = Double.NaN;
     private TaskRunner.Handle current;
@@ -130,6 +138,22 @@ public final class NegotiateViewModel {
         return List.copyOf(out);
     }
 
+    /**
+     * The latency targets of the grid's rows: around the scenario's own L (half, three quarters, L, one and a half, twice,
+     * rounded to 100 ms) when it has one, else 1, 1.5, 2, 3 and 5 seconds of time to first token.
+     */
+    static List<Double> latencyRange(double scenarioMs) {
+        if (!(scenarioMs > 0) || Double.isInfinite(scenarioMs)) {
+            return List.of(1000.0, 1500.0, 2000.0, 3000.0, 5000.0);
+        }
+        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+        for (double f : new double[] {0.5, 0.75, 1, 1.5, 2}) {
+            out.add(Math.max(100, Math.round(scenarioMs * f / 100) * 100.0));
+        }
+        out.add(scenarioMs);
+        return List.copyOf(out);
+    }
+
     /** Re-derives the target range from the scenario (its target, its tiers' targets) and the known ceiling. */
     public void followScenario() {
         ScenarioSettings s;
@@ -137,6 +161,12 @@ public final class NegotiateViewModel {
             s = base.get();
         } catch (IllegalArgumentException e) {
             return;
+        }
+        if (!latencyTouched) {
+            List<Double> ls = latencyRange(s.latency().targetMs());
+            if (!ls.equals(latencyTargets)) {
+                latencyTargets.setAll(ls);
+            }
         }
         List<Double> next = targetRange(s.target(), ceiling, s.tierTargets().values());
         if (!next.equals(targets)) {
@@ -241,6 +271,156 @@ public final class NegotiateViewModel {
             running.set(false);
             status.set("Analysis failed: " + e.getMessage());
         });
+    }
+
+    private boolean latencyTouched;
+
+    /**
+     * Sets the grid's latency targets from text ("1000, 1500, 2 s"); empty = follow the scenario again.
+     *
+     * @return an error to show next to the field, or empty when accepted
+     */
+    public String setLatencyTargets(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            latencyTouched = false;
+            followScenario();
+            return "";
+        }
+        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+        for (String part : t.split("[,;]")) {
+            String p = part.strip().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+            if (p.isEmpty()) {
+                continue;
+            }
+            double factor = 1;
+            if (p.endsWith("ms")) {
+                p = p.substring(0, p.length() - 2).strip();
+            } else if (p.endsWith("s")) {
+                p = p.substring(0, p.length() - 1).strip();
+                factor = 1000;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(p) * factor;
+            } catch (NumberFormatException e) {
+                return "'" + part.strip() + "' is not a latency: give milliseconds, e.g. 1500, or seconds, e.g. 2 s";
+            }
+            if (!(v > 0 && v < 1e7)) {
+                return "'" + part.strip() + "' must be a positive latency";
+            }
+            out.add(v);
+        }
+        if (out.isEmpty() || out.size() > 8) {
+            return "give 1 to 8 latency targets";
+        }
+        latencyTouched = true;
+        latencyTargets.setAll(out);
+        return "";
+    }
+
+    /**
+     * The quality x latency grid, on demand and in the background (one analysis per latency target, rows filling in):
+     * for each latency target (rows) and each of the grid's SLA targets (columns), the monthly spend of the cheapest of
+     * the chosen routers keeping both terms; cells no router can keep are marked as such. The main analysis is not
+     * slowed: this runs only when asked.
+     */
+    public void analyseLatencyGrid() {
+        DataSet data = session.get();
+        if (data == null) {
+            latencyStatus.set("No data loaded.");
+            return;
+        }
+        ScenarioSettings settings;
+        try {
+            settings = base.get();
+        } catch (IllegalArgumentException e) {
+            latencyStatus.set("Fix the scenario first: " + e.getMessage());
+            return;
+        }
+        List<String> routerNames = chosenRouters.stream().filter(r -> !r.equals("sla-oracle")).toList();
+        if (routerNames.isEmpty()) {
+            latencyStatus.set("Pick at least one router that can be deployed.");
+            return;
+        }
+        if (latencyTask != null) {
+            latencyTask.cancel();
+        }
+        followScenario();
+        final long generation = ++latencyGeneration;
+        List<Double> ts = List.copyOf(gridTargets);
+        List<Double> ls = List.copyOf(latencyTargets);
+        final ScenarioSettings start = settings;
+        latencyRunning.set(true);
+        latencyGrid.set(null);
+        long t0 = System.nanoTime();
+        latencyStatus.set("Computing " + ls.size() + " latency targets x " + ts.size() + " SLA targets…");
+        latencyTask = runner.submit("Quality x latency grid", sink -> planning.latencyGrid(data, start, ts, ls, routerNames,
+                partial -> runner.uiExecutor().execute(() -> {
+                    if (generation == latencyGeneration) {
+                        latencyGrid.set(partial);
+                    }
+                }), sink), g -> {
+                    if (generation != latencyGeneration) {
+                        return;
+                    }
+                    latencyRunning.set(false);
+                    latencyGrid.set(g);
+                    long met = g.cells().stream().filter(PlanningEngine.LatencyCell::met).count();
+                    latencyStatus.set(String.format(java.util.Locale.ROOT, "Computed in %.1f s: %d of %d cells can be kept "
+                            + "(p%.0f time to first token at most L in every contract window, with the satisfaction target).",
+                            (System.nanoTime() - t0) / 1e9, met, g.cells().size(), 100 * g.percentile()));
+                }, e -> {
+                    if (generation != latencyGeneration) {
+                        return;
+                    }
+                    latencyRunning.set(false);
+                    latencyStatus.set("Latency grid failed: " + e.getMessage());
+                });
+    }
+
+    public void cancelLatencyGrid() {
+        latencyGeneration++;
+        if (latencyTask != null) {
+            latencyTask.cancel();
+            latencyRunning.set(false);
+            latencyStatus.set("Latency grid cancelled.");
+        }
+    }
+
+    /** The grid's rows: latency targets L in ms, ascending. */
+    public ObservableList<Double> latencyTargets() {
+        return FXCollections.unmodifiableObservableList(latencyTargets);
+    }
+
+    public ReadOnlyObjectProperty<PlanningEngine.LatencyCells> latencyGridProperty() {
+        return latencyGrid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty latencyRunningProperty() {
+        return latencyRunning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty latencyStatusProperty() {
+        return latencyStatus.getReadOnlyProperty();
+    }
+
+    /** The grid as a table (rows: L; columns: targets; cells: USD a month, or "not met"). */
+    public static dev.switchyard.app.common.DataTable latencyTable(PlanningEngine.LatencyCells g) {
+        List<String> headers = new ArrayList<>();
+        headers.add("latency target \\ SLA target");
+        g.targets().forEach(t -> headers.add(dev.switchyard.app.common.Formats.tablePercent(t)));
+        List<List<String>> rows = new ArrayList<>();
+        for (double l : g.latenciesMs()) {
+            List<String> row = new ArrayList<>();
+            row.add(String.format(java.util.Locale.ROOT, "p%.0f TTFT <= %,.0f ms", 100 * g.percentile(), l));
+            for (double t : g.targets()) {
+                row.add(g.cell(t, l).map(c -> c.met() ? dev.switchyard.app.common.Formats.usd(c.monthlySpend()) + " (" + c.router() + ")"
+                        : "not met").orElse(""));
+            }
+            rows.add(row);
+        }
+        return new dev.switchyard.app.common.DataTable("Monthly cost: SLA target x latency target", headers, rows);
     }
 
     private static ProgressSink quiet(ProgressSink sink) {

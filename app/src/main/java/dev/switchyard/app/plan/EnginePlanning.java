@@ -114,6 +114,43 @@ public final class EnginePlanning implements PlanningEngine {
         return toAdvice(r);
     }
 
+    @Override
+    public LatencyCells latencyGrid(DataSet data, ScenarioSettings settings, List<Double> targets, List<Double> latenciesMs,
+                                    List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink) throws Exception {
+        Scenario base = base(data, settings);
+        List<String> deployable = planner.deployableRouters();
+        List<String> asked = routers.stream().filter(deployable::contains).toList();
+        PlanOptions options = options(data, settings, base).withThreads(threads).withRouters(asked);
+        double pct = settings.latency().percentile();
+        Scenario withPct = base.withLatency(new dev.switchyard.engine.routing.LatencyTarget(
+                dev.switchyard.engine.routing.LatencyTarget.Metric.TTFT, Double.POSITIVE_INFINITY, pct, Map.of()));
+        List<LatencyCell> soFar = new ArrayList<>();
+        List<Double> ls = new ArrayList<>(new java.util.TreeSet<>(latenciesMs));
+        List<Double> ts = new ArrayList<>(new java.util.TreeSet<>(targets));
+        dev.switchyard.engine.plan.LatencyGrid g;
+        try {
+            g = planner.latencyGrid(withPct, ts, ls, options, control(sink), (l, row) -> {
+                LatencyCells now;
+                synchronized (soFar) {
+                    row.forEach(c -> soFar.add(toCell(c)));
+                    now = new LatencyCells(ts, ls, pct, soFar, true, 0);
+                }
+                partial.accept(now);
+            });
+        } catch (CancellationException e) {
+            throw new ProgressSink.CancelledException();
+        }
+        sink.checkCancelled();
+        return new LatencyCells(g.targets(), g.latenciesMs(), g.percentile(), g.cells().stream().map(EnginePlanning::toCell).toList(),
+                false, g.seconds());
+    }
+
+    static LatencyCell toCell(dev.switchyard.engine.plan.LatencyGrid.Cell c) {
+        PlanPoint p = c.best();
+        return new LatencyCell(c.target(), c.latencyMs(), c.met(), p.displayName(), c.met() ? p.monthlySpend() : Double.NaN,
+                p.latency() == null ? Double.NaN : p.latency().latencyP95Ms(), c.met() ? "" : p.reason());
+    }
+
     static Advice toAdvice(Recommendation r) {
         List<Candidate> candidates = r.candidates().stream().map(EnginePlanning::toCandidate).toList();
         String ceilingName = r.candidates().stream().filter(p -> p.router().equals(r.ceilingRouter())).findFirst()

@@ -35,6 +35,42 @@ public interface PlanningEngine {
     Negotiated negotiate(DataSet data, ScenarioSettings settings, List<Double> targets, List<String> routers,
                          Consumer<Negotiated> partial, ProgressSink sink) throws Exception;
 
+    /**
+     * Negotiate's quality x latency grid: for each latency target L (ms, the scenario's percentile) and each target, the
+     * cheapest of {@code routers} keeping both terms and its monthly spend; one negotiation per L, so slow: asked for on
+     * demand. {@code partial} receives the grid so far after each row of L (from a worker thread).
+     */
+    LatencyCells latencyGrid(DataSet data, ScenarioSettings settings, List<Double> targets, List<Double> latenciesMs,
+                             List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink) throws Exception;
+
+    /**
+     * The quality x latency grid as far as it is known.
+     *
+     * @param percentile the percentile each L constrains (time to first token)
+     * @param partial true while rows are still missing
+     */
+    record LatencyCells(List<Double> targets, List<Double> latenciesMs, double percentile, List<LatencyCell> cells,
+                        boolean partial, double seconds) {
+        public LatencyCells {
+            targets = List.copyOf(targets);
+            latenciesMs = List.copyOf(latenciesMs);
+            cells = List.copyOf(cells);
+        }
+
+        public java.util.Optional<LatencyCell> cell(double target, double latencyMs) {
+            return cells.stream().filter(c -> Math.abs(c.target() - target) < 1e-9 && Math.abs(c.latencyMs() - latencyMs) < 1e-6)
+                    .findFirst();
+        }
+    }
+
+    /**
+     * One (target, L) cell: the cheapest router keeping both terms and its monthly spend, or, when none does, the one
+     * that came closest and why it fails ({@code monthlySpend} NaN).
+     */
+    record LatencyCell(double target, double latencyMs, boolean met, String router, double monthlySpend, double latencyP95Ms,
+                       String reason) {
+    }
+
     /** The highest target a deployable router keeps within {@code monthlyBudget} USD. */
     BudgetResult budget(DataSet data, ScenarioSettings settings, double monthlyBudget, ProgressSink sink) throws Exception;
 

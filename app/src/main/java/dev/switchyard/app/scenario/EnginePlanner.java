@@ -49,8 +49,20 @@ public final class EnginePlanner implements PlannerEngine {
     private final java.util.Deque<Completed> completed = new java.util.ArrayDeque<>();
     private static final int COMPLETED_KEPT = 4;
 
-    /** A full run: the engine scenario exactly as simulated and its result. */
-    public record Completed(ScenarioOutcome outcome, Scenario scenario, SimulationResult result) {
+    /**
+     * A full run: the engine scenario exactly as simulated (its target is the router's aim) and its result, with the
+     * contract it is judged against (the screen's target; the same scenario when the router aims at it).
+     */
+    public record Completed(ScenarioOutcome outcome, Scenario scenario, SimulationResult result, Scenario contract) {
+        public Completed(ScenarioOutcome outcome, Scenario scenario, SimulationResult result) {
+            this(outcome, scenario, result, scenario);
+        }
+
+        /** The target the router was set to when it differs from the contract's (the planner's margin), else NaN. */
+        public double aim() {
+            double a = scenario.sla().target();
+            return Math.abs(a - contract.sla().target()) < 1e-12 ? Double.NaN : a;
+        }
     }
 
     /** What a stored scenario means to the app: the data it runs on and the screen's settings. */
@@ -220,7 +232,8 @@ public final class EnginePlanner implements PlannerEngine {
         sink.checkCancelled();
         ScenarioOutcome outcome = toOutcome(s, result, e.point(), Fidelity.FULL, extra);
         synchronized (completed) {
-            completed.addFirst(new Completed(outcome, contract.withScaling(options.scaling()).withTarget(s.routerAim()), result));
+            Scenario planned = contract.withScaling(options.scaling());
+            completed.addFirst(new Completed(outcome, planned.withTarget(s.routerAim()), result, planned));
             while (completed.size() > COMPLETED_KEPT) {
                 completed.removeLast();
             }
@@ -244,13 +257,35 @@ public final class EnginePlanner implements PlannerEngine {
     }
 
     public static Scenario named(Scenario c, String name) {
+        // every setting kept, the judge and the latency term included (the latency target was lost here before)
         return new Scenario(name, c.sample(), c.catalog(), c.prices(), c.modelPool(), c.router(), c.routerParameters(),
                 c.predictor(), c.textFeatures(), c.sla(), c.feedback(), c.volume(), c.mixShift(), c.seed(), c.replications(),
-                c.calibrationFraction(), c.scaling());
+                c.calibrationFraction(), c.scaling(), c.judge(), c.latency());
     }
 
     /** The inverse of {@link #scenarioFor}: the data set and settings that rebuild a stored scenario on screen. */
     public static Restored fromScenario(Scenario c, String origin) {
+        return fromScenario(c, Double.NaN, origin);
+    }
+
+    /**
+     * As {@link #fromScenario(Scenario, String)} with the router's stored aim ({@code aim}, NaN: it aims at the contract
+     * target): the screen shows the contract target and the aim apart, as they were saved (issue 9).
+     */
+    public static Restored fromScenario(Scenario c, double aim, String origin) {
+        Restored plain = plainFromScenario(c, origin);
+        ScenarioSettings s = plain.settings();
+        dev.switchyard.engine.routing.LatencyTarget lt = c.latency();
+        if (lt.isActive() && Double.isFinite(lt.targetMs())) {
+            s = s.withLatency(new LatencyGoal(lt.targetMs(), lt.percentile()));
+        }
+        if (!Double.isNaN(aim)) {
+            s = s.withAim(aim);
+        }
+        return new Restored(plain.data(), s);
+    }
+
+    private static Restored plainFromScenario(Scenario c, String origin) {
         DataSet data = new DataSet(c.catalog(), c.prices() == null ? List.of() : List.of(c.prices()), c.sample(), origin);
         SlaWindow window = switch (c.sla().window()) {
             case DAY -> SlaWindow.DAY;

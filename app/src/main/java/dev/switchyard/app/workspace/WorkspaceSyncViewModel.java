@@ -101,11 +101,18 @@ public final class WorkspaceSyncViewModel {
         if (restoring || file == null) {
             return;
         }
-        currentScenario().ifPresent(s -> save(file, s));
+        double aim;
+        try {
+            aim = scenario.settings().aim();
+        } catch (IllegalArgumentException e) {
+            return; // nothing valid to save yet
+        }
+        currentScenario().ifPresent(s -> save(file, s, aim));
     }
 
-    private void save(Path file, Scenario s) {
-        String json = ScenarioJson.toJson(s);
+    private void save(Path file, Scenario s, double aim) {
+        // the contract target and the router's own aim, each for what it is (issue 9)
+        String json = ScenarioJson.toJson(s, aim);
         String name = s.name();
         io.execute(() -> {
             try {
@@ -144,13 +151,16 @@ public final class WorkspaceSyncViewModel {
         if (done.isEmpty()) {
             return; // not a run of this planner (a test double); nothing to trace
         }
-        Scenario s = EnginePlanner.named(done.get().scenario(), scenarioName.get());
-        String label = outcome.routerDisplayName() + " at " + Math.round(outcome.target() * 1000) / 10.0 + "% SLA";
+        // the snapshot is the contract (its target is what is promised) with the router's aim stored beside it
+        Scenario s = EnginePlanner.named(done.get().contract(), scenarioName.get());
+        double aim = done.get().aim();
+        String label = outcome.routerDisplayName() + " at " + Math.round(outcome.target() * 1000) / 10.0 + "% SLA"
+                + (Double.isNaN(aim) ? "" : ", aiming at " + Math.round(aim * 1000) / 10.0 + "%");
         io.execute(() -> {
             try {
                 Workspace w = service.current();
                 if (w.file().equals(file)) {
-                    w.recordSimulation(s, done.get().result(), label);
+                    w.recordSimulation(s, aim, done.get().result(), label);
                 }
             } catch (Exception e) {
                 files.failed("Could not store the run's result", e);
@@ -176,7 +186,7 @@ public final class WorkspaceSyncViewModel {
                     return;
                 }
                 Scenario stored = w.toScenario(last.get());
-                EnginePlanner.Restored restored = EnginePlanner.fromScenario(stored,
+                EnginePlanner.Restored restored = EnginePlanner.fromScenario(stored, Workspace.aimOf(last.get()),
                         file.getFileName() + " — " + last.get().name());
                 ui.execute(() -> restore(last.get().name(), restored));
             } catch (Exception e) {

@@ -114,4 +114,44 @@ class NegotiateViewModelTest {
         vm.followScenario();
         assertTrue(vm.targets().contains(0.94), vm.targets().toString());
     }
+
+    @Test
+    void latencyGridIsComputedOnDemandRowByRowWithUnmetCellsMarked() {
+        session.set(Fixtures.dataSet());
+        scenario.targetProperty().set(0.90);
+        vm.chosenRouters().setAll("slarouter", "cheapest", "sla-oracle");
+        vm.analyse();
+        assertTrue(planning.latencyGrids.isEmpty(), "the main analysis does not run the latency grid");
+        assertEquals(List.of(1000.0, 1500.0, 2000.0, 3000.0, 5000.0), vm.latencyTargets(), "no latency target: 1 to 5 s");
+        scenario.latencyProperty().set(new dev.switchyard.app.scenario.LatencyGoal(2000, 0.95));
+        vm.followScenario();
+        assertEquals(List.of(1000.0, 1500.0, 2000.0, 3000.0, 4000.0), vm.latencyTargets(), "around the scenario's 2,000 ms");
+        assertEquals("", vm.setLatencyTargets("800, 1500ms, 2 s"));
+        assertEquals(List.of(800.0, 1500.0, 2000.0), vm.latencyTargets());
+        assertTrue(vm.setLatencyTargets("fast").contains("not a latency"));
+        List<dev.switchyard.app.plan.PlanningEngine.LatencyCells> seen = new ArrayList<>();
+        vm.latencyGridProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                seen.add(now);
+            }
+        });
+        vm.analyseLatencyGrid();
+        var g = vm.latencyGridProperty().get();
+        assertNotNull(g, vm.latencyStatusProperty().get());
+        assertFalse(g.partial());
+        assertTrue(seen.get(0).partial() && seen.get(0).cells().size() == vm.gridTargets().size(), "the first row alone first");
+        assertEquals(List.of(800.0, 1500.0, 2000.0), planning.latencyGrids.get(0));
+        assertEquals(3 * vm.gridTargets().size(), g.cells().size());
+        var unmet = g.cell(0.90, 800).orElseThrow();
+        assertFalse(unmet.met(), "the fake keeps no latency under 1 s");
+        var met = g.cell(0.90, 1500).orElseThrow();
+        assertTrue(met.met());
+        assertTrue(met.monthlySpend() > g.cell(0.90, 2000).orElseThrow().monthlySpend(), "a tighter latency costs more");
+        var table = NegotiateViewModel.latencyTable(g);
+        assertEquals("not met", table.rows().get(0).get(1 + vm.gridTargets().indexOf(0.90)));
+        assertTrue(table.rows().get(1).get(1 + vm.gridTargets().indexOf(0.90)).contains("SLARouter"));
+        assertTrue(vm.latencyStatusProperty().get().startsWith("Computed in"), vm.latencyStatusProperty().get());
+        assertEquals("", vm.setLatencyTargets(""));
+        assertEquals(List.of(1000.0, 1500.0, 2000.0, 3000.0, 4000.0), vm.latencyTargets(), "empty: follows the scenario again");
+    }
 }

@@ -110,4 +110,50 @@ class WorkspaceSyncViewModelTest {
         assertEquals(60, traced.sample().size());
         assertTrue(run.label().contains("SLA"), run.label());
     }
+
+    /** Issues 14 and 9: the latency target and the applied aim survive autosave and reopen, each for what it is. */
+    @Test
+    void latencyTargetAndAppliedAimAreSavedAndReopened() throws Exception {
+        Screen a = screen(false);
+        a.session().set(Fixtures.dataSet());
+        Path file = dir.resolve("aim.switchyard");
+        a.files().newWorkspace(file, false);
+        a.scenario().targetProperty().set(0.90);
+        a.scenario().latencyProperty().set(new dev.switchyard.app.scenario.LatencyGoal(2000, 0.95));
+        a.scenario().apply(a.scenario().settings().withAim(0.91));
+        ScenarioSettings edited = a.scenario().settings();
+        assertEquals(0.91, edited.aim(), 0);
+        assertEquals(0.90, edited.target(), 0);
+        service.flush();
+        var doc = service.current().scenario(WorkspaceSyncViewModel.DEFAULT_SCENARIO).orElseThrow();
+        assertEquals(0.91, dev.switchyard.engine.workspace.Workspace.aimOf(doc), 0, "the aim is stored as the aim");
+        Scenario stored = service.current().loadScenario(WorkspaceSyncViewModel.DEFAULT_SCENARIO);
+        assertEquals(0.90, stored.sla().target(), 0, "the contract target is stored as the target");
+        assertEquals(2000, stored.latency().targetMs(), 0);
+        assertEquals(0.95, stored.latency().percentile(), 0);
+        a.files().close();
+
+        Screen b = screen(false);
+        b.session().set(Fixtures.dataSet());
+        b.files().open(file);
+        ScenarioSettings back = b.scenario().settings();
+        assertEquals(edited, back);
+        assertEquals(2000, back.latency().targetMs(), 0);
+        assertEquals(0.91, back.routerAim(), 0);
+        assertEquals(0.90, back.target(), 0);
+    }
+
+    @Test
+    void aRunAtAnAppliedAimIsStoredWithTheContractTargetAndTheAim() throws Exception {
+        Screen a = screen(true);
+        a.files().newWorkspace(dir.resolve("aimruns.switchyard"), false);
+        a.session().set(Fixtures.dataSet());
+        a.scenario().targetProperty().set(0.80);
+        a.scenario().apply(a.scenario().settings().withAim(0.82));
+        List<RunRecord> runs = service.current().runs(WorkspaceSyncViewModel.DEFAULT_SCENARIO);
+        RunRecord run = runs.get(runs.size() - 1);
+        assertEquals(0.80, service.current().scenarioOf(run).sla().target(), 0, "the snapshot's target is the contract");
+        assertEquals(0.82, dev.switchyard.engine.workspace.Workspace.aimOf(run), 0, "the aim beside it");
+        assertTrue(run.label().contains("80.0% SLA") && run.label().contains("aiming at 82.0%"), run.label());
+    }
 }

@@ -24,6 +24,39 @@ public record Catalog(String name, List<ModelInfo> models) {
                 claim(owner, alias, m.id());
             }
         }
+        for (ModelInfo m : models) {
+            String problem = fallbackProblem(m, owner);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+    }
+
+    /** Why {@code m}'s declared rate-limit fallback is not a model of this catalog, or null when it is (or none). */
+    private static String fallbackProblem(ModelInfo m, Map<String, String> owner) {
+        if (m.rateLimit() == null || !m.rateLimit().hasFallback()) {
+            return null;
+        }
+        if (owner.containsKey(m.rateLimit().fallback().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return "model '" + m.id() + "' names rate-limit fallback '" + m.rateLimit().fallback()
+                + "', which is not a model of this catalog";
+    }
+
+    /** The model that takes {@code m}'s requests beyond its rate limits, if it declares one. */
+    public Optional<ModelInfo> fallbackOf(ModelInfo m) {
+        return m.rateLimit() == null || !m.rateLimit().hasFallback() ? Optional.empty() : resolve(m.rateLimit().fallback());
+    }
+
+    /** True when any model declares a rate limit. */
+    public boolean hasRateLimits() {
+        for (ModelInfo m : models) {
+            if (m.rateLimit() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Catalog empty() {

@@ -30,17 +30,19 @@ public final class CatalogJson {
     /** ModelInfo with optional numbers boxed: an absent context window means "unknown" (0). */
     record Entry(String id, String displayName, String provider, String family, String tier, List<String> aliases,
                  Integer contextWindow, Integer maxOutputTokens, LatencyProfile latency,
-                 java.util.Map<String, Double> qualityPriors, java.time.LocalDate deprecationDate, String provenance) {
+                 java.util.Map<String, Double> qualityPriors, java.time.LocalDate deprecationDate, String provenance,
+                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                 RateLimit rateLimit) {
 
         static Entry of(ModelInfo m) {
             return new Entry(m.id(), m.displayName(), m.provider(), m.family(), m.tier(), m.aliases(), m.contextWindow(),
-                    m.maxOutputTokens(), m.latency(), m.qualityPriors(), m.deprecationDate(), m.provenance());
+                    m.maxOutputTokens(), m.latency(), m.qualityPriors(), m.deprecationDate(), m.provenance(), m.rateLimit());
         }
 
         ModelInfo toModel() {
             return new ModelInfo(id, displayName, provider, family, tier, aliases,
                     contextWindow == null ? 0 : contextWindow, maxOutputTokens == null ? 0 : maxOutputTokens,
-                    latency, qualityPriors, deprecationDate, provenance);
+                    latency, qualityPriors, deprecationDate, provenance, rateLimit);
         }
     }
 
@@ -67,6 +69,28 @@ public final class CatalogJson {
                 models.add(entry.toModel());
             } catch (IllegalArgumentException e) {
                 throw new ImportException(where.withField("models[" + i + "]"), e.getMessage());
+            }
+        }
+        // a fallback must be a model of this catalog: said at the entry that names it, before the catalog-wide checks
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ModelInfo m : models) {
+            names.add(m.id().toLowerCase(java.util.Locale.ROOT));
+            m.aliases().forEach(a -> names.add(a.toLowerCase(java.util.Locale.ROOT)));
+        }
+        for (int i = 0; i < models.size(); i++) {
+            RateLimit limit = models.get(i).rateLimit();
+            if (limit != null && limit.hasFallback() && !names.contains(limit.fallback().toLowerCase(java.util.Locale.ROOT))) {
+                List<String> close;
+                try {
+                    close = new Catalog(doc.name(), models.stream().map(m -> m.withRateLimit(null)).toList())
+                            .closeMatches(limit.fallback(), 3);
+                } catch (IllegalArgumentException duplicateIds) {
+                    close = List.of(); // reported by the catalog-wide check once the fallback is fixed
+                }
+                throw new ImportException(where.withField("models[" + i + "].rateLimit.fallback"), "model '"
+                        + models.get(i).id() + "' names rate-limit fallback '" + limit.fallback()
+                        + "', which is not a model of this catalog" + (close.isEmpty() ? "" : "; did you mean "
+                        + String.join(", ", close) + "?"));
             }
         }
         try {

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param qualityPriors prior probability of a satisfying answer per task category, each in [0,1]
  * @param deprecationDate null when none is announced
  * @param provenance where these facts come from (free text)
+ * @param rateLimit per-minute limits and the declared fallback (decision 1403), null when the catalog states none
  */
 public record ModelInfo(
         String id,
@@ -30,7 +31,8 @@ public record ModelInfo(
         LatencyProfile latency,
         Map<String, Double> qualityPriors,
         LocalDate deprecationDate,
-        String provenance) {
+        String provenance,
+        RateLimit rateLimit) {
 
     public ModelInfo {
         if (id == null || id.isBlank()) {
@@ -67,6 +69,24 @@ public record ModelInfo(
         }
         qualityPriors = Map.copyOf(priors);
         provenance = provenance == null ? "" : provenance.strip();
+        if (rateLimit != null && rateLimit.hasFallback() && (id.equalsIgnoreCase(rateLimit.fallback())
+                || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(rateLimit.fallback())))) {
+            throw new IllegalArgumentException("model '" + id + "' names itself as its rate-limit fallback");
+        }
+    }
+
+    /** A model without rate limits (the catalogs written before issue 14's limits). */
+    public ModelInfo(String id, String displayName, String provider, String family, String tier, List<String> aliases,
+            int contextWindow, int maxOutputTokens, LatencyProfile latency, Map<String, Double> qualityPriors,
+            LocalDate deprecationDate, String provenance) {
+        this(id, displayName, provider, family, tier, aliases, contextWindow, maxOutputTokens, latency, qualityPriors,
+                deprecationDate, provenance, null);
+    }
+
+    /** This model with other rate limits (null: none); everything else kept. */
+    public ModelInfo withRateLimit(RateLimit limit) {
+        return new ModelInfo(id, displayName, provider, family, tier, aliases, contextWindow, maxOutputTokens, latency,
+                qualityPriors, deprecationDate, provenance, limit);
     }
 
     /** Convenience for tests and generators: a model known only by id. */

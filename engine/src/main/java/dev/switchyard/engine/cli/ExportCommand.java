@@ -77,7 +77,10 @@ public final class ExportCommand implements Callable<Integer> {
         // Exporting only reads: it works while the app has the workspace open (--store-run needs it to itself).
         try (Workspace w = storeRun ? Workspace.open(workspace) : WorkspaceCommand.openForReading(workspace, System.out)) {
             WorkspaceCommand.printReport(w.openReport(), System.out);
-            Scenario s = w.loadScenario(scenario);
+            Scenario contract = w.loadScenario(scenario);
+            // the router runs at its stored aim (the planner's margin) and the files state the contract's target (issue 9)
+            double aim = w.loadAim(scenario);
+            Scenario s = Double.isNaN(aim) ? contract : contract.withTarget(aim);
             PreparedScenario prepared;
             try {
                 prepared = PreparedScenario.of(s);
@@ -98,10 +101,10 @@ public final class ExportCommand implements Callable<Integer> {
             String wsName = w.file().getFileName().toString();
             System.out.printf(Locale.ROOT, "%s: %s, %,d requests, spend $%,.2f (P10-P90 $%,.2f-$%,.2f), satisfaction %.2f%% "
                             + "(target %.2f%%), seed %d%n", s.name(), r.router().displayName(), r.requests(), r.totalCost().mean(),
-                    r.totalCost().p10(), r.totalCost().p90(), 100 * r.meanSatisfaction().mean(), 100 * s.sla().target(), r.seed());
+                    r.totalCost().p10(), r.totalCost().p90(), 100 * r.meanSatisfaction().mean(), 100 * contract.sla().target(), r.seed());
             if (config != null || litellm != null) {
-                RoutingConfig rc = captured != null ? captured.config(s, prepared, wsName, now)
-                        : RoutingConfigs.export(s, prepared, r, wsName, now);
+                RoutingConfig rc = (captured != null ? captured.config(s, prepared, wsName, now)
+                        : RoutingConfigs.export(s, prepared, r, wsName, now)).withContractTarget(contract.sla().target());
                 if (config != null) {
                     RoutingConfigJson.write(rc, config);
                     System.out.println("wrote routing configuration " + config);
@@ -113,12 +116,12 @@ public final class ExportCommand implements Callable<Integer> {
             }
             if (report != null) {
                 if (noPlan) {
-                    HtmlReport.write(s, r, wsName, now, report);
+                    HtmlReport.write(contract, r, wsName, now, report);
                 } else {
                     try {
-                        dev.switchyard.engine.export.PlanReport plan = dev.switchyard.engine.export.PlanReport.compute(s,
+                        dev.switchyard.engine.export.PlanReport plan = dev.switchyard.engine.export.PlanReport.compute(contract,
                                 java.util.List.of(0.90, 0.95, 0.99), 4);
-                        HtmlReport.write(s, r, plan, wsName, now, report);
+                        HtmlReport.write(contract, r, plan, wsName, now, report);
                     } catch (CostTable.UnpricedModelsException e) {
                         System.err.println("switchyard export: " + e.getMessage());
                         return 1;
@@ -132,7 +135,7 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             }
             if (storeRun) {
-                RunRecord run = w.recordSimulation(s, r, label);
+                RunRecord run = w.recordSimulation(contract, aim, r, label);
                 System.out.println("stored run #" + run.id() + " in " + wsName);
             }
             return 0;

@@ -165,19 +165,40 @@ final class PlanCommands {
             return o.withProbeCeiling(false);
         }
 
+        @Option(names = "--latency-targets", split = ",", paramLabel = "L",
+                description = {"Also the quality x latency grid: for each latency target L in ms (e.g. 1500,2000,3000) and each",
+                    "target, the cheapest router keeping both terms and its monthly spend (one negotiation per L; the",
+                    "--latency-percentile and --latency-metric apply; L is every tier's)."})
+        List<Double> latencyTargets = new ArrayList<>();
+
+        /** The grid, when --latency-targets asked for one. */
+        dev.switchyard.engine.plan.LatencyGrid grid;
+
         @Override
         Negotiation ask(Planner planner, Scenario base, PlanOptions o) throws CostTable.UnpricedModelsException {
-            return planner.negotiate(base, targets, o, RunControl.NONE, PlanListener.NONE);
+            Negotiation n = planner.negotiate(base, targets, o, RunControl.NONE, PlanListener.NONE);
+            if (!latencyTargets.isEmpty()) {
+                grid = planner.latencyGrid(base, targets, latencyTargets, o, RunControl.NONE,
+                        dev.switchyard.engine.plan.LatencyGrid.Listener.NONE);
+            }
+            return n;
         }
 
         @Override
         ObjectNode toJson(Negotiation n) {
-            return PlanJson.negotiation(n);
+            ObjectNode root = PlanJson.negotiation(n);
+            if (grid != null) {
+                root.set("latencyGrid", PlanJson.latencyGrid(grid));
+            }
+            return root;
         }
 
         @Override
         void print(PrintWriter out, Negotiation n) {
             printNegotiation(out, n);
+            if (grid != null) {
+                printGrid(out, grid);
+            }
         }
     }
 
@@ -260,6 +281,25 @@ final class PlanCommands {
             out.printf(Locale.ROOT, "theoretical floor at %.1f%%: USD %,.0f a month%n", 100 * f.target(), f.monthlySpend());
         }
         out.printf(Locale.ROOT, "%.1f s%n", n.seconds());
+    }
+
+    static void printGrid(PrintWriter out, dev.switchyard.engine.plan.LatencyGrid g) {
+        out.printf(Locale.ROOT, "%nmonthly spend, USD, of the cheapest router keeping both terms (p%.0f %s <= L per window)%n",
+                100 * g.percentile(), g.metric().equals("total") ? "total latency" : "time to first token");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%10s", "L \\ target"));
+        for (double t : g.targets()) {
+            head.append(String.format(Locale.ROOT, " %12s", PlanCliOptions.pct(t)));
+        }
+        out.println(head);
+        for (double l : g.latenciesMs()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%7.0f ms", l));
+            for (double t : g.targets()) {
+                var c = g.cell(t, l).orElseThrow();
+                row.append(String.format(Locale.ROOT, " %12s", c.met() ? money(c.best().monthlySpend()) : "not met"));
+            }
+            out.println(row);
+        }
+        out.printf(Locale.ROOT, "grid: %.1f s%n", g.seconds());
     }
 
     private static void events(PrintWriter out, List<TimelineEvent> events) {

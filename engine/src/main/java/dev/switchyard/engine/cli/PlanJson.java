@@ -83,6 +83,37 @@ final class PlanJson {
         return root;
     }
 
+    /**
+     * Negotiate's quality x latency grid: {@code targets}, {@code latencyTargetsMs}, {@code latencyPercentile},
+     * {@code latencyMetric}, {@code cells} [{@code target}, {@code latencyTargetMs}, {@code meetsSla}, {@code router},
+     * {@code monthlySpend} (null when no router keeps both terms), {@code reason} (why not, for the closest router),
+     * {@code point} (that router's full figures)], {@code seconds}.
+     */
+    static ObjectNode latencyGrid(dev.switchyard.engine.plan.LatencyGrid g) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        ArrayNode ts = o.putArray("targets");
+        g.targets().forEach(ts::add);
+        ArrayNode ls = o.putArray("latencyTargetsMs");
+        g.latenciesMs().forEach(ls::add);
+        o.put("latencyPercentile", g.percentile());
+        o.put("latencyMetric", g.metric());
+        ArrayNode cells = o.putArray("cells");
+        for (dev.switchyard.engine.plan.LatencyGrid.Cell c : g.cells()) {
+            ObjectNode co = cells.addObject();
+            co.put("target", c.target());
+            co.put("latencyTargetMs", c.latencyMs());
+            co.put("meetsSla", c.met());
+            co.put("router", c.best().router());
+            num(co, "monthlySpend", c.met() ? c.best().monthlySpend() : Double.NaN);
+            if (!c.met()) {
+                co.put("reason", c.best().reason());
+            }
+            co.set("point", point(c.best(), true));
+        }
+        o.put("seconds", g.seconds());
+        return o;
+    }
+
     static ObjectNode budget(BudgetAnswer b) {
         ObjectNode root = Json.mapper().createObjectNode();
         num(root, "maxTarget", b.maxTarget());
@@ -145,7 +176,35 @@ final class PlanJson {
         }
         ArrayNode months = o.putArray("monthSpend");
         p.monthSpend().forEach(months::add);
+        latency(o, p.latency());
         return o;
+    }
+
+    /**
+     * The latency term next to the contract fields (decision 1404): {@code latencyTargetMs}, {@code latencyPercentile},
+     * {@code latencyP95Ms}, {@code latencyWindowCompliance} (share of contract windows whose latency term held),
+     * {@code qualityBreachProbability} (windows below the satisfaction target, latency aside); all null without a
+     * latency term. {@code breachProbability} then counts a window breached when either term fails.
+     */
+    static void latency(ObjectNode o, dev.switchyard.engine.plan.PlanLatency l) {
+        if (l == null) {
+            o.putNull("latencyTargetMs");
+            o.putNull("latencyPercentile");
+            o.putNull("latencyP95Ms");
+            o.putNull("latencyWindowCompliance");
+            return;
+        }
+        num(o, "latencyTargetMs", l.targetMs());
+        num(o, "latencyPercentile", l.percentile());
+        num(o, "latencyP95Ms", l.latencyP95Ms());
+        num(o, "latencyWindowCompliance", l.windowCompliance());
+        o.put("latencyMetric", l.metric());
+        ObjectNode tiers = o.putObject("latencyTierTargetsMs");
+        new java.util.TreeMap<>(l.tierTargetsMs()).forEach(tiers::put);
+        num(o, "latencyPercentileMs", l.percentileMs());
+        num(o, "latencyBreachProbability", l.latencyBreachProbability());
+        num(o, "qualityBreachProbability", l.qualityBreachProbability());
+        o.put("latencyWindowsJudged", l.windowsJudged());
     }
 
     private static ObjectNode floor(FloorPoint f) {

@@ -57,6 +57,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Traffic sample(s): replay the simulator's stream for them instead of a log.")
     List<Path> traffic;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "With --traffic: the catalog the simulation used, for"
+            + " its latency profiles and rate limits (default: the configuration's latency priors, no rate limits).")
+    Path catalog;
+
     @Option(names = "--requests", paramLabel = "N", description = "With --traffic: requests (default: the simulation's volume).")
     Long requests;
 
@@ -89,6 +93,9 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         requireReadableFile("--config", config);
+        if (catalog != null) {
+            requireReadableFile("--catalog", catalog);
+        }
         if ((log == null) == (traffic == null || traffic.isEmpty())) {
             err.println("error: give either --log FILE (a production log) or --traffic FILE... (the simulator's stream)");
             return 2;
@@ -98,7 +105,8 @@ public final class ReplayCommand implements Callable<Integer> {
             if (traffic != null && !traffic.isEmpty()) {
                 long s = seed != null ? seed : cfg.provenance().seed();
                 int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-                SimulationResult r = TrafficReplay.run(cfg, traffic, requests, s, warm, t);
+                SimulationResult r = TrafficReplay.run(cfg, traffic, requests, s, warm, t,
+                        catalog == null ? null : dev.switchyard.engine.catalog.CatalogJson.read(catalog));
                 if (json) {
                     var root = SimulateCommand.toJson(r, false);
                     root.put("replayOf", config.getFileName().toString());

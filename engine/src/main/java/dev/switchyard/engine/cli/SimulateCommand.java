@@ -232,6 +232,7 @@ public final class SimulateCommand implements Callable<Integer> {
         putNumberOrNull(root, "latencyTargetMs", l.targetMs());
         putNumberOrNull(root, "latencyWindowCompliance", l.windowCompliance().mean());
         root.put("rateLimitedShare", l.rateLimitedShare().mean());
+        root.put("overLimitShare", l.overLimitShare().mean());
         root.put("latencyMetric", l.metric());
         root.put("latencyPercentile", l.percentile());
         putNumberOrNull(root, "latencyPercentileMs", l.percentileMs().mean());
@@ -303,6 +304,10 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             if (lat.rateLimitedShare().mean() > 0) {
                 out.printf(Locale.ROOT, "rate limits sent %.2f%% of requests to a fallback model%n", 100 * lat.rateLimitedShare().mean());
+            }
+            if (lat.overLimitShare().mean() > 0) {
+                out.printf(Locale.ROOT, "%.2f%% of requests were served over a rate limit (every fallback was full)%n",
+                        100 * lat.overLimitShare().mean());
             }
             lat.notes().forEach(n -> out.println("latency: " + n));
         }

@@ -46,7 +46,8 @@ public final class LiteLlmConfig {
                 + ", seed " + config.provenance().seed());
         comment(y, "Router simulated: " + config.router().displayName()
                 + (config.router().reconstructed() ? " (" + config.router().provenance() + ")" : "")
-                + "; SLA target " + config.sla().target() + " per " + config.sla().window().toLowerCase(Locale.ROOT));
+                + "; SLA target " + config.sla().target() + " per " + config.sla().window().toLowerCase(Locale.ROOT)
+                + (config.sla().aim() == null ? "" : " (the router aims at " + config.sla().aim() + ", a safety margin)"));
         comment(y, "Prices assumed: " + (config.costs().priceSheet() == null ? config.costs().basis()
                 : config.costs().priceSheet()) + " (" + config.costs().currency() + ")");
         y.append("#\n");

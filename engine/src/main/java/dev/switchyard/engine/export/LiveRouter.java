@@ -208,7 +208,7 @@ public final class LiveRouter {
                 config.feedback().assumedRate(), config.feedback().assumedFalseReportRate());
         this.context = new RoutingContext(config.modelIds(), categories, tenants, tiers, scale,
                 new QualityPriors(config.priors().means(), config.priors().strength(), config.priors().source()),
-                config.sla().target(), fa, Optional.empty(), extractor, config.predictor(),
+                config.sla().routerTarget(), fa, Optional.empty(), extractor, config.predictor(),
                 new SplittableRandom(config.routerSeed()), registry.predictors(),
                 config.sla().window() == null ? null : dev.switchyard.engine.routing.SlaWindow.of(config.sla().window(),
                         config.sla().windowRequests(), dev.switchyard.engine.routing.SlaWindow.FIRST_REQUEST))
@@ -287,7 +287,7 @@ public final class LiveRouter {
         if (!(router instanceof ProteusRouter)) {
             throw new IllegalArgumentException("router '" + descriptor.name() + "' cannot change its target at run time: it "
                     + (descriptor.role() == RouterDescriptor.Role.ONLINE ? "learned its queue and estimates" : "was calibrated")
-                    + " for target " + config.sla().target() + "; only PROTEUS serves any target from one trained policy");
+                    + " for target " + config.sla().routerTarget() + "; only PROTEUS serves any target from one trained policy");
         }
     }
 
@@ -296,7 +296,7 @@ public final class LiveRouter {
         if (!(tau > 0 && tau < 1)) {
             throw new IllegalArgumentException("target tau must be in (0,1), got " + tau);
         }
-        if (tau == config.sla().target()) {
+        if (tau == config.sla().routerTarget()) {
             return router;
         }
         return perTarget.computeIfAbsent(tau, t -> new ProteusRouter(((ProteusRouter) router).policy(), t));

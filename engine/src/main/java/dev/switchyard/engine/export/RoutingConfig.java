@@ -152,13 +152,49 @@ public record RoutingConfig(
         }
     }
 
-    /** @param window DAY, WEEK, MONTH or REQUESTS */
-    public record Sla(double target, String window, long windowRequests) {
+    /**
+     * @param target the contract target: what is promised, and what the figures are judged against
+     * @param window DAY, WEEK, MONTH or REQUESTS
+     * @param aim the target the router is set to when the planner gave it a safety margin above the contract (e.g.
+     *     0.91 to keep a 0.90 contract); null when it aims at {@code target} (additive field: files without it read as
+     *     before, with their {@code target} as the router's aim)
+     */
+    public record Sla(double target, String window, long windowRequests, Double aim) {
         public Sla {
             if (!(target > 0 && target < 1)) {
                 throw new IllegalArgumentException("field 'sla.target' must be in (0, 1), got " + target);
             }
+            if (aim != null && !(aim > 0 && aim < 1)) {
+                throw new IllegalArgumentException("field 'sla.aim' must be in (0, 1), got " + aim);
+            }
+            if (aim != null && Math.abs(aim - target) < 1e-12) {
+                aim = null;
+            }
         }
+
+        /** A contract whose router aims at the target itself. */
+        public Sla(double target, String window, long windowRequests) {
+            this(target, window, windowRequests, null);
+        }
+
+        /** The target the live router serves with: its aim when it has one, else the contract target. */
+        public double routerTarget() {
+            return aim == null ? target : aim;
+        }
+    }
+
+    /**
+     * This configuration promising {@code contractTarget} while its router keeps the target it was exported with as its
+     * aim (the planner's margin, issue 9); NaN or the same target: no aim.
+     */
+    public RoutingConfig withContractTarget(double contractTarget) {
+        if (Double.isNaN(contractTarget) || Math.abs(contractTarget - sla.routerTarget()) < 1e-12) {
+            return this;
+        }
+        Sla s = new Sla(contractTarget, sla.window(), sla.windowRequests(), sla.routerTarget());
+        return new RoutingConfig(schema, schemaVersion, router, parameters, s, feedback, predictor, textFeatures, models, costs,
+                categories, tenants, slaTiers, meanOutputTokens, meanRecordedCostUsd, priors, routerSeed, learnedState, provenance,
+                simulation, initialState, warmState, latency);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.switchyard.engine.plan;
 
 import dev.switchyard.engine.sim.Interval;
+import dev.switchyard.engine.sim.LatencyStats;
+import dev.switchyard.engine.sim.SimulationResult;
 import dev.switchyard.engine.sim.ReplicationResult;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.sim.PlanningWindows;
@@ -42,12 +44,26 @@ final class Judge {
         };
         double windows = 0;
         double breaches = 0;
+        // the latency term (decision 1404): a window keeps the promise only when satisfaction and latency both hold
+        boolean latencyTerm = hasLatencyTerm(r);
+        double qualityBreaches = 0;
+        double latencyJudged = 0;
+        double latencyMet = 0;
         if (windowDays > 0) {
             for (Outcome.Rep rep : reps) {
                 for (ReplicationResult part : rep.parts()) {
                     WindowStats w = PlanningWindows.at(part, windowDays, target);
                     windows += w.judged();
-                    breaches += w.judged() - w.expectedMet();
+                    qualityBreaches += w.judged() - w.expectedMet();
+                    if (latencyTerm) {
+                        WindowStats both = PlanningWindows.bothAt(part, windowDays, target);
+                        breaches += both.judged() - both.expectedMet();
+                        int[] lw = PlanningWindows.latencyWindows(part, -1, windowDays);
+                        latencyJudged += lw[0];
+                        latencyMet += lw[1];
+                    } else {
+                        breaches += w.judged() - w.expectedMet();
+                    }
                 }
             }
         } else if (Math.abs(aim - target) < 1e-9) {
@@ -56,11 +72,19 @@ final class Judge {
                 for (ReplicationResult part : rep.parts()) {
                     WindowStats w = part.scenarioWindows();
                     windows += w.judged();
-                    breaches += w.judged() - w.expectedMet();
+                    qualityBreaches += w.judged() - w.expectedMet();
+                    double[] lw = PlanningWindows.runLatencyWindows(part);
+                    latencyJudged += lw[0];
+                    latencyMet += lw[1];
                 }
             }
+            // the two terms' N-request windows are not paired window by window: a breach of either counts (union bound)
+            breaches = Math.min(windows, qualityBreaches
+                    + (latencyJudged > 0 ? (latencyJudged - latencyMet) / latencyJudged * windows : 0));
         }
         double breach = windows > 0 ? breaches / windows : Double.NaN;
+        double qualityBreach = windows > 0 ? qualityBreaches / windows : Double.NaN;
+        double latencyCompliance = latencyJudged > 0 ? latencyMet / latencyJudged : Double.NaN;
         double mean = r.meanSatisfaction();
 
         List<TierFigure> tiers = new ArrayList<>();
@@ -80,7 +104,8 @@ final class Judge {
                 all += rep.represented();
                 if (windowDays > 0) {
                     for (ReplicationResult part : rep.parts()) {
-                        WindowStats w = PlanningWindows.tierAt(part, t, windowDays, tt);
+                        WindowStats w = latencyTerm ? PlanningWindows.tierBothAt(part, t, windowDays, tt)
+                                : PlanningWindows.tierAt(part, t, windowDays, tt);
                         tw += w.judged();
                         tb += w.judged() - w.expectedMet();
                     }
@@ -109,11 +134,25 @@ final class Judge {
         if (mean < target - EPS) {
             main.add(String.format(Locale.ROOT, "reaches %.1f%% on average, below the %.1f%% target", 100 * mean, 100 * target));
         }
+        PlanLatency latency = latencyTerm ? latencyFigure(r, latencyCompliance, (int) Math.round(latencyJudged), qualityBreach) : null;
         if (Double.isNaN(breach)) {
             main.add("its " + windowWords(sla) + " can only be judged at the router's own target");
         } else if (breach > maxBreach + EPS) {
-            main.add(String.format(Locale.ROOT, "misses %.1f%% in %.0f%% of %s (accepted: %.0f%%)", 100 * target, 100 * breach,
-                    windowWords(sla), 100 * maxBreach));
+            double latencyBreach = latency == null ? 0 : latency.latencyBreachProbability();
+            boolean qualityFails = qualityBreach > maxBreach + EPS;
+            boolean latencyFails = latency != null && latencyBreach > maxBreach + EPS;
+            if (qualityFails || latency == null) {
+                main.add(String.format(Locale.ROOT, "misses %.1f%% in %.0f%% of %s (accepted: %.0f%%)", 100 * target,
+                        100 * (latency == null ? breach : qualityBreach), windowWords(sla), 100 * maxBreach));
+            }
+            if (latencyFails) {
+                main.add(String.format(Locale.ROOT, "misses the latency target (%s) in %.0f%% of %s (accepted: %.0f%%)",
+                        latency.describe(), 100 * latencyBreach, windowWords(sla), 100 * maxBreach));
+            }
+            if (latency != null && !qualityFails && !latencyFails) {
+                main.add(String.format(Locale.ROOT, "misses %.1f%% or the latency target (%s) in %.0f%% of %s (accepted: %.0f%%)",
+                        100 * target, latency.describe(), 100 * breach, windowWords(sla), 100 * maxBreach));
+            }
         }
         main.addAll(failures);
         boolean meets = main.isEmpty();
@@ -129,8 +168,41 @@ final class Judge {
         }
         PlanPoint p = new PlanPoint(r.router(), r.displayName(), r.params(), aim, target, r.meanTotalCost() / months,
                 Spread.of(monthCosts), r.costPer1000(), mean, breach, Interval.wilson(breaches / windows, windows), (int) windows, meets,
-                String.join("; ", main), tiers, monthSpend, r.reconstructed());
+                String.join("; ", main), tiers, monthSpend, r.reconstructed(), latency);
         return new Judged(p, r);
+    }
+
+    /** True when the run was made under a latency term (the contract names one). */
+    static boolean hasLatencyTerm(Outcome r) {
+        for (Outcome.Rep rep : r.reps()) {
+            for (ReplicationResult part : rep.parts()) {
+                if (PlanningWindows.hasLatencyTerm(part)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static PlanLatency latencyFigure(Outcome r, double compliance, int judged, double qualityBreach) {
+        LatencyStats l = null;
+        double p95 = 0;
+        double pct = 0;
+        int n = 0;
+        for (SimulationResult part : r.parts()) {
+            if (part.latency() == null) {
+                continue;
+            }
+            l = part.latency();
+            p95 += part.latency().latencyP95Ms().mean();
+            pct += part.latency().percentileMs().mean();
+            n++;
+        }
+        if (l == null) {
+            return new PlanLatency("ttft", Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, compliance, judged, qualityBreach);
+        }
+        return new PlanLatency(l.metric(), Double.isFinite(l.targetMs()) ? l.targetMs() : Double.NaN, l.percentile(),
+                l.tierTargetsMs(), p95 / n, pct / n, compliance, judged, qualityBreach);
     }
 
     /**
@@ -158,7 +230,7 @@ final class Judge {
         double windows = 0;
         double breaches = 0;
         for (ReplicationResult part : rep.parts()) {
-            WindowStats w = PlanningWindows.at(part, windowDays, target);
+            WindowStats w = PlanningWindows.bothAt(part, windowDays, target); // = at() without a latency term
             windows += w.windows();
             breaches += w.judged() - w.expectedMet();
         }
@@ -173,7 +245,7 @@ final class Judge {
             double tw = 0;
             double tb = 0;
             for (ReplicationResult part : rep.parts()) {
-                WindowStats w = PlanningWindows.tierAt(part, t, windowDays, own);
+                WindowStats w = PlanningWindows.tierBothAt(part, t, windowDays, own);
                 tw += w.windows();
                 tb += w.judged() - w.expectedMet();
             }

@@ -27,11 +27,22 @@ import java.util.Map;
  * @param tiers per-tier figures (empty when the traffic has no tiers)
  * @param monthSpend mean spend of each month, USD (month 1 first), for a timeline chart
  * @param reconstructed the algorithm was rebuilt from a paper's abstract (say so next to its numbers)
+ * @param latency the contract's latency term and how this setting kept it (decision 1404); null when the contract names no
+ *     latency
  */
 public record PlanPoint(String router, String displayName, Map<String, String> params, double aimTarget, double target,
         double monthlySpend, Spread monthlySpendSpread, double costPer1000, double meanSatisfaction, double breachProbability,
         Interval breachInterval, int windows, boolean meetsSla, String reason, List<TierFigure> tiers, List<Double> monthSpend,
-        boolean reconstructed) {
+        boolean reconstructed, PlanLatency latency) {
+
+    /** A point of a contract without a latency term. */
+    public PlanPoint(String router, String displayName, Map<String, String> params, double aimTarget, double target,
+            double monthlySpend, Spread monthlySpendSpread, double costPer1000, double meanSatisfaction, double breachProbability,
+            Interval breachInterval, int windows, boolean meetsSla, String reason, List<TierFigure> tiers, List<Double> monthSpend,
+            boolean reconstructed) {
+        this(router, displayName, params, aimTarget, target, monthlySpend, monthlySpendSpread, costPer1000, meanSatisfaction,
+                breachProbability, breachInterval, windows, meetsSla, reason, tiers, monthSpend, reconstructed, null);
+    }
 
     public PlanPoint {
         params = Map.copyOf(params);

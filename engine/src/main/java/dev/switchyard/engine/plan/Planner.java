@@ -135,7 +135,7 @@ public final class Planner {
                 + " alone exceed the accepted share of all %d replications' windows)", s.replications(), s.replications());
         return new PlanPoint(p.router(), p.displayName(), p.params(), p.aimTarget(), p.target(), p.monthlySpend(),
                 p.monthlySpendSpread(), p.costPer1000(), p.meanSatisfaction(), p.breachProbability(), p.breachInterval(),
-                p.windows(), p.meetsSla(), reason, p.tiers(), p.monthSpend(), p.reconstructed());
+                p.windows(), p.meetsSla(), reason, p.tiers(), p.monthSpend(), p.reconstructed(), p.latency());
     }
 
     // ---------------------------------------------------------------- one setting
@@ -241,6 +241,55 @@ public final class Planner {
             floor.add(floorPoint(runs.get(fs), fs.aim()));
         }
         return new Negotiation(ts, points, marginal, steps, floor, ceiling, options.events(), seconds(t0), note(s));
+    }
+
+    // ---------------------------------------------------------------- quality x latency grid
+
+    /**
+     * Negotiate's quality x latency grid: for each latency target L (a negotiation of its own, every router told L, on the
+     * same paired stream) and each satisfaction target, the cheapest router keeping both terms and its monthly spend.
+     * The base scenario's percentile and metric are kept; L applies to every tier. Not part of {@link #negotiate}: it
+     * costs one negotiation per L, so a screen asks for it on demand; {@code listener} gets each row when it is done.
+     */
+    public LatencyGrid latencyGrid(Scenario base, List<Double> targets, List<Double> latenciesMs, PlanOptions options,
+            RunControl control, LatencyGrid.Listener listener) throws CostTable.UnpricedModelsException {
+        long t0 = System.nanoTime();
+        if (latenciesMs.isEmpty()) {
+            throw new IllegalArgumentException("the latency grid needs at least one latency target");
+        }
+        List<Double> ls = new ArrayList<>(new TreeSet<>(latenciesMs));
+        for (double l : ls) {
+            if (!(l > 0) || Double.isInfinite(l)) {
+                throw new IllegalArgumentException("latency targets must be positive numbers of milliseconds, got " + l);
+            }
+        }
+        dev.switchyard.engine.routing.LatencyTarget term = base.latency();
+        List<Double> ts = new ArrayList<>(new TreeSet<>(targets));
+        List<LatencyGrid.Cell> cells = new ArrayList<>();
+        PlanOptions o = options.withFloor(false).withProbeCeiling(false);
+        for (double l : ls) {
+            Scenario at = base.withLatency(new dev.switchyard.engine.routing.LatencyTarget(term.metric(), l, term.percentile(),
+                    Map.of()));
+            Negotiation n = negotiate(at, ts, o, control, PlanListener.NONE);
+            List<LatencyGrid.Cell> row = new ArrayList<>();
+            for (double t : ts) {
+                List<PlanPoint> atT = n.points().stream().filter(p -> Math.abs(p.target() - t) < 1e-9).toList();
+                row.add(new LatencyGrid.Cell(t, l, cheapestKeeping(atT)));
+            }
+            cells.addAll(row);
+            listener.rowDone(l, List.copyOf(row));
+        }
+        return new LatencyGrid(ts, ls, term.percentile(), term.metric() == dev.switchyard.engine.routing.LatencyTarget.Metric.TOTAL
+                ? "total" : "ttft", cells, seconds(t0));
+    }
+
+    /** The cheapest point keeping the promise; else the closest (most latency-compliant windows, then satisfaction). */
+    private static PlanPoint cheapestKeeping(List<PlanPoint> points) {
+        return points.stream().filter(PlanPoint::meetsSla).min(Comparator.comparingDouble(PlanPoint::monthlySpend))
+                .orElseGet(() -> points.stream().min(Comparator
+                        .comparingDouble((PlanPoint p) -> p.latency() == null || Double.isNaN(p.latency().windowCompliance()) ? 0
+                                : -p.latency().windowCompliance())
+                        .thenComparingDouble(p -> -p.meanSatisfaction())).orElseThrow());
     }
 
     // ---------------------------------------------------------------- budget

@@ -6,6 +6,7 @@ import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.Routers;
 import dev.switchyard.engine.sim.PreparedScenario;
+import dev.switchyard.engine.sim.Preparations;
 import dev.switchyard.engine.sim.RunControl;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.sim.SimulationResult;
@@ -133,7 +134,11 @@ final class TimelineSimulation {
             long seed = k == 0 ? base.seed() : base.seed() ^ (0x9E3779B97F4A7C15L * (first + 1));
             Scenario template = base.withModelPool(pool.size() == base.sample().models().size() && base.modelPool().isEmpty()
                     ? List.of() : pool).withVolume(sv).withSeed(seed);
-            PreparedScenario prepared = PreparedScenario.of(template);
+            // without price events the preparation stays as built: share it with every scenario that prepares the same
+            // (a slider move re-asks the planner; offline routers' training is remembered on it, decision 1010)
+            boolean pricesChange = events.stream().anyMatch(e -> e instanceof TimelineEvent.PriceChange
+                    || e instanceof TimelineEvent.PriceSheetFrom);
+            PreparedScenario prepared = pricesChange ? PreparedScenario.of(template) : Preparations.shared(template);
             addPriceEpochs(template, prepared, first, end, events);
             stretches.add(new Stretch(first, end - first, template, prepared));
         }

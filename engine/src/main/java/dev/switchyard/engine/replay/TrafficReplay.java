@@ -1,7 +1,9 @@
 package dev.switchyard.engine.replay;
 
 import dev.switchyard.engine.catalog.Catalog;
+import dev.switchyard.engine.catalog.LatencyProfile;
 import dev.switchyard.engine.catalog.ModelInfo;
+import dev.switchyard.engine.catalog.RateLimit;
 import dev.switchyard.engine.export.ConfiguredRouters;
 import dev.switchyard.engine.export.RouterCapture;
 import dev.switchyard.engine.export.RoutingConfig;
@@ -53,20 +55,38 @@ public final class TrafficReplay {
      */
     public static SimulationResult run(RoutingConfig config, List<Path> traffic, Long requests, long seed, boolean warm,
                                        int threads) throws ImportException, IOException, CostTable.UnpricedModelsException {
+        return run(config, traffic, requests, seed, warm, threads, null);
+    }
+
+    /**
+     * As {@link #run(RoutingConfig, List, Long, long, boolean, int)}, with the latency the simulation drew: the scenario
+     * carries the configuration's latency term, so the router observes every served answer's latency
+     * ({@code Router.observeLatency}) as it did in the simulation, and the latency profiles (and rate limits) come from
+     * {@code catalog} when given, else from the configuration's latency priors. Recorded {@code ttft_ms} /
+     * {@code latency_ms} in the traffic are used as they are either way.
+     *
+     * @param catalog the catalog the simulation used, or null
+     */
+    public static SimulationResult run(RoutingConfig config, List<Path> traffic, Long requests, long seed, boolean warm,
+                                       int threads, Catalog catalog)
+            throws ImportException, IOException, CostTable.UnpricedModelsException {
         RoutingConfig.Simulation sim = config.simulation();
         if (sim == null) {
             throw new IllegalArgumentException("this configuration has no 'simulation' section (schema version 1 files do not);"
                     + " export it again to replay it on traffic");
         }
-        Catalog catalog = catalogOf(config);
-        TrafficSample sample = TrafficImporter.importFiles(traffic, new ImportOptions(catalog, MissingCellPolicy.DROP_ROW,
+        Catalog pool = catalogOf(config, catalog);
+        TrafficSample sample = TrafficImporter.importFiles(traffic, new ImportOptions(pool, MissingCellPolicy.DROP_ROW,
                 null, null, null)).sample();
         if (!sample.categories().values().equals(config.categories())) {
             throw new IllegalArgumentException("the traffic's categories " + sample.categories().values()
                     + " are not the configuration's " + config.categories() + "; replay the traffic the configuration was made on"
                     + " (or a sample with the same categories)");
         }
-        Scenario scenario = scenario(config, sample, catalog, requests, seed);
+        Scenario scenario = scenario(config, sample, pool, requests, seed);
+        if (config.latency() != null) {
+            scenario = scenario.withLatency(config.latency().toTarget());
+        }
         String name = config.router().name();
         Routers registry = RouterCapture.registryWith(name, (base, call) -> ConfiguredRouters.build(config,
                 ConfiguredRouters.withConfiguredPriors(call.context(), config), Routers.standard(), warm));
@@ -76,10 +96,38 @@ public final class TrafficReplay {
 
     /** The pool's ids and aliases, so the traffic's model names resolve as they did in the simulation. */
     static Catalog catalogOf(RoutingConfig config) {
+        return catalogOf(config, null);
+    }
+
+    /**
+     * The pool's ids and aliases, with each model's latency profile and rate limit: from {@code catalog} where it
+     * knows the model, else the latency the configuration's latency term states (its output-speed spread is not in
+     * the file: the default is used). A rate limit's fallback outside the pool ends the chain, as in the simulation.
+     */
+    static Catalog catalogOf(RoutingConfig config, Catalog catalog) {
+        Map<String, LatencyProfile> stated = new java.util.HashMap<>();
+        if (config.latency() != null) {
+            for (RoutingConfig.ModelLatency ml : config.latency().models()) {
+                if (ml.ttftP50Ms() != null && ml.ttftP95Ms() != null && ml.outputTokensPerSecond() != null) {
+                    stated.put(ml.id(), new LatencyProfile(ml.ttftP50Ms(), Math.max(ml.ttftP50Ms(), ml.ttftP95Ms()),
+                            ml.outputTokensPerSecond(), ml.prefillMsPerThousandInputTokens() == null ? 0
+                                    : ml.prefillMsPerThousandInputTokens(), LatencyProfile.DEFAULT_OUTPUT_SPEED_SIGMA, ""));
+                }
+            }
+        }
+        List<String> ids = config.modelIds();
         List<ModelInfo> models = new ArrayList<>();
         for (RoutingConfig.PoolModel m : config.models()) {
-            models.add(new ModelInfo(m.id(), m.id(), "", "", "", m.aliases(), 0, 0, null, Map.of(), null,
-                    "routing configuration"));
+            ModelInfo known = catalog == null ? null : catalog.resolve(m.id()).orElse(null);
+            LatencyProfile latency = known != null && known.latency() != null ? known.latency() : stated.get(m.id());
+            RateLimit limit = known == null ? null : known.rateLimit();
+            if (limit != null && limit.hasFallback()) {
+                String fallback = catalog.resolve(limit.fallback()).map(ModelInfo::id).orElse("");
+                limit = new RateLimit(limit.requestsPerMinute(), limit.tokensPerMinute(), ids.contains(fallback) ? fallback : "",
+                        limit.source());
+            }
+            models.add(new ModelInfo(m.id(), m.id(), "", "", "", m.aliases(), 0, 0, latency, Map.of(), null,
+                    "routing configuration", limit));
         }
         return new Catalog("routing configuration", models);
     }
@@ -102,7 +150,8 @@ public final class TrafficReplay {
         Scenario.Feedback fb = new Scenario.Feedback(FeedbackKind.valueOf(sim.feedbackKind()), sim.feedbackRate(),
                 sim.falseReportRate(), sim.feedbackDelayRequests(), sim.assumedRate() == null ? Double.NaN : sim.assumedRate(),
                 sim.assumedFalseReportRate() == null ? Double.NaN : sim.assumedFalseReportRate());
-        Scenario.Sla sla = new Scenario.Sla(config.sla().target(), Scenario.Window.valueOf(config.sla().window()),
+        // the router is rebuilt at the target it served with (its aim when the planner gave it a margin)
+        Scenario.Sla sla = new Scenario.Sla(config.sla().routerTarget(), Scenario.Window.valueOf(config.sla().window()),
                 config.sla().windowRequests());
         Scenario.Volume volume = requests != null ? Scenario.Volume.requests(requests)
                 : new Scenario.Volume(sim.requestsPerMonth(), sim.monthlyGrowth(), sim.months(), sim.dailyRhythm());

@@ -1,9 +1,12 @@
 package dev.switchyard.engine.sample;
 
 import dev.switchyard.engine.catalog.LatencyProfile;
+import dev.switchyard.engine.catalog.RateLimit;
 import dev.switchyard.engine.sample.CategoryProfile.Subtopic;
 import dev.switchyard.engine.sample.ModelProfile.ListPrice;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The assumptions behind the bundled sample, in one place: models with their list prices and
@@ -45,53 +48,53 @@ public final class SampleProfiles {
     // (RouterBench's best fixed model: 0.785).
     static final List<ModelProfile> MODELS = List.of(
             model("gpt-5.5", "GPT-5.5", "openai", "gpt-5", "frontier",
-                    List.of("openai/gpt-5.5"), 400_000, 128_000, lat(1800, 6000, 60), 1.6,
+                    List.of("openai/gpt-5.5"), 400_000, 128_000, lat(1800, 6000, 60, 160), 1.6,
                     ListPrice.of(5.0, 30.0, 0.5),
                     0.80, 0.77, 0.68, 0.82, 0.95, 0.82, 0.78, 0.75),
             model("claude-opus-4-7", "Claude Opus 4.7", "anthropic", "claude-4", "frontier",
-                    List.of("anthropic/claude-opus-4.7"), 200_000, 64_000, lat(1500, 4000, 45), 1.1,
+                    List.of("anthropic/claude-opus-4.7"), 200_000, 64_000, lat(1500, 4000, 45, 140), 1.1,
                     ListPrice.of(5.0, 25.0, 0.5),
                     0.80, 0.78, 0.69, 0.79, 0.94, 0.81, 0.77, 0.76),
             model("gemini-2.5-pro", "Gemini 2.5 Pro", "google", "gemini-2.5", "large",
-                    List.of("gemini/gemini-2.5-pro", "google/gemini-2.5-pro"), 1_048_576, 65_536, lat(1600, 5500, 85), 1.5,
+                    List.of("gemini/gemini-2.5-pro", "google/gemini-2.5-pro"), 1_048_576, 65_536, lat(1600, 5500, 85, 110), 1.5,
                     new ListPrice(1.25, 10.0, null, 200_000, 2.5, 15.0),
                     0.76, 0.78, 0.64, 0.80, 0.93, 0.80, 0.76, 0.76),
             model("gpt-5.4", "GPT-5.4", "openai", "gpt-5", "large",
-                    List.of("openai/gpt-5.4"), 400_000, 128_000, lat(1200, 4500, 75), 1.4,
+                    List.of("openai/gpt-5.4"), 400_000, 128_000, lat(1200, 4500, 75, 100), 1.4,
                     ListPrice.of(2.5, 15.0, 0.25),
                     0.77, 0.74, 0.64, 0.78, 0.93, 0.80, 0.76, 0.72),
             model("claude-sonnet-4-6", "Claude Sonnet 4.6", "anthropic", "claude-4", "large",
-                    List.of("anthropic/claude-sonnet-4.6"), 200_000, 64_000, lat(900, 2500, 65), 1.05,
+                    List.of("anthropic/claude-sonnet-4.6"), 200_000, 64_000, lat(900, 2500, 65, 90), 1.05,
                     ListPrice.of(3.0, 15.0, 0.3),
                     0.77, 0.75, 0.66, 0.74, 0.92, 0.80, 0.76, 0.73),
             model("deepseek-chat", "DeepSeek Chat", "deepseek", "deepseek-v3", "large",
-                    List.of("deepseek/deepseek-chat"), 128_000, 8_192, lat(900, 3500, 35), 1.0,
+                    List.of("deepseek/deepseek-chat"), 128_000, 8_192, lat(900, 3500, 35, 120), 1.0,
                     ListPrice.of(0.28, 0.42, null),
                     0.72, 0.68, 0.60, 0.76, 0.89, 0.76, 0.70, 0.67),
             model("gemini-2.5-flash", "Gemini 2.5 Flash", "google", "gemini-2.5", "small",
-                    List.of("gemini/gemini-2.5-flash", "google/gemini-2.5-flash"), 1_048_576, 65_536, lat(600, 2200, 180), 1.2,
+                    List.of("gemini/gemini-2.5-flash", "google/gemini-2.5-flash"), 1_048_576, 65_536, lat(600, 2200, 180, 40), 1.2,
                     ListPrice.of(0.3, 2.5, null),
                     0.72, 0.72, 0.55, 0.70, 0.89, 0.78, 0.73, 0.70),
             model("gpt-5.4-mini", "GPT-5.4 mini", "openai", "gpt-5", "small",
-                    List.of("openai/gpt-5.4-mini"), 400_000, 128_000, lat(700, 2500, 110), 1.3,
+                    List.of("openai/gpt-5.4-mini"), 400_000, 128_000, lat(700, 2500, 110, 50), 1.3,
                     ListPrice.of(0.75, 4.5, 0.075),
                     0.71, 0.69, 0.56, 0.70, 0.88, 0.77, 0.72, 0.68),
             model("claude-haiku-4-5", "Claude Haiku 4.5", "anthropic", "claude-4", "small",
-                    List.of("anthropic/claude-haiku-4.5", "claude-haiku-4-5-20251001"), 200_000, 64_000, lat(500, 1300, 120), 0.95,
+                    List.of("anthropic/claude-haiku-4.5", "claude-haiku-4-5-20251001"), 200_000, 64_000, lat(500, 1300, 120, 45), 0.95,
                     ListPrice.of(1.0, 5.0, 0.1),
                     0.70, 0.68, 0.53, 0.62, 0.85, 0.76, 0.71, 0.68),
             model("gpt-5.4-nano", "GPT-5.4 nano", "openai", "gpt-5", "nano",
-                    List.of("openai/gpt-5.4-nano"), 400_000, 128_000, lat(450, 1500, 160), 1.2,
+                    List.of("openai/gpt-5.4-nano"), 400_000, 128_000, lat(450, 1500, 160, 30), 1.2,
                     ListPrice.of(0.2, 1.25, 0.02),
                     0.62, 0.60, 0.42, 0.54, 0.78, 0.72, 0.64, 0.60),
             model("gemini-2.5-flash-lite", "Gemini 2.5 Flash-Lite", "google", "gemini-2.5", "nano",
                     List.of("gemini/gemini-2.5-flash-lite", "google/gemini-2.5-flash-lite"), 1_048_576, 65_536,
-                    lat(350, 1000, 250), 0.9,
+                    lat(350, 1000, 250, 25), 0.9,
                     ListPrice.of(0.1, 0.4, null),
                     0.61, 0.61, 0.40, 0.51, 0.76, 0.71, 0.62, 0.61),
             model("mistral-small", "Mistral Small", "mistral", "mistral", "small",
                     List.of("mistral/mistral-small-latest", "mistralai/mistral-small-3.2-24b-instruct"), 131_072, 32_768,
-                    lat(300, 900, 150), 0.9,
+                    lat(300, 900, 150, 35), 0.9,
                     ListPrice.of(0.06, 0.18, null),
                     0.54, 0.51, 0.34, 0.38, 0.66, 0.62, 0.51, 0.54));
 
@@ -102,8 +105,51 @@ public final class SampleProfiles {
                 price, accuracy);
     }
 
-    private static LatencyProfile lat(double p50, double p95, double tokensPerSecond) {
-        return new LatencyProfile(p50, p95, tokensPerSecond);
+    /** Log-normal sigma of a model's output speed from one answer to the next (load, batching). */
+    static final double OUTPUT_SPEED_SIGMA = 0.2;
+
+    /** Where the latency figures come from, as the catalog's latency source cites it. */
+    public static final String LATENCY_SOURCE = "synthetic, shaped after public LLMPerf-style measurements of hosted APIs"
+            + " (TTFT p50/p95 for a short prompt, prefill time growing with the prompt, output tokens per second), mid-2026;"
+            + " approximate, not measured";
+
+    /**
+     * @param prefillPerThousand ms of time to first token per 1,000 input tokens (long prompts wait longer)
+     */
+    private static LatencyProfile lat(double p50, double p95, double tokensPerSecond, double prefillPerThousand) {
+        return new LatencyProfile(p50, p95, tokensPerSecond, prefillPerThousand, OUTPUT_SPEED_SIGMA, LATENCY_SOURCE);
+    }
+
+    /** Where the rate limits come from, as the catalog's rate-limit source cites it. */
+    public static final String RATE_LIMIT_SOURCE = "synthetic, shaped after providers' published usage-tier limits for a"
+            + " mid-size account (requests and tokens per minute), mid-2026; your account's limits differ";
+
+    /**
+     * Per-model limits (requests per minute, tokens per minute, input plus output) and the declared fallback: the
+     * same provider's next model down where there is one. Sized with headroom for the default volume (1M requests a
+     * month peaks near 50 a minute), so they bind when the volume grows tenfold and more.
+     */
+    static final Map<String, RateLimit> RATE_LIMITS = rateLimits(
+            "gpt-5.5", 500, 500_000, "gpt-5.4",
+            "claude-opus-4-7", 400, 400_000, "claude-sonnet-4-6",
+            "gemini-2.5-pro", 300, 1_000_000, "gemini-2.5-flash",
+            "gpt-5.4", 1_000, 1_000_000, "gpt-5.4-mini",
+            "claude-sonnet-4-6", 1_000, 500_000, "claude-haiku-4-5",
+            "deepseek-chat", 300, 300_000, "gemini-2.5-flash",
+            "gemini-2.5-flash", 2_000, 2_000_000, "gemini-2.5-flash-lite",
+            "gpt-5.4-mini", 2_000, 2_000_000, "gpt-5.4-nano",
+            "claude-haiku-4-5", 2_000, 1_000_000, "gemini-2.5-flash",
+            "gpt-5.4-nano", 5_000, 4_000_000, "gemini-2.5-flash-lite",
+            "gemini-2.5-flash-lite", 4_000, 4_000_000, "mistral-small",
+            "mistral-small", 1_000, 1_000_000, "");
+
+    private static Map<String, RateLimit> rateLimits(Object... rows) {
+        Map<String, RateLimit> m = new LinkedHashMap<>();
+        for (int i = 0; i < rows.length; i += 4) {
+            m.put((String) rows[i], new RateLimit(((Number) rows[i + 1]).longValue(), ((Number) rows[i + 2]).longValue(),
+                    (String) rows[i + 3], RATE_LIMIT_SOURCE));
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     // ---------------------------------------------------------------- categories

@@ -42,7 +42,8 @@ final class SampleReadme {
         }
         sb.append("\nTraffic files use the SPROUT-style wide CSV (see the repository README): per query `query_id, category,\n")
                 .append("timestamp, tenant, sla_tier, prompt, input_tokens, cached_input_tokens` (timestamps ISO-8601 UTC), then per model\n")
-                .append("`<model>.score, <model>.num_output_tokens, <model>.latency_ms`. Costs are not stored: every query keeps\n")
+                .append("`<model>.score, <model>.num_output_tokens, <model>.latency_ms, <model>.ttft_ms` (total latency and time to\n")
+                .append("first token, ms). Costs are not stored: every query keeps\n")
                 .append("its tokens so any price sheet can price it.\n\n");
 
         sb.append("## How to regenerate\n\n```\n./switchyard generate-sample --out sample-data --seed ").append(p.seed()).append("\n```\n\n");
@@ -99,8 +100,26 @@ final class SampleReadme {
                 .append("phrase from another category and 25% carry neutral filler, so the signal is real but imperfect.\n\n");
         sb.append("Tokens: input ~ lognormal with the category mean, times exp(0.1 d), capped at 120,000 (longer documents are\n")
                 .append("assumed chunked upstream); output ~ lognormal with the category mean, times exp(elasticity x d), times the\n")
-                .append("model's verbosity (which includes billed reasoning tokens) and a per-model jitter exp(0.15 N(0,1)). Latency =\n")
-                .append("time to first token (lognormal from the catalog's p50/p95) + output tokens / output speed.\n\n");
+                .append("model's verbosity (which includes billed reasoning tokens) and a per-model jitter exp(0.15 N(0,1)).\n\n");
+        sb.append("Latency per query and model, as the catalog's latency profile states it: time to first token = lognormal with\n")
+                .append("the model's p50 and p95 for a short prompt, plus the model's prefill time per 1,000 input tokens (long RAG\n")
+                .append("prompts wait longer); total = TTFT + output tokens / output speed, the speed lognormal around the model's\n")
+                .append("tokens per second with sigma ").append(SampleProfiles.OUTPUT_SPEED_SIGMA)
+                .append(" (drawn from a stream of its own). Both are rounded to whole ms.\n\n");
+        sb.append("| Model | TTFT p50 ms | TTFT p95 ms | Prefill ms / 1k input | Output tokens/s | Requests/min | Tokens/min | Fallback |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (ModelProfile m : SampleProfiles.MODELS) {
+            dev.switchyard.engine.catalog.RateLimit rl = SampleProfiles.RATE_LIMITS.get(m.id());
+            sb.append("| ").append(m.id()).append(" | ").append((long) m.latency().ttftP50Ms()).append(" | ")
+                    .append((long) m.latency().ttftP95Ms()).append(" | ").append((long) m.latency().prefillMsPerThousandInputTokens())
+                    .append(" | ").append((long) m.latency().outputTokensPerSecond()).append(" | ")
+                    .append(rl == null ? "-" : String.format(Locale.ROOT, "%,d", rl.requestsPerMinute())).append(" | ")
+                    .append(rl == null ? "-" : String.format(Locale.ROOT, "%,d", rl.tokensPerMinute())).append(" | ")
+                    .append(rl == null || !rl.hasFallback() ? "-" : rl.fallback()).append(" |\n");
+        }
+        sb.append("\nRate limits (catalog `rateLimit`, per minute, tokens = input + output) have headroom for the default volume\n")
+                .append("(1M requests a month peaks near 50 a minute) and bind from about ten times that; requests beyond a\n")
+                .append("model's limit go to its fallback (decision 1403). ").append(SampleProfiles.RATE_LIMIT_SOURCE).append(".\n\n");
         sb.append("| Category | Scores | Guess | Discrimination a | Unanswerable | Mean input | Input sigma | Mean output | Output sigma | Difficulty elasticity | Cached-prefix share |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (CategoryProfile c : SampleProfiles.CATEGORIES) {
@@ -248,7 +267,8 @@ final class SampleReadme {
         sb.append("## Limits\n\n");
         sb.append("- The numbers are plausible, not measured: use the sample to learn the planner and to compare routers, and\n")
                 .append("  load your own evaluation matrix and price sheets for decisions.\n")
-                .append("- Context windows, output limits and latency profiles are approximate public figures from mid-2026.\n")
+                .append("- Context windows, output limits and latency profiles are approximate public figures from mid-2026; the rate\n")
+                .append("  limits are invented in the shape of providers' usage tiers.\n")
                 .append("- The enterprise sheet's discounts and price changes are invented to show a what-if.\n")
                 .append("- One latent difficulty plus subtopic specialities is a simplification of how real models differ.\n");
         return sb.toString();

@@ -16,7 +16,7 @@ import java.time.Instant;
  * Writes a traffic sample as the SPROUT-style wide CSV that the importers read (the bundled
  * format, see TEAM.md): {@code query_id,category,timestamp,tenant,sla_tier,prompt,input_tokens,
  * cached_input_tokens}, then per model {@code <m>.score,<m>.num_output_tokens} followed, when the
- * sample has them, by {@code <m>.cost_usd} and {@code <m>.latency_ms}. RFC 4180 quoting, UTF-8,
+ * sample has them, by {@code <m>.cost_usd}, {@code <m>.latency_ms} and {@code <m>.ttft_ms}. RFC 4180 quoting, UTF-8,
  * {@code \n} line ends, numbers in a locale-free shortest form, so output is byte-stable.
  */
 public final class SproutCsvWriter {
@@ -38,6 +38,9 @@ public final class SproutCsvWriter {
             }
             if (sample.hasRecordedLatencies()) {
                 line.append(',').append(quote(m + ".latency_ms"));
+            }
+            if (sample.hasRecordedTtft()) {
+                line.append(',').append(quote(m + ".ttft_ms"));
             }
         }
         w.write(line.append('\n').toString());
@@ -68,6 +71,9 @@ public final class SproutCsvWriter {
                 }
                 if (sample.hasRecordedLatencies()) {
                     line.append(',').append(number(sample.recordedLatencyMs(q, m)));
+                }
+                if (sample.hasRecordedTtft()) {
+                    line.append(',').append(number(sample.recordedTtftMs(q, m)));
                 }
             }
             w.write(line.append('\n').toString());

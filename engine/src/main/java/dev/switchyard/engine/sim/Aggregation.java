@@ -143,7 +143,7 @@ final class Aggregation {
                 spread(reps, r -> r.scenarioWindows().partialMean()),
                 breach.estimate(), breach, windowInterval, savingsInterval, repeat, replicationStop,
                 LatencyStats.aggregate(s, p.sample.hasSlaTiers() ? p.sample.slaTiers().values() : List.of(), reps.stream().map(ReplicationResult::latency).toList(),
-                        p.latencyModel().notes()));
+                        RateLimiter.withNotes(p.latencyModel().notes(), p, s.catalog())));
     }
 
     /**

@@ -32,8 +32,6 @@ final class LatencyMetrics {
     private final double percentile;
     private final boolean active;
     private final double[] tierL; // per tier slot; +Infinity = no target
-    // some tier has a finite L: only then are the weights above L and per tier and window read (judge, summary)
-    private final boolean judging;
     private final int days;
     private final int months;
     private final int tierSlots;
@@ -48,6 +46,7 @@ final class LatencyMetrics {
     private double overW;
     private double allW;
     private double limitedW;
+    private double overLimitW;
     // windows of N real requests
     private long winIndex = -1;
     private long winEnd;
@@ -69,11 +68,6 @@ final class LatencyMetrics {
         for (int t = 0; t < tierSlots; t++) {
             tierL[t] = target.targetMs(tierNames.isEmpty() ? null : tierNames.get(t));
         }
-        boolean anyL = false;
-        for (double l : tierL) {
-            anyL |= Double.isFinite(l);
-        }
-        this.judging = anyL;
         this.days = days;
         this.months = months;
         this.window = sla.window();
@@ -122,6 +116,8 @@ final class LatencyMetrics {
         ttftHist[slice + fineBucket(ttftMs)] += w;
         totalHist[slice + fineBucket(totalMs)] += w;
         double v = constrainTotal ? totalMs : ttftMs;
+        double over = v > tierL[tier] ? w : 0;
+        overW += over;
         allW += w;
         if (windowN > 0) {
             if (seq >= winEnd) {
@@ -130,27 +126,24 @@ final class LatencyMetrics {
                 winEnd = (winIndex + 1) * windowN;
             }
             winHist[coarseBucket(v)] += w;
+            winTierW[tier] += w;
+            winTierOver[tier] += over;
         } else {
             dayHist[day * COARSE + coarseBucket(v)] += w;
-        }
-        if (judging) {
-            // without any finite L these sums are never read (no window is judged, no share is over L): skipped
-            double over = v > tierL[tier] ? w : 0;
-            overW += over;
-            if (windowN > 0) {
-                winTierW[tier] += w;
-                winTierOver[tier] += over;
-            } else {
-                int dt = tier * days + day;
-                dayTierW[dt] += w;
-                dayTierOver[dt] += over;
-            }
+            int dt = tier * days + day;
+            dayTierW[dt] += w;
+            dayTierOver[dt] += over;
         }
     }
 
     /** A request (weight {@code w}) that went to its model's declared fallback because of a rate limit. */
     void rateLimited(double w) {
         limitedW += w;
+    }
+
+    /** A request (weight {@code w}) served over its model's rate limit: every model of its fallback chain was full. */
+    void overLimit(double w) {
+        overLimitW += w;
     }
 
     private void closeWindow() {
@@ -313,7 +306,8 @@ final class LatencyMetrics {
         double constrainedPct = percentile(constrainTotal ? runTotal : runTtft, 0, FINE, percentile, false);
         return new Summary(run, constrainedPct, active && judged > 0 ? (double) met / judged : Double.NaN, judged,
                 active && allW > 0 ? overW / allW : Double.NaN, perMonth, perTier, tierCompliance, windowPct,
-                allW > 0 ? limitedW / allW : 0);
+                allW > 0 ? limitedW / allW : 0, allW > 0 ? overLimitW / allW : 0, percentile, tierL.clone(),
+                windowN > 0 ? null : dayTierW.clone(), windowN > 0 ? null : dayTierOver.clone());
     }
 
     static LatencyStats.Quantiles quantiles(double[] ttft, double[] total) {
@@ -339,9 +333,20 @@ final class LatencyMetrics {
      * @param tierWindowCompliance per tier, share of its judged windows meeting its L (NaN when none)
      * @param windowPercentiles the constrained metric's percentile in each complete window (1.6% buckets)
      * @param rateLimitedShare share of requests (real volume) that went to a fallback because of a rate limit
+     * @param overLimitShare share of requests (real volume) served over a rate limit (the whole fallback chain full)
+     * @param percentile the target's percentile (e.g. 0.95)
+     * @param tierTargetMs L per tier slot (+Infinity: no latency term for that tier)
+     * @param dayTierWeight weight (real requests) per (tier slot, day), {@code [tier * days + day]}, so the planner can
+     *     judge latency on contract windows of any length (null for N-request windows)
+     * @param dayTierOver weight above its tier's L per (tier slot, day), same layout (null for N-request windows)
      */
     record Summary(LatencyStats.Quantiles run, double constrainedPercentile, double windowCompliance, int windowsJudged,
             double overTargetShare, List<LatencyStats.Quantiles> perMonth, List<LatencyStats.Quantiles> perTier, double[] tierWindowCompliance,
-            List<Double> windowPercentiles, double rateLimitedShare) {
+            List<Double> windowPercentiles, double rateLimitedShare, double overLimitShare,
+            // the planner's inputs (decision 1404): not part of a result's JSON (goldens, stored runs unchanged)
+            @com.fasterxml.jackson.annotation.JsonIgnore double percentile,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] tierTargetMs,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierWeight,
+            @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierOver) {
     }
 }

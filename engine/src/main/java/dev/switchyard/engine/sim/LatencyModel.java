@@ -15,7 +15,8 @@ import java.util.Optional;
  * (decision 1400). Time to first token is log-normal with the catalog's median and 95th percentile for a short
  * prompt, plus the catalog's prefill time per input token; output streams at a log-normal speed around the
  * catalog's tokens per second. Total latency = TTFT + output tokens / speed, unless the traffic records the total
- * for that query and model: then the recorded total is used (and TTFT is capped at it).
+ * for that query and model: then the recorded total is used (and TTFT is capped at it). A recorded time to first
+ * token ({@code ttft_ms}) is used as it is.
  *
  * <p>Draws are cheap: the standard normal quantiles are a fixed table of {@value #TABLE} entries, pre-multiplied
  * per model, indexed by bits of the run's counter-based hash of (seed, replication, request, model), so the same
@@ -40,13 +41,11 @@ public final class LatencyModel {
     private final float[] msPerTokenTable; // [model * TABLE + i]: 1000 / (speed * exp(sigmaSpeed * z_i))
     private final double[] prefillMsPerInputToken;
     private final int[] inputTokens; // per evaluation row
-    // per row, what a draw reads (see gather): [row * perRow + model] = the output tokens of that answer (exact in a
-    // float below 2^24), then, only when the traffic records latencies, [row * perRow + m + model] = the recorded total
-    // latency (-1 when none). A row's entries are contiguous, so the simulator copies them with the row's other cells
-    // before it knows which model serves (one cache line for 12 models without recorded latencies).
+    // [(row * m + model) * 2]: the recorded total latency (-1 when none), then the output tokens (exact in a float below
+    // 2^24): interleaved so one request's draw reads one cache line, not two arrays' lines
     private final float[] cellLatency;
-    private final boolean recorded;
-    private final int perRow;
+    // [row * m + model]: the recorded time to first token, -1 when none; null when the traffic records none
+    private final float[] cellTtft;
     private final LatencyPriors priors;
     private final List<String> notes;
 
@@ -94,26 +93,34 @@ public final class LatencyModel {
         }
         int rows = sampleRow.length;
         inputTokens = new int[rows];
-        recorded = sample.hasRecordedLatencies();
-        perRow = recorded ? 2 * m : m;
-        cellLatency = new float[rows * perRow];
+        cellLatency = new float[rows * m * 2];
+        boolean recorded = sample.hasRecordedLatencies();
+        boolean recordedTtft = sample.hasRecordedTtft();
+        cellTtft = recordedTtft ? new float[rows * m] : null;
         for (int r = 0; r < rows; r++) {
             int q = sampleRow[r];
             inputTokens[r] = sample.inputTokens(q);
             for (int j = 0; j < m; j++) {
                 int col = sample.modelIndex(models.get(j));
-                cellLatency[r * perRow + j] = sample.outputTokens(q, col);
-                if (recorded) {
-                    float rec = sample.recordedLatencyMs(q, col);
-                    cellLatency[r * perRow + m + j] = rec >= 0 ? rec : -1f;
+                float rec = recorded ? sample.recordedLatencyMs(q, col) : -1f;
+                cellLatency[(r * m + j) * 2] = rec >= 0 ? rec : -1f;
+                cellLatency[(r * m + j) * 2 + 1] = sample.outputTokens(q, col);
+                if (recordedTtft) {
+                    float t = sample.recordedTtftMs(q, col);
+                    cellTtft[r * m + j] = t >= 0 ? t : -1f;
                 }
             }
         }
         priors = new LatencyPriors(p50, p95, prefill, tps);
         List<String> n = new ArrayList<>();
-        if (recorded) {
+        if (recorded && recordedTtft) {
+            n.add("latency: the traffic's recorded ttft_ms and latency_ms per query and model");
+        } else if (recorded) {
             n.add("total latency: the traffic's recorded latency_ms per query and model; time to first token drawn from the"
                     + " catalog's profile (capped at the recorded total)");
+        } else if (recordedTtft) {
+            n.add("time to first token: the traffic's recorded ttft_ms per query and model; the rest of the answer drawn"
+                    + " from the catalog's output speed");
         }
         if (!assumed.isEmpty()) {
             n.add("no catalog latency profile for " + String.join(", ", assumed) + ": assumed TTFT p50 "
@@ -133,24 +140,21 @@ public final class LatencyModel {
         return notes;
     }
 
-    /** Floats per row that {@link #gather} copies (the output tokens per model, and the recorded totals if any). */
+    /**
+     * Floats per row that {@link #gather} copies: the row's interleaved (recorded total, output tokens) cells, then its
+     * recorded TTFTs when the traffic has them. The simulator copies them with the row's other cells, before it knows
+     * which model serves, so their cache misses overlap in its gather pass (decision 1005).
+     */
     int cellsPerRow() {
-        return perRow;
+        return 2 * m + (cellTtft != null ? m : 0);
     }
 
     /** Copies what the draws of evaluation row {@code row} read into {@code into} from {@code at} on. */
     void gather(int row, float[] into, int at) {
-        System.arraycopy(cellLatency, row * perRow, into, at, perRow);
-    }
-
-    /** Time to first token of evaluation row {@code row} served by {@code model}, from the hash {@code bits}. */
-    double ttftMs(long bits, int row, int model) {
-        return ttftMs(bits, inputTokens[row], model, cellLatency, row * perRow);
-    }
-
-    /** Total latency of that answer given its TTFT (same {@code bits}). */
-    double totalMs(long bits, int row, int model, double ttftMs) {
-        return totalMs(bits, model, ttftMs, cellLatency, row * perRow);
+        System.arraycopy(cellLatency, row * m * 2, into, at, 2 * m);
+        if (cellTtft != null) {
+            System.arraycopy(cellTtft, row * m, into, at + 2 * m, m);
+        }
     }
 
     /** The row's input tokens (the prefill term's). */
@@ -158,28 +162,95 @@ public final class LatencyModel {
         return inputTokens[row];
     }
 
-    /**
-     * {@link #ttftMs(long, int, int)} on the row's cells copied by {@link #gather} to {@code cells[at...]}, with the
-     * row's input tokens: the same value, from a buffer that is already in cache.
-     */
+    /** {@link #ttftMs(long, int, int)} on the row's cells gathered at {@code cells[at...]}: the same value. */
     double ttftMs(long bits, int rowInputTokens, int model, float[] cells, int at) {
-        double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * rowInputTokens;
-        if (recorded) {
-            double rec = cells[at + m + model];
-            return rec >= 0 && t > rec ? rec : t;
+        if (cellTtft != null && cells[at + 2 * m + model] >= 0) {
+            return cells[at + 2 * m + model];
         }
-        return t;
+        double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * rowInputTokens;
+        double rec = cells[at + 2 * model];
+        return rec >= 0 && t > rec ? rec : t;
     }
 
-    /** {@link #totalMs(long, int, int, double)} on the row's gathered cells. */
+    /** {@link #totalMs(long, int, int, double)} on the row's gathered cells: the same value. */
     double totalMs(long bits, int model, double ttftMs, float[] cells, int at) {
-        if (recorded) {
-            double rec = cells[at + m + model];
-            if (rec >= 0) {
-                return rec;
+        double rec = cells[at + 2 * model];
+        if (rec >= 0) {
+            return rec;
+        }
+        return ttftMs + cells[at + 2 * model + 1] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
+    }
+
+    /** Time to first token of evaluation row {@code row} served by {@code model}, from the hash {@code bits}. */
+    double ttftMs(long bits, int row, int model) {
+        if (cellTtft != null && cellTtft[row * m + model] >= 0) {
+            return cellTtft[row * m + model];
+        }
+        double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * inputTokens[row];
+        double rec = cellLatency[(row * m + model) * 2];
+        return rec >= 0 && t > rec ? rec : t;
+    }
+
+    /** Total latency of that answer given its TTFT (same {@code bits}). */
+    double totalMs(long bits, int row, int model, double ttftMs) {
+        int cell = (row * m + model) * 2;
+        double rec = cellLatency[cell];
+        if (rec >= 0) {
+            return rec;
+        }
+        return ttftMs + cellLatency[cell + 1] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
+    }
+
+    /**
+     * P(latency > {@code targetMs}) of each evaluation row's answer from each model, {@code [row * m + model]}, exactly
+     * under the draws {@link #ttftMs} and {@link #totalMs} make (uniform over the quantile tables' entries): the hidden
+     * truth a hindsight bound holds (decision 1402), never told to a router. Single served calls (no cascade wait).
+     */
+    double[] exceedances(double targetMs, boolean total) {
+        int rows = inputTokens.length;
+        double[] out = new double[rows * m];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < m; j++) {
+                int cell = (r * m + j) * 2;
+                double rec = cellLatency[cell];
+                double pre = prefillMsPerInputToken[j] * inputTokens[r];
+                int base = j * TABLE;
+                if (!total) {
+                    if (rec >= 0 && !(rec > targetMs)) {
+                        continue; // capped at a recorded total that is within L
+                    }
+                    // the table is ascending: the first entry over L, by bisection
+                    int lo = 0;
+                    int hi = TABLE;
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        if (ttftTable[base + mid] + pre > targetMs) {
+                            hi = mid;
+                        } else {
+                            lo = mid + 1;
+                        }
+                    }
+                    out[r * m + j] = (TABLE - lo) / (double) TABLE;
+                } else if (rec >= 0) {
+                    out[r * m + j] = rec > targetMs ? 1 : 0;
+                } else {
+                    // ttft ascending in i, ms per token descending in k: the pairs over L, by a moving pointer
+                    double outTokens = cellLatency[cell + 1];
+                    int sb = j * SPEED_TABLE;
+                    long over = 0;
+                    int k = 0; // speed entries 0..k-1 (the slowest) put (i, k) over L
+                    for (int i = 0; i < TABLE; i++) {
+                        double ttft = ttftTable[base + i] + pre;
+                        while (k < SPEED_TABLE && ttft + outTokens * (double) msPerTokenTable[sb + k] > targetMs) {
+                            k++;
+                        }
+                        over += k;
+                    }
+                    out[r * m + j] = over / ((double) TABLE * SPEED_TABLE);
+                }
             }
         }
-        return ttftMs + cells[at + model] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
+        return out;
     }
 
     /** Standard normal quantiles at the midpoints (i + 0.5) / n. */

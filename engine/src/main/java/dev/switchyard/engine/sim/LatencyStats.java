@@ -25,11 +25,13 @@ import java.util.function.ToDoubleFunction;
  * @param tiers per SLA tier (replication means); empty when the sample has no tiers
  * @param windowPercentiles replication 0: the constrained metric's percentile per complete window (1.6% buckets)
  * @param notes where the latencies come from and what was assumed
+ * @param overLimitShare share of requests served over a rate limit because their whole fallback chain was full
+ *     (decision 1403)
  */
 public record LatencyStats(String metric, double targetMs, double percentile, Map<String, Double> tierTargetsMs,
         Spread latencyP95Ms, Spread percentileMs, Spread windowCompliance, Spread overTargetShare, Spread rateLimitedShare,
         Quantiles run, List<MonthLatency> months, List<TierLatency> tiers, List<Double> windowPercentiles,
-        List<String> notes) {
+        List<String> notes, Spread overLimitShare) {
 
     public LatencyStats {
         tierTargetsMs = Map.copyOf(tierTargetsMs);
@@ -79,7 +81,8 @@ public record LatencyStats(String metric, double targetMs, double percentile, Ma
                 spread(reps, LatencyMetrics.Summary::windowCompliance),
                 spread(reps, LatencyMetrics.Summary::overTargetShare),
                 spread(reps, LatencyMetrics.Summary::rateLimitedShare),
-                mean(reps, LatencyMetrics.Summary::run), months, tiers, reps.get(0).windowPercentiles(), notes);
+                mean(reps, LatencyMetrics.Summary::run), months, tiers, reps.get(0).windowPercentiles(), notes,
+                spread(reps, LatencyMetrics.Summary::overLimitShare));
     }
 
     private static Spread spread(List<LatencyMetrics.Summary> reps, ToDoubleFunction<LatencyMetrics.Summary> f) {

@@ -17,17 +17,114 @@ public final class PlanningWindows {
     /** Windows of {@code groupDays} days of the whole traffic against {@code tau}. */
     public static WindowStats at(ReplicationResult r, int groupDays, double tau) {
         int days = r.dayRequests().length;
-        return of(r.dayRequests(), r.daySatisfied(), r.planningDays(), 0, days, groupDays, tau);
+        return of(r.dayRequests(), r.daySatisfied(), r.planningDays(), 0, days, groupDays, tau, null);
     }
 
     /** Windows of {@code groupDays} days of SLA tier {@code tier} against {@code tau}. */
     public static WindowStats tierAt(ReplicationResult r, int tier, int groupDays, double tau) {
         int days = r.dayRequests().length;
-        return of(r.tierDayRequests(), r.tierDaySatisfied(), r.tierPlanningDays(), tier * days, days, groupDays, tau);
+        return of(r.tierDayRequests(), r.tierDaySatisfied(), r.tierPlanningDays(), tier * days, days, groupDays, tau, null);
+    }
+
+    /**
+     * Windows of {@code groupDays} days of the whole traffic judged on both terms of the contract (decision 1404): a
+     * window keeps the promise when its satisfaction reaches {@code tau} (at real volume, as {@link #at}) <em>and</em>
+     * the run's latency term held in it (in every tier it holds, at most 1 - percentile of the weight above that tier's
+     * L, as the run's own {@code latencyWindowCompliance} judges). Without a latency term this is {@link #at}.
+     */
+    public static WindowStats bothAt(ReplicationResult r, int groupDays, double tau) {
+        int days = r.dayRequests().length;
+        return of(r.dayRequests(), r.daySatisfied(), r.planningDays(), 0, days, groupDays, tau, latencyMet(r, -1, groupDays));
+    }
+
+    /** As {@link #bothAt} for SLA tier {@code tier}: its satisfaction against {@code tau} and its own latency term. */
+    public static WindowStats tierBothAt(ReplicationResult r, int tier, int groupDays, double tau) {
+        int days = r.dayRequests().length;
+        return of(r.tierDayRequests(), r.tierDaySatisfied(), r.tierPlanningDays(), tier * days, days, groupDays, tau,
+                latencyMet(r, tier, groupDays));
+    }
+
+    /**
+     * The latency term alone on windows of {@code groupDays} days: {judged, met} (a window with no simulated request,
+     * or in which no tier has a latency target, is not judged); {0, 0} without a latency term or for N-request windows.
+     *
+     * @param tier an SLA tier slot, or -1 for every tier (a window meets the term when every tier it holds does)
+     */
+    public static int[] latencyWindows(ReplicationResult r, int tier, int groupDays) {
+        Boolean[] met = latencyMet(r, tier, groupDays);
+        int judged = 0;
+        int ok = 0;
+        if (met != null) {
+            for (Boolean m : met) {
+                if (m != null) {
+                    judged++;
+                    if (m) {
+                        ok++;
+                    }
+                }
+            }
+        }
+        return new int[] {judged, ok};
+    }
+
+    /** True when the run had a latency term it judged windows on. */
+    public static boolean hasLatencyTerm(ReplicationResult r) {
+        LatencyMetrics.Summary l = r.latency();
+        if (l == null || l.tierTargetMs() == null) {
+            return false;
+        }
+        for (double x : l.tierTargetMs()) {
+            if (Double.isFinite(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The run's latency term over the whole run, N-request windows included: {judged, met} windows as the run counted them. */
+    public static double[] runLatencyWindows(ReplicationResult r) {
+        LatencyMetrics.Summary l = r.latency();
+        if (!hasLatencyTerm(r) || Double.isNaN(l.windowCompliance())) {
+            return new double[] {0, 0};
+        }
+        return new double[] {l.windowsJudged(), l.windowCompliance() * l.windowsJudged()};
+    }
+
+    /** Per complete window: latency term met, missed, or null (not judged); null array when there is nothing to judge. */
+    private static Boolean[] latencyMet(ReplicationResult r, int tier, int groupDays) {
+        LatencyMetrics.Summary l = r.latency();
+        if (!hasLatencyTerm(r) || l.dayTierWeight() == null || groupDays <= 0) {
+            return null;
+        }
+        int slots = l.tierTargetMs().length;
+        int days = l.dayTierWeight().length / slots;
+        Boolean[] out = new Boolean[days / groupDays];
+        for (int k = 0; k < out.length; k++) {
+            boolean any = false;
+            boolean all = true;
+            for (int t = 0; t < slots; t++) {
+                if ((tier >= 0 && t != tier) || !Double.isFinite(l.tierTargetMs()[t])) {
+                    continue;
+                }
+                double w = 0;
+                double over = 0;
+                for (int d = k * groupDays; d < (k + 1) * groupDays; d++) {
+                    w += l.dayTierWeight()[t * days + d];
+                    over += l.dayTierOver()[t * days + d];
+                }
+                if (w <= 0) {
+                    continue;
+                }
+                any = true;
+                all &= over <= (1 - l.percentile()) * w * (1 + 1e-12);
+            }
+            out[k] = any ? all : null;
+        }
+        return out;
     }
 
     private static WindowStats of(double[] req, double[] sat, PlanningDays sd, int off, int days, int groupDays,
-            double tau) {
+            double tau, Boolean[] latencyMet) {
         int months = (days + Scenario.Volume.DAYS_PER_MONTH - 1) / Scenario.Volume.DAYS_PER_MONTH;
         double[] mSim = new double[months];
         double[] mReq = new double[months];
@@ -82,7 +179,12 @@ public final class PlanningWindows {
             double mean = (exactS + scaledS) / n;
             double muScaled = scaledN > 0 ? scaledS / scaledN : 0;
             double spread = Math.sqrt(scaledN * muScaled * (1 - muScaled) + estVar) / n;
-            acc.add(new RealVolume.Estimate(mean, spread, true, false), tau);
+            int k = start / groupDays;
+            if (latencyMet != null && k < latencyMet.length && Boolean.FALSE.equals(latencyMet[k])) {
+                acc.addMissed(new RealVolume.Estimate(mean, spread, true, false));
+            } else {
+                acc.add(new RealVolume.Estimate(mean, spread, true, false), tau);
+            }
         }
         return acc.stats();
     }

@@ -521,7 +521,47 @@ public final class PreparedScenario {
         public double weight(int row) {
             return weights == null ? 1.0 : weights[row];
         }
+
+        // the latency term's hidden truth for the two-constraint oracle (decision 1402), added for issue 14
+        HindsightPool after;
+        Object memoTag = "uniform";
+
+        @Override
+        public double[] exceedances(double targetMs, dev.switchyard.engine.routing.LatencyTarget.Metric metric) {
+            return exceedanceByTarget.computeIfAbsent(List.of(targetMs, metric),
+                    k -> latencyModel().exceedances(targetMs, metric == dev.switchyard.engine.routing.LatencyTarget.Metric.TOTAL));
+        }
+
+        @Override
+        public int slaTier(int row) {
+            return sample.hasSlaTiers() ? tier[row] : -1;
+        }
+
+        @Override
+        public int category(int row) {
+            return category[row];
+        }
+
+        @Override
+        public int inputTokens(int row) {
+            return inputTokens[row];
+        }
+
+        @Override
+        public HindsightPool afterMixShift() {
+            return after == null ? this : after;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T memo(List<Object> key, java.util.function.Supplier<T> compute) {
+            return (T) boundMemo.computeIfAbsent(List.of(memoTag, key), k -> compute.get());
+        }
     }
+
+    private final ConcurrentHashMap<List<Object>, double[]> exceedanceByTarget = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<Object>, Object> boundMemo = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<Object>, double[]> twoConstraintRowCost = new ConcurrentHashMap<>();
 
     /** The evaluation pool with its hidden truth, for bounds only; the SLA oracle's lambda is cached per target. */
     HindsightPool pool() {
@@ -559,7 +599,11 @@ public final class PreparedScenario {
         if (shift == null) {
             return pool;
         }
-        return new TruthPool(null, pool::slaLambda, tau -> slaLambdaAfterShift(tau, shift));
+        TruthPool shifted = new TruthPool(null, pool::slaLambda, tau -> slaLambdaAfterShift(tau, shift));
+        TruthPool after = new TruthPool(shiftedWeights(shift), null, null);
+        after.memoTag = List.of("after", shift);
+        shifted.after = after;
+        return shifted;
     }
 
     /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice after {@code shift} (refitted lambda). */
@@ -573,6 +617,30 @@ public final class PreparedScenario {
     /** Per evaluation row, the realised cost (USD) of the SLA oracle's choice at {@code tau}: the regret reference. */
     double[] slaOracleCost(double tau) {
         return oracleCostByTarget.computeIfAbsent(tau, t -> oracleChoiceCost(SlaOracle.fitLambda(t, pool())));
+    }
+
+    /**
+     * Per evaluation row, the realised cost (USD) of the SLA oracle's choice under both terms when {@code latency} is
+     * active (the two-constraint oracle's fit, decision 1402; before/after {@code shift}), else the one-constraint one.
+     */
+    double[] slaOracleCost(double tau, dev.switchyard.engine.routing.LatencyTarget latency, Scenario.MixShift shift,
+            boolean afterShift) {
+        if (latency == null || !latency.isActive()) {
+            return afterShift ? slaOracleCostAfterShift(tau, shift) : slaOracleCost(tau);
+        }
+        HindsightPool hp = pool(shift);
+        HindsightPool fitted = afterShift ? hp.afterMixShift() : hp;
+        List<String> tiers = sample.hasSlaTiers() ? sample.slaTiers().values() : List.of();
+        return twoConstraintRowCost.computeIfAbsent(List.of("row-cost", tau, latency, afterShift && shift != null ? shift : "none"),
+                k -> {
+                    var fit = dev.switchyard.engine.routing.oracle.TwoConstraintOracle.fitted(tau, latency, tiers, fitted,
+                            dev.switchyard.engine.routing.oracle.TwoConstraintFit.Resolution.ROW);
+                    double[] out = new double[rows];
+                    for (int r = 0; r < rows; r++) {
+                        out[r] = realisedCost[r * m + fit.choice(r)];
+                    }
+                    return out;
+                });
     }
 
     private double[] oracleChoiceCost(double lambda) {

@@ -115,6 +115,24 @@ final class RealVolume {
             series[judged - 1] = e.mean;
         }
 
+        /**
+         * Adds a complete window that is breached whatever its satisfaction (it missed the contract's latency term): it
+         * counts among the windows and in the series, never as met (planner, decision 1404).
+         */
+        void addMissed(Estimate e) {
+            windows++;
+            if (!e.judged) {
+                unjudged++;
+                return;
+            }
+            worst = Double.isNaN(worst) ? e.mean : Math.min(worst, e.mean);
+            int judged = windows - unjudged;
+            if (judged > series.length) {
+                series = Arrays.copyOf(series, 2 * series.length);
+            }
+            series[judged - 1] = e.mean;
+        }
+
         /** The trailing partial window (decision 0308): reported apart, never counted with the complete ones. */
         void partial(double exactN, double exactSat, Scaled scaled, double share) {
             double real = exactN + (scaled == null ? 0 : scaled.realRequests);

@@ -56,6 +56,7 @@ final class ReplicationRun {
     private final int[] blockInputTokens = new int[BLOCK];
     // routers use observed latency only for a latency term (Router.observeLatency): without one, skip the calls
     private final boolean feedLatency;
+    private final RateLimiter limits; // null unless a pool model has a catalog rate limit (decision 1403)
     private final RunControl control;
 
     private final RouterRequest current;
@@ -100,8 +101,9 @@ final class ReplicationRun {
         this.hot = 3 * p.m;
         this.tau = s.sla().target();
         this.delay = s.feedback().delayRequests();
-        this.oracleRowCost = p.slaOracleCost(tau);
-        this.oracleRowCostAfterShift = p.slaOracleCostAfterShift(tau, s.mixShift());
+        // the regret reference is the SLA oracle under every term of the contract (two constraints with a latency term)
+        this.oracleRowCost = p.slaOracleCost(tau, s.latency(), s.mixShift(), false);
+        this.oracleRowCostAfterShift = p.slaOracleCost(tau, s.latency(), s.mixShift(), true);
         double judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
         this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new RouterRequest(p);
@@ -133,6 +135,7 @@ final class ReplicationRun {
         this.latCells = new float[BLOCK * latPerRow];
         this.latency = new LatencyMetrics(s.latency(), tiers > 0 ? p.sample.slaTiers().values() : List.of(), metrics.days,
                 metrics.months, s.sla(), total);
+        this.limits = RateLimiter.of(p, s.catalog(), latency, s.seed(), replication);
     }
 
     ReplicationResult run() {
@@ -215,6 +218,9 @@ final class ReplicationRun {
                 }
                 if (served < 0 || served >= m) {
                     throw new IllegalStateException("router '" + s.router() + "' returned model " + served + " of " + m);
+                }
+                if (limits != null) {
+                    served = limits.serve(served, row, seq, day, frac, w, calls);
                 }
                 calls.call(served);
                 int ok = calls.outcome[served];

@@ -20,6 +20,11 @@ final class RowTruth implements HiddenTruth {
     }
 
     @Override
+    public int row() {
+        return row;
+    }
+
+    @Override
     public double score(int model) {
         return p.score[row * m + model];
     }

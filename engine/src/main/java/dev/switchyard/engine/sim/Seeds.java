@@ -16,6 +16,8 @@ public final class Seeds {
     public static final int JUDGE = 6;
     /** Latency draws (paired across routers: keyed by request and model only). */
     public static final int LATENCY = 7;
+    /** Which model of a rate-limit fallback chain serves a scaled request (decision 1403). */
+    public static final int RATE_LIMIT = 8;
 
     private Seeds() {
     }

@@ -6,6 +6,7 @@ import dev.switchyard.engine.routing.RouterDescriptor;
 import dev.switchyard.engine.routing.Routers;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.Router;
+import dev.switchyard.engine.routing.TrainedStateCache;
 import dev.switchyard.engine.routing.oracle.HindsightRouter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -217,10 +218,20 @@ public final class Simulator {
         HindsightRouter bound = null;
         if (d.isBound()) {
             bound = registry.createBound(s.router(), ctx, s.routerParameters(), p.pool(s.mixShift()));
+        } else if (d.role() == RouterDescriptor.Role.OFFLINE && ctx.calibration().isPresent()) {
+            // an offline router trains at creation, on the split and this replication's seed, whatever the target or
+            // feedback rate: one build at a time per (router, seed, replication), so a sweep's second build recalls
+            // the first one's training instead of training it again on the other thread (decision 1010)
+            router = TrainedStateCache.oneAtATime(ctx.calibration().get(), new BuildKey(s.router(), s.seed(), rep),
+                    () -> registry.create(s.router(), ctx, s.routerParameters()));
         } else {
             router = registry.create(s.router(), ctx, s.routerParameters());
         }
         return new ReplicationRun(p, s, rep, router, bound, tape, control, rowBlind(s, d)).run();
+    }
+
+    /** Builds of one offline router for one replication of one seed: they would train the same state. */
+    private record BuildKey(String router, long seed, int replication) {
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * @param scores per model, quality in [0,1] (1/0 for pass/fail, graded for judge scores)
  * @param outputTokens per model
  * @param recordedCostUsd per model, what the file says the query cost, or null
- * @param recordedLatencyMs per model, or null
+ * @param recordedLatencyMs per model, the recorded total latency, or null
+ * @param recordedTtftMs per model, the recorded time to first token (at most the recorded total where both are
+ *     given), or null
  */
 public record QueryRecord(
         String id,
@@ -24,7 +26,16 @@ public record QueryRecord(
         float[] scores,
         int[] outputTokens,
         float[] recordedCostUsd,
-        float[] recordedLatencyMs) {
+        float[] recordedLatencyMs,
+        float[] recordedTtftMs) {
+
+    /** A query without recorded time to first token. */
+    public QueryRecord(String id, String category, Long timestampMillis, String tenant, String slaTier, String prompt,
+            int inputTokens, int cachedInputTokens, float[] scores, int[] outputTokens, float[] recordedCostUsd,
+            float[] recordedLatencyMs) {
+        this(id, category, timestampMillis, tenant, slaTier, prompt, inputTokens, cachedInputTokens, scores, outputTokens,
+                recordedCostUsd, recordedLatencyMs, null);
+    }
 
     public QueryRecord {
         if (id == null || id.isBlank()) {
@@ -56,6 +67,15 @@ public record QueryRecord(
         }
         requirePerModel(id, recordedCostUsd, scores.length, "recorded cost");
         requirePerModel(id, recordedLatencyMs, scores.length, "recorded latency");
+        requirePerModel(id, recordedTtftMs, scores.length, "recorded time to first token");
+        if (recordedTtftMs != null && recordedLatencyMs != null) {
+            for (int m = 0; m < scores.length; m++) {
+                if (recordedTtftMs[m] > recordedLatencyMs[m]) {
+                    throw new IllegalArgumentException("query '" + id + "' time to first token of model #" + (m + 1) + " ("
+                            + recordedTtftMs[m] + " ms) exceeds its total latency (" + recordedLatencyMs[m] + " ms)");
+                }
+            }
+        }
     }
 
     private static void requirePerModel(String id, float[] values, int models, String what) {
@@ -80,7 +100,7 @@ public record QueryRecord(
                 && java.util.Objects.equals(prompt, r.prompt) && inputTokens == r.inputTokens
                 && cachedInputTokens == r.cachedInputTokens && Arrays.equals(scores, r.scores)
                 && Arrays.equals(outputTokens, r.outputTokens) && Arrays.equals(recordedCostUsd, r.recordedCostUsd)
-                && Arrays.equals(recordedLatencyMs, r.recordedLatencyMs);
+                && Arrays.equals(recordedLatencyMs, r.recordedLatencyMs) && Arrays.equals(recordedTtftMs, r.recordedTtftMs);
     }
 
     @Override

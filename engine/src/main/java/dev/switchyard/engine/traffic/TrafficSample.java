@@ -39,6 +39,7 @@ public final class TrafficSample {
     private final int[] outputTokens;
     private final float[] recordedCost;
     private final float[] recordedLatency;
+    private final float[] recordedTtft;
 
     private TrafficSample(Builder b) {
         this.name = b.name;
@@ -61,6 +62,7 @@ public final class TrafficSample {
         this.outputTokens = Arrays.copyOf(b.outputTokens, size * m);
         this.recordedCost = b.hasCost == Boolean.TRUE ? Arrays.copyOf(b.recordedCost, size * m) : null;
         this.recordedLatency = b.hasLatency == Boolean.TRUE ? Arrays.copyOf(b.recordedLatency, size * m) : null;
+        this.recordedTtft = b.hasTtft == Boolean.TRUE ? Arrays.copyOf(b.recordedTtft, size * m) : null;
     }
 
     public static Builder builder(String name, List<String> models) {
@@ -184,6 +186,16 @@ public final class TrafficSample {
         return recordedLatency[q * models.size() + m];
     }
 
+    /** True when the traffic records time to first token per query and model ({@code ttft_ms} columns). */
+    public boolean hasRecordedTtft() {
+        return recordedTtft != null;
+    }
+
+    /** The recorded time to first token; only when {@link #hasRecordedTtft()}. */
+    public float recordedTtftMs(int q, int m) {
+        return recordedTtft[q * models.size() + m];
+    }
+
     /** The whole row of query {@code q}, e.g. for writing or merging. */
     public QueryRecord record(int q) {
         int m = models.size();
@@ -197,14 +209,16 @@ public final class TrafficSample {
                 Arrays.copyOfRange(scores, from, from + m),
                 Arrays.copyOfRange(outputTokens, from, from + m),
                 recordedCost == null ? null : Arrays.copyOfRange(recordedCost, from, from + m),
-                recordedLatency == null ? null : Arrays.copyOfRange(recordedLatency, from, from + m));
+                recordedLatency == null ? null : Arrays.copyOfRange(recordedLatency, from, from + m),
+                recordedTtft == null ? null : Arrays.copyOfRange(recordedTtft, from, from + m));
     }
 
     /** Approximate heap held by this sample, in bytes. */
     public long approximateBytes() {
         long perQuery = 4L + 4 + 4 + (timestampMillis == null ? 0 : 8) + (tenantOf == null ? 0 : 4)
                 + (slaTierOf == null ? 0 : 4) + (cachedInputTokens == null ? 0 : 4);
-        long perCell = 4L + 4 + (recordedCost == null ? 0 : 4) + (recordedLatency == null ? 0 : 4);
+        long perCell = 4L + 4 + (recordedCost == null ? 0 : 4) + (recordedLatency == null ? 0 : 4)
+                + (recordedTtft == null ? 0 : 4);
         long ids = 0;
         for (String id : queryIds) {
             ids += 40 + id.length();
@@ -231,7 +245,8 @@ public final class TrafficSample {
             b.add(new QueryRecord(r.id(), r.category(), r.timestampMillis(), r.tenant(), r.slaTier(), r.prompt(),
                     r.inputTokens(), r.cachedInputTokens(), pick(r.scores(), cols), pick(r.outputTokens(), cols),
                     r.recordedCostUsd() == null ? null : pick(r.recordedCostUsd(), cols),
-                    r.recordedLatencyMs() == null ? null : pick(r.recordedLatencyMs(), cols)));
+                    r.recordedLatencyMs() == null ? null : pick(r.recordedLatencyMs(), cols),
+                    r.recordedTtftMs() == null ? null : pick(r.recordedTtftMs(), cols)));
         }
         return b.build();
     }
@@ -321,6 +336,8 @@ public final class TrafficSample {
         private float[] recordedCost;
         private Boolean hasLatency;
         private float[] recordedLatency;
+        private Boolean hasTtft;
+        private float[] recordedTtft;
 
         private Builder(String name, List<String> models) {
             this.name = name == null || name.isBlank() ? "sample" : name.strip();
@@ -342,6 +359,7 @@ public final class TrafficSample {
             outputTokens = new int[cells];
             recordedCost = new float[cells];
             recordedLatency = new float[cells];
+            recordedTtft = new float[cells];
         }
 
         public Builder sources(List<String> files) {
@@ -380,6 +398,7 @@ public final class TrafficSample {
             hasPrompt = consistent(hasPrompt, r.prompt() != null, "a prompt", r.id());
             hasCost = consistent(hasCost, r.recordedCostUsd() != null, "recorded costs", r.id());
             hasLatency = consistent(hasLatency, r.recordedLatencyMs() != null, "recorded latencies", r.id());
+            hasTtft = consistent(hasTtft, r.recordedTtftMs() != null, "recorded times to first token", r.id());
             if (!seenIds.add(r.id())) {
                 throw new IllegalArgumentException("query id '" + r.id() + "' appears more than once");
             }
@@ -409,6 +428,9 @@ public final class TrafficSample {
             }
             if (hasLatency) {
                 System.arraycopy(r.recordedLatencyMs(), 0, recordedLatency, base, m);
+            }
+            if (hasTtft) {
+                System.arraycopy(r.recordedTtftMs(), 0, recordedTtft, base, m);
             }
             size++;
             return this;
@@ -449,6 +471,7 @@ public final class TrafficSample {
             outputTokens = Arrays.copyOf(outputTokens, n * m);
             recordedCost = Arrays.copyOf(recordedCost, hasCost == Boolean.TRUE ? n * m : 0);
             recordedLatency = Arrays.copyOf(recordedLatency, hasLatency == Boolean.TRUE ? n * m : 0);
+            recordedTtft = Arrays.copyOf(recordedTtft, hasTtft == Boolean.TRUE ? n * m : 0);
             capacity = n;
         }
     }

@@ -66,6 +66,11 @@ final class RunRepository {
     }
 
     RunRecord recordSimulation(Scenario scenario, SimulationResult result, String label) throws WorkspaceException {
+        return recordSimulation(scenario, Double.NaN, result, label);
+    }
+
+    /** A run whose router aimed at {@code aim} (NaN: the contract target) against {@code scenario}'s contract target. */
+    RunRecord recordSimulation(Scenario scenario, double aim, SimulationResult result, String label) throws WorkspaceException {
         InputRefs refs = scenarios.storeInputs(scenario);
         String json;
         try {
@@ -74,7 +79,7 @@ final class RunRepository {
             throw new WorkspaceException(file(), WorkspaceException.Reason.IO, "could not encode the result of '"
                     + scenario.name() + "': " + e.getOriginalMessage(), e);
         }
-        return record(RunRecord.pending(scenario.name(), ScenarioJson.toJson(scenario), refs, result.seed(),
+        return record(RunRecord.pending(scenario.name(), ScenarioJson.toJson(scenario, aim), refs, result.seed(),
                 result.engineVersion(), json, label));
     }
 

@@ -7,6 +7,7 @@ import dev.switchyard.engine.catalog.Catalog;
 import dev.switchyard.engine.io.Json;
 import dev.switchyard.engine.pricing.PriceSheet;
 import dev.switchyard.engine.routing.FeedbackKind;
+import dev.switchyard.engine.routing.LatencyTarget;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.sim.Scenario;
 import dev.switchyard.engine.traffic.TrafficSample;
@@ -34,6 +35,16 @@ public final class ScenarioJson {
 
     /** The scenario's settings as JSON (without its data, which the inputs reference). */
     public static String toJson(Scenario s) {
+        return toJson(s, Double.NaN);
+    }
+
+    /**
+     * The scenario's settings as JSON with the router's own aim: {@code s.sla().target()} is the contract target the
+     * figures are judged against; {@code aim} is the target the router is set to when the planner gave it a margin
+     * (e.g. aim at 91% to keep a 90% contract), stored as {@code "aim"} (NaN: the router aims at the contract target,
+     * no field). Both are kept for what they are (issue 9).
+     */
+    public static String toJson(Scenario s, double aim) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -81,6 +92,21 @@ public final class ScenarioJson {
         ObjectNode judge = root.putObject("judge");
         judge.put("errorRate", s.judge().errorRate());
         putNumberOrNull(judge, "costPerCall", s.judge().costPerCall());
+        if (!Double.isNaN(aim) && Math.abs(aim - s.sla().target()) > 1e-12) {
+            if (!(aim > 0 && aim < 1)) {
+                throw new IllegalArgumentException("the router's aim must be in (0, 1), got " + aim);
+            }
+            root.put("aim", aim);
+        }
+        LatencyTarget lt = s.latency();
+        if (lt.isActive()) {
+            ObjectNode lat = root.putObject("latency");
+            lat.put("metric", lt.metric().name());
+            putNumberOrNull(lat, "targetMs", Double.isFinite(lt.targetMs()) ? lt.targetMs() : Double.NaN);
+            lat.put("percentile", lt.percentile());
+            ObjectNode tiers = lat.putObject("tierTargetsMs");
+            new java.util.TreeMap<>(lt.tierTargetsMs()).forEach(tiers::put);
+        }
         try {
             return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -115,7 +141,7 @@ public final class ScenarioJson {
         }
         onlyFields(root, "", Set.of("schema", "schemaVersion", "name", "modelPool", "router", "routerParameters", "predictor",
                 "textFeatures", "sla", "feedback", "volume", "mixShift", "seed", "replications", "calibrationFraction",
-                "scaling", "judge"));
+                "scaling", "judge", "aim", "latency"));
         List<String> pool = new ArrayList<>();
         for (JsonNode n : require(root, "modelPool", "")) {
             pool.add(n.asText());
@@ -151,6 +177,34 @@ public final class ScenarioJson {
         }
         params.remove("judgeError");
         JsonNode tf = root.get("textFeatures");
+        // the latency term and the router's aim came after schema 1 was written: absent = none (additive fields)
+        LatencyTarget latency = LatencyTarget.none();
+        JsonNode ln = root.get("latency");
+        if (ln != null && !ln.isNull()) {
+            onlyFields(ln, "latency.", Set.of("metric", "targetMs", "percentile", "tierTargetsMs"));
+            Map<String, Double> tierL = new LinkedHashMap<>();
+            JsonNode tl = ln.get("tierTargetsMs");
+            if (tl != null && !tl.isNull()) {
+                if (!tl.isObject()) {
+                    throw new IllegalArgumentException("field 'latency.tierTargetsMs' must be an object of tier -> ms");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = tl.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getValue().isNumber()) {
+                        throw new IllegalArgumentException("field 'latency.tierTargetsMs." + e.getKey() + "' must be a number");
+                    }
+                    tierL.put(e.getKey(), e.getValue().asDouble());
+                }
+            }
+            double l = numberOrNaN(ln, "targetMs");
+            try {
+                latency = new LatencyTarget(LatencyTarget.Metric.parse(requireText(ln, "metric", "latency.")),
+                        Double.isNaN(l) ? Double.POSITIVE_INFINITY : l, requireDouble(ln, "percentile", "latency."), tierL);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field 'latency' is not valid: " + e.getMessage(), e);
+            }
+        }
+        aimOf(root); // validates the field
         try {
             return new Scenario(root.path("name").asText(null), sample, catalog, prices, pool,
                     requireText(root, "router", ""), new RouterParameters(params), root.path("predictor").asText(null),
@@ -168,10 +222,35 @@ public final class ScenarioJson {
                     shift, requireLong(root, "seed", ""), requireInt(root, "replications", ""),
                     requireDouble(root, "calibrationFraction", ""),
                     new Scenario.Scaling(requireInt(sc, "exactDays", "scaling."), requireLong(sc, "maxSimulatedPerMonth", "scaling.")),
-                    judge);
+                    judge, latency);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("scenario '" + root.path("name").asText("?") + "' is not valid: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The router's own aim stored with a scenario ({@link #toJson(Scenario, double)}), NaN when it aims at the contract
+     * target (no field, or a scenario saved before aims were stored).
+     *
+     * @throws IllegalArgumentException when the JSON is malformed or the aim is not a number in (0, 1)
+     */
+    public static double aimOf(String json) {
+        try {
+            return aimOf(Json.mapper().readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("scenario JSON is malformed: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static double aimOf(JsonNode root) {
+        JsonNode a = root == null ? null : root.get("aim");
+        if (a == null || a.isNull()) {
+            return Double.NaN;
+        }
+        if (!a.isNumber() || !(a.asDouble() > 0 && a.asDouble() < 1)) {
+            throw new IllegalArgumentException("field 'aim' must be a number in (0, 1), got " + a);
+        }
+        return a.asDouble();
     }
 
     private static void putNumberOrNull(ObjectNode node, String field, double value) {

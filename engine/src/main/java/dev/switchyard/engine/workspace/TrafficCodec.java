@@ -107,7 +107,8 @@ public final class TrafficCodec {
         writeStrings(out, s.sources());
         out.writeInt(n);
         int flags = (s.hasTimestamps() ? 1 : 0) | (s.hasTenants() ? 2 : 0) | (s.hasSlaTiers() ? 4 : 0)
-                | (s.hasPrompts() ? 8 : 0) | (s.hasRecordedCosts() ? 16 : 0) | (s.hasRecordedLatencies() ? 32 : 0);
+                | (s.hasPrompts() ? 8 : 0) | (s.hasRecordedCosts() ? 16 : 0) | (s.hasRecordedLatencies() ? 32 : 0)
+                | (s.hasRecordedTtft() ? 64 : 0);
         out.writeInt(flags);
         for (int q = 0; q < n; q++) {
             writeLongString(out, s.queryId(q));
@@ -160,6 +161,14 @@ public final class TrafficCodec {
             if (s.hasRecordedLatencies()) {
                 for (int q = 0; q < n; q++) {
                     out.writeFloat(s.recordedLatencyMs(q, j));
+                }
+            }
+        }
+        // recorded TTFT (issue 14) comes after everything older readers expect, so they still read the rest
+        if (s.hasRecordedTtft()) {
+            for (int j = 0; j < m; j++) {
+                for (int q = 0; q < n; q++) {
+                    out.writeFloat(s.recordedTtftMs(q, j));
                 }
             }
         }
@@ -251,6 +260,14 @@ public final class TrafficCodec {
                 }
             }
         }
+        float[] ttft = (flags & 64) != 0 ? new float[(int) cells] : null;
+        if (ttft != null) {
+            for (int j = 0; j < m; j++) {
+                for (int q = 0; q < n; q++) {
+                    ttft[q * m + j] = in.readFloat();
+                }
+            }
+        }
         TrafficSample.Builder b = TrafficSample.builder(name, models).sources(sources);
         for (int q = 0; q < n; q++) {
             int from = q * m;
@@ -263,7 +280,8 @@ public final class TrafficCodec {
                     java.util.Arrays.copyOfRange(scores, from, from + m),
                     java.util.Arrays.copyOfRange(output, from, from + m),
                     cost == null ? null : java.util.Arrays.copyOfRange(cost, from, from + m),
-                    latency == null ? null : java.util.Arrays.copyOfRange(latency, from, from + m)));
+                    latency == null ? null : java.util.Arrays.copyOfRange(latency, from, from + m),
+                    ttft == null ? null : java.util.Arrays.copyOfRange(ttft, from, from + m)));
         }
         return b.build();
     }

@@ -276,6 +276,11 @@ public final class Workspace implements AutoCloseable {
         return scenarios.load(name);
     }
 
+    /** The router's own aim stored with scenario {@code name} (NaN: it aims at the contract target, or no such scenario). */
+    public double loadAim(String name) throws WorkspaceException {
+        return scenario(name).map(Workspace::aimOf).orElse(Double.NaN);
+    }
+
     /** Rebuilds the scenario a document describes, loading its inputs. */
     public Scenario toScenario(ScenarioDocument doc) throws WorkspaceException {
         return scenarios.toScenario(doc);
@@ -303,6 +308,25 @@ public final class Workspace implements AutoCloseable {
      */
     public RunRecord recordSimulation(Scenario scenario, SimulationResult result, String label) throws WorkspaceException {
         return runs.recordSimulation(scenario, result, label);
+    }
+
+    /**
+     * Stores a run whose router was set to aim at {@code aim} while {@code contract}'s target is what it promises and is
+     * judged against (the planner's safety margin, issue 9): the snapshot keeps both ({@link ScenarioJson#aimOf}).
+     */
+    public RunRecord recordSimulation(Scenario contract, double aim, SimulationResult result, String label)
+            throws WorkspaceException {
+        return runs.recordSimulation(contract, aim, result, label);
+    }
+
+    /** The router's own aim of a stored run (NaN: it aimed at the contract target). */
+    public static double aimOf(RunRecord run) {
+        return ScenarioJson.aimOf(run.scenarioJson());
+    }
+
+    /** The router's own aim of a stored scenario (NaN: it aims at the contract target). */
+    public static double aimOf(ScenarioDocument doc) {
+        return ScenarioJson.aimOf(doc.json());
     }
 
     /** Rebuilds the scenario exactly as a stored run used it (snapshot and inputs), e.g. to re-run it. */

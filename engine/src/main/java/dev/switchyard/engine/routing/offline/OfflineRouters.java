@@ -7,6 +7,7 @@ import dev.switchyard.engine.routing.RouterFactory;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.RoutingProvider;
+import dev.switchyard.engine.routing.TrainedStateCache;
 import java.util.List;
 
 /**
@@ -53,11 +54,17 @@ public final class OfflineRouters implements RoutingProvider {
 
             @Override
             public Router create(RoutingContext context, RouterParameters parameters) {
-                OfflineTraining t = OfflineTraining.of(context, THRESHOLD, context.random().nextLong(),
-                        CorrectnessPredictor.Options.defaults());
-                ThresholdRouter.Calibration c = ThresholdRouter.calibrate(t.outOfFold(), t.split(), context.target(),
-                        parameters.number("margin"));
-                return new ThresholdRouter(t.predictor(), c);
+                long seed = context.random().nextLong();
+                CorrectnessPredictor.Options options = CorrectnessPredictor.Options.defaults();
+                OfflineTraining t = OfflineTraining.of(context, THRESHOLD, seed, options);
+                double margin = parameters.number("margin");
+                // the calibration reads the training's out-of-fold p_hat and labels, the target and the margin: the
+                // same for every feedback rate, so a sweep calibrates once per (training, target, margin)
+                ThresholdKey key = new ThresholdKey(OfflineTraining.key(context, seed, options), context.target(), margin);
+                ThresholdRouter.Calibration c = TrainedStateCache.get(context.requireCalibration(THRESHOLD), key,
+                        () -> ThresholdRouter.calibrate(t.outOfFold(), t.split(), key.target(), key.margin()));
+                return new ThresholdRouter(t.predictor(), c)
+                        .withLatencyFilter(dev.switchyard.engine.routing.online.LatencyFilter.forContext(context));
             }
         };
     }
@@ -71,8 +78,9 @@ public final class OfflineRouters implements RoutingProvider {
 
             @Override
             public Router create(RoutingContext context, RouterParameters parameters) {
-                OfflineTraining t = OfflineTraining.of(context, OMNIROUTER, context.random().nextLong(),
-                        CorrectnessPredictor.Options.defaults());
+                long seed = context.random().nextLong();
+                CorrectnessPredictor.Options options = CorrectnessPredictor.Options.defaults();
+                OfflineTraining t = OfflineTraining.of(context, OMNIROUTER, seed, options);
                 int m = context.modelCount();
                 double share = parameters.number("maxModelShare");
                 if (share * m < 1 - 1e-9) {
@@ -81,10 +89,22 @@ public final class OfflineRouters implements RoutingProvider {
                 }
                 double[] cap = share >= 1 ? null : filled(m, share);
                 double optimism = parameters.number("optimism");
-                OmniRouter.Assignment warm = OmniRouter.warmStart(t.predictor(), t.split(), context.target(), cap, optimism);
+                // the warm start reads the trained predictor, the split's costs, the target, the capacity and the optimism
+                // (never the labels): the same for every feedback rate, so a sweep solves it once per such key
+                OmniWarmKey key = new OmniWarmKey(OfflineTraining.key(context, seed, options), context.target(), share, optimism);
+                OmniRouter.Assignment warm = TrainedStateCache.get(context.requireCalibration(OMNIROUTER), key,
+                        () -> OmniRouter.warmStart(t.predictor(), t.split(), key.target(), cap, key.optimism()));
                 return new OmniRouter(t.predictor(), context.target(), (int) parameters.number("batchSize"), cap, optimism, warm);
             }
         };
+    }
+
+    /** What the threshold's calibration reads besides the split (decision 1010). */
+    record ThresholdKey(OfflineTraining.Key training, double target, double margin) {
+    }
+
+    /** What OmniRouter's warm start reads besides the split (the capacity is one share for every model). */
+    record OmniWarmKey(OfflineTraining.Key training, double target, double maxModelShare, double optimism) {
     }
 
     private static double[] filled(int n, double v) {

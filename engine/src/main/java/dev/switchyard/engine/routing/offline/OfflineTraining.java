@@ -3,9 +3,7 @@ package dev.switchyard.engine.routing.offline;
 import dev.switchyard.engine.routing.CalibrationSet;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.TextFeatureExtractor;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.switchyard.engine.routing.TrainedStateCache;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
@@ -13,10 +11,10 @@ import java.util.random.RandomGeneratorFactory;
  * The shared first step of every offline router: the calibration split read once, the per-model
  * correctness predictor trained on all of it, and cross-fitted p_hat for its own rows.
  *
- * <p>Results are memoised per (calibration split object, training seed, options): a sweep over
- * targets builds the same router many times from the same split and the same replication seed, and
- * would otherwise retrain identically each time. The memo never changes a number: a hit returns
- * exactly what training would have produced. Entries go when the split is no longer referenced.
+ * <p>Results are remembered per calibration split ({@link TrainedStateCache}, decision 1010) under a {@link Key}
+ * of exactly what training reads besides the split: a sweep over targets and feedback rates builds the same
+ * router many times from the same split and the same replication seed, and would otherwise retrain identically
+ * each time. A hit returns exactly what training would have produced; concurrent callers train once.
  *
  * @param split the split as training reads it
  * @param hashBits hashed text space of its features
@@ -28,7 +26,12 @@ public record OfflineTraining(LabelledSplit split, int hashBits, CorrectnessPred
     /** Cross-fitting folds. */
     public static final int FOLDS = 5;
 
-    private static final Map<CalibrationSet, Map<String, OfflineTraining>> MEMO = new WeakHashMap<>();
+    /**
+     * What {@link #of} reads besides the split: the training seed, the hashed feature space, the predictor's options,
+     * the category count and the cost normaliser (the split's rows as {@link LabelledSplit} lays them out).
+     */
+    public record Key(long seed, int hashBits, CorrectnessPredictor.Options options, int categories, double normaliser) {
+    }
 
     /** The hashed space of the context's text features (2^10 when there are none: every vector is empty). */
     public static int hashBits(RoutingContext context) {
@@ -57,24 +60,23 @@ public record OfflineTraining(LabelledSplit split, int hashBits, CorrectnessPred
      */
     public static OfflineTraining of(RoutingContext context, String router, long seed, CorrectnessPredictor.Options options) {
         CalibrationSet set = context.requireCalibration(router);
-        int bits = hashBits(context);
-        String key = seed + "/" + bits + "/" + options + "/" + context.costs().normaliser();
-        Map<String, OfflineTraining> perSet;
-        synchronized (MEMO) {
-            perSet = MEMO.computeIfAbsent(set, s -> new ConcurrentHashMap<>());
-        }
-        OfflineTraining hit = perSet.get(key);
-        if (hit != null) {
-            return hit;
-        }
-        LabelledSplit split = LabelledSplit.of(set, context.categories().size(), context.costs().normaliser());
-        RandomGenerator rng = trainingRandom(seed);
-        CorrectnessPredictor predictor = CorrectnessPredictor.train(split, bits, options, rng);
+        Key key = key(context, seed, options);
+        return TrainedStateCache.get(set, key, () -> train(set, key));
+    }
+
+    /** The key {@link #of} files this context's training under (offline routers key their own state on it). */
+    public static Key key(RoutingContext context, long seed, CorrectnessPredictor.Options options) {
+        return new Key(seed, hashBits(context), options, context.categories().size(), context.costs().normaliser());
+    }
+
+    private static OfflineTraining train(CalibrationSet set, Key key) {
+        LabelledSplit split = LabelledSplit.of(set, key.categories(), key.normaliser());
+        RandomGenerator rng = trainingRandom(key.seed());
+        int bits = key.hashBits();
+        CorrectnessPredictor predictor = CorrectnessPredictor.train(split, bits, key.options(), rng);
         int folds = Math.min(FOLDS, split.size());
-        double[] oof = folds >= 2 ? CorrectnessPredictor.outOfFold(split, bits, folds, options, rng) : inSample(predictor, split);
-        OfflineTraining t = new OfflineTraining(split, bits, predictor, oof);
-        OfflineTraining prev = perSet.putIfAbsent(key, t);
-        return prev != null ? prev : t;
+        double[] oof = folds >= 2 ? CorrectnessPredictor.outOfFold(split, bits, folds, key.options(), rng) : inSample(predictor, split);
+        return new OfflineTraining(split, bits, predictor, oof);
     }
 
     private static double[] inSample(CorrectnessPredictor predictor, LabelledSplit split) {

@@ -145,6 +145,9 @@ public final class ThresholdRouter implements Router {
     @Override
     public int route(RequestView request, Serving serving) {
         predictor.predict(request, phat, scratch);
+        if (latency != null) {
+            return routeFiltered(request);
+        }
         double theta = calibration.theta();
         int cheapest = -1;
         double cheapestCost = Double.POSITIVE_INFINITY;
@@ -184,6 +187,51 @@ public final class ThresholdRouter implements Router {
     public LearnedState exportState() {
         return LearnedState.of(OfflineRouters.THRESHOLD, Map.of("theta", calibration.theta(),
                 "calibrationSatisfaction", calibration.satisfaction(), "reachable", calibration.reachable() ? 1.0 : 0.0));
+    }
+
+    // The latency term (issue 14): a filter on the models a request may go to (LatencyFilter). Added here; without a
+    // latency term the router is exactly as before.
+    private dev.switchyard.engine.routing.online.LatencyFilter latency;
+    private boolean[] allowedModels;
+
+    /** Applies the contract's latency term as a filter; null (none) leaves the router as calibrated. */
+    public ThresholdRouter withLatencyFilter(dev.switchyard.engine.routing.online.LatencyFilter filter) {
+        this.latency = filter;
+        this.allowedModels = new boolean[phat.length];
+        return this;
+    }
+
+    /** The threshold rule among the models the latency filter allows: cheapest clearing theta, else the top p_hat. */
+    private int routeFiltered(RequestView request) {
+        latency.allowed(request, allowedModels);
+        double theta = calibration.theta();
+        int cheapest = -1;
+        double cheapestCost = Double.POSITIVE_INFINITY;
+        int top = -1;
+        for (int j = 0; j < phat.length; j++) {
+            if (!allowedModels[j]) {
+                continue;
+            }
+            double c = request.normalisedCost(j);
+            if (phat[j] >= theta && c < cheapestCost) {
+                cheapestCost = c;
+                cheapest = j;
+            }
+            if (top < 0 || phat[j] > phat[top]) {
+                top = j;
+            }
+        }
+        int chosen = cheapest >= 0 ? cheapest : top;
+        predictedSum += phat[chosen];
+        routed++;
+        return chosen;
+    }
+
+    @Override
+    public void observeLatency(RequestView request, int model, double ttftMs, double totalMs) {
+        if (latency != null) {
+            latency.observe(request, model, ttftMs, totalMs);
+        }
     }
 
     // Export (issue 12): added at the end.

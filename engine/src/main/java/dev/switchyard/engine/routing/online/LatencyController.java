@@ -146,7 +146,7 @@ public final class LatencyController {
         int slot = slot(request);
         winRouted[slot]++;
         winQueueSum[slot] += queue[slot];
-        double mu = queue[slot] / v;
+        double mu = queue[slot] / v * Math.max(1, lambda);
         if (mu == 0) {
             return RuleL.choose(request, pHat, lambda);
         }
@@ -202,14 +202,30 @@ public final class LatencyController {
     private void refresh(int slot) {
         double n;
         if (windowed) {
-            n = Math.max(prevWinObserved[slot], winObserved[slot] + 1.0);
+            // the tier's answers in this window, extrapolated like the window's requests (SlaRouter's estimate of the
+            // window's size); without one, the previous window's count
+            double expected = expectedRouted > 0 && windowRouted > 0 ? winObserved[slot] * (expectedRouted / windowRouted)
+                    : prevWinObserved[slot];
+            n = Math.max(expected, winObserved[slot] + 1.0);
         } else {
             n = Math.max(1, totalObserved[slot]);
         }
-        margin[slot] = Math.min(maxMargin, z * Math.sqrt(allowed * (1 - allowed) / n));
-        double excess = winExceeded[slot] - (allowed - margin[slot]) * winObserved[slot];
-        pace[slot] = windowed && excess > 0 ? Math.min(maxMargin, excess / Math.max(1.0, n - winObserved[slot])) : 0;
+        margin[slot] = WindowPace.margin(z, allowed * (1 - allowed), n, maxMargin);
+        pace[slot] = WindowPace.pace(windowed, winExceeded[slot], allowed, margin[slot], winObserved[slot],
+                n - winObserved[slot], maxMargin);
         threshold[slot] = allowed - margin[slot] - pace[slot];
+    }
+
+    private double expectedRouted;
+    private double windowRouted;
+
+    /**
+     * The router's estimate of the current window's size: {@code expected} requests, {@code routed} of them so far
+     * (SlaRouter's, shared through {@link WindowPace}); a tier's expected answers are its answers so far scaled alike.
+     */
+    void expectWindow(double expected, long routed) {
+        this.expectedRouted = expected;
+        this.windowRouted = routed;
     }
 
     /** A new SLA window: each tier's queue restarts at its time-average over the last window, counters reset. */
@@ -240,6 +256,21 @@ public final class LatencyController {
     /** The learned chance that {@code model} exceeds the untiered L on a prompt of {@code inputTokens}. */
     public double exceedance(int model, int inputTokens) {
         return exceedance[(slotGroup[0] * B + LatencyModel.bucket(inputTokens)) * models + model];
+    }
+
+    /** The learned chance that {@code model} exceeds the L of the request's tier on a prompt of the request's length. */
+    public double exceedance(RequestView request, int model) {
+        return exceedance[(slotGroup[slot(request)] * B + LatencyModel.bucket(request.inputTokens())) * models + model];
+    }
+
+    /** True when the request's tier has a finite L (a latency term to hold). */
+    public boolean constrains(RequestView request) {
+        return Double.isFinite(slotL[slot(request)]);
+    }
+
+    /** The share of answers allowed over L, 1 - percentile. */
+    public double allowedShare() {
+        return allowed;
     }
 
     /** The target this controller holds. */

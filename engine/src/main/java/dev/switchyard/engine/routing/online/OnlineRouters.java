@@ -12,6 +12,9 @@ import java.util.List;
 public final class OnlineRouters {
     /** Predictor choices; "scenario" uses the scenario's predictor option. */
     static final List<String> PREDICTORS = List.of("scenario", "category", "prior-only", "text-logistic");
+    /** Help of the predictor choice: what was measured about text-logistic on new prompts (decision 1004). */
+    static final String PREDICTOR_HELP = "Where p_hat comes from. 'category' is the choice for new traffic; 'text-logistic' is not shown"
+            + " to cost less than 'category' on prompts it has not seen before (decision 1004).";
 
     private OnlineRouters() {
     }
@@ -30,13 +33,13 @@ public final class OnlineRouters {
                         ParameterSpec.choice("exploration", "Exploration",
                                 "Explore by serving the least-served model in the category, a uniform model, or by running all models (MESS+).",
                                 List.of("least-served", "uniform", "all"), true),
-                        ParameterSpec.choice("predictor", "Predictor", "Where p_hat comes from.", PREDICTORS, true)));
+                        ParameterSpec.choice("predictor", "Predictor", PREDICTOR_HELP, PREDICTORS, true)));
         RouterDescriptor mess = new RouterDescriptor("messplus", "MESS+",
                 "Runs every model now and then to learn, otherwise picks by cost and a satisfaction queue; needs labelled feedback.",
                 false, "MESS+ (NeurIPS 2025), from its public description and code defaults", RouterDescriptor.Role.ONLINE, true,
                 List.of(ParameterSpec.number("V", "Cost weight V", "Larger = cheaper but slower to react.", 50, 0.01, 1000, true, true),
                         ParameterSpec.number("c", "Exploration c", "Explore-all probability is min(1, c / t^(1/4)).", 1, 0.01, 10, true, true),
-                        ParameterSpec.choice("predictor", "Predictor", "Where p_hat comes from.", PREDICTORS, true)));
+                        ParameterSpec.choice("predictor", "Predictor", PREDICTOR_HELP, PREDICTORS, true)));
         return List.of(factory(sla, (ctx, p) -> new SlaRouter(sla.name(), ctx, p)),
                 factory(mess, (ctx, p) -> new MessPlus(mess.name(), ctx, p)));
     }

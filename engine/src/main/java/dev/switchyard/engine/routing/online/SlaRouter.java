@@ -43,8 +43,6 @@ public final class SlaRouter implements Router {
     private static final int REFRESH = 128;
     /** Requests between looks at the clock for calendar windows (a power of two). */
     private static final int CLOCK_EVERY = 16;
-    /** Share of a calendar window after which its size is extrapolated from the requests seen so far. */
-    private static final double EXTRAPOLATE_FROM = 0.05;
 
     private final String name;
     private final int models;
@@ -238,23 +236,17 @@ public final class SlaRouter implements Router {
         double remaining;
         if (windowed) {
             double progress = (lastKey - windowStart) / (double) windowLength;
-            double expected;
-            if (progress >= EXTRAPOLATE_FROM) {
-                expected = winRouted / progress;
-            } else if (prevWinRouted > 0) {
-                expected = prevWinRouted;
-            } else {
-                expected = winRouted / EXTRAPOLATE_FROM;
-            }
-            n = Math.max(expected, winRouted + 1.0);
+            n = Math.max(WindowPace.expectedSize(winRouted, progress, prevWinRouted), winRouted + 1.0);
             remaining = n - winRouted;
+            if (latency != null) {
+                latency.expectWindow(n, winRouted);
+            }
         } else {
             n = Math.max(1, observed);
             remaining = Double.POSITIVE_INFINITY;
         }
-        margin = Math.min(maxMargin, z * Math.sqrt((outcomeVar + estimateVar) / n));
-        double debt = winDeficit - (1 - tau - margin) * winObserved;
-        pace = windowed && debt > 0 ? Math.min(maxMargin, debt / Math.max(1.0, remaining)) : 0;
+        margin = WindowPace.margin(z, outcomeVar + estimateVar, n, maxMargin);
+        pace = WindowPace.pace(windowed, winDeficit, 1 - tau, margin, winObserved, remaining, maxMargin);
         threshold = 1 - tau - margin - pace;
     }
 

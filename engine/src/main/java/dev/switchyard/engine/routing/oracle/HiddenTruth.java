@@ -13,4 +13,9 @@ public interface HiddenTruth {
     default boolean afterMixShift() {
         return false;
     }
+
+    /** The request's row in the {@link HindsightPool} (-1 when not known): bounds fitted per row route by it. */
+    default int row() {
+        return -1;
+    }
 }

@@ -35,4 +35,40 @@ public interface HindsightPool {
     default double weight(int row) {
         return 1.0;
     }
+
+    // The latency term (issue 14, docs/decisions/1402-two-constraint-oracle.md): what the two-constraint oracle needs.
+
+    /**
+     * P(latency > {@code targetMs}) of each row's answer from each model under the simulator's latency distributions,
+     * {@code [row * modelCount() + model]}: the latency's hidden truth at the level the score is (an expectation over
+     * the draws). Null when the pool knows no latency (the oracle then charges none).
+     */
+    default double[] exceedances(double targetMs, dev.switchyard.engine.routing.LatencyTarget.Metric metric) {
+        return null;
+    }
+
+    /** SLA tier index of the row in the routing context's tiers; -1 without tiers. */
+    default int slaTier(int row) {
+        return -1;
+    }
+
+    /** Category index of the row. */
+    default int category(int row) {
+        return 0;
+    }
+
+    /** Input tokens of the row's prompt. */
+    default int inputTokens(int row) {
+        return 0;
+    }
+
+    /** The pool as the stream draws it after the scenario's mix shift (this pool when there is none). */
+    default HindsightPool afterMixShift() {
+        return this;
+    }
+
+    /** A value computed once per pool and key (a pool may cache it: every replication and router share the pool). */
+    default <T> T memo(java.util.List<Object> key, java.util.function.Supplier<T> compute) {
+        return compute.get();
+    }
 }

@@ -29,7 +29,13 @@ public final class Oracles {
 
             @Override
             public HindsightRouter create(RoutingContext context, RouterParameters parameters, HindsightPool pool) {
-                return d.name().equals("oracle") ? new PerQueryOracle(d.name()) : new SlaOracle(d.name(), context.target(), pool);
+                if (d.name().equals("oracle")) {
+                    return new PerQueryOracle(d.name());
+                }
+                // with a latency term the SLA oracle is a bound under both constraints (decision 1402)
+                return context.latency().isActive()
+                        ? new TwoConstraintOracle(d.name(), context.target(), context.latency(), context.slaTiers().values(), pool)
+                        : new SlaOracle(d.name(), context.target(), pool);
             }
         };
     }

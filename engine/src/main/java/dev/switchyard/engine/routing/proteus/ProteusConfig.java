@@ -66,7 +66,7 @@ public record ProteusConfig(double tauMin, double tauMax, int tauBins, int hidde
     }
 
     public static ProteusConfig defaults() {
-        return new ProteusConfig(0.85, 0.95, 21, 32, 2500, 128, 3e-3, 2.0, 1.0, Double.NaN, 1.0, 5,
+        return new ProteusConfig(0.85, 0.95, 11, 32, 1000, 128, 3e-3, 2.0, 1.0, Double.NaN, 2.0, 5,
                 CorrectnessPredictor.Options.defaults());
     }
 

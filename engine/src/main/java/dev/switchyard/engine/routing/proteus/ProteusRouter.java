@@ -56,6 +56,9 @@ public final class ProteusRouter implements Router {
 
     @Override
     public int route(RequestView request, Serving serving) {
+        if (latencyFilter != null) {
+            return decideFiltered(request);
+        }
         int key = request.queryKey();
         if (key >= 0 && key < cachedChoice.length) {
             int c = cachedChoice[key] - 1;
@@ -102,6 +105,54 @@ public final class ProteusRouter implements Router {
         muSum += lastMu;
         routed++;
         return chosen;
+    }
+
+    // The latency term (issue 14, lat14c): a filter on the models the mapping may pick (LatencyFilter), applied in the
+    // serving step only; the policy and its mapping are untouched. Without a latency term nothing here runs.
+    private dev.switchyard.engine.routing.online.LatencyFilter latencyFilter;
+    private boolean[] allowedModels;
+
+    /** Applies the contract's latency term as a filter; null (none) leaves PROTEUS as trained. */
+    public ProteusRouter withLatencyFilter(dev.switchyard.engine.routing.online.LatencyFilter filter) {
+        this.latencyFilter = filter;
+        this.allowedModels = new boolean[policy.models()];
+        return this;
+    }
+
+    /** The policy's mu as usual, mapped to a model among those the filter allows (the others priced out). */
+    private int decideFiltered(RequestView request) {
+        policy.predictor().predict(request, phat, scratch);
+        int m = policy.models();
+        for (int j = 0; j < m; j++) {
+            cost[j] = request.normalisedCost(j);
+        }
+        PolicyInput.fill(x, policy.categories(), m, request.category(), TextFeaturizer.lengthFeature(request.inputTokens()),
+                phat, 0, cost, 0, tau, lambda);
+        lastMu = policy.network().meanMu(x, h, out);
+        // the mapping itself, on the allowed models only (compacted, so it sees nothing of the others)
+        int n = latencyFilter.allowed(request, allowedModels);
+        double[] p = new double[n];
+        double[] c = new double[n];
+        int[] index = new int[n];
+        for (int j = 0, k = 0; j < m; j++) {
+            if (allowedModels[j]) {
+                p[k] = phat[j];
+                c[k] = cost[j];
+                index[k++] = j;
+            }
+        }
+        int chosen = index[PolicyInput.choose(lastMu, p, 0, c, 0, n)];
+        predictedSum += phat[chosen];
+        muSum += lastMu;
+        routed++;
+        return chosen;
+    }
+
+    @Override
+    public void observeLatency(RequestView request, int model, double ttftMs, double totalMs) {
+        if (latencyFilter != null) {
+            latencyFilter.observe(request, model, ttftMs, totalMs);
+        }
     }
 
     /** Feedback is ignored: PROTEUS is trained offline and serves any tau without retraining. */

@@ -67,6 +67,19 @@ final class Cells {
         return (float) v;
     }
 
+    /**
+     * A recorded time to first token in ms (>= 0; NaN when blank), at most the same answer's recorded total latency
+     * {@code totalMs} (NaN when the file records none).
+     */
+    static float ttft(CsvReader csv, int i, float totalMs) throws ImportException {
+        float v = amount(csv, i, "time to first token");
+        if (!Float.isNaN(v) && !Float.isNaN(totalMs) && v > totalMs) {
+            throw csv.error(i, "time to first token " + CsvReader.abbreviate(csv.getTrimmed(i))
+                    + " ms exceeds the answer's total latency (" + totalMs + " ms): the first token cannot come after the last");
+        }
+        return v;
+    }
+
     /** A required text cell, trimmed. */
     static String text(CsvReader csv, int i, String what) throws ImportException {
         String s = csv.getTrimmed(i);

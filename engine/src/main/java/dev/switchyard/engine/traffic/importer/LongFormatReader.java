@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Long outcome CSV, one row per (query, model): {@code query_id, category, model, score,
- * input_tokens, output_tokens} and optionally {@code cost_usd, latency_ms, cached_input_tokens,
+ * input_tokens, output_tokens} and optionally {@code cost_usd, latency_ms, ttft_ms, cached_input_tokens,
  * timestamp, tenant, sla_tier, prompt}; pivoted to wide. A (query, model) pair given twice is an
  * error; a query without some model is a missing cell. Per-query fields come from the query's first
  * row; a later row that disagrees on the category is an error.
@@ -41,6 +41,7 @@ final class LongFormatReader {
         int[] outputs = new int[4];
         float[] costs = new float[4];
         float[] latencies = new float[4];
+        float[] ttfts = new float[4];
         boolean[] present = new boolean[4];
 
         Query(String id, String category, long line, long timestamp, String tenant, String tier, String prompt, int input, int cached) {
@@ -62,6 +63,7 @@ final class LongFormatReader {
                 outputs = Arrays.copyOf(outputs, n);
                 costs = Arrays.copyOf(costs, n);
                 latencies = Arrays.copyOf(latencies, n);
+                ttfts = Arrays.copyOf(ttfts, n);
                 present = Arrays.copyOf(present, n);
             }
         }
@@ -78,6 +80,7 @@ final class LongFormatReader {
         int outCol = Cells.requireColumn(csv, header, "output_tokens", fmt);
         int costCol = Cells.column(header, "cost_usd");
         int latCol = Cells.column(header, "latency_ms");
+        int ttftCol = Cells.column(header, "ttft_ms");
         int cachedCol = Cells.column(header, "cached_input_tokens");
         int tsCol = Cells.column(header, "timestamp");
         int tenantCol = Cells.column(header, "tenant");
@@ -117,6 +120,7 @@ final class LongFormatReader {
             int output = Cells.tokens(csv, outCol);
             float cost = costCol >= 0 ? Cells.amount(csv, costCol, "cost") : 0f;
             float latency = latCol >= 0 ? Cells.amount(csv, latCol, "latency") : 0f;
+            float ttft = ttftCol >= 0 ? Cells.ttft(csv, ttftCol, latCol >= 0 ? latency : Float.NaN) : 0f;
             Query q = queries.get(id);
             if (q == null) {
                 if (input == ParsedTable.MISSING) {
@@ -151,6 +155,7 @@ final class LongFormatReader {
             q.outputs[mi] = output;
             q.costs[mi] = cost;
             q.latencies[mi] = latency;
+            q.ttfts[mi] = ttft;
         }
         if (!unmatched.isEmpty()) {
             List<String> names = new ArrayList<>(unmatched.keySet());
@@ -169,17 +174,22 @@ final class LongFormatReader {
         String[] outColumn = new String[m];
         String[] costColumn = new String[m];
         String[] latColumn = new String[m];
+        String[] ttftColumn = new String[m];
         for (int j = 0; j < m; j++) {
             String n = nameOf.get(models.get(j));
             scoreColumn[j] = "score of " + n;
             outColumn[j] = "output_tokens of " + n;
             costColumn[j] = "cost_usd of " + n;
             latColumn[j] = "latency_ms of " + n;
+            ttftColumn[j] = "ttft_ms of " + n;
         }
         ParsedTable t = new ParsedTable(file, TrafficFormat.LONG, models, header.get(idCol), scoreColumn, outColumn,
                 costCol >= 0 ? costColumn : null, latCol >= 0 ? latColumn : null,
                 tsCol >= 0, tenantCol >= 0, tierCol >= 0, promptCol >= 0);
         t.rowsRead = rows;
+        if (ttftCol >= 0) {
+            t.withTtft(ttftColumn);
+        }
         for (Query q : queries.values()) {
             int r = t.addRow(q.id, q.category, q.line);
             t.inputTokens[r] = q.input;
@@ -205,6 +215,9 @@ final class LongFormatReader {
                     }
                     if (t.latencies != null) {
                         t.latencies[r * m + j] = q.latencies[j];
+                    }
+                    if (t.ttfts != null) {
+                        t.ttfts[r * m + j] = q.ttfts[j];
                     }
                 }
             }

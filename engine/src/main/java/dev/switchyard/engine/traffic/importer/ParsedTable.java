@@ -50,6 +50,9 @@ final class ParsedTable {
     int[] outputTokens;
     float[] costs;
     float[] latencies;
+    /** Recorded time to first token ({@code ttft_ms} columns), null when the file has none; see {@link #withTtft}. */
+    String[] ttftColumn;
+    float[] ttfts;
 
     private final Map<String, String> interned = new HashMap<>();
     private String lastInterned;
@@ -82,6 +85,16 @@ final class ParsedTable {
         latencies = hasLatency ? new float[capacity * m] : null;
     }
 
+    /** The file records time to first token; {@code columns} name each model's column for messages. */
+    void withTtft(String[] columns) {
+        this.ttftColumn = columns;
+        this.ttfts = new float[capacity * models.size()];
+    }
+
+    boolean hasTtft() {
+        return ttfts != null;
+    }
+
     int modelCount() {
         return models.size();
     }
@@ -103,6 +116,9 @@ final class ParsedTable {
         }
         if (latencies != null) {
             Arrays.fill(latencies, r * m, r * m + m, Float.NaN);
+        }
+        if (ttfts != null) {
+            Arrays.fill(ttfts, r * m, r * m + m, Float.NaN);
         }
         return r;
     }
@@ -145,6 +161,9 @@ final class ParsedTable {
         }
         if (latencies != null) {
             latencies = Arrays.copyOf(latencies, n * m);
+        }
+        if (ttfts != null) {
+            ttfts = Arrays.copyOf(ttfts, n * m);
         }
         capacity = n;
     }

@@ -45,6 +45,8 @@ final class RouterBenchReader {
                 || header.get(0).equalsIgnoreCase("index");
         Map<String, Integer> responseCol = new LinkedHashMap<>();
         Map<String, Integer> costCol = new LinkedHashMap<>();
+        Map<String, Integer> latencyCol = new LinkedHashMap<>();
+        Map<String, Integer> ttftCol = new LinkedHashMap<>();
         boolean anyPipe = false;
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
@@ -59,6 +61,10 @@ final class RouterBenchReader {
                 responseCol.put(model, i);
             } else if (kind.equals("total_cost")) {
                 costCol.put(model, i);
+            } else if (kind.equals("latency_ms")) {
+                latencyCol.put(model, i);
+            } else if (kind.equals("ttft_ms")) {
+                ttftCol.put(model, i);
             } else {
                 ctx.note(file + ": column '" + h + "' is not a RouterBench column and was ignored");
             }
@@ -79,7 +85,10 @@ final class RouterBenchReader {
             scoreCols.add(i);
         }
         Set<String> scoreNames = new HashSet<>(names);
-        for (Map.Entry<String, Integer> e : costCol.entrySet()) {
+        List<Map.Entry<String, Integer>> partners = new ArrayList<>(costCol.entrySet());
+        partners.addAll(latencyCol.entrySet());
+        partners.addAll(ttftCol.entrySet());
+        for (Map.Entry<String, Integer> e : partners) {
             if (!scoreNames.contains(e.getKey())) {
                 throw new ImportException(csv.headerLocation(e.getValue()),
                         "column '" + header.get(e.getValue()) + "' has no score column '" + e.getKey() + "'");
@@ -106,12 +115,37 @@ final class RouterBenchReader {
             outColumn[j] = r == null ? names.get(j) : header.get(r);
             costColumn[j] = c == null ? null : header.get(c);
         }
+        int[] latIdx = new int[m];
+        int[] ttftIdx = new int[m];
+        String[] latColumn = new String[m];
+        String[] ttftColumn = new String[m];
+        boolean hasLatency = true;
+        boolean hasTtft = true;
+        for (int j = 0; j < m; j++) {
+            Integer l = latencyCol.get(names.get(j));
+            Integer f = ttftCol.get(names.get(j));
+            latIdx[j] = l == null ? -1 : l;
+            ttftIdx[j] = f == null ? -1 : f;
+            hasLatency &= l != null;
+            hasTtft &= f != null;
+            latColumn[j] = l == null ? null : header.get(l);
+            ttftColumn[j] = f == null ? null : header.get(f);
+        }
+        if (!hasLatency && !latencyCol.isEmpty()) {
+            ctx.note(file + ": only some models have a '|latency_ms' column; recorded latencies were not used");
+        }
+        if (!hasTtft && !ttftCol.isEmpty()) {
+            ctx.note(file + ": only some models have a '|ttft_ms' column; recorded times to first token were not used");
+        }
         if (!hasCost && !costCol.isEmpty()) {
             ctx.note(file + ": only some models have a '|total_cost' column; recorded costs were not used (price the sample with a price sheet)");
         }
         ParsedTable t = new ParsedTable(file, TrafficFormat.ROUTERBENCH, ids,
-                idCol >= 0 ? header.get(idCol) : null, scoreColumn, outColumn, hasCost ? costColumn : null, null,
-                false, false, false, true);
+                idCol >= 0 ? header.get(idCol) : null, scoreColumn, outColumn, hasCost ? costColumn : null,
+                hasLatency ? latColumn : null, false, false, false, true);
+        if (hasTtft) {
+            t.withTtft(ttftColumn);
+        }
         IdSet seen = new IdSet();
         Map<Integer, List<Integer>> sameId = new java.util.HashMap<>();
         int width = header.size();
@@ -155,6 +189,12 @@ final class RouterBenchReader {
                 }
                 if (hasCost) {
                     t.costs[base + j] = Cells.amount(csv, costIdx[j], "cost");
+                }
+                if (hasLatency) {
+                    t.latencies[base + j] = Cells.amount(csv, latIdx[j], "latency");
+                }
+                if (hasTtft) {
+                    t.ttfts[base + j] = Cells.ttft(csv, ttftIdx[j], hasLatency ? t.latencies[base + j] : Float.NaN);
                 }
             }
         }

@@ -10,7 +10,8 @@ import java.util.List;
  * SPROUT-style wide CSV, which is also the bundled sample-data format: per query
  * {@code query_id, category, timestamp, tenant, sla_tier, prompt, input_tokens, cached_input_tokens}
  * (all optional except that input tokens must come from somewhere), then per model
- * {@code <m>.score, <m>.num_output_tokens} and optionally {@code <m>.cost_usd, <m>.latency_ms}.
+ * {@code <m>.score, <m>.num_output_tokens} and optionally {@code <m>.cost_usd, <m>.latency_ms, <m>.ttft_ms} (the
+ * latency columns also as {@code <m>|latency_ms, <m>|ttft_ms}).
  * Real SPROUT files carry {@code <m>.num_input_tokens} per model instead of {@code input_tokens}:
  * the first model's count is used (they differ only by tokenizer). Without {@code query_id}, ids are
  * {@code <file stem>#<row>}; without {@code category} (or {@code eval_name}/{@code dataset}), the
@@ -48,6 +49,9 @@ final class SproutReader {
         int[] inCols = new int[m];
         int[] costCols = new int[m];
         int[] latCols = new int[m];
+        int[] ttftCols = new int[m];
+        boolean allTtft = true;
+        boolean anyTtft = false;
         boolean allCost = true;
         boolean anyCost = false;
         boolean allLat = true;
@@ -66,6 +70,15 @@ final class SproutReader {
             inCols[j] = Cells.column(header, n + ".num_input_tokens");
             costCols[j] = Cells.column(header, n + ".cost_usd");
             latCols[j] = Cells.column(header, n + ".latency_ms");
+            if (latCols[j] < 0) {
+                latCols[j] = Cells.column(header, n + "|latency_ms");
+            }
+            ttftCols[j] = Cells.column(header, n + ".ttft_ms");
+            if (ttftCols[j] < 0) {
+                ttftCols[j] = Cells.column(header, n + "|ttft_ms");
+            }
+            allTtft &= ttftCols[j] >= 0;
+            anyTtft |= ttftCols[j] >= 0;
             allModelInput &= inCols[j] >= 0;
             allCost &= costCols[j] >= 0;
             anyCost |= costCols[j] >= 0;
@@ -97,6 +110,9 @@ final class SproutReader {
         if (anyLat && !allLat) {
             ctx.note(file + ": only some models have a '.latency_ms' column; recorded latencies were not used");
         }
+        if (anyTtft && !allTtft) {
+            ctx.note(file + ": only some models have a '.ttft_ms' column; recorded times to first token were not used");
+        }
         List<String> ids = ctx.models.resolveColumns(csv, names, scoreCols);
         String[] scoreColumn = new String[m];
         String[] outColumn = new String[m];
@@ -114,6 +130,13 @@ final class SproutReader {
         }
         ParsedTable t = new ParsedTable(file, TrafficFormat.SPROUT, ids, idCol >= 0 ? header.get(idCol) : null,
                 scoreColumn, outColumn, costColumn, latColumn, tsCol >= 0, tenantCol >= 0, tierCol >= 0, promptCol >= 0);
+        if (allTtft) {
+            String[] ttftColumn = new String[m];
+            for (int j = 0; j < m; j++) {
+                ttftColumn[j] = header.get(ttftCols[j]);
+            }
+            t.withTtft(ttftColumn);
+        }
         if (inCol < 0 && !allModelInput) {
             ctx.note(file + ": input tokens estimated from the prompt text (" + TokenEstimator.CHARS_PER_TOKEN + " characters per token)");
         }
@@ -180,6 +203,9 @@ final class SproutReader {
                 }
                 if (t.latencies != null) {
                     t.latencies[base + j] = Cells.amount(csv, latCols[j], "latency");
+                }
+                if (t.ttfts != null) {
+                    t.ttfts[base + j] = Cells.ttft(csv, ttftCols[j], t.latencies != null ? t.latencies[base + j] : Float.NaN);
                 }
             }
         }

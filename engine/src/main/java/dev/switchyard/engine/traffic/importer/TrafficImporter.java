@@ -154,6 +154,7 @@ public final class TrafficImporter {
         boolean hasPrompt = all(tables, t -> t.hasPrompt, "prompts", notes);
         boolean hasCost = all(tables, t -> t.hasCost, "recorded costs", notes);
         boolean hasLatency = all(tables, t -> t.hasLatency, "recorded latencies", notes);
+        boolean hasTtft = all(tables, ParsedTable::hasTtft, "recorded times to first token", notes);
 
         QueryMatch match = matchQueries(tables, align, m, hasPrompt);
         if (match.collidingIds > 0) {
@@ -179,7 +180,7 @@ public final class TrafficImporter {
                         continue;
                     }
                     for (int j = 0; j < m; j++) {
-                        if (keep[j] && missing(t, r, align[k][j], hasCost, hasLatency)) {
+                        if (keep[j] && missing(t, r, align[k][j], hasCost, hasLatency, hasTtft)) {
                             keep[j] = false;
                             dropped.add(models.get(j));
                         }
@@ -227,7 +228,7 @@ public final class TrafficImporter {
                 if (match.merged[k][r]) {
                     continue;
                 }
-                String reason = missingReason(t, r, tableKeep, hasCost, hasLatency);
+                String reason = missingReason(t, r, tableKeep, hasCost, hasLatency, hasTtft);
                 if (reason == null) {
                     ok[r] = true;
                 } else {
@@ -264,6 +265,7 @@ public final class TrafficImporter {
                 int[] out = new int[km];
                 float[] cost = hasCost ? new float[km] : null;
                 float[] lat = hasLatency ? new float[km] : null;
+                float[] ttft = hasTtft ? new float[km] : null;
                 int base = r * tm;
                 for (int j = 0; j < km; j++) {
                     scores[j] = t.scores[base + c[j]];
@@ -274,11 +276,14 @@ public final class TrafficImporter {
                     if (lat != null) {
                         lat[j] = t.latencies[base + c[j]];
                     }
+                    if (ttft != null) {
+                        ttft[j] = t.ttfts[base + c[j]];
+                    }
                 }
                 try {
                     b.add(new QueryRecord(t.ids[r], t.categories[r], hasTimestamp ? t.timestamps[r] : null,
                             hasTenant ? t.tenants[r] : null, hasTier ? t.tiers[r] : null, hasPrompt ? t.prompts[r] : null,
-                            t.inputTokens[r], t.cachedInputTokens[r], scores, out, cost, lat));
+                            t.inputTokens[r], t.cachedInputTokens[r], scores, out, cost, lat, ttft));
                 } catch (IllegalArgumentException e) {
                     throw new ImportException(new SourceLocation(t.file, t.lines[r], 0, null), e.getMessage(), e);
                 }
@@ -414,17 +419,22 @@ public final class TrafficImporter {
                 if (t0.latencies != null && t.latencies != null) {
                     t0.latencies[c0] = t.latencies[c1];
                 }
+                if (t0.ttfts != null && t.ttfts != null) {
+                    t0.ttfts[c0] = t.ttfts[c1];
+                }
             }
         }
     }
 
-    private static boolean missing(ParsedTable t, int r, int j, boolean useCost, boolean useLatency) {
+    private static boolean missing(ParsedTable t, int r, int j, boolean useCost, boolean useLatency, boolean useTtft) {
         int cell = r * t.modelCount() + j;
         return Float.isNaN(t.scores[cell]) || t.outputTokens[cell] == ParsedTable.MISSING
-                || useCost && Float.isNaN(t.costs[cell]) || useLatency && Float.isNaN(t.latencies[cell]);
+                || useCost && Float.isNaN(t.costs[cell]) || useLatency && Float.isNaN(t.latencies[cell])
+                || useTtft && Float.isNaN(t.ttfts[cell]);
     }
 
-    private static String missingReason(ParsedTable t, int r, boolean[] keep, boolean useCost, boolean useLatency) {
+    private static String missingReason(ParsedTable t, int r, boolean[] keep, boolean useCost, boolean useLatency,
+            boolean useTtft) {
         StringBuilder sb = null;
         int m = t.modelCount();
         for (int j = 0; j < m; j++) {
@@ -441,6 +451,8 @@ public final class TrafficImporter {
                 column = t.costColumn[j];
             } else if (useLatency && Float.isNaN(t.latencies[cell])) {
                 column = t.latencyColumn[j];
+            } else if (useTtft && Float.isNaN(t.ttfts[cell])) {
+                column = t.ttftColumn[j];
             }
             if (column != null) {
                 sb = sb == null ? new StringBuilder("missing cell in '") : sb.append(", '");
