@@ -146,7 +146,7 @@ public final class LatencyController {
         int slot = slot(request);
         winRouted[slot]++;
         winQueueSum[slot] += queue[slot];
-        double mu = queue[slot] / v * Math.max(1, lambda);
+        double mu = queue[slot] / v * (scaleSet ? scale : Math.max(1, lambda));
         if (mu == 0) {
             return RuleL.choose(request, pHat, lambda);
         }
@@ -211,13 +211,18 @@ public final class LatencyController {
             n = Math.max(1, totalObserved[slot]);
         }
         margin[slot] = WindowPace.margin(z, allowed * (1 - allowed), n, maxMargin);
-        pace[slot] = WindowPace.pace(windowed, winExceeded[slot], allowed, margin[slot], winObserved[slot],
-                n - winObserved[slot], maxMargin);
+        pace[slot] = qualityDebt ? 0 : WindowPace.pace(windowed, winExceeded[slot], allowed, margin[slot],
+                winObserved[slot], n - winObserved[slot], maxMargin);
         threshold[slot] = allowed - margin[slot] - pace[slot];
     }
 
     private double expectedRouted;
     private double windowRouted;
+    /** The scale of the quality multiplier the latency multiplier is put on, when the router sets one. */
+    private double scale = 1;
+    private boolean scaleSet;
+    /** True while the router's quality window is in debt (its pace is on): the latency term then does not pace. */
+    private boolean qualityDebt;
 
     /**
      * The router's estimate of the current window's size: {@code expected} requests, {@code routed} of them so far
@@ -226,6 +231,27 @@ public final class LatencyController {
     void expectWindow(double expected, long routed) {
         this.expectedRouted = expected;
         this.windowRouted = routed;
+    }
+
+    /**
+     * Puts the latency multiplier on the scale of a slow average of the quality multiplier (SlaRouter: lambda's
+     * time-average over the window so far, the carried level at a window's start): {@code mu = Q_k / V x max(1,
+     * lambdaAverage)}. Not the live lambda: with it, a quality term in debt that raises lambda raises the latency weight
+     * in proportion, so lambda buys no quality with latency headroom and the trade is left to the latency queue alone
+     * (decision 1401). Without a call (MESS+, cumulative windows) the live lambda is used.
+     */
+    void scaleWith(double lambdaAverage) {
+        scale = Math.max(1, lambdaAverage);
+        scaleSet = true;
+    }
+
+    /**
+     * The router's quality window is (or is no longer) in debt. While it is, the latency term keeps its margin but
+     * drops its pace: the latency excess is then repaid once the quality debt is, not at the same time by pushing the
+     * mix to the fast models that caused the quality debt (decision 1401).
+     */
+    void qualityInDebt(boolean debt) {
+        qualityDebt = debt;
     }
 
     /** A new SLA window: each tier's queue restarts at its time-average over the last window, counters reset. */

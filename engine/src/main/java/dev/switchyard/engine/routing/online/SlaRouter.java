@@ -240,6 +240,8 @@ public final class SlaRouter implements Router {
             remaining = n - winRouted;
             if (latency != null) {
                 latency.expectWindow(n, winRouted);
+                // the latency multiplier's scale: lambda's average over the window so far (decision 1401)
+                latency.scaleWith((winRouted > 0 ? winQueueSum / winRouted : level) / v);
             }
         } else {
             n = Math.max(1, observed);
@@ -248,6 +250,10 @@ public final class SlaRouter implements Router {
         margin = WindowPace.margin(z, outcomeVar + estimateVar, n, maxMargin);
         pace = WindowPace.pace(windowed, winDeficit, 1 - tau, margin, winObserved, remaining, maxMargin);
         threshold = 1 - tau - margin - pace;
+        if (latency != null) {
+            // the quality window is in debt: the latency term holds its margin but does not pace (decision 1401)
+            latency.qualityInDebt(pace > 0);
+        }
     }
 
     // Kept out of route(): the exploit path stays small enough for the JIT to inline route() into the
