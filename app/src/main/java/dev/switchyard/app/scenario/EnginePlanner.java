@@ -24,6 +24,7 @@ import dev.switchyard.engine.sim.PreparedScenario;
 import dev.switchyard.engine.sim.ReplicationResult;
 import dev.switchyard.engine.sim.RunControl;
 import dev.switchyard.engine.sim.Scenario;
+import dev.switchyard.engine.sim.LatencyStats;
 import dev.switchyard.engine.sim.SimulationResult;
 import dev.switchyard.engine.sim.Simulator;
 import dev.switchyard.engine.sim.TracePoint;
@@ -417,9 +418,20 @@ public final class EnginePlanner implements PlannerEngine {
         if (l == null) {
             return null;
         }
+        // windows are judged per tier (a window keeps the target only when every tier does): name the tier that
+        // kept it least often, so a run-level p95 under target with most windows breached is not a puzzle
+        LatencyStats.TierLatency worst = null;
+        if (l.tiers().size() > 1) {
+            for (LatencyStats.TierLatency t : l.tiers()) {
+                if (Double.isFinite(t.windowCompliance()) && (worst == null || t.windowCompliance() < worst.windowCompliance())) {
+                    worst = t;
+                }
+            }
+        }
         return new ScenarioOutcome.Latency(l.metric(), l.targetMs(), l.percentile(), l.latencyP95Ms().mean(),
                 l.percentileMs().mean(), l.windowCompliance().mean(), l.rateLimitedShare().mean(), l.windowPercentiles(),
-                l.run().ttftP50(), l.run().ttftP95(), l.run().ttftP99());
+                l.run().ttftP50(), l.run().ttftP95(), l.run().ttftP99(), worst == null ? null : worst.tier(),
+                worst == null ? Double.NaN : worst.windowCompliance());
     }
 
     static String windowWords(SlaWindow w) {

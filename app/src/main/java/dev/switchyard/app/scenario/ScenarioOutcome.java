@@ -87,9 +87,14 @@ public record ScenarioOutcome(
      */
     public record Latency(String metric, double targetMs, double percentile, double p95Ms, double percentileMs,
                           double windowCompliance, double rateLimitedShare, List<Double> windowPercentiles,
-                          double ttftP50, double ttftP95, double ttftP99) {
+                          double ttftP50, double ttftP95, double ttftP99, String worstTier, double worstTierCompliance) {
         public Latency {
             windowPercentiles = List.copyOf(windowPercentiles);
+        }
+
+        /** True when the engine judged latency per tier and names the tier whose windows kept the target least often. */
+        public boolean hasWorstTier() {
+            return worstTier != null && Double.isFinite(worstTierCompliance);
         }
 
         public boolean hasTarget() {

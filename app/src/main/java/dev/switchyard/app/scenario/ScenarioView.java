@@ -999,7 +999,9 @@ public final class ScenarioView extends SplitPane {
         if (l.hasTarget()) {
             boolean ok = l.percentileMs() <= l.targetMs();
             latencyTile.set(ms(l.p95Ms()), pct + " " + ms(l.percentileMs()) + " vs target " + ms(l.targetMs()) + "; "
-                    + Formats.percent(l.windowCompliance()) + " of " + o.judgement().window() + "s keep it; " + rate,
+                    + Formats.percent(l.windowCompliance()) + " of " + o.judgement().window() + "s keep it"
+                    + (l.hasWorstTier() && l.worstTierCompliance() < 1 ? " (judged per tier; " + l.worstTier() + " keeps it in "
+                            + Formats.percent(l.worstTierCompliance()) + ")" : "") + "; " + rate,
                     ok && l.windowCompliance() >= 0.95 ? KpiTile.Tone.GOOD : ok ? KpiTile.Tone.NEUTRAL : KpiTile.Tone.BAD);
         } else {
             latencyTile.set(ms(l.p95Ms()), "no latency target; p50 " + ms(l.ttftP50()) + ", p99 " + ms(l.ttftP99()) + "; " + rate,

@@ -102,6 +102,9 @@ class EnginePlannerTest {
         assertEquals(0.95, l.percentile(), 0.0);
         assertTrue(l.windowCompliance() >= 0 && l.windowCompliance() <= 1, "share of windows keeping L: " + l.windowCompliance());
         assertFalse(l.windowPercentiles().isEmpty());
+        // a window keeps the target only when every tier does: no tier keeps it less often than all of them together
+        assertTrue(!l.hasWorstTier() || l.worstTierCompliance() >= l.windowCompliance() - 1e-9,
+                "worst tier " + l.worstTier() + " " + l.worstTierCompliance() + " vs all tiers " + l.windowCompliance());
         assertEquals(off.latency().p95Ms(), l.p95Ms(), 1e-9, "a fixed rule's latency does not depend on the target (paired draws)");
     }
 
