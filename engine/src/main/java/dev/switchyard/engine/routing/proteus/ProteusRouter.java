@@ -92,6 +92,12 @@ public final class ProteusRouter implements Router {
     }
 
     private int decide(RequestView request) {
+        policyMu(request);
+        return served(PolicyInput.choose(lastMu, phat, 0, cost, 0, policy.models()));
+    }
+
+    /** The policy's mu for {@code request} into {@code lastMu}, with its p_hat and normalised costs in phat/cost. */
+    private void policyMu(RequestView request) {
         policy.predictor().predict(request, phat, scratch);
         int m = policy.models();
         for (int j = 0; j < m; j++) {
@@ -100,7 +106,9 @@ public final class ProteusRouter implements Router {
         PolicyInput.fill(x, policy.categories(), m, request.category(), TextFeaturizer.lengthFeature(request.inputTokens()),
                 phat, 0, cost, 0, tau, lambda);
         lastMu = policy.network().meanMu(x, h, out);
-        int chosen = PolicyInput.choose(lastMu, phat, 0, cost, 0, m);
+    }
+
+    private int served(int chosen) {
         predictedSum += phat[chosen];
         muSum += lastMu;
         routed++;
@@ -111,41 +119,34 @@ public final class ProteusRouter implements Router {
     // serving step only; the policy and its mapping are untouched. Without a latency term nothing here runs.
     private dev.switchyard.engine.routing.online.LatencyFilter latencyFilter;
     private boolean[] allowedModels;
+    // the allowed models' p_hat, cost and pool index, compacted (reused: the serving step allocates nothing)
+    private double[] allowedPhat;
+    private double[] allowedCost;
+    private int[] allowedIndex;
 
     /** Applies the contract's latency term as a filter; null (none) leaves PROTEUS as trained. */
     public ProteusRouter withLatencyFilter(dev.switchyard.engine.routing.online.LatencyFilter filter) {
         this.latencyFilter = filter;
         this.allowedModels = new boolean[policy.models()];
+        this.allowedPhat = new double[policy.models()];
+        this.allowedCost = new double[policy.models()];
+        this.allowedIndex = new int[policy.models()];
         return this;
     }
 
     /** The policy's mu as usual, mapped to a model among those the filter allows (the others priced out). */
     private int decideFiltered(RequestView request) {
-        policy.predictor().predict(request, phat, scratch);
-        int m = policy.models();
-        for (int j = 0; j < m; j++) {
-            cost[j] = request.normalisedCost(j);
-        }
-        PolicyInput.fill(x, policy.categories(), m, request.category(), TextFeaturizer.lengthFeature(request.inputTokens()),
-                phat, 0, cost, 0, tau, lambda);
-        lastMu = policy.network().meanMu(x, h, out);
+        policyMu(request);
         // the mapping itself, on the allowed models only (compacted, so it sees nothing of the others)
         int n = latencyFilter.allowed(request, allowedModels);
-        double[] p = new double[n];
-        double[] c = new double[n];
-        int[] index = new int[n];
-        for (int j = 0, k = 0; j < m; j++) {
+        for (int j = 0, k = 0; j < policy.models(); j++) {
             if (allowedModels[j]) {
-                p[k] = phat[j];
-                c[k] = cost[j];
-                index[k++] = j;
+                allowedPhat[k] = phat[j];
+                allowedCost[k] = cost[j];
+                allowedIndex[k++] = j;
             }
         }
-        int chosen = index[PolicyInput.choose(lastMu, p, 0, c, 0, n)];
-        predictedSum += phat[chosen];
-        muSum += lastMu;
-        routed++;
-        return chosen;
+        return served(allowedIndex[PolicyInput.choose(lastMu, allowedPhat, 0, allowedCost, 0, n)]);
     }
 
     @Override
