@@ -1086,7 +1086,7 @@ public final class ScenarioView extends SplitPane {
         String rate = Formats.percent(l.rateLimitedShare()) + " rate-limited";
         if (l.hasTarget()) {
             boolean ok = l.percentileMs() <= l.targetMs();
-            latencyTile.set(ms(l.p95Ms()), pct + " " + ms(l.percentileMs()) + " vs target " + ms(l.targetMs()) + "; "
+            latencyTile.set(ms(l.p95Ms()), pct + " " + ms(l.percentileMs()) + " vs target " + ms(l.targetMs()) + tierLatencyText(o) + "; "
                     + Formats.percent(l.windowCompliance()) + " of " + o.judgement().window() + "s keep it"
                     + (l.hasWorstTier() && l.worstTierCompliance() < 1 ? " (judged per tier; " + l.worstTier() + " keeps it in "
                             + Formats.percent(l.worstTierCompliance()) + ")" : "") + "; " + rate,
@@ -1116,6 +1116,17 @@ public final class ScenarioView extends SplitPane {
             all.get(1).getNode().getStyleClass().add("target-line");
         }
         ((NumberAxis) latencyChart.getXAxis()).setLabel("SLA window (" + o.settings().window() + ")");
+    }
+
+    /** The tiers' own latency targets the run held, e.g. " (gold 1,500 ms)"; empty when no tier has its own. */
+    private static String tierLatencyText(ScenarioOutcome o) {
+        Map<String, Double> own = o.settings().latency().tierTargetsMs();
+        if (own.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        own.forEach((tier, l) -> parts.add(tier + " " + ms(l)));
+        return " (" + String.join(", ", parts) + ")";
     }
 
     private static String ms(double v) {
