@@ -27,7 +27,8 @@ import java.util.random.RandomGenerator;
  *       {@code d_hat = (r - f)/(q - f)} for one-sided reports (the label itself when labels come);</li>
  *   <li>exploit: rule L with {@code lambda = Q / V} on normalised cost (scale-free V);</li>
  *   <li>explore with {@code eps_t = min(1, c / t^(1/4))} by serving one model (least-served in the
- *       cell, or uniform), or MESS+'s explore-all as a mode;</li>
+ *       cell, or uniform), or MESS+'s explore-all as a mode; after the first SLA window least-served skips models
+ *       that would lose rule L even with perfect quality ({@link ExplorationFilter}, decision 1411);</li>
  *   <li>window control for the SLA window the contract names ({@link SlaWindow}, from the
  *       {@link RoutingContext}): the queue carries the level earlier windows learned into each new
  *       window (their debt or surplus is not carried: a window is judged on its own), a pacing term
