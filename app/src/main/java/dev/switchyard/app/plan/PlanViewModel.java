@@ -46,6 +46,7 @@ public final class PlanViewModel {
             "progress", 0);
     private final ReadOnlyObjectWrapper<List<Candidate>> provisional = new ReadOnlyObjectWrapper<>(this, "provisional",
             List.of());
+    private final ReadOnlyObjectWrapper<Provisional> provisionalStage = new ReadOnlyObjectWrapper<>(this, "provisionalStage");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyBooleanWrapper recommendedOnScreen = new ReadOnlyBooleanWrapper(this, "recommendedOnScreen");
     private final ReadOnlyStringWrapper tilesCaption = new ReadOnlyStringWrapper(this, "tilesCaption", "");
@@ -162,17 +163,20 @@ public final class PlanViewModel {
         error.set("");
         progress.set(0);
         progressText.set("");
+        provisionalStage.set(null);
         provisional.set(List.of());
         recommendTask = runner.submit("Finding the cheapest router that keeps " + pct(settings.target()),
-                sink -> engine.recommend(data, settings, soFar -> runner.uiExecutor().execute(() -> {
+                sink -> engine.recommendStaged(data, settings, soFar -> runner.uiExecutor().execute(() -> {
                     if (g == generation && recommending.get()) {
-                        provisional.set(List.copyOf(soFar));
+                        provisionalStage.set(soFar);
+                        provisional.set(soFar.candidates());
                     }
                 }), forwarding(sink, g)), a -> {
                     if (g != generation) {
                         return;
                     }
                     recommending.set(false);
+                    provisionalStage.set(null);
                     provisional.set(List.of());
                     progress.set(1);
                     advice.set(a);
@@ -186,6 +190,7 @@ public final class PlanViewModel {
                         return;
                     }
                     recommending.set(false);
+                    provisionalStage.set(null);
                     provisional.set(List.of());
                     advice.set(null);
                     scenario.releaseFullRun();
@@ -310,6 +315,15 @@ public final class PlanViewModel {
      */
     public ReadOnlyObjectProperty<List<Candidate>> provisionalProperty() {
         return provisional.getReadOnlyProperty();
+    }
+
+    /**
+     * While a recommendation runs: the provisional answer on screen with the stage it comes from (the planner's first
+     * look, the first replications, routers confirmed so far), so the panel can say what it rests on; null otherwise.
+     * Set together with {@link #provisionalProperty()}, before it.
+     */
+    public ReadOnlyObjectProperty<Provisional> provisionalStageProperty() {
+        return provisionalStage.getReadOnlyProperty();
     }
 
     /** How far the running recommendation is (0..1), for a progress bar next to it. */
