@@ -120,7 +120,7 @@ public final class Planner {
         Recommendation r = assemble(s, target, routers, byRouter, List.of(), runs, quick, t0, true);
         Scenario.Scaling fs = full.scaling();
         String note = r.note() + String.format(Locale.ROOT, " First look: one replication of a smaller simulation (%d exact"
-                + " day(s), then %,d simulated requests a month), so its breach intervals are wider; the analysis at full detail"
+                + " day, then %,d simulated requests a month), so its breach intervals are wider; the analysis at full detail"
                 + " (%d exact days, %,d a month, %d replications) follows and replaces it.", PlanOptions.FIRST_LOOK_SCALING.exactDays(),
                 PlanOptions.FIRST_LOOK_SCALING.maxSimulatedPerMonth(), fs.exactDays(), fs.maxSimulatedPerMonth(), full.replications());
         return new Recommendation(r.target(), r.window(), r.maxBreach(), r.recommended(), r.candidates(), r.ceiling(),
@@ -575,13 +575,14 @@ public final class Planner {
 
     private static String note(Scenario s) {
         Scenario.Scaling sc = s.scaling();
+        int exact = Math.min(sc.exactDays(), s.volume().months() * 30);
         return String.format(Locale.ROOT,
-                "Every router faces the same simulated requests (seed %d, %d replication(s)); the first %d days are simulated"
+                "Every router faces the same simulated requests (seed %d, %d replication(s)); %s simulated"
                         + " request by request, after that up to %,d requests a month are simulated and weighted up to %,d requests"
                         + " a month. A router may aim above the promised target to breach less often; the cheapest aim that keeps"
                         + " the promise is shown.",
-                s.seed(), s.replications(), Math.min(sc.exactDays(), s.volume().months() * 30), sc.maxSimulatedPerMonth(),
-                s.volume().requestsPerMonth());
+                s.seed(), s.replications(), exact == 1 ? "the first day is" : "the first " + exact + " days are",
+                sc.maxSimulatedPerMonth(), s.volume().requestsPerMonth());
     }
 
     private static double seconds(long t0) {
