@@ -84,6 +84,7 @@ public final class PlanViewModel {
         });
         monthlyBudget.addListener(o -> refreshBudget());
         advice.addListener(o -> updateCaption());
+        provisionalStage.addListener(o -> updateCaption());
         scenario.outcomeProperty().addListener(o -> updateCaption());
     }
 
@@ -106,11 +107,23 @@ public final class PlanViewModel {
         Advice a = advice.get();
         boolean rec = isRecommended(o, a);
         recommendedOnScreen.set(rec);
-        tilesCaption.set(caption(o, a, rec));
+        Provisional p = provisionalStage.get();
+        boolean lookPick = false;
+        if (o != null && p != null && p.stage() == Provisional.Stage.FIRST_LOOK) {
+            ScenarioSettings s = o.settings();
+            lookPick = cheapestKeeping(p.candidates()).map(c -> c.router().equals(s.router())
+                    && Math.abs(c.aimTarget() - s.routerAim()) < 1e-9).orElse(false);
+        }
+        tilesCaption.set(caption(o, a, rec, lookPick));
     }
 
     /** Says whose figures the tiles show: the recommended setting, or the user's own (labelled as such). */
     static String caption(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a, boolean recommended) {
+        return caption(o, a, recommended, false);
+    }
+
+    /** As above; {@code lookPick}: the setting on screen is the first look's pick, put there while the analysis runs. */
+    static String caption(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a, boolean recommended, boolean lookPick) {
         if (o == null) {
             return "";
         }
@@ -120,6 +133,9 @@ public final class PlanViewModel {
         String preview = o.isPreview() ? " (preview; the full run follows)" : "";
         if (recommended) {
             return "Below: the recommended setting, " + setting + preview + ". Same run, same figures as the recommendation.";
+        }
+        if (a == null && lookPick) {
+            return "Below: the first look's pick, " + setting + preview + "; the confirmed recommendation replaces it.";
         }
         if (a != null && a.recommended().isPresent()) {
             Candidate c = a.recommended().get();
@@ -170,6 +186,10 @@ public final class PlanViewModel {
                     if (g == generation && recommending.get()) {
                         provisionalStage.set(soFar);
                         provisional.set(soFar.candidates());
+                        if (applyOnArrival && soFar.stage() == Provisional.Stage.FIRST_LOOK) {
+                            // the first look's pick on screen first (its preview), until the confirmed one replaces it
+                            cheapestKeeping(soFar.candidates()).ifPresent(this::put);
+                        }
                     }
                 }), forwarding(sink, g)), a -> {
                     if (g != generation) {
@@ -219,13 +239,21 @@ public final class PlanViewModel {
         };
     }
 
+    private static java.util.Optional<Candidate> cheapestKeeping(List<Candidate> candidates) {
+        return candidates.stream().filter(Candidate::meetsSla).min(java.util.Comparator.comparingDouble(Candidate::monthlySpend));
+    }
+
     /** Puts the recommended router and its settings on the Scenario screen. */
     public void apply() {
         Advice a = advice.get();
         if (a == null || a.recommended().isEmpty()) {
             return;
         }
-        Candidate c = a.recommended().get();
+        put(a.recommended().get());
+    }
+
+    /** Puts a candidate's router, parameters and aim on the Scenario screen (not a choice of the user's). */
+    private void put(Candidate c) {
         ScenarioSettings s;
         try {
             s = scenario.settings();
