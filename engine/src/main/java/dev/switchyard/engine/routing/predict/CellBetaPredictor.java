@@ -147,7 +147,7 @@ public final class CellBetaPredictor implements Predictor {
 
     /** The current estimate of cell (category, model). */
     double estimate(int category, int model) {
-        return estimate[category * models + model];
+        return estimate[category][model];
     }
 
     /** Answers observed (labelled or one-sided) in cell (category, model). */
