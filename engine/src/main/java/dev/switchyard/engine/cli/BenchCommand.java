@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
      * One throughput measurement: the per-iteration rates (requests/s on one core, thread CPU time) and the last
      * run's figures.
      */
-    record Measured(double[] rates, double meanSatisfaction, double costPerRequest) {
+    record Measured(double[] rates, double meanSatisfaction, double costPerRequest, int warmupRuns) {
         double median() {
             double[] r = rates.clone();
             Arrays.sort(r);
@@ -141,15 +141,41 @@ public final class BenchCommand implements Callable<Integer> {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long perRun = Math.max(100_000, requests / iterations);
         one.run(p, s.withVolume(Scenario.Volume.requests(Math.max(100_000, requests / 10))), RunControl.NONE); // warm-up
+        // then warm-up runs of the measured size until two in a row agree within SETTLED (the JIT has compiled the loop
+        // it keeps: its first compilations are replaced within the first runs, decision 1020), at most MAX_WARMUP_RUNS
+        int warmups = 0;
+        double previous = Double.NaN;
+        while (warmups < MAX_WARMUP_RUNS) {
+            double rate = timedRun(one, p, s, perRun, threads).rate();
+            warmups++;
+            if (Math.abs(rate - previous) <= SETTLED * previous) {
+                break;
+            }
+            previous = rate;
+        }
         double[] rates = new double[iterations];
         SimulationResult r = null;
         for (int i = 0; i < iterations; i++) {
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            r = one.run(p, s.withVolume(Scenario.Volume.requests(perRun)), RunControl.NONE);
-            double seconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            rates[i] = r.simulatedRequests() / seconds;
+            Timed t = timedRun(one, p, s, perRun, threads);
+            r = t.result();
+            rates[i] = t.rate();
         }
-        return new Measured(rates, r.meanSatisfaction().mean(), r.costPerRequest().mean());
+        return new Measured(rates, r.meanSatisfaction().mean(), r.costPerRequest().mean(), warmups);
+    }
+
+    /** Warm-up runs of the measured size stop when two in a row are this close (relative). */
+    static final double SETTLED = 0.05;
+    static final int MAX_WARMUP_RUNS = 6;
+
+    private record Timed(SimulationResult result, double rate) {
+    }
+
+    /** One run of {@code perRun} requests, in requests per second of this thread's CPU time. */
+    private static Timed timedRun(Simulator one, PreparedScenario p, Scenario s, long perRun, ThreadMXBean threads) {
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        SimulationResult r = one.run(p, s.withVolume(Scenario.Volume.requests(perRun)), RunControl.NONE);
+        double seconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        return new Timed(r, r.simulatedRequests() / seconds);
     }
 
     /** Runs this command in a fresh JVM (same java, class path and heap options) for configuration {@code index}. */
@@ -187,7 +213,8 @@ public final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < rates.length; i++) {
                 rates[i] = rs.get(i).asDouble();
             }
-            return new Measured(rates, j.get("meanSatisfaction").asDouble(), j.get("costPerRequest").asDouble());
+            return new Measured(rates, j.get("meanSatisfaction").asDouble(), j.get("costPerRequest").asDouble(),
+                    j.path("warmupRuns").asInt(0));
         } finally {
             Files.deleteIfExists(err);
         }
@@ -216,7 +243,8 @@ public final class BenchCommand implements Callable<Integer> {
             for (double r : m.rates()) {
                 rs.add(r);
             }
-            o.put("meanSatisfaction", m.meanSatisfaction()).put("costPerRequest", m.costPerRequest());
+            o.put("meanSatisfaction", m.meanSatisfaction()).put("costPerRequest", m.costPerRequest())
+                    .put("warmupRuns", m.warmupRuns());
             out.println(Json.mapper().writeValueAsString(o));
             out.flush();
             return 0;
@@ -225,9 +253,10 @@ public final class BenchCommand implements Callable<Integer> {
         ArrayNode results = root.putArray("results");
         long perRun = Math.max(100_000, requests / iterations);
         if (!json) {
-            out.printf(Locale.ROOT, "engine %s, %d cores, %d models; per router: a warm-up, then %d runs of %,d requests,"
+            out.printf(Locale.ROOT, "engine %s, %d cores, %d models; per router: a warm-up (then runs of the measured size"
+                    + " until two agree within %.0f%%, at most %d), then %d runs of %,d requests,"
                     + " median [min - max] (one thread, CPU time, %s)%n", EngineInfo.version(),
-                    Runtime.getRuntime().availableProcessors(), models, iterations, perRun,
+                    Runtime.getRuntime().availableProcessors(), models, SETTLED * 100, MAX_WARMUP_RUNS, iterations, perRun,
                     inProcess ? "all routers in this JVM" : "each router in a fresh JVM");
             out.printf(Locale.ROOT, "synthetic IRT sample of %,d queries (evaluation pool %,d)%n", sampleQueries, prepared.evaluationRows());
         }
@@ -243,6 +272,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .put("requestsPerSecondPerCoreMin", Math.round(m.min()))
                     .put("requestsPerSecondPerCoreMax", Math.round(m.max()))
                     .put("iterations", m.rates().length).put("requestsPerIteration", perRun)
+                    .put("warmupRuns", m.warmupRuns())
                     .put("isolation", inProcess ? "in-process" : "fork")
                     .put("meanSatisfaction", m.meanSatisfaction()).put("costPerRequest", m.costPerRequest());
             if (!json) {

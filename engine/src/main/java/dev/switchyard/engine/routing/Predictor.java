@@ -12,6 +12,16 @@ public interface Predictor {
     /** Writes p_hat for every model into {@code out[0..modelCount)}. Must not allocate. */
     void predict(RequestView request, double[] out);
 
+    /**
+     * p_hat for every model, as {@link #predict} writes it, without a copy where the predictor keeps it as such: the
+     * first modelCount entries of the returned array, which is either {@code scratch} (filled by predict) or the
+     * predictor's own row. The caller only reads it, and only until the next {@link #learn}. Must not allocate.
+     */
+    default double[] predictView(RequestView request, double[] scratch) {
+        predict(request, scratch);
+        return scratch;
+    }
+
     /** Learns from one feedback event (labels, one-sided reports or silence). */
     void learn(FeedbackEvent event);
 

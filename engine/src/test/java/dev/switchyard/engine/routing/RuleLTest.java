@@ -105,4 +105,21 @@ class RuleLTest {
         }
         assertTrue(ties > 1000, "the trials must include exact ties, got " + ties);
     }
+
+    @Test
+    void lessMaskIsSignedLessThanAcrossTheWholeRange() {
+        long[] xs = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L << 62, -12345, -1, 0, 1, 77, 1L << 62, Long.MAX_VALUE - 1,
+                Long.MAX_VALUE};
+        for (long a : xs) {
+            for (long b : xs) {
+                assertEquals(a < b ? -1L : 0L, RuleL.lessMask(a, b), a + " < " + b);
+            }
+        }
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) {
+            long a = rng.nextLong();
+            long b = i % 7 == 0 ? a : rng.nextLong();
+            assertEquals(a < b ? -1L : 0L, RuleL.lessMask(a, b), a + " < " + b);
+        }
+    }
 }

@@ -181,9 +181,10 @@ public final class SlaRouter implements Router {
         if (u2 * u2 * t < c4) {
             choice = explore(request, serving, cell);
         } else {
-            predictor.predict(request, pHat);
-            choice = latency == null ? RuleL.choose(request, pHat, queue / v)
-                    : latency.choose(request, pHat, queue / v, windowIndex);
+            // the predictor's own row where it keeps one (read before the next learn): no copy per request
+            double[] p = predictor.predictView(request, pHat);
+            choice = latency == null ? RuleL.choose(request, p, queue / v)
+                    : latency.choose(request, p, queue / v, windowIndex);
         }
         served[cell + choice]++;
         return choice;

@@ -35,7 +35,8 @@ public final class CellBetaPredictor implements Predictor {
     private final double[] successes;
     private final double[] oneSided;
     private final double[] reports;
-    private final double[] estimate;
+    // per category, the posterior means by model: a router reads its category's row in place (predictView)
+    private final double[][] estimate;
     private final double[] evidencePerAnswer;
     private final List<String> modelIds;
     private final List<String> categoryNames;
@@ -57,7 +58,7 @@ public final class CellBetaPredictor implements Predictor {
         successes = new double[cells];
         oneSided = new double[cells];
         reports = new double[cells];
-        estimate = new double[cells];
+        estimate = new double[Math.max(1, categories)][models];
         evidencePerAnswer = new double[cells];
         double strength = context.priors().strength();
         for (int c = 0; c < categories; c++) {
@@ -65,7 +66,7 @@ public final class CellBetaPredictor implements Predictor {
                 int i = c * models + m;
                 priorA[i] = strength * context.priors().mean(c, m);
                 priorN[i] = strength;
-                estimate[i] = context.priors().mean(c, m);
+                estimate[c][m] = context.priors().mean(c, m);
                 evidencePerAnswer[i] = labelsPerAnswer(context.priors().mean(c, m), q, f);
             }
         }
@@ -75,7 +76,12 @@ public final class CellBetaPredictor implements Predictor {
 
     @Override
     public void predict(RequestView request, double[] out) {
-        System.arraycopy(estimate, request.category() * models, out, 0, models);
+        System.arraycopy(estimate[request.category()], 0, out, 0, models);
+    }
+
+    @Override
+    public double[] predictView(RequestView request, double[] scratch) {
+        return estimate[request.category()];
     }
 
     @Override
@@ -83,7 +89,8 @@ public final class CellBetaPredictor implements Predictor {
         if (!learns) {
             return;
         }
-        int i = event.request().category() * models + event.model();
+        int category = event.request().category();
+        int i = category * models + event.model();
         switch (event.signal()) {
             case SATISFIED -> {
                 labelled[i] += 1;
@@ -100,7 +107,7 @@ public final class CellBetaPredictor implements Predictor {
             }
             default -> throw unexpected(event.signal());
         }
-        estimate[i] = posteriorMean(i);
+        estimate[category][event.model()] = posteriorMean(i);
     }
 
     // out of line: the message's string concatenation would otherwise bloat learn(), which the simulator inlines
@@ -140,7 +147,7 @@ public final class CellBetaPredictor implements Predictor {
 
     /** The current estimate of cell (category, model). */
     double estimate(int category, int model) {
-        return estimate[category * models + model];
+        return estimate[category][model];
     }
 
     /** Answers observed (labelled or one-sided) in cell (category, model). */
@@ -155,7 +162,7 @@ public final class CellBetaPredictor implements Predictor {
         for (int c = 0; c < categories; c++) {
             for (int m = 0; m < models; m++) {
                 int i = c * models + m;
-                out.add(new LearnedState.CellEstimate(categoryNames.get(c), modelIds.get(m), estimate[i],
+                out.add(new LearnedState.CellEstimate(categoryNames.get(c), modelIds.get(m), estimate[c][m],
                         labelled[i] + oneSided[i], reports[i] + labelled[i]));
             }
         }
@@ -172,18 +179,29 @@ public final class CellBetaPredictor implements Predictor {
     @Override
     public java.util.Map<String, double[]> warmArrays() {
         return java.util.Map.of("labelled", labelled.clone(), "successes", successes.clone(), "oneSided", oneSided.clone(),
-                "reports", reports.clone(), "estimate", estimate.clone());
+                "reports", reports.clone(), "estimate", flatEstimate());
+    }
+
+    // the estimates as one array [category * models + model], the warm state's layout
+    private double[] flatEstimate() {
+        double[] flat = new double[estimate.length * models];
+        for (int c = 0; c < estimate.length; c++) {
+            System.arraycopy(estimate[c], 0, flat, c * models, models);
+        }
+        return flat;
     }
 
     @Override
     public void restoreArrays(java.util.Map<String, double[]> arrays) {
-        int cells = estimate.length;
         copyInto(arrays, "labelled", labelled);
         copyInto(arrays, "successes", successes);
         copyInto(arrays, "oneSided", oneSided);
         copyInto(arrays, "reports", reports);
-        copyInto(arrays, "estimate", estimate);
-        assert cells == estimate.length;
+        double[] flat = new double[estimate.length * models];
+        copyInto(arrays, "estimate", flat);
+        for (int c = 0; c < estimate.length; c++) {
+            System.arraycopy(flat, c * models, estimate[c], 0, models);
+        }
     }
 
     private static void copyInto(java.util.Map<String, double[]> arrays, String key, double[] into) {
