@@ -14,7 +14,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        dev.switchyard.app.data.EngineDataSources.prefetchSample();
+        Startup.mainBegan();
+        // the sample and the engine (and, once the sample is in, the opening recommendation) start before the toolkit
+        Bootstrap.begin();
         Application.launch(SwitchyardApp.class, args);
     }
 }

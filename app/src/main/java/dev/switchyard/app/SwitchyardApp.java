@@ -25,7 +25,6 @@ import dev.switchyard.app.export.ExportViewModel;
 import dev.switchyard.app.negotiate.NegotiateViewModel;
 import dev.switchyard.app.plan.Advice;
 import dev.switchyard.app.plan.Candidate;
-import dev.switchyard.app.plan.EnginePlanning;
 import dev.switchyard.app.plan.PlanViewModel;
 import dev.switchyard.app.plan.PlanningEngine;
 import dev.switchyard.app.scenario.EnginePlanner;
@@ -56,6 +55,7 @@ public class SwitchyardApp extends Application {
     private MainWindow window;
     private Context context;
     private final long startedNanos = System.nanoTime();
+    private long windowShownNanos;
 
     /** Everything the window is built from; tests build their own with test doubles. */
     public record Context(TaskRunner runner, DataSession session, DataViewModel data, ScenarioViewModel scenario,
@@ -117,9 +117,10 @@ public class SwitchyardApp extends Application {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not prepare the self-test's workspace list", e);
         }
-        EnginePlanner planner = new EnginePlanner();
+        // begun before the toolkit (Launcher): the same planner is already working on the opening recommendation
+        Bootstrap.Engines engines = Bootstrap.engines();
         context = Context.create(runner, new Debouncer(timer, Platform::runLater, DEBOUNCE_MILLIS), new EngineDataSources(),
-                planner, new EnginePlanning(planner), p -> {
+                engines.planner(), engines.planning(), p -> {
                     if (holder[0] != null) {
                         holder[0].remember(p);
                     }
@@ -131,6 +132,7 @@ public class SwitchyardApp extends Application {
             installSelfTest();
         }
         stage.show();
+        windowShownNanos = System.nanoTime();
         context.data().loadSample();
     }
 
@@ -169,9 +171,14 @@ public class SwitchyardApp extends Application {
         // the first recommendation on screen: the provisional pick (labelled so, from the planner's first replications)
         // or, when none came first, the confirmed one
         long[] firstRecommendationMillis = {-1};
+        long[] firstRecommendationNanos = {0};
+        String[] firstStage = {"confirmed"};
         context.plan().provisionalProperty().addListener((o, was, now) -> {
             if (firstRecommendationMillis[0] < 0 && now != null && now.stream().anyMatch(Candidate::meetsSla)) {
-                firstRecommendationMillis[0] = (System.nanoTime() - startedNanos) / 1_000_000;
+                firstRecommendationNanos[0] = System.nanoTime();
+                firstRecommendationMillis[0] = (firstRecommendationNanos[0] - startedNanos) / 1_000_000;
+                var stage = context.plan().provisionalStageProperty().get();
+                firstStage[0] = stage == null ? "routers-so-far" : stage.stage().name().toLowerCase(Locale.ROOT).replace('_', '-');
             }
         });
         context.plan().errorProperty().addListener((o, was, now) -> {
@@ -191,10 +198,20 @@ public class SwitchyardApp extends Application {
             if (recommended != null && !recommended.equals(now.settings().router())) {
                 return;
             }
-            long total = (System.nanoTime() - startedNanos) / 1_000_000;
+            long endNanos = System.nanoTime();
+            long total = (endNanos - startedNanos) / 1_000_000;
+            long firstNanos = firstRecommendationNanos[0] != 0 ? firstRecommendationNanos[0]
+                    : startedNanos + recommendationMillis[0] * 1_000_000;
+            long early = Bootstrap.earlyStartNanos();
             System.out.println(summary(now, total) + " sampleLoadedMs=" + dataMillis[0] + " firstResultMs=" + firstResultMillis[0]
                     + " " + recommendationSummary(advice, recommendationMillis[0], total) + " firstRecommendationMs="
-                    + (firstRecommendationMillis[0] >= 0 ? firstRecommendationMillis[0] : recommendationMillis[0]));
+                    + (firstRecommendationMillis[0] >= 0 ? firstRecommendationMillis[0] : recommendationMillis[0])
+                    + " firstRecommendationStage=" + firstStage[0]
+                    + " appStartFromJvmMs=" + Startup.fromJvmStart(startedNanos)
+                    + " windowShownFromJvmMs=" + Startup.fromJvmStart(windowShownNanos)
+                    + " earlyPlanStartFromJvmMs=" + (early == 0 ? -1 : Startup.fromJvmStart(early))
+                    + " firstRecommendationFromJvmMs=" + Startup.fromJvmStart(firstNanos)
+                    + " answerFromJvmMs=" + Startup.fromJvmStart(endNanos));
             System.out.flush();
             Platform.exit();
             Runtime.getRuntime().halt(0);

@@ -196,7 +196,7 @@ public final class Fixtures {
             return factor * (1 + 40 * Math.max(0, target - 0.7));
         }
 
-        static dev.switchyard.app.plan.Candidate candidate(ScenarioSettings s, String router, double target) {
+        public static dev.switchyard.app.plan.Candidate candidate(ScenarioSettings s, String router, double target) {
             double per1k = per1k(router, target);
             double spend = s.monthlyVolume() * per1k / 1000;
             boolean cheap = router.equals("cheapest");

@@ -38,6 +38,26 @@ public final class EngineDataSources implements DataSources {
         }
     }
 
+    /**
+     * Waits for the sample {@link #prefetchSample()} is reading and returns it without taking it (the next
+     * {@link #loadSample()} still gets this very object); null when nothing was prefetched or the read failed (the
+     * app's own {@link #loadSample()} then reports why).
+     */
+    public static DataSet awaitPrefetched() {
+        java.util.concurrent.FutureTask<DataSet> task = PREFETCH.get();
+        if (task == null) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
+    }
+
     @Override
     public DataSet loadSample() throws IOException, ImportException {
         java.util.concurrent.FutureTask<DataSet> prefetched = PREFETCH.getAndSet(null);

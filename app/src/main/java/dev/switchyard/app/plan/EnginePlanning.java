@@ -79,7 +79,43 @@ public final class EnginePlanning implements PlanningEngine {
     @Override
     public Advice recommend(DataSet data, ScenarioSettings settings, Consumer<List<Candidate>> soFar, ProgressSink sink)
             throws Exception {
+        return recommendStaged(data, settings, p -> soFar.accept(p.candidates()), sink);
+    }
+
+    /**
+     * The staged recommendation (decision 1100): the planner's first look (one replication of a smaller simulation),
+     * then the full analysis, whose first replications and finished routers are passed on as they come when they rest
+     * on more than what was shown; returns the confirmed answer, exactly {@link Planner#recommend}'s. When
+     * {@link #startEarly} already began this very question (same data, same settings), it is joined instead of run
+     * again.
+     */
+    @Override
+    public Advice recommendStaged(DataSet data, ScenarioSettings settings, Consumer<Provisional> soFar, ProgressSink sink)
+            throws Exception {
+        synchronized (this) {
+            asked = true;
+        }
+        Early early = takeEarly(data, settings);
+        if (early != null) {
+            return early.join(soFar, sink);
+        }
+        return staged(data, settings, soFar, sink);
+    }
+
+    private Advice staged(DataSet data, ScenarioSettings settings, Consumer<Provisional> soFar, ProgressSink sink)
+            throws Exception {
         Scenario base = base(data, settings);
+        PlanOptions options = options(data, settings, base);
+        Provisional[] shown = {null};
+        Consumer<Provisional> forward = p -> {
+            synchronized (shown) {
+                if (!p.supersedes(shown[0])) {
+                    return;
+                }
+                shown[0] = p;
+            }
+            soFar.accept(p);
+        };
         List<Candidate> judged = new ArrayList<>();
         PlanListener listener = new PlanListener() {
             @Override
@@ -89,29 +125,154 @@ public final class EnginePlanning implements PlanningEngine {
                     points.forEach(p -> judged.add(toCandidate(p)));
                     now = List.copyOf(judged);
                 }
-                soFar.accept(now);
+                forward.accept(Provisional.soFar(now));
             }
 
             @Override
             public void firstAnswer(Recommendation first) {
                 // the planner's first answer (first replication of every run): every router at once, provisional
-                List<Candidate> all = first.candidates().stream().map(EnginePlanning::toCandidate).toList();
-                synchronized (judged) {
-                    if (judged.size() >= all.size()) {
-                        return;
-                    }
-                }
-                soFar.accept(all);
+                forward.accept(new Provisional(Provisional.Stage.FIRST_REPLICATION,
+                        first.candidates().stream().map(EnginePlanning::toCandidate).toList(), first.note()));
             }
         };
         Recommendation r;
         try {
-            r = planner.recommend(base, options(data, settings, base), control(sink), listener);
+            if (base.replications() > 1) {
+                // seconds, where the full analysis takes tens: the answer on screen while it runs (issue 11, item 7)
+                Recommendation look = planner.firstLook(base, options, control(sink));
+                sink.checkCancelled();
+                forward.accept(new Provisional(Provisional.Stage.FIRST_LOOK,
+                        look.candidates().stream().map(EnginePlanning::toCandidate).toList(), look.note()));
+            }
+            r = planner.recommend(base, options, control(sink), listener);
         } catch (CancellationException e) {
             throw new ProgressSink.CancelledException();
         }
         sink.checkCancelled();
         return toAdvice(r);
+    }
+
+    // ---------------------------------------------------------------- early start
+
+    /** The question begun by {@link #startEarly}, until the screen asks it (or asks another). */
+    private Early early;
+    /** A screen asked a recommendation: an early start would come too late to help. */
+    private boolean asked;
+
+    /**
+     * Begins the recommendation for {@code settings} on {@code data} now, on a thread of its own, before any screen asks
+     * for it: the app calls this as soon as the bundled sample is read, with the settings the Scenario screen opens
+     * on, so the planner works while the window is still being built (decision 1100). The screen's own
+     * {@link #recommendStaged} of the same question joins it; a different question cancels it. Computed at start-up
+     * like any other answer: nothing is read from disk but the sample.
+     */
+    public void startEarly(DataSet data, ScenarioSettings settings) {
+        Early e = new Early(data, settings);
+        synchronized (this) {
+            if (asked) {
+                return; // the screen already asked (and is computing it)
+            }
+            if (early != null) {
+                early.cancelled = true;
+            }
+            early = e;
+        }
+        Thread t = new Thread(e::run, "switchyard-early-recommendation");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private Early takeEarly(DataSet data, ScenarioSettings settings) {
+        synchronized (this) {
+            Early e = early;
+            early = null;
+            if (e == null) {
+                return null;
+            }
+            if (e.data == data && e.settings.equals(settings)) {
+                return e;
+            }
+            e.cancelled = true; // another question: the early one is of no use
+            return null;
+        }
+    }
+
+    /** One early question: its answer, and what it has told so far, passed on to whoever joins it. */
+    private final class Early implements ProgressSink {
+        final DataSet data;
+        final ScenarioSettings settings;
+        volatile boolean cancelled;
+        final java.util.concurrent.CompletableFuture<Advice> result = new java.util.concurrent.CompletableFuture<>();
+        private final List<Provisional> told = new ArrayList<>();
+        private Consumer<Provisional> follower;
+        private ProgressSink followerSink;
+        private double fraction = -1;
+        private String message;
+
+        Early(DataSet data, ScenarioSettings settings) {
+            this.data = data;
+            this.settings = settings;
+        }
+
+        void run() {
+            try {
+                result.complete(staged(data, settings, this::tell, this));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private synchronized void tell(Provisional p) {
+            told.add(p);
+            if (follower != null) {
+                follower.accept(p);
+            }
+        }
+
+        @Override
+        public synchronized void progress(double f, String text) {
+            fraction = f;
+            message = text;
+            if (followerSink != null) {
+                followerSink.progress(f, text);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        /** Follows this question from now on (replaying what it told before), until it ends or {@code sink} cancels. */
+        Advice join(Consumer<Provisional> soFar, ProgressSink sink) throws Exception {
+            synchronized (this) {
+                follower = soFar;
+                followerSink = sink;
+                told.forEach(soFar);
+                if (message != null) {
+                    sink.progress(fraction, message);
+                }
+            }
+            while (true) {
+                if (sink.isCancelled() || Thread.currentThread().isInterrupted()) {
+                    cancelled = true;
+                    throw new ProgressSink.CancelledException();
+                }
+                try {
+                    return result.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    // look at the sink again
+                } catch (InterruptedException e) {
+                    cancelled = true;
+                    throw new ProgressSink.CancelledException();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Exception ex) {
+                        throw ex;
+                    }
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class PlanViewModel {
             "progress", 0);
     private final ReadOnlyObjectWrapper<List<Candidate>> provisional = new ReadOnlyObjectWrapper<>(this, "provisional",
             List.of());
+    private final ReadOnlyObjectWrapper<Provisional> provisionalStage = new ReadOnlyObjectWrapper<>(this, "provisionalStage");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyBooleanWrapper recommendedOnScreen = new ReadOnlyBooleanWrapper(this, "recommendedOnScreen");
     private final ReadOnlyStringWrapper tilesCaption = new ReadOnlyStringWrapper(this, "tilesCaption", "");
@@ -83,6 +84,7 @@ public final class PlanViewModel {
         });
         monthlyBudget.addListener(o -> refreshBudget());
         advice.addListener(o -> updateCaption());
+        provisionalStage.addListener(o -> updateCaption());
         scenario.outcomeProperty().addListener(o -> updateCaption());
     }
 
@@ -105,11 +107,23 @@ public final class PlanViewModel {
         Advice a = advice.get();
         boolean rec = isRecommended(o, a);
         recommendedOnScreen.set(rec);
-        tilesCaption.set(caption(o, a, rec));
+        Provisional p = provisionalStage.get();
+        boolean lookPick = false;
+        if (o != null && p != null && p.stage() == Provisional.Stage.FIRST_LOOK) {
+            ScenarioSettings s = o.settings();
+            lookPick = cheapestKeeping(p.candidates()).map(c -> c.router().equals(s.router())
+                    && Math.abs(c.aimTarget() - s.routerAim()) < 1e-9).orElse(false);
+        }
+        tilesCaption.set(caption(o, a, rec, lookPick));
     }
 
     /** Says whose figures the tiles show: the recommended setting, or the user's own (labelled as such). */
     static String caption(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a, boolean recommended) {
+        return caption(o, a, recommended, false);
+    }
+
+    /** As above; {@code lookPick}: the setting on screen is the first look's pick, put there while the analysis runs. */
+    static String caption(dev.switchyard.app.scenario.ScenarioOutcome o, Advice a, boolean recommended, boolean lookPick) {
         if (o == null) {
             return "";
         }
@@ -119,6 +133,9 @@ public final class PlanViewModel {
         String preview = o.isPreview() ? " (preview; the full run follows)" : "";
         if (recommended) {
             return "Below: the recommended setting, " + setting + preview + ". Same run, same figures as the recommendation.";
+        }
+        if (a == null && lookPick) {
+            return "Below: the first look's pick, " + setting + preview + "; the confirmed recommendation replaces it.";
         }
         if (a != null && a.recommended().isPresent()) {
             Candidate c = a.recommended().get();
@@ -162,17 +179,24 @@ public final class PlanViewModel {
         error.set("");
         progress.set(0);
         progressText.set("");
+        provisionalStage.set(null);
         provisional.set(List.of());
         recommendTask = runner.submit("Finding the cheapest router that keeps " + pct(settings.target()),
-                sink -> engine.recommend(data, settings, soFar -> runner.uiExecutor().execute(() -> {
+                sink -> engine.recommendStaged(data, settings, soFar -> runner.uiExecutor().execute(() -> {
                     if (g == generation && recommending.get()) {
-                        provisional.set(List.copyOf(soFar));
+                        provisionalStage.set(soFar);
+                        provisional.set(soFar.candidates());
+                        if (applyOnArrival && soFar.stage() == Provisional.Stage.FIRST_LOOK) {
+                            // the first look's pick on screen first (its preview), until the confirmed one replaces it
+                            cheapestKeeping(soFar.candidates()).ifPresent(this::put);
+                        }
                     }
                 }), forwarding(sink, g)), a -> {
                     if (g != generation) {
                         return;
                     }
                     recommending.set(false);
+                    provisionalStage.set(null);
                     provisional.set(List.of());
                     progress.set(1);
                     advice.set(a);
@@ -186,6 +210,7 @@ public final class PlanViewModel {
                         return;
                     }
                     recommending.set(false);
+                    provisionalStage.set(null);
                     provisional.set(List.of());
                     advice.set(null);
                     scenario.releaseFullRun();
@@ -214,13 +239,21 @@ public final class PlanViewModel {
         };
     }
 
+    private static java.util.Optional<Candidate> cheapestKeeping(List<Candidate> candidates) {
+        return candidates.stream().filter(Candidate::meetsSla).min(java.util.Comparator.comparingDouble(Candidate::monthlySpend));
+    }
+
     /** Puts the recommended router and its settings on the Scenario screen. */
     public void apply() {
         Advice a = advice.get();
         if (a == null || a.recommended().isEmpty()) {
             return;
         }
-        Candidate c = a.recommended().get();
+        put(a.recommended().get());
+    }
+
+    /** Puts a candidate's router, parameters and aim on the Scenario screen (not a choice of the user's). */
+    private void put(Candidate c) {
         ScenarioSettings s;
         try {
             s = scenario.settings();
@@ -310,6 +343,15 @@ public final class PlanViewModel {
      */
     public ReadOnlyObjectProperty<List<Candidate>> provisionalProperty() {
         return provisional.getReadOnlyProperty();
+    }
+
+    /**
+     * While a recommendation runs: the provisional answer on screen with the stage it comes from (the planner's first
+     * look, the first replications, routers confirmed so far), so the panel can say what it rests on; null otherwise.
+     * Set together with {@link #provisionalProperty()}, before it.
+     */
+    public ReadOnlyObjectProperty<Provisional> provisionalStageProperty() {
+        return provisionalStage.getReadOnlyProperty();
     }
 
     /** How far the running recommendation is (0..1), for a progress bar next to it. */

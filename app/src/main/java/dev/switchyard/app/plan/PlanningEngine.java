@@ -29,6 +29,17 @@ public interface PlanningEngine {
     }
 
     /**
+     * As {@link #recommend(DataSet, ScenarioSettings, Consumer, ProgressSink)}, telling {@code soFar} (from a worker
+     * thread) each provisional answer with the stage it comes from (decision 1100: the planner's first look, then the
+     * full analysis' first replications, then routers confirmed so far); each one given supersedes the one before
+     * ({@link Provisional#supersedes}). The default has no stages of its own: it passes the plain list on.
+     */
+    default Advice recommendStaged(DataSet data, ScenarioSettings settings, Consumer<Provisional> soFar, ProgressSink sink)
+            throws Exception {
+        return recommend(data, settings, list -> soFar.accept(Provisional.soFar(list)), sink);
+    }
+
+    /**
      * Every router at every target, on paired runs; {@code partial} receives one router's curve as soon
      * as it is done (from a worker thread), so a screen can fill in.
      */

@@ -100,13 +100,38 @@ public final class RecommendationView extends VBox {
                 + " a month, " + Formats.percent(best.breachProbability()) + " breached — provisional, the others are still running…";
     }
 
+    /**
+     * While the analysis runs: the provisional answer, saying which stage it comes from (decision 1100): the planner's
+     * first look (a smaller simulation, wider intervals), the first replications at full detail, or the routers
+     * confirmed so far.
+     */
+    static String provisionalText(Provisional p) {
+        if (p == null || p.stage() == Provisional.Stage.ROUTERS_SO_FAR) {
+            return provisionalText(p == null ? List.of() : p.candidates());
+        }
+        Candidate best = null;
+        for (Candidate c : p.candidates()) {
+            if (c.meetsSla() && (best == null || c.monthlySpend() < best.monthlySpend())) {
+                best = c;
+            }
+        }
+        String stage = p.stage() == Provisional.Stage.FIRST_LOOK
+                ? "First look (quick simulation, wider intervals; checking at full detail)"
+                : "Provisional (first replication at full detail; confirming with the others)";
+        return best == null ? stage + ": none of the " + p.candidates().size() + " routers keeps the target so far…"
+                : stage + ": " + best.displayName() + " keeps the target at " + Formats.usd(best.monthlySpend()) + " a month, "
+                + Formats.percent(best.breachProbability()) + " breached…";
+    }
+
     private void render(Advice a, String routerShown) {
         if (a == null) {
             String err = vm.errorProperty().get();
-            headline.setText(err != null && !err.isEmpty() ? err : provisionalText(vm.provisionalProperty().get()));
+            Provisional p = vm.provisionalStageProperty().get();
+            headline.setText(err != null && !err.isEmpty() ? err : p != null ? provisionalText(p)
+                    : provisionalText(vm.provisionalProperty().get()));
             detail.setText("");
             others.setText("");
-            context.setText("");
+            context.setText(p == null || err != null && !err.isEmpty() ? "" : p.note());
             show.setVisible(false);
             return;
         }

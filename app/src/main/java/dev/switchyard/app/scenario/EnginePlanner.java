@@ -277,8 +277,10 @@ public final class EnginePlanner implements PlannerEngine {
         Restored plain = plainFromScenario(c, origin);
         ScenarioSettings s = plain.settings();
         dev.switchyard.engine.routing.LatencyTarget lt = c.latency();
-        if (lt.isActive() && Double.isFinite(lt.targetMs())) {
-            s = s.withLatency(new LatencyGoal(lt.targetMs(), lt.percentile()));
+        if (lt.isActive()) {
+            // the default L and each tier's own (the CLI's --tier-latency), as they were saved
+            s = s.withLatency(new LatencyGoal(Double.isFinite(lt.targetMs()) ? lt.targetMs() : Double.NaN, lt.percentile(),
+                    lt.tierTargetsMs()));
         }
         if (!Double.isNaN(aim)) {
             s = s.withAim(aim);
@@ -324,9 +326,16 @@ public final class EnginePlanner implements PlannerEngine {
                 .withSeed(s.seed())
                 .withReplications(fidelity.replications(s.replications()))
                 .withScaling(new Scenario.Scaling(fidelity.exactDays(), fidelity.maxSimulatedPerMonth()))
-                .withLatency(s.latency().isOn()
-                        ? dev.switchyard.engine.routing.LatencyTarget.of(s.latency().targetMs(), s.latency().percentile())
-                        : dev.switchyard.engine.routing.LatencyTarget.none());
+                .withLatency(latencyTarget(s.latency()));
+    }
+
+    /** The engine's latency term for the screen's goal: the default L (none: +Infinity) and the tiers' own. */
+    static dev.switchyard.engine.routing.LatencyTarget latencyTarget(LatencyGoal g) {
+        if (!g.isOn()) {
+            return dev.switchyard.engine.routing.LatencyTarget.none();
+        }
+        return new dev.switchyard.engine.routing.LatencyTarget(dev.switchyard.engine.routing.LatencyTarget.Metric.TTFT,
+                Double.isNaN(g.targetMs()) ? Double.POSITIVE_INFINITY : g.targetMs(), g.percentile(), g.tierTargetsMs());
     }
 
     private PreparedScenario prepare(DataSet data, ScenarioSettings s, Scenario scenario) throws Exception {

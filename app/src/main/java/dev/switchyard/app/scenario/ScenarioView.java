@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -210,14 +211,94 @@ public final class ScenarioView extends SplitPane {
         latencyError.getStyleClass().addAll("notes", "control-note");
         latencyError.setWrapText(true);
         latencyError.setMinHeight(Region.USE_PREF_SIZE);
+        // per-tier latency targets (the CLI's --tier-latency TIER=L): empty = the tier is held to L above
+        VBox tierLatencyBox = new VBox(4);
+        tierLatencyBox.setId("tier-latency");
+        Map<String, TextField> tierLatencyFields = new java.util.LinkedHashMap<>();
+        boolean[] syncingLatency = {false};
+        boolean[] pushingLatency = {false};
         Runnable pushLatency = () -> {
-            double pct = Integer.parseInt(latencyPct.getValue().substring(1)) / 100.0;
-            String why = vm.setLatencyText(latencyOn.isSelected() ? latencyMs.getText() : "", pct);
-            latencyError.setText(why == null ? "" : why);
+            if (syncingLatency[0]) {
+                return;
+            }
+            pushingLatency[0] = true; // the fields are the source here: the view model's echo must not overwrite them
+            try {
+                if (!latencyOn.isSelected()) {
+                    vm.clearLatency();
+                    latencyError.setText("");
+                    return;
+                }
+                double pct = Integer.parseInt(latencyPct.getValue().substring(1)) / 100.0;
+                String why = vm.setLatencyText(latencyMs.getText(), pct);
+                for (Map.Entry<String, TextField> e : tierLatencyFields.entrySet()) {
+                    String tierWhy = vm.setTierLatencyText(e.getKey(), e.getValue().getText());
+                    if (why == null && tierWhy != null) {
+                        why = e.getKey() + ": " + tierWhy;
+                    }
+                }
+                latencyError.setText(why == null ? "" : why);
+            } finally {
+                pushingLatency[0] = false;
+            }
         };
+        // the screen shows what the view model holds (a restored workspace, Compare's "open in scenario")
+        java.util.function.Consumer<LatencyGoal> showLatencyGoal = g -> {
+            syncingLatency[0] = true;
+            try {
+                if (g.isOn()) {
+                    latencyMs.setText(Double.isNaN(g.targetMs()) ? "" : msText(g.targetMs()));
+                    latencyPct.setValue(String.format(java.util.Locale.ROOT, "p%.0f", 100 * g.percentile()));
+                    tierLatencyFields.forEach((tier, field) -> {
+                        Double own = g.tierTargetsMs().get(tier);
+                        field.setText(own == null ? "" : msText(own));
+                    });
+                }
+                latencyOn.setSelected(g.isOn());
+                latencyMs.setDisable(!g.isOn());
+                latencyPct.setDisable(!g.isOn());
+                tierLatencyFields.values().forEach(f -> f.setDisable(!g.isOn()));
+            } finally {
+                syncingLatency[0] = false;
+            }
+        };
+        Runnable buildTierLatency = () -> {
+            tierLatencyBox.getChildren().clear();
+            tierLatencyFields.clear();
+            for (String tier : vm.tiers()) {
+                Label name = new Label(tier);
+                name.setMinWidth(60);
+                TextField field = new TextField();
+                field.setId("tier-latency-" + tier);
+                field.setPromptText("= L");
+                field.setPrefColumnCount(6);
+                Double own = vm.latencyProperty().get().tierTargetsMs().get(tier);
+                field.setText(own == null ? "" : msText(own));
+                field.setDisable(!latencyOn.isSelected());
+                field.setOnAction(e -> pushLatency.run());
+                field.focusedProperty().addListener((o, was, now) -> {
+                    if (!now) {
+                        pushLatency.run();
+                    }
+                });
+                ChartCardTooltips.install(field, "A latency target of the " + tier + " tier's own, in ms (e.g. 1200 for a"
+                        + " tighter gold SLA); empty, the tier is held to L above.");
+                HBox row = new HBox(6, name, field, new Label("ms"));
+                row.setAlignment(Pos.CENTER_LEFT);
+                tierLatencyBox.getChildren().add(row);
+                tierLatencyFields.put(tier, field);
+            }
+        };
+        vm.tiers().addListener((ListChangeListener<String>) c -> buildTierLatency.run());
+        buildTierLatency.run();
+        Label tierLatencyTitle = new Label("Per tier (empty: L above)");
+        tierLatencyTitle.getStyleClass().add("notes");
+        VBox tierLatency = new VBox(4, tierLatencyTitle, tierLatencyBox);
+        tierLatency.visibleProperty().bind(Bindings.isNotEmpty(vm.tiers()));
+        tierLatency.managedProperty().bind(tierLatency.visibleProperty());
         latencyOn.selectedProperty().addListener(o -> {
             latencyMs.setDisable(!latencyOn.isSelected());
             latencyPct.setDisable(!latencyOn.isSelected());
+            tierLatencyFields.values().forEach(f -> f.setDisable(!latencyOn.isSelected()));
             pushLatency.run();
         });
         latencyMs.setOnAction(e -> pushLatency.run());
@@ -230,17 +311,19 @@ public final class ScenarioView extends SplitPane {
         latencyMs.setDisable(true);
         latencyPct.setDisable(true);
         vm.latencyProperty().addListener((o, was, now) -> {
-            if (now != null && now.isOn() != latencyOn.isSelected()) {
-                latencyOn.setSelected(now.isOn());
+            if (now != null && !syncingLatency[0] && !pushingLatency[0]) {
+                showLatencyGoal.accept(now);
             }
         });
+        showLatencyGoal.accept(vm.latencyProperty().get());
         Label msUnit = new Label("ms at");
         HBox latencyRow = new HBox(6, latencyMs, msUnit, latencyPct);
         latencyRow.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().add(section("Latency (time to first token)", "An SLA term besides quality: that percentile of "
-                + "time to first token (e.g. p95) must stay under L milliseconds. Off by default. The engine draws each "
-                + "served request's latency from its model's profile; the latency tile and chart show p95 and how many "
-                + "windows keep L.", new VBox(4, latencyOn, latencyRow, latencyError)));
+                + "time to first token (e.g. p95) must stay under L milliseconds, per SLA tier where a tier has an L of its "
+                + "own. Off by default. The engine draws each served request's latency from its model's profile; the "
+                + "latency tile and chart show p95 and how many windows keep L.",
+                new VBox(4, latencyOn, latencyRow, tierLatency, latencyError)));
 
         configurePercentSlider(feedbackSlider, 0.25);
         feedbackSlider.valueProperty().bindBidirectional(vm.feedbackRateProperty());
@@ -444,6 +527,11 @@ public final class ScenarioView extends SplitPane {
                 plan.getNode().getStyleClass().add("plan-line");
             }
         }
+    }
+
+    /** A latency target as the field shows it: whole milliseconds, no grouping (the field reads it back). */
+    private static String msText(double ms) {
+        return ms == Math.rint(ms) ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%s", ms);
     }
 
     /** One row per tier: "own target" and its value; unticked, the tier is held to the scenario's target. */
@@ -998,7 +1086,7 @@ public final class ScenarioView extends SplitPane {
         String rate = Formats.percent(l.rateLimitedShare()) + " rate-limited";
         if (l.hasTarget()) {
             boolean ok = l.percentileMs() <= l.targetMs();
-            latencyTile.set(ms(l.p95Ms()), pct + " " + ms(l.percentileMs()) + " vs target " + ms(l.targetMs()) + "; "
+            latencyTile.set(ms(l.p95Ms()), pct + " " + ms(l.percentileMs()) + " vs target " + ms(l.targetMs()) + tierLatencyText(o) + "; "
                     + Formats.percent(l.windowCompliance()) + " of " + o.judgement().window() + "s keep it"
                     + (l.hasWorstTier() && l.worstTierCompliance() < 1 ? " (judged per tier; " + l.worstTier() + " keeps it in "
                             + Formats.percent(l.worstTierCompliance()) + ")" : "") + "; " + rate,
@@ -1028,6 +1116,17 @@ public final class ScenarioView extends SplitPane {
             all.get(1).getNode().getStyleClass().add("target-line");
         }
         ((NumberAxis) latencyChart.getXAxis()).setLabel("SLA window (" + o.settings().window() + ")");
+    }
+
+    /** The tiers' own latency targets the run held, e.g. " (gold 1,500 ms)"; empty when no tier has its own. */
+    private static String tierLatencyText(ScenarioOutcome o) {
+        Map<String, Double> own = o.settings().latency().tierTargetsMs();
+        if (own.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        own.forEach((tier, l) -> parts.add(tier + " " + ms(l)));
+        return " (" + String.join(", ", parts) + ")";
     }
 
     private static String ms(double v) {

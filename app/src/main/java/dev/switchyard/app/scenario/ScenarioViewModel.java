@@ -423,6 +423,12 @@ public final class ScenarioViewModel {
             List<String> dataTiers = data.traffic().hasSlaTiers() ? data.traffic().slaTiers().values() : List.of();
             tiers.setAll(dataTiers);
             tierTargets.keySet().retainAll(dataTiers);
+            LatencyGoal lg = latency.get();
+            if (!dataTiers.containsAll(lg.tierTargetsMs().keySet())) {
+                Map<String, Double> kept = new LinkedHashMap<>(lg.tierTargetsMs());
+                kept.keySet().retainAll(dataTiers);
+                latency.set(new LatencyGoal(lg.targetMs(), lg.percentile(), kept));
+            }
             List<String> models = data.traffic().models();
             List<String> keep = pool.stream().filter(models::contains).toList();
             availableModels.setAll(models);
@@ -547,10 +553,43 @@ public final class ScenarioViewModel {
      * returns why not when the text is not a duration, changing nothing.
      */
     public String setLatencyText(String text, double percentile) {
+        try {
+            double ms = parseDuration(text);
+            // the tiers' own targets stay as they were: the default L and the percentile change
+            latency.set(new LatencyGoal(ms, percentile, latency.get().tierTargetsMs()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Gives SLA tier {@code tier} a latency target of its own from the screen's field (as {@link #setLatencyText};
+     * empty = the tier uses the scenario's L), like the CLI's {@code --tier-latency TIER=L}; returns why not when the
+     * text is not a duration or the traffic has no such tier, changing nothing.
+     */
+    public String setTierLatencyText(String tier, String text) {
+        if (!tiers.contains(tier)) {
+            return "the traffic has no SLA tier '" + tier + "'";
+        }
+        try {
+            latency.set(latency.get().withTier(tier, parseDuration(text)));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** No latency term at all: neither the default L nor any tier's own (the screen's check box off). */
+    public void clearLatency() {
+        latency.set(new LatencyGoal(Double.NaN, latency.get().percentile()));
+    }
+
+    /** Milliseconds from "2000", "2,000 ms" or "2 s"; NaN for empty text. */
+    static double parseDuration(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT).replace(",", "");
         if (t.isEmpty()) {
-            latency.set(new LatencyGoal(Double.NaN, percentile));
-            return null;
+            return Double.NaN;
         }
         double mult = 1;
         if (t.endsWith("ms")) {
@@ -559,15 +598,16 @@ public final class ScenarioViewModel {
             t = t.substring(0, t.length() - 1).strip();
             mult = 1000;
         }
+        double ms;
         try {
-            double ms = Double.parseDouble(t) * mult;
-            latency.set(new LatencyGoal(ms, percentile));
-            return null;
+            ms = Double.parseDouble(t) * mult;
         } catch (NumberFormatException e) {
-            return "'" + text + "' is not a duration; try 2000, 2,000 ms or 2 s";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            throw new IllegalArgumentException("'" + text + "' is not a duration; try 2000, 2,000 ms or 2 s", e);
         }
+        if (!(ms > 0 && ms < 1e7)) {
+            throw new IllegalArgumentException("a latency target must be a positive number of milliseconds, got " + ms);
+        }
+        return ms;
     }
 
     /** Back to aiming at the target; no change event (and no re-run) when it already does. */

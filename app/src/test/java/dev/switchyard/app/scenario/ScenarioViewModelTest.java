@@ -190,4 +190,48 @@ class ScenarioViewModelTest {
         assertEquals(null, vm.setLatencyText("", 0.95));
         assertFalse(vm.settings().latency().isOn());
     }
+
+    /** Issue 14: the CLI's --tier-latency TIER=L on the Scenario screen, held in the settings the engine runs. */
+    @Test
+    void tierLatencyTargetsReachTheSettingsAndTheEngineScenario() {
+        session.set(Fixtures.tieredDataSet());
+        assertEquals(null, vm.setLatencyText("2000", 0.95));
+        assertEquals(null, vm.setTierLatencyText("gold", "1.2 s"));
+        LatencyGoal g = vm.settings().latency();
+        assertEquals(java.util.Map.of("gold", 1200.0), g.tierTargetsMs());
+        assertEquals(1200, g.targetMs("gold"), 0);
+        assertEquals(2000, g.targetMs("bronze"), 0, "a tier without its own L is held to the scenario's");
+        var lt = EnginePlanner.scenarioFor(session.get(), vm.settings(), "s").latency();
+        assertEquals(1200, lt.targetMs("gold"), 0, "the engine holds gold to its own L");
+        assertEquals(2000, lt.targetMs("bronze"), 0);
+        // changing the default L keeps the tier's own; refusals change nothing
+        assertEquals(null, vm.setLatencyText("2500", 0.99));
+        assertEquals(new LatencyGoal(2500, 0.99, java.util.Map.of("gold", 1200.0)), vm.settings().latency());
+        assertTrue(vm.setTierLatencyText("platinum", "900").contains("no SLA tier"));
+        assertTrue(vm.setTierLatencyText("gold", "soon").contains("not a duration"));
+        assertEquals(new LatencyGoal(2500, 0.99, java.util.Map.of("gold", 1200.0)), vm.settings().latency());
+        // a tier alone may carry the term (as --tier-latency without --latency-target-ms)
+        assertEquals(null, vm.setLatencyText("", 0.99));
+        assertTrue(vm.settings().latency().isOn());
+        assertTrue(Double.isInfinite(EnginePlanner.scenarioFor(session.get(), vm.settings(), "s").latency().targetMs("bronze")));
+        assertEquals(null, vm.setTierLatencyText("gold", ""));
+        assertFalse(vm.settings().latency().isOn());
+        vm.setTierLatencyText("gold", "800");
+        vm.clearLatency();
+        assertFalse(vm.settings().latency().isOn());
+        assertTrue(vm.settings().latency().tierTargetsMs().isEmpty(), "the check box off clears the tiers too");
+        // the tier latency of a tier the new data does not have is dropped with the data
+        vm.setTierLatencyText("gold", "800");
+        session.set(Fixtures.dataSet());
+        assertFalse(vm.settings().latency().tierTargetsMs().containsKey("gold"));
+    }
+
+    @Test
+    void aStoredScenarioRestoresEachTiersLatency() {
+        session.set(Fixtures.tieredDataSet());
+        vm.setLatencyText("2000", 0.9);
+        vm.setTierLatencyText("gold", "1200");
+        var stored = EnginePlanner.scenarioFor(session.get(), vm.settings(), "s");
+        assertEquals(vm.settings().latency(), EnginePlanner.fromScenario(stored, "workspace").settings().latency());
+    }
 }

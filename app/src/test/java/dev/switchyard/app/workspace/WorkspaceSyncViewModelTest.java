@@ -143,6 +143,30 @@ class WorkspaceSyncViewModelTest {
         assertEquals(0.90, back.target(), 0);
     }
 
+    /** Issue 14: per-tier latency targets (the CLI's --tier-latency) are saved in the workspace and restored on reopen. */
+    @Test
+    void tierLatencyTargetsAreSavedAndReopened() throws Exception {
+        Screen a = screen(false);
+        a.session().set(Fixtures.tieredDataSet());
+        Path file = dir.resolve("tier-latency.switchyard");
+        a.files().newWorkspace(file, false);
+        assertEquals(null, a.scenario().setLatencyText("2000", 0.95));
+        assertEquals(null, a.scenario().setTierLatencyText("gold", "1200"));
+        ScenarioSettings edited = a.scenario().settings();
+        service.flush();
+        Scenario stored = service.current().loadScenario(WorkspaceSyncViewModel.DEFAULT_SCENARIO);
+        assertEquals(java.util.Map.of("gold", 1200.0), stored.latency().tierTargetsMs());
+        assertEquals(2000, stored.latency().targetMs(), 0);
+        a.files().close();
+
+        Screen b = screen(false);
+        b.session().set(Fixtures.tieredDataSet());
+        b.files().open(file);
+        assertEquals(edited.latency(), b.scenario().settings().latency());
+        assertEquals(1200, b.scenario().settings().latency().targetMs("gold"), 0);
+        assertEquals(2000, b.scenario().settings().latency().targetMs("bronze"), 0);
+    }
+
     @Test
     void aRunAtAnAppliedAimIsStoredWithTheContractTargetAndTheAim() throws Exception {
         Screen a = screen(true);

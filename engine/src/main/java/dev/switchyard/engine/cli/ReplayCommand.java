@@ -58,7 +58,7 @@ public final class ReplayCommand implements Callable<Integer> {
     List<Path> traffic;
 
     @Option(names = "--catalog", paramLabel = "FILE", description = "With --traffic: the catalog the simulation used, for"
-            + " its latency profiles and rate limits (default: the configuration's latency priors, no rate limits).")
+            + " its latency profiles and rate limits (default: the configuration's latency priors and rate limits).")
     Path catalog;
 
     @Option(names = "--requests", paramLabel = "N", description = "With --traffic: requests (default: the simulation's volume).")

@@ -52,6 +52,10 @@ import java.util.SplittableRandom;
  * {@link Builder#coldStart()} for a cold one). Expected costs are computed as the simulator did
  * (input tokens at the assumed prices plus the category's mean output tokens).
  *
+ * <p><b>Rate limits.</b> When the configuration carries the catalog's per-model rate limits, a request its routed
+ * model has no room for in this minute goes to the declared fallback, exactly as in the simulation (decision 1420);
+ * {@link Decision#model()} is then the fallback and {@link Decision#routedModel()} the router's choice.
+ *
  * <p><b>Thread-safe</b>: calls are serialised on the instance (a router's state is one sequence of
  * decisions and feedback; that is what makes it reproducible). <b>Bounded</b>: the last
  * {@code pendingLimit} requests are remembered for feedback; older tickets are dropped and counted
@@ -93,19 +97,32 @@ public final class LiveRouter {
     private final Map<String, Double> tenantTargets;
     private final Map<Double, Router> perTarget = new HashMap<>();
     private final boolean warm;
+    private final Limiter limiter;
     private long sequence;
     private long dropped;
 
     /**
      * What to do with a request.
      *
+     * @param model the model to serve it with: the router's choice, or the declared fallback when the choice has no
+     *     room left in this minute (report its feedback and latency under this model)
      * @param expectedCostUsd the expected cost of serving it with {@code model} as the router saw it
      *     (input tokens at the configuration's prices plus the category's mean output tokens)
+     * @param routedModel the router's choice before the rate limits
+     * @param rateLimited true when the request goes to a fallback because {@code routedModel} is at its limit
+     * @param overLimit true when no model of the fallback chain has room: {@code model} is the routed model, over its
+     *     declared limit (the simulation counts these in {@code overLimitShare})
      */
     public record Decision(long ticket, String model, int modelIndex, boolean explored, List<String> alsoCall,
-                           double expectedCostUsd) {
+                           double expectedCostUsd, String routedModel, boolean rateLimited, boolean overLimit) {
         public Decision {
             alsoCall = List.copyOf(alsoCall);
+        }
+
+        /** A decision no rate limit changed. */
+        public Decision(long ticket, String model, int modelIndex, boolean explored, List<String> alsoCall,
+                        double expectedCostUsd) {
+            this(ticket, model, modelIndex, explored, alsoCall, expectedCostUsd, model, false, false);
         }
     }
 
@@ -231,6 +248,7 @@ public final class LiveRouter {
         this.tenantTargets = Map.copyOf(b.tenantTargets);
         this.pending = new View[b.pendingLimit];
         this.answered = new boolean[b.pendingLimit];
+        this.limiter = config.hasRateLimits() ? new Limiter() : null;
     }
 
     /** Loads a configuration file written by the planner; warm start. */
@@ -334,7 +352,22 @@ public final class LiveRouter {
             }
             also = a;
         }
-        return new Decision(ticket, modelIds.get(choice), choice, serving.explored, also, view.expected[choice]);
+        if (limiter == null) {
+            return new Decision(ticket, modelIds.get(choice), choice, serving.explored, also, view.expected[choice]);
+        }
+        int served = limiter.serve(choice, view, serving);
+        return new Decision(ticket, modelIds.get(served), served, serving.explored, also, view.expected[served],
+                modelIds.get(choice), served != choice, limiter.lastOverLimit);
+    }
+
+    /** Requests sent to a declared fallback because the routed model was at its rate limit. */
+    public synchronized long rateLimitedRequests() {
+        return limiter == null ? 0 : limiter.rateLimited;
+    }
+
+    /** Requests no model of the fallback chain had room for (served by the routed model over its limit). */
+    public synchronized long overLimitRequests() {
+        return limiter == null ? 0 : limiter.overLimit;
     }
 
     /** Reports feedback about an earlier decision. */
@@ -544,6 +577,99 @@ public final class LiveRouter {
         @Override
         public long delayRequests() {
             return delay;
+        }
+    }
+
+    /**
+     * The configuration's rate limits, live (decision 1420): per minute of the requests' arrival clock, the requests and
+     * tokens each model was sent, and the simulation's rule for a request its routed model has no room for (sim/RateLimiter,
+     * decision 1403): down the declared fallback chain to the first model with room, else the routed model over its
+     * limit; an answer the router already called for itself (exploration, a cascade step) is served as is and counted.
+     * A live request is one real request. Its tokens are its input tokens plus the category's mean output tokens of the
+     * model (what the expected cost assumes): the output is not known when the request must be sent, and providers
+     * count a request against the token limit when they admit it.
+     */
+    private final class Limiter {
+        private final double[] rpm; // +Infinity: no limit
+        private final double[] tpm;
+        private final int[] fallback;
+        private final double[] usedRequests;
+        private final double[] usedTokens;
+        private final int[] tried;
+        private int stamp;
+        private long minute = Long.MIN_VALUE;
+        long rateLimited;
+        long overLimit;
+        boolean lastOverLimit;
+
+        Limiter() {
+            int m = modelIds.size();
+            rpm = new double[m];
+            tpm = new double[m];
+            fallback = new int[m];
+            usedRequests = new double[m];
+            usedTokens = new double[m];
+            tried = new int[m];
+            for (int j = 0; j < m; j++) {
+                RoutingConfig.ModelRateLimit limit = config.models().get(j).rateLimit();
+                rpm[j] = limit == null || limit.requestsPerMinute() == 0 ? Double.POSITIVE_INFINITY : limit.requestsPerMinute();
+                tpm[j] = limit == null || limit.tokensPerMinute() == 0 ? Double.POSITIVE_INFINITY : limit.tokensPerMinute();
+                fallback[j] = limit == null || !limit.hasFallback() ? -1 : modelIndex.get(limit.fallback());
+            }
+        }
+
+        int serve(int routed, View view, LiveServing calls) {
+            lastOverLimit = false;
+            // a request stamped earlier than the current minute (clocks of several front ends) counts in the current one
+            long now = Math.floorDiv(view.request.timeMillis(), 60_000L);
+            if (now > minute) {
+                minute = now;
+                java.util.Arrays.fill(usedRequests, 0);
+                java.util.Arrays.fill(usedTokens, 0);
+            }
+            for (int k = 0; k < calls.calledCount; k++) {
+                if (calls.called[k] == routed) {
+                    use(routed, view);
+                    return routed;
+                }
+            }
+            stamp++;
+            int model = routed;
+            while (true) {
+                tried[model] = stamp;
+                if (fits(model, view)) {
+                    use(model, view);
+                    if (model != routed) {
+                        rateLimited++;
+                    }
+                    return model;
+                }
+                int next = fallback[model];
+                if (next < 0 || tried[next] == stamp) {
+                    break;
+                }
+                model = next;
+            }
+            use(routed, view);
+            overLimit++;
+            lastOverLimit = true;
+            return routed;
+        }
+
+        private double tokens(int model, View view) {
+            return view.request.inputTokens() + outMean[view.category][model];
+        }
+
+        private boolean fits(int model, View view) {
+            if (usedRequests[model] + 1 > rpm[model]) {
+                return false;
+            }
+            return tpm[model] == Double.POSITIVE_INFINITY || usedTokens[model] + tokens(model, view) <= tpm[model];
+        }
+
+        private void use(int model, View view) {
+            usedRequests[model] += 1;
+            usedTokens[model] += tokens(model, view);
         }
     }
 

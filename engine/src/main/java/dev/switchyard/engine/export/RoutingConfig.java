@@ -101,6 +101,19 @@ public record RoutingConfig(
         if (latency != null) {
             latency.requireModels(models.stream().map(PoolModel::id).toList());
         }
+        List<String> ids = models.stream().map(PoolModel::id).toList();
+        for (int j = 0; j < models.size(); j++) {
+            ModelRateLimit limit = models.get(j).rateLimit();
+            if (limit != null && limit.hasFallback() && (!ids.contains(limit.fallback()) || limit.fallback().equals(ids.get(j)))) {
+                throw new IllegalArgumentException("field 'models[" + j + "].rateLimit.fallback' names '" + limit.fallback()
+                        + "', which is " + (limit.fallback().equals(ids.get(j)) ? "the model itself" : "not in 'models' " + ids));
+            }
+        }
+    }
+
+    /** True when a pool model declares a rate limit. */
+    public boolean hasRateLimits() {
+        return models.stream().anyMatch(m -> m.rateLimit() != null);
     }
 
     private static String quoted(String s) {
@@ -309,12 +322,50 @@ public record RoutingConfig(
      * @param price the price assumed in the simulation, or null when it used recorded costs
      * @param meanExpectedCostUsd mean expected cost per request on the sample
      */
-    public record PoolModel(String id, List<String> aliases, ModelPrice price, double meanExpectedCostUsd) {
+    public record PoolModel(String id, List<String> aliases, ModelPrice price, double meanExpectedCostUsd,
+                            ModelRateLimit rateLimit) {
         public PoolModel {
             if (id == null || id.isBlank()) {
                 throw new IllegalArgumentException("a model in 'models' has no id");
             }
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        /** A model without a rate limit. */
+        public PoolModel(String id, List<String> aliases, ModelPrice price, double meanExpectedCostUsd) {
+            this(id, aliases, price, meanExpectedCostUsd, null);
+        }
+    }
+
+    /**
+     * A pool model's per-minute capacity as the catalog declared it (decision 1403; in the file since decision 1420):
+     * at most {@code requestsPerMinute} requests and {@code tokensPerMinute} tokens (input plus output) per minute, 0
+     * meaning no limit of that kind, and the pool model that takes the requests beyond them.
+     *
+     * @param fallback the pool id the requests beyond the limit go to, or empty when none (or the declared one is not
+     *     in the pool: the chain then ends there, as in the simulation)
+     * @param declaredFallback the fallback as the catalog named it (for people; differs from {@code fallback} when that
+     *     model is outside the pool), or empty
+     * @param source the catalog's provenance of the figures, or empty
+     */
+    public record ModelRateLimit(long requestsPerMinute, long tokensPerMinute, String fallback, String declaredFallback,
+                                 String source) {
+        public ModelRateLimit {
+            if (requestsPerMinute < 0 || tokensPerMinute < 0) {
+                throw new IllegalArgumentException("field 'models[].rateLimit' needs requestsPerMinute and tokensPerMinute >= 0"
+                        + " (0 = no limit), got " + requestsPerMinute + " and " + tokensPerMinute);
+            }
+            if (requestsPerMinute == 0 && tokensPerMinute == 0) {
+                throw new IllegalArgumentException("field 'models[].rateLimit' names neither requestsPerMinute nor"
+                        + " tokensPerMinute; leave rateLimit out for a model without limits");
+            }
+            fallback = fallback == null ? "" : fallback.strip();
+            declaredFallback = declaredFallback == null ? "" : declaredFallback.strip();
+            source = source == null ? "" : source.strip();
+        }
+
+        public boolean hasFallback() {
+            return !fallback.isEmpty();
         }
     }
 

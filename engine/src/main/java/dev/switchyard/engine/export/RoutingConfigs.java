@@ -86,7 +86,7 @@ public final class RoutingConfigs {
             ModelPrice price = s.prices() == null ? null : s.prices().priceOf(id, s.catalog()).orElseThrow(
                     () -> new IllegalArgumentException("model '" + id + "' has no price in " + s.prices().label()));
             List<String> aliases = s.catalog().resolve(id).map(ModelInfo::aliases).orElse(List.of());
-            models.add(new RoutingConfig.PoolModel(id, aliases, price, scale.meanExpectedCost(j)));
+            models.add(new RoutingConfig.PoolModel(id, aliases, price, scale.meanExpectedCost(j), rateLimit(s.catalog(), pool, j)));
         }
         QualityPriors priors = prepared.priors();
         double[][] means = new double[cats][m];
@@ -117,6 +117,33 @@ public final class RoutingConfigs {
                         now.toString(), s.seed(), 0, sample.name(), scale.basis()),
                 simulation(s), captured == null ? null : captured.initialState(), captured == null ? null : captured.warmState())
                 .withLatency(s.latency(), prepared.latencyPriors());
+    }
+
+    /**
+     * Pool model {@code j}'s rate limit as the simulation applied it (sim/RateLimiter, decision 1403): the catalog's
+     * figures, and the fallback resolved to the pool model it answers to (empty when the declared one is not in the
+     * pool: the simulation's chain ends there too). Null when the catalog declares none.
+     */
+    static RoutingConfig.ModelRateLimit rateLimit(dev.switchyard.engine.catalog.Catalog catalog, List<String> pool, int j) {
+        if (catalog == null) {
+            return null;
+        }
+        dev.switchyard.engine.catalog.RateLimit limit = catalog.resolve(pool.get(j)).map(ModelInfo::rateLimit).orElse(null);
+        if (limit == null) {
+            return null;
+        }
+        String fallback = "";
+        if (limit.hasFallback()) {
+            ModelInfo target = catalog.resolve(limit.fallback()).orElse(null);
+            for (int k = 0; target != null && k < pool.size(); k++) {
+                if (target.answersTo(pool.get(k))) {
+                    fallback = pool.get(k);
+                    break;
+                }
+            }
+        }
+        return new RoutingConfig.ModelRateLimit(limit.requestsPerMinute(), limit.tokensPerMinute(), fallback,
+                limit.fallback(), limit.source());
     }
 
     /** The scenario settings replay --traffic needs to draw the simulator's stream again. */

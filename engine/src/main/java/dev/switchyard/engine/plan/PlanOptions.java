@@ -34,6 +34,12 @@ public record PlanOptions(double maxBreach, Map<String, Double> tierTargets, Lis
      */
     public static final Scenario.Scaling PLANNING_SCALING = new Scenario.Scaling(3, 20_000);
 
+    /**
+     * The first look's scaling ({@link Planner#firstLook}, decision 1100): the first day request by request, then 2,000
+     * simulated requests a month, a tenth of {@link #PLANNING_SCALING}'s, weighted to the same real volume.
+     */
+    public static final Scenario.Scaling FIRST_LOOK_SCALING = new Scenario.Scaling(1, 2_000);
+
     public PlanOptions {
         if (!(maxBreach >= 0 && maxBreach < 1)) {
             throw new IllegalArgumentException("accepted breach probability must be in [0, 1), got " + maxBreach);

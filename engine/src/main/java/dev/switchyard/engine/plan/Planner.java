@@ -96,6 +96,37 @@ public final class Planner {
         return assemble(s, target, routers, byRouter, floorSettings, runs, options, t0, false);
     }
 
+    /**
+     * The planner's first look (decision 1100): the same search and judgement as {@link #recommend} on a much smaller
+     * simulation, for a screen that must show an answer within seconds of start-up: {@link PlanOptions#FIRST_LOOK_SCALING}
+     * (the first day request by request, then 2,000 simulated requests a month weighted to the real volume) and the first
+     * replication only, no floor. Windows are still judged at their real request counts; the pooled estimate of each
+     * scaled month's satisfaction rests on a tenth of the requests, so its error, which the judgement adds to every
+     * window's spread, is about three times wider, and breach probabilities with it. Never a substitute for
+     * {@link #recommend}: a separate, cheaper simulation of the same scenario and seed, marked provisional, whose runs do
+     * not serve any other question (their base scenario differs in its scaling).
+     */
+    public Recommendation firstLook(Scenario base, PlanOptions options, RunControl control) throws CostTable.UnpricedModelsException {
+        long t0 = System.nanoTime();
+        Scenario full = effective(base, options);
+        PlanOptions quick = options.withScaling(PlanOptions.FIRST_LOOK_SCALING).withReplications(1).withFloor(false);
+        Scenario s = effective(base, quick);
+        double target = s.sla().target();
+        List<String> routers = routers(quick);
+        Map<String, List<RunBook.Setting>> byRouter = settings(s, routers, List.of(target), quick, true);
+        List<RunBook.Setting> all = new ArrayList<>();
+        byRouter.values().forEach(all::addAll);
+        Map<RunBook.Setting, Outcome> runs = book.run(s, quick.events(), all, threads(quick), control, (router, part) -> { });
+        Recommendation r = assemble(s, target, routers, byRouter, List.of(), runs, quick, t0, true);
+        Scenario.Scaling fs = full.scaling();
+        String note = r.note() + String.format(Locale.ROOT, " First look: one replication of a smaller simulation (%d exact"
+                + " day, then %,d simulated requests a month), so its breach intervals are wider; the analysis at full detail"
+                + " (%d exact days, %,d a month, %d replications) follows and replaces it.", PlanOptions.FIRST_LOOK_SCALING.exactDays(),
+                PlanOptions.FIRST_LOOK_SCALING.maxSimulatedPerMonth(), fs.exactDays(), fs.maxSimulatedPerMonth(), full.replications());
+        return new Recommendation(r.target(), r.window(), r.maxBreach(), r.recommended(), r.candidates(), r.ceiling(),
+                r.ceilingRouter(), r.floor(), r.events(), r.seconds(), r.seed(), r.engineVersion(), note, true);
+    }
+
     /** The recommendation from these runs (the first replications only when {@code provisional}). */
     private Recommendation assemble(Scenario s, double target, List<String> routers, Map<String, List<RunBook.Setting>> byRouter,
             List<RunBook.Setting> floorSettings, Map<RunBook.Setting, Outcome> runs, PlanOptions options, long t0,
@@ -117,7 +148,8 @@ public final class Planner {
         Optional<PlanPoint> rec = candidates.stream().filter(PlanPoint::meetsSla).findFirst();
         Optional<FloorPoint> floor = floorSettings.isEmpty() ? Optional.empty()
                 : Optional.of(floorPoint(runs.get(floorSettings.get(0)), target));
-        String note = note(s) + (provisional
+        // (a first look, one replication of its own smaller simulation, says what it is itself)
+        String note = note(s) + (provisional && s.replications() > 1
                 ? String.format(Locale.ROOT, " First answer: the first of %d replications of every run; the confirmed answer"
                         + " over all %d follows.", s.replications(), s.replications())
                 : "");
@@ -543,13 +575,14 @@ public final class Planner {
 
     private static String note(Scenario s) {
         Scenario.Scaling sc = s.scaling();
+        int exact = Math.min(sc.exactDays(), s.volume().months() * 30);
         return String.format(Locale.ROOT,
-                "Every router faces the same simulated requests (seed %d, %d replication(s)); the first %d days are simulated"
+                "Every router faces the same simulated requests (seed %d, %d replication(s)); %s simulated"
                         + " request by request, after that up to %,d requests a month are simulated and weighted up to %,d requests"
                         + " a month. A router may aim above the promised target to breach less often; the cheapest aim that keeps"
                         + " the promise is shown.",
-                s.seed(), s.replications(), Math.min(sc.exactDays(), s.volume().months() * 30), sc.maxSimulatedPerMonth(),
-                s.volume().requestsPerMonth());
+                s.seed(), s.replications(), exact == 1 ? "the first day is" : "the first " + exact + " days are",
+                sc.maxSimulatedPerMonth(), s.volume().requestsPerMonth());
     }
 
     private static double seconds(long t0) {

@@ -61,8 +61,8 @@ public final class TrafficReplay {
     /**
      * As {@link #run(RoutingConfig, List, Long, long, boolean, int)}, with the latency the simulation drew: the scenario
      * carries the configuration's latency term, so the router observes every served answer's latency
-     * ({@code Router.observeLatency}) as it did in the simulation, and the latency profiles (and rate limits) come from
-     * {@code catalog} when given, else from the configuration's latency priors. Recorded {@code ttft_ms} /
+     * ({@code Router.observeLatency}) as it did in the simulation, and the latency profiles and rate limits come from
+     * {@code catalog} when given, else from the configuration's latency priors and rate limits. Recorded {@code ttft_ms} /
      * {@code latency_ms} in the traffic are used as they are either way.
      *
      * @param catalog the catalog the simulation used, or null
@@ -102,7 +102,8 @@ public final class TrafficReplay {
     /**
      * The pool's ids and aliases, with each model's latency profile and rate limit: from {@code catalog} where it
      * knows the model, else the latency the configuration's latency term states (its output-speed spread is not in
-     * the file: the default is used). A rate limit's fallback outside the pool ends the chain, as in the simulation.
+     * the file: the default is used) and the rate limit and fallback the configuration carries (decision 1420). A rate
+     * limit's fallback outside the pool ends the chain, as in the simulation.
      */
     static Catalog catalogOf(RoutingConfig config, Catalog catalog) {
         Map<String, LatencyProfile> stated = new java.util.HashMap<>();
@@ -120,8 +121,8 @@ public final class TrafficReplay {
         for (RoutingConfig.PoolModel m : config.models()) {
             ModelInfo known = catalog == null ? null : catalog.resolve(m.id()).orElse(null);
             LatencyProfile latency = known != null && known.latency() != null ? known.latency() : stated.get(m.id());
-            RateLimit limit = known == null ? null : known.rateLimit();
-            if (limit != null && limit.hasFallback()) {
+            RateLimit limit = known == null ? configured(m.rateLimit()) : known.rateLimit();
+            if (known != null && limit != null && limit.hasFallback()) {
                 String fallback = catalog.resolve(limit.fallback()).map(ModelInfo::id).orElse("");
                 limit = new RateLimit(limit.requestsPerMinute(), limit.tokensPerMinute(), ids.contains(fallback) ? fallback : "",
                         limit.source());
@@ -130,6 +131,12 @@ public final class TrafficReplay {
                     "routing configuration", limit));
         }
         return new Catalog("routing configuration", models);
+    }
+
+    /** The rate limit the configuration carries (its fallback already a pool id), as the simulator reads it. */
+    private static RateLimit configured(RoutingConfig.ModelRateLimit limit) {
+        return limit == null ? null : new RateLimit(limit.requestsPerMinute(), limit.tokensPerMinute(), limit.fallback(),
+                limit.source());
     }
 
     /** The configuration's prices as a sheet keyed by pool id; null when it priced from recorded costs. */

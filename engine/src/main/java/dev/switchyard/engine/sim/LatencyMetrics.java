@@ -170,7 +170,7 @@ final class LatencyMetrics {
                 continue;
             }
             any = true;
-            boolean met = over[t * stride + offset] <= (1 - percentile) * n * (1 + 1e-12);
+            boolean met = keeps(over[t * stride + offset], n, percentile);
             all &= met;
             if (requestWindow) {
                 reqTierJudged[t]++;
@@ -257,41 +257,21 @@ final class LatencyMetrics {
             };
             List<Double> pct = new ArrayList<>();
             double[] h = new double[COARSE];
-            double[] w = new double[tierSlots];
-            double[] over = new double[tierSlots];
             for (int start = 0; start + len <= days; start += len) {
                 Arrays.fill(h, 0);
-                Arrays.fill(w, 0);
-                Arrays.fill(over, 0);
                 for (int d = start; d < start + len; d++) {
                     add(h, dayHist, d * COARSE);
-                    for (int t = 0; t < tierSlots; t++) {
-                        w[t] += dayTierW[t * days + d];
-                        over[t] += dayTierOver[t * days + d];
-                    }
                 }
                 double v = percentile(h, 0, COARSE, percentile, true);
                 if (Double.isNaN(v)) {
                     continue; // a window that held no simulated request is not judged
                 }
                 pct.add(v);
-                boolean all = true;
-                boolean any = false;
-                for (int t = 0; t < tierSlots; t++) {
-                    if (w[t] <= 0 || !Double.isFinite(tierL[t])) {
-                        continue;
-                    }
-                    any = true;
-                    boolean ok = over[t] <= (1 - percentile) * w[t] * (1 + 1e-12);
-                    tierJudged[t]++;
-                    if (ok) {
-                        tierMet[t]++;
-                    }
-                    all &= ok;
-                }
-                if (any) {
+                Boolean kept = calendarWindowMet(tierL, percentile, dayTierW, dayTierOver, days, start, start + len, -1,
+                        tierJudged, tierMet);
+                if (kept != null) {
                     judged++;
-                    if (all) {
+                    if (kept) {
                         met++;
                     }
                 }
@@ -308,6 +288,54 @@ final class LatencyMetrics {
                 active && allW > 0 ? overW / allW : Double.NaN, perMonth, perTier, tierCompliance, windowPct,
                 allW > 0 ? limitedW / allW : 0, allW > 0 ? overLimitW / allW : 0, percentile, tierL.clone(),
                 windowN > 0 ? null : dayTierW.clone(), windowN > 0 ? null : dayTierOver.clone());
+    }
+
+    /**
+     * The one rule for a tier in a window (decision 1400): it keeps its latency term when at most {@code 1 - p} of its
+     * weight is above its L (a relative 1e-12 of slack for the rounding of weighted sums).
+     */
+    static boolean keeps(double overWeight, double weight, double percentile) {
+        return overWeight <= (1 - percentile) * weight * (1 + 1e-12);
+    }
+
+    /**
+     * The one judgement of a calendar window [{@code fromDay}, {@code toDay}) from per-(tier, day) sums
+     * ({@code [tier * days + day]}): null when no tier with a latency target holds weight in it (not judged), else true
+     * when every such tier keeps its term ({@link #keeps}). The run's {@code latencyWindowCompliance} and the
+     * planner's contract windows of any length (PlanningWindows) both read it.
+     *
+     * @param onlyTier judge that tier slot alone, or -1 for all
+     * @param tierJudged per tier, incremented when the tier is judged (null: not counted)
+     * @param tierMet per tier, incremented when the tier keeps it (null: not counted)
+     */
+    static Boolean calendarWindowMet(double[] tierL, double percentile, double[] dayTierW, double[] dayTierOver, int days,
+            int fromDay, int toDay, int onlyTier, int[] tierJudged, int[] tierMet) {
+        boolean any = false;
+        boolean all = true;
+        for (int t = 0; t < tierL.length; t++) {
+            if ((onlyTier >= 0 && t != onlyTier) || !Double.isFinite(tierL[t])) {
+                continue;
+            }
+            double w = 0;
+            double over = 0;
+            for (int d = fromDay; d < toDay; d++) {
+                w += dayTierW[t * days + d];
+                over += dayTierOver[t * days + d];
+            }
+            if (w <= 0) {
+                continue;
+            }
+            any = true;
+            boolean ok = keeps(over, w, percentile);
+            if (tierJudged != null) {
+                tierJudged[t]++;
+                if (ok) {
+                    tierMet[t]++;
+                }
+            }
+            all &= ok;
+        }
+        return any ? all : null;
     }
 
     static LatencyStats.Quantiles quantiles(double[] ttft, double[] total) {
@@ -348,5 +376,20 @@ final class LatencyMetrics {
             @com.fasterxml.jackson.annotation.JsonIgnore double[] tierTargetMs,
             @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierWeight,
             @com.fasterxml.jackson.annotation.JsonIgnore double[] dayTierOver) {
+
+        /**
+         * Whether the calendar window of days [{@code fromDay}, {@code toDay}) kept the latency term, judged as the run
+         * judged its own windows ({@link LatencyMetrics#calendarWindowMet}); null when not judged or when this summary
+         * has no per-day sums (N-request windows).
+         *
+         * @param tier the tier slot to judge alone, or -1 for every tier
+         */
+        Boolean windowMet(int tier, int fromDay, int toDay) {
+            if (dayTierWeight == null || tierTargetMs == null) {
+                return null;
+            }
+            return calendarWindowMet(tierTargetMs, percentile, dayTierWeight, dayTierOver,
+                    dayTierWeight.length / tierTargetMs.length, fromDay, toDay, tier, null, null);
+        }
     }
 }

@@ -96,29 +96,11 @@ public final class PlanningWindows {
         if (!hasLatencyTerm(r) || l.dayTierWeight() == null || groupDays <= 0) {
             return null;
         }
-        int slots = l.tierTargetMs().length;
-        int days = l.dayTierWeight().length / slots;
+        int days = l.dayTierWeight().length / l.tierTargetMs().length;
         Boolean[] out = new Boolean[days / groupDays];
         for (int k = 0; k < out.length; k++) {
-            boolean any = false;
-            boolean all = true;
-            for (int t = 0; t < slots; t++) {
-                if ((tier >= 0 && t != tier) || !Double.isFinite(l.tierTargetMs()[t])) {
-                    continue;
-                }
-                double w = 0;
-                double over = 0;
-                for (int d = k * groupDays; d < (k + 1) * groupDays; d++) {
-                    w += l.dayTierWeight()[t * days + d];
-                    over += l.dayTierOver()[t * days + d];
-                }
-                if (w <= 0) {
-                    continue;
-                }
-                any = true;
-                all &= over <= (1 - l.percentile()) * w * (1 + 1e-12);
-            }
-            out[k] = any ? all : null;
+            // the engine's one judgement of a calendar window (the run's own latencyWindowCompliance reads it too)
+            out[k] = l.windowMet(tier, k * groupDays, (k + 1) * groupDays);
         }
         return out;
     }

@@ -37,8 +37,14 @@ final class ProteusTauTracking {
     }
 
     /** One split (seed) of one data set. */
+    /**
+     * @param splitShift the held-out pool's mean score minus the calibration split's, averaged over the models: how
+     *     much easier (positive) the traffic PROTEUS serves is than the split it was trained on, a label shift no
+     *     router trained on the split can see (decision 1040)
+     * @param meanMargin the margin PROTEUS aimed above each trained target, averaged over them
+     */
     record Figures(String name, long seed, TauGridReport report, double[] referenceCost, double[] frontierCost,
-                   double trainSeconds) {
+                   double trainSeconds, double splitShift, double meanMargin) {
         double worstCostRatio() {
             double w = 0;
             for (int i = 0; i < referenceCost.length; i++) {
@@ -70,8 +76,9 @@ final class ProteusTauTracking {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "%s seed %d: %s, cost ratio worst %.3f mean %.3f, frontier worst %.3f, training %.2f s%n", name, seed,
-                    report.summary(), worstCostRatio(), meanCostRatio(), worstFrontierRatio(), trainSeconds));
+                    "%s seed %d: %s, cost ratio worst %.3f mean %.3f, frontier worst %.3f, margin %+.4f, split shift %+.4f, "
+                            + "training %.2f s%n", name, seed, report.summary(), worstCostRatio(), meanCostRatio(),
+                    worstFrontierRatio(), meanMargin, splitShift, trainSeconds));
             for (int i = 0; i < referenceCost.length; i++) {
                 TauGridReport.Point p = report.points().get(i);
                 b.append(String.format(Locale.ROOT, "    tau %.3f -> %.4f  $%.7f (reference $%.7f, at its own level $%.7f)%n",
@@ -176,7 +183,20 @@ final class ProteusTauTracking {
             ref[i] = cheapestReaching(family, taus[i]);
             frontier[i] = cheapestReaching(family, report.points().get(i).achieved());
         }
-        return new Figures(d.name(), seed, report, ref, frontier, trainSeconds);
+        double shift = 0;
+        for (int j = 0; j < m; j++) {
+            double a = 0;
+            for (int r = 0; r < rows; r++) {
+                a += pool.score(r, j);
+            }
+            double b = 0;
+            for (int r = 0; r < cal.size(); r++) {
+                b += cal.score(r, j);
+            }
+            shift += (a / rows - b / cal.size()) / m;
+        }
+        double meanMargin = Arrays.stream(policy.trainedMargins()).average().orElse(0);
+        return new Figures(d.name(), seed, report, ref, frontier, trainSeconds, shift, meanMargin);
     }
 
     private static double cheapestReaching(List<double[]> family, double level) {

@@ -7,6 +7,8 @@ import dev.switchyard.engine.routing.offline.TauGridReport;
 import dev.switchyard.engine.sample.NamedTraffic;
 import dev.switchyard.engine.sample.SampleBundle;
 import dev.switchyard.engine.sample.SampleData;
+import dev.switchyard.engine.traffic.importer.ImportOptions;
+import dev.switchyard.engine.traffic.importer.TrafficImporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +35,17 @@ import org.junit.jupiter.api.Test;
  *   <li>RouteLLM MMLU (real, 2 models, not tuned on): overshoot, floors and correlation at the issue's figures;
  *       cost within 1.25x over the grid (total), not at every target (worst target 1.35x: the two-model curve is
  *       steep, and a point of margin costs a quarter more).</li>
- *   <li>Support desk (bundled, 1,800-row split, graded scores): floors and correlation only. Its split's sampling
- *       error is about 1.1 points (measured over six splits), so the margin that keeps its floors costs
- *       2.3 points of overshoot and up to 16x the hindsight reference at the top of its range, where the
- *       satisfaction curve is flat. No choice of margin meets both bounds there; the shortfall is stated, not hidden.</li>
+ *   <li>Support desk (bundled, 1,800-row split, graded scores): rise, floors and correlation. Its split's sampling
+ *       error (held-out minus split, sd about 0.8 points in theory, 1.1 measured over six splits) needs a margin that
+ *       makes the issue's 1.5-point overshoot unreachable together with floors in every split: no margin, constant or
+ *       derived from the split, meets both at splits 1-3, where the split is 1.1 / -1.5 / +1.7 points harder than the
+ *       traffic served (decision 1040 has the scan). Stated, not hidden.</li>
+ *   <li>RouteLLM GSM8K (real, 2 models, 1 category, 395-row split): floors only. The margin that split needs is about
+ *       4.6 points, so the upper targets all aim at the best the policy can reach and the response is a step there
+ *       (correlation 0.89-0.95, mean overshoot 6 points; decision 1040).</li>
+ *   <li>Everywhere: PROTEUS's cost within 1.10x of the same-features rule L at the satisfaction it reached (worst
+ *       target, mean over splits), so what it buys is efficient and what it over-buys is the margin, not a saturating
+ *       mapping.</li>
  * </ul>
  */
 class ProteusTracksTauTest {
@@ -44,6 +53,12 @@ class ProteusTracksTauTest {
     static final double MAX_COST_RATIO = 1.25;
     static final double MIN_CORRELATION = 0.97;
     static final int TARGETS = 7;
+    /**
+     * PROTEUS's cost against the same-features rule L at the satisfaction it actually reached (worst target, mean over
+     * splits): what it buys is efficient, whatever its margin makes it buy. A saturating mu -> model rule (the step
+     * of main before decision 1002) pays far more than this at the same satisfaction.
+     */
+    static final double MAX_FRONTIER_RATIO = 1.10;
     static final long[] SPLITS = {1, 2, 3};
 
     /** The data sets of the older tests (bundled samples and RouteLLM MMLU when ../shared is there). */
@@ -63,6 +78,8 @@ class ProteusTracksTauTest {
         RouteLlmMmlu.locate().ifPresent(dir -> {
             try {
                 out.add(new Data("routellm-mmlu", RouteLlmMmlu.load(dir), RouteLlmMmlu.prices(), Catalog.empty()));
+                out.add(new Data("routellm-gsm8k", TrafficImporter.importFile(dir.resolveSibling("gsm8k").resolve("gsm8k_responses.csv"),
+                        ImportOptions.defaults()).sample(), RouteLlmMmlu.prices(), Catalog.empty()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -70,7 +87,11 @@ class ProteusTracksTauTest {
         return out;
     }
 
-    enum Bounds { FULL, GRID_COST, FLOORS_ONLY }
+    /**
+     * What is asserted on a data set: FULL the issue's figures; GRID_COST those with cost on the grid total;
+     * FLOORS_ONLY rise, floors and correlation; FLOORS_NO_RISE floors alone (plus efficiency, asserted everywhere).
+     */
+    enum Bounds { FULL, GRID_COST, FLOORS_ONLY, FLOORS_NO_RISE }
 
     record Summary(String name, List<ProteusTauTracking.Figures> splits) {
         double overshoot() {
@@ -85,6 +106,10 @@ class ProteusTracksTauTest {
             return splits.stream().mapToDouble(ProteusTauTracking.Figures::meanCostRatio).average().orElseThrow();
         }
 
+        double worstFrontierRatio() {
+            return splits.stream().mapToDouble(ProteusTauTracking.Figures::worstFrontierRatio).average().orElseThrow();
+        }
+
         double minCorrelation() {
             return splits.stream().mapToDouble(f -> f.report().tauResponseCorrelation()).min().orElseThrow();
         }
@@ -92,8 +117,9 @@ class ProteusTracksTauTest {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "%s over %d splits: mean overshoot %+.4f, min correlation %.3f, cost ratio worst target %.3f, grid %.3f%n",
-                    name, splits.size(), overshoot(), minCorrelation(), worstCostRatio(), gridCostRatio()));
+                    "%s over %d splits: mean overshoot %+.4f, min correlation %.3f, cost ratio worst target %.3f, grid %.3f, "
+                            + "frontier worst %.3f%n",
+                    name, splits.size(), overshoot(), minCorrelation(), worstCostRatio(), gridCostRatio(), worstFrontierRatio()));
             splits.forEach(b::append);
             return b.toString();
         }
@@ -110,7 +136,7 @@ class ProteusTracksTauTest {
     static void check(Summary s, Bounds bounds, List<String> failures) {
         for (ProteusTauTracking.Figures f : s.splits()) {
             List<TauGridReport.Point> pts = f.report().points();
-            for (int i = 1; i < pts.size(); i++) {
+            for (int i = 1; i < pts.size() && bounds != Bounds.FLOORS_NO_RISE; i++) {
                 if (pts.get(i).achieved() < pts.get(i - 1).achieved()) {
                     failures.add(s.name() + " split " + f.seed() + ": satisfaction falls from tau " + pts.get(i - 1).tau()
                             + " to " + pts.get(i).tau());
@@ -119,6 +145,13 @@ class ProteusTracksTauTest {
             if (f.report().floorComplianceRate() < 1) {
                 failures.add(s.name() + " split " + f.seed() + ": floor missed: " + f.report().summary());
             }
+        }
+        if (!(s.worstFrontierRatio() <= MAX_FRONTIER_RATIO)) {
+            failures.add(s.name() + String.format(Locale.ROOT, ": cost %.3fx the same-features rule L at the satisfaction reached",
+                    s.worstFrontierRatio()));
+        }
+        if (bounds == Bounds.FLOORS_NO_RISE) {
+            return;
         }
         if (!(s.minCorrelation() >= MIN_CORRELATION)) {
             failures.add(s.name() + String.format(Locale.ROOT, ": correlation %.3f below 0.97", s.minCorrelation()));
@@ -141,11 +174,13 @@ class ProteusTracksTauTest {
         full.add(new ProteusTauTracking.Data(wide.name(), wide.sample(20_000), wide.prices(), Catalog.empty()));
         ProteusTauTracking.Data desk = null;
         ProteusTauTracking.Data mmlu = null;
+        ProteusTauTracking.Data gsm8k = null;
         for (Data d : data()) {
             switch (d.name()) {
                 case "sample-assistant-platform" -> full.add(d.tracking());
                 case "sample-support-desk" -> desk = d.tracking();
                 case "routellm-mmlu" -> mmlu = d.tracking();
+                case "routellm-gsm8k" -> gsm8k = d.tracking();
                 default -> { }
             }
         }
@@ -158,6 +193,11 @@ class ProteusTracksTauTest {
             Summary s = measure(mmlu);
             all.append(s);
             check(s, Bounds.GRID_COST, failures);
+        }
+        if (gsm8k != null) {
+            Summary s = measure(gsm8k);
+            all.append(s);
+            check(s, Bounds.FLOORS_NO_RISE, failures);
         }
         Summary s = measure(desk);
         all.append(s);

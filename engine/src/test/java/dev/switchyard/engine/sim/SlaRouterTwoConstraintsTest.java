@@ -117,10 +117,17 @@ class SlaRouterTwoConstraintsTest {
             double firstShare = firstWindowShare(r);
             double learning = Math.max(0, first - bound) * firstShare;
             double cost = r.costPerRequest().mean();
+            // what the satisfaction the router delivered (tau plus its window margin and pacing) costs at best: the
+            // part of the gap that is the price of the 5% window risk, not of routing (decision 1411)
+            double delivered = r.meanSatisfaction().mean();
+            double boundAtDelivered = TwoConstraintOracle.fitted(delivered, latency, tiers, p.pool(),
+                    TwoConstraintFit.Resolution.CELL).dualBound() * norm;
             String figures = String.format(Locale.ROOT, "q %.1f: cost %.7f = %.2f x bound; allowed 1.1 x bound + learning %.7f ="
-                    + " %.7f (first window %.7f on %.2f of the requests); quality windows breached %d/%d, latency windows met"
-                    + " %.0f/%d", q, cost, cost / bound, learning, 1.1 * bound + learning, first, firstShare, breached, windows,
-                    latMet, latWindows);
+                    + " %.7f (first window %.7f on %.2f of the requests, later windows %.7f = %.2f x bound); quality windows"
+                    + " breached %d/%d, latency windows met %.0f/%d; satisfaction delivered %.4f, whose cell bound is %.7f ="
+                    + " %.2f x bound", q, cost, cost / bound, learning, 1.1 * bound + learning, first, firstShare,
+                    WindowContract.laterWindowsCost(r), WindowContract.laterWindowsCost(r) / bound, breached, windows, latMet,
+                    latWindows, delivered, boundAtDelivered, boundAtDelivered / bound);
             all.append(figures).append('\n');
             if (latWindows == 0 || latMet < (1 - MAX_BREACH_SHARE) * latWindows - 1e-9) {
                 constraints.add("q " + q + ": latency windows met " + latMet + "/" + latWindows);
@@ -157,15 +164,19 @@ class SlaRouterTwoConstraintsTest {
     }
 
     /**
-     * Issue 14's done-when in full. Not met yet (measured 2026-12-02 on the sample with L = 2164 ms): SLARouter costs
-     * 2.7x the two-constraint bound at q = 1 and 5.8x at q = 0.2 (allowed: 1.1x plus the first window's learning, about
-     * 1.7x), and at q = 0.2 the first weekly window breaches the quality term in 4 of 5 seeds. Without a latency term the
-     * same router costs 2.0x the one-constraint bound at this resolution already (category predictor, exploration about
-     * 18% of spend): the gap is mostly the quality side's, see docs/decisions/1402-two-constraint-oracle.md.
+     * Issue 14's done-when in full. Not met (measured 2026-12-02, sample data 1.2, L = 2753 ms, with decision 1411's
+     * cost-aware exploration): SLARouter costs 3.29x the two-constraint cell bound at q = 1 (later windows 3.05x) and
+     * 5.84x at q = 0.2 (later windows 6.18x); allowed is 1.1x plus the first window's learning, about 1.8x, which leaves
+     * the windows after the first 1.13x the bound. At q = 0.2, 5 of 20 weekly quality windows breach. Out of reach as
+     * stated for a router that keeps issue 10's 5% window risk: the satisfaction the router has to deliver for that
+     * (0.9044 at q = 1, 0.9081 at q = 0.2) already costs 1.12x / 1.25x the bound at tau in hindsight (the figures
+     * print it), before any learning. With the {@code category-length} predictor (decision 1410) the same run costs
+     * 2.87x / 5.63x. See docs/decisions/1402-two-constraint-oracle.md and 1411-dominated-exploration.md.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("issue 14 done-when not met yet: cost 2.7x / 5.8x the two-constraint bound (q 1 / 0.2),"
-            + " q 0.2 first-window quality breaches; see the Javadoc and decision 1402")
+    @org.junit.jupiter.api.Disabled("issue 14 done-when not met: cost 3.29x / 5.84x the two-constraint bound (q 1 / 0.2),"
+            + " q 0.2 quality windows 5/20 breached; the 5% window margin alone costs 1.12x / 1.25x; see the Javadoc, decisions"
+            + " 1402 and 1411")
     void issue14DoneWhen() throws Exception {
         StringBuilder all = new StringBuilder();
         List<String> failures = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.List;
 /** Factories of SLARouter and MESS+. */
 public final class OnlineRouters {
     /** Predictor choices; "scenario" uses the scenario's predictor option. */
-    static final List<String> PREDICTORS = List.of("scenario", "category", "prior-only", "text-logistic");
+    static final List<String> PREDICTORS = List.of("scenario", "category", "category-length", "prior-only", "text-logistic");
     /** Help of the predictor choice: what was measured about text-logistic on new prompts (decision 1004). */
     static final String PREDICTOR_HELP = "Where p_hat comes from. 'category' is the choice for new traffic; 'text-logistic' is not shown"
             + " to cost less than 'category' on prompts it has not seen before (decision 1004).";

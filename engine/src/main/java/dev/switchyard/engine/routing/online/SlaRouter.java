@@ -27,7 +27,8 @@ import java.util.random.RandomGenerator;
  *       {@code d_hat = (r - f)/(q - f)} for one-sided reports (the label itself when labels come);</li>
  *   <li>exploit: rule L with {@code lambda = Q / V} on normalised cost (scale-free V);</li>
  *   <li>explore with {@code eps_t = min(1, c / t^(1/4))} by serving one model (least-served in the
- *       cell, or uniform), or MESS+'s explore-all as a mode;</li>
+ *       cell, or uniform), or MESS+'s explore-all as a mode; after the first SLA window least-served skips models
+ *       that would lose rule L even with perfect quality ({@link ExplorationFilter}, decision 1411);</li>
  *   <li>window control for the SLA window the contract names ({@link SlaWindow}, from the
  *       {@link RoutingContext}): the queue carries the level earlier windows learned into each new
  *       window (their debt or surplus is not carried: a window is judged on its own), a pacing term
@@ -93,6 +94,9 @@ public final class SlaRouter implements Router {
     private double pace;
     private double threshold;
     private long refreshAt;
+    /** Largest multiplier seen at a refresh (the exploration filter's reckoning, ExplorationFilter). */
+    private double maxLambda;
+    private final boolean[] exploreAllowed;
 
     /** How an exploration step picks what to serve. */
     public enum ExploreMode {
@@ -128,6 +132,7 @@ public final class SlaRouter implements Router {
         this.outcomeVar = tau * (1 - tau);
         this.estimateVar = estimateVariance(tau, context.feedback().kind(), q, f);
         this.pHat = new double[models];
+        this.exploreAllowed = new boolean[models];
         this.served = new long[Math.max(1, context.categories().size()) * models];
         this.window = context.window();
         this.windowed = window.kind() != SlaWindow.Kind.CUMULATIVE;
@@ -250,6 +255,7 @@ public final class SlaRouter implements Router {
         margin = WindowPace.margin(z, outcomeVar + estimateVar, n, maxMargin);
         pace = WindowPace.pace(windowed, winDeficit, 1 - tau, margin, winObserved, remaining, maxMargin);
         threshold = 1 - tau - margin - pace;
+        maxLambda = Math.max(maxLambda, queue / v);
         if (latency != null) {
             // the quality window is in debt: the latency term holds its margin but does not pace (decision 1401)
             latency.qualityInDebt(pace > 0);
@@ -262,7 +268,7 @@ public final class SlaRouter implements Router {
         serving.explore();
         return switch (mode) {
             case UNIFORM -> random.nextInt(models);
-            case LEAST_SERVED -> leastServed(cell);
+            case LEAST_SERVED -> windowsSeen > 1 ? leastServedUndominated(request, cell) : leastServed(cell);
             case ALL -> exploreAll(request, serving);
         };
     }
@@ -272,6 +278,21 @@ public final class SlaRouter implements Router {
         long fewest = served[cell];
         for (int m = 1; m < models; m++) {
             if (served[cell + m] < fewest) {
+                fewest = served[cell + m];
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** Least-served among the models not dominated with certainty (ExplorationFilter), after the first window. */
+    private int leastServedUndominated(RequestView request, int cell) {
+        predictor.predict(request, pHat);
+        ExplorationFilter.allowed(request, pHat, 2 * maxLambda, exploreAllowed);
+        int best = -1;
+        long fewest = Long.MAX_VALUE;
+        for (int m = 0; m < models; m++) {
+            if (exploreAllowed[m] && served[cell + m] < fewest) {
                 fewest = served[cell + m];
                 best = m;
             }
@@ -377,6 +398,7 @@ public final class SlaRouter implements Router {
         s.put("c", c);
         s.put("risk", risk);
         s.put("epsilon", explorationRate());
+        s.put("exploration.maxLambda", maxLambda);
         s.put("margin", margin);
         s.put("pace", pace);
         s.put("requests", (double) t);
@@ -435,6 +457,7 @@ public final class SlaRouter implements Router {
         s.put("pace", pace);
         s.put("threshold", threshold);
         s.put("refreshAt", (double) refreshAt);
+        s.put("maxLambda", maxLambda);
         s.put("window.kind", (double) window.kind().ordinal());
         s.put("window.length", (double) windowLength);
         s.put("window.placed", placed ? 1.0 : 0.0);
@@ -494,6 +517,8 @@ public final class SlaRouter implements Router {
         pace = s.scalar("pace");
         threshold = s.scalar("threshold");
         refreshAt = (long) s.scalar("refreshAt");
+        // a state saved before the exploration filter existed: nothing is dominated at an unbounded multiplier
+        maxLambda = s.scalars().containsKey("maxLambda") ? s.scalar("maxLambda") : ExplorationFilter.UNBOUNDED;
         placed = s.scalar("window.placed") != 0;
         origin = (long) s.scalar("window.origin");
         windowIndex = (long) s.scalar("window.index");

@@ -138,6 +138,11 @@ public final class CellBetaPredictor implements Predictor {
         return Math.min(1, p * (1 - p) * (q - f) * (q - f) / (rho * (1 - rho)));
     }
 
+    /** The current estimate of cell (category, model). */
+    double estimate(int category, int model) {
+        return estimate[category * models + model];
+    }
+
     /** Answers observed (labelled or one-sided) in cell (category, model). */
     public double observations(int category, int model) {
         int i = category * models + model;

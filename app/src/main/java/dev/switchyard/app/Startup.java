@@ -1,0 +1,26 @@
+package dev.switchyard.app;
+
+/**
+ * Start-up timing for the self-test line. The self-test's historical fields count from the moment the JavaFX
+ * application object is made (after the toolkit started); the fields ending in {@code FromJvmMs} count from the
+ * JVM's own start, so the toolkit's start-up is in them too.
+ */
+final class Startup {
+    /** {@code System.nanoTime()} when {@code main} began. */
+    private static volatile long mainNanos = System.nanoTime();
+
+    private Startup() {
+    }
+
+    static void mainBegan() {
+        mainNanos = System.nanoTime();
+    }
+
+    /** Milliseconds since the JVM started, for a moment {@code nanos} ({@code System.nanoTime()}). */
+    static long fromJvmStart(long nanos) {
+        // the JVM's uptime is read once, when asked (the management classes cost a little start-up time)
+        long uptimeAtMain = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                - (System.nanoTime() - mainNanos) / 1_000_000;
+        return uptimeAtMain + (nanos - mainNanos) / 1_000_000;
+    }
+}
