@@ -29,7 +29,6 @@ public final class TrainedStateCache {
 
     private static final class Entries {
         final ConcurrentHashMap<Object, FutureTask<Object>> values = new ConcurrentHashMap<>();
-        final ConcurrentHashMap<Object, Object> locks = new ConcurrentHashMap<>();
         final AtomicInteger computed = new AtomicInteger();
     }
 
@@ -72,23 +71,6 @@ public final class TrainedStateCache {
                 throw err;
             }
             throw new IllegalStateException(c);
-        }
-    }
-
-    /**
-     * Runs {@code build} holding a lock for ({@code split}, {@code key}): builds of routers that would train the same
-     * state (e.g. the same router for the same replication at two feedback rates, on two threads) run one after the
-     * other, so the second recalls what the first trained instead of training it again. For factories that keep their
-     * own memo; the lock never changes a result, only when work is done, so a coarse key costs parallelism, not
-     * correctness.
-     */
-    public static <T> T oneAtATime(CalibrationSet split, Object key, Supplier<T> build) {
-        if (split == null || key == null) {
-            throw new IllegalArgumentException("a build lock needs its split and a key");
-        }
-        Object lock = entries(split).locks.computeIfAbsent(key, k -> new Object());
-        synchronized (lock) {
-            return build.get();
         }
     }
 

@@ -6,7 +6,6 @@ import dev.switchyard.engine.routing.RouterDescriptor;
 import dev.switchyard.engine.routing.Routers;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.Router;
-import dev.switchyard.engine.routing.TrainedStateCache;
 import dev.switchyard.engine.routing.oracle.HindsightRouter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -218,20 +217,30 @@ public final class Simulator {
         HindsightRouter bound = null;
         if (d.isBound()) {
             bound = registry.createBound(s.router(), ctx, s.routerParameters(), p.pool(s.mixShift()));
-        } else if (d.role() == RouterDescriptor.Role.OFFLINE && ctx.calibration().isPresent()) {
-            // an offline router trains at creation, on the split and this replication's seed, whatever the target or
-            // feedback rate: one build at a time per (router, seed, replication), so a sweep's second build recalls
-            // the first one's training instead of training it again on the other thread (decision 1010)
-            router = TrainedStateCache.oneAtATime(ctx.calibration().get(), new BuildKey(s.router(), s.seed(), rep),
-                    () -> registry.create(s.router(), ctx, s.routerParameters()));
         } else {
+            // an offline router trains at creation; what it trains is remembered per split and key
+            // (TrainedStateCache, decisions 1010 and 1030): a second build of the same state waits for the first
             router = registry.create(s.router(), ctx, s.routerParameters());
         }
         return new ReplicationRun(p, s, rep, router, bound, tape, control, rowBlind(s, d)).run();
     }
 
-    /** Builds of one offline router for one replication of one seed: they would train the same state. */
-    private record BuildKey(String router, long seed, int replication) {
+    /**
+     * Builds replication {@code rep}'s router for {@code s} and drops it: an offline router's training and calibration
+     * are remembered (TrainedStateCache), so a sweep can build every distinct trained state first, in parallel, before
+     * the runs that recall it (decision 1030). A build is a pure function of (preparation, scenario, replication): it
+     * draws from a fresh router generator, so building twice changes no result. Only for offline routers (the others
+     * keep nothing).
+     */
+    void buildOffline(PreparedScenario p, Scenario s, int rep) {
+        RouterDescriptor d = registry.descriptor(s.router());
+        if (d.role() != RouterDescriptor.Role.OFFLINE || d.isBound()) {
+            return;
+        }
+        RoutingContext ctx = context(p, s, rep, d);
+        if (ctx.calibration().isPresent()) {
+            registry.create(s.router(), ctx, s.routerParameters());
+        }
     }
 
     /**

@@ -108,16 +108,20 @@ public final class Sweep {
                 }
             }
         }
-        for (int i = 0; i < scenarios.size(); i++) {
-            prepared.get(i).slaOracleCost(scenarios.get(i).sla().target()); // fit bounds once, before the parallel phase
-            prepared.get(i).slaOracleCostAfterShift(scenarios.get(i).sla().target(), scenarios.get(i).mixShift());
-        }
         int reps = grid.base().replications();
         int tasks = scenarios.size() * reps;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Simulator.daemonThreads());
         List<Future<ReplicationResult>> futures = new ArrayList<>(tasks);
         AtomicInteger done = new AtomicInteger();
         try {
+            // decision 1030: what every run would otherwise wait for, first and in parallel, the longest first: each
+            // offline router's trainings (one task per router and replication, its targets in grid order, so the
+            // replications' trainings run side by side instead of one thread waiting for another's), then the bounds'
+            // fits (one per target). The runs that follow recall them; a run that comes early computes or waits for
+            // the same value, so the order changes when work is done, never a result.
+            for (Runnable r : fixedCosts(scenarios, prepared, simulator, reps, control)) {
+                pool.execute(r);
+            }
             for (int i = 0; i < scenarios.size(); i++) {
                 Scenario s = scenarios.get(i);
                 PreparedScenario p = prepared.get(i);
@@ -145,6 +149,74 @@ public final class Sweep {
             return new Result(points, targetResponses(points), (System.nanoTime() - t0) / 1e9, threads, List.copyOf(warnings));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The grid's fixed costs as tasks, longest first: per (preparation, offline router, replication) one task that
+     * builds the router for each of its grid points in order (its training and calibrations are remembered, {@code
+     * Simulator#buildOffline}); then per (preparation, target, latency term, mix shift) the SLA bound's fits before
+     * and after the shift, exactly those a run reads. A task that fails is left to the run that needs the same value:
+     * it computes it again and reports the failure where it belongs.
+     */
+    private static List<Runnable> fixedCosts(List<Scenario> scenarios, List<PreparedScenario> prepared,
+            Simulator simulator, int reps, RunControl control) {
+        Map<List<Object>, List<Integer>> builds = new LinkedHashMap<>();
+        Map<List<Object>, Integer> fits = new LinkedHashMap<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            RouterDescriptor d = simulator.registry().descriptor(s.router());
+            Same p = new Same(prepared.get(i));
+            if (d.role() == RouterDescriptor.Role.OFFLINE && !d.isBound()) {
+                builds.computeIfAbsent(List.of(p, s.router()), k -> new ArrayList<>()).add(i);
+            }
+            fits.putIfAbsent(java.util.Arrays.asList(p, s.sla().target(), s.latency(), s.mixShift()), i);
+        }
+        List<Runnable> out = new ArrayList<>();
+        for (List<Integer> points : builds.values()) {
+            for (int r = 0; r < reps; r++) {
+                int rep = r;
+                out.add(quietly(control, () -> {
+                    for (int i : points) {
+                        simulator.buildOffline(prepared.get(i), scenarios.get(i), rep);
+                    }
+                }));
+            }
+        }
+        for (int i : fits.values()) {
+            Scenario s = scenarios.get(i);
+            PreparedScenario p = prepared.get(i);
+            out.add(quietly(control, () -> {
+                p.slaOracleCost(s.sla().target(), s.latency(), s.mixShift(), false);
+                p.slaOracleCost(s.sla().target(), s.latency(), s.mixShift(), true);
+            }));
+        }
+        return out;
+    }
+
+    private static Runnable quietly(RunControl control, Runnable work) {
+        return () -> {
+            if (control.isCancelled()) {
+                return;
+            }
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // deliberately dropped: the run that needs this value computes it again and reports the failure
+            }
+        };
+    }
+
+    /** Compares by identity (preparations have no value equality). */
+    private record Same(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
         }
     }
 

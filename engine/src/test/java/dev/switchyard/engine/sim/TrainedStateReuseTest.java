@@ -86,4 +86,37 @@ class TrainedStateReuseTest {
         assertEquals(JSON.writeValueAsString(first), JSON.writeValueAsString(sim.run(p, s, RunControl.NONE)));
         assertTrue(first.meanSatisfaction().mean() > 0);
     }
+
+    @Test
+    void proteusTrainsOncePerReplicationAndTrainedRangeInTheOneCache() throws Exception {
+        // 0.83 widens the trained range to [0.80, 0.95], 0.86 keeps [0.85, 0.95]: two policies per replication, one
+        // correctness predictor under both; every other target and rate in the same ranges recalls them (decision 1030)
+        Scenario s = base().withTarget(0.83);
+        PreparedScenario p = PreparedScenario.of(s);
+        Simulator sim = Simulator.standard().withThreads(2);
+        Sweep.Result r = Sweep.run(new Sweep.Grid(s, List.of(), List.of("proteus"), List.of(0.83, 0.86, 0.88),
+                List.of(0.2)), sim, 2, RunControl.NONE);
+        assertEquals(3, r.points().size());
+        sim.run(p, s, RunControl.NONE);
+        int trained = TrainedStateCache.computed(p.calibration.orElseThrow());
+        assertEquals(2 * s.replications(), trained, "predictor and one policy per replication");
+        sim.run(p, s.withTarget(0.86).withFeedback(Scenario.Feedback.oneSided(1.0)), RunControl.NONE);
+        assertEquals(3 * s.replications(), TrainedStateCache.computed(p.calibration.orElseThrow()), "a second range trains its policy only");
+        sim.run(p, s.withTarget(0.81), RunControl.NONE);
+        sim.run(p, s.withTarget(0.88), RunControl.NONE);
+        assertEquals(3 * s.replications(), TrainedStateCache.computed(p.calibration.orElseThrow()), "targets in trained ranges recall");
+        // another seed splits and trains afresh: nothing learned on one seed's split is found for another's
+        Scenario other = s.withSeed(6);
+        PreparedScenario q = PreparedScenario.of(other);
+        sim.run(q, other, RunControl.NONE);
+        assertEquals(2 * s.replications(), TrainedStateCache.computed(q.calibration.orElseThrow()));
+        // and a policy recalled from the cache serves the same bits as one trained alone
+        Sweep.Point last = r.points().get(2);
+        Scenario.Feedback fb = s.feedback();
+        Scenario alone = s.withTarget(last.target()).withFeedback(new Scenario.Feedback(fb.kind(), last.feedbackRate(),
+                fb.falseReportRate(), fb.delayRequests(), Double.NaN, Double.NaN));
+        assertEquals(0.88, last.target());
+        assertEquals(JSON.writeValueAsString(Simulator.standard().withThreads(1).run(alone).slim()),
+                JSON.writeValueAsString(last.result()));
+    }
 }

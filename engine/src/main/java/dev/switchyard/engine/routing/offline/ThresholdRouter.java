@@ -93,7 +93,7 @@ public final class ThresholdRouter implements Router {
      * targets (and every replication sharing the training) computes them once per trained p_hat. Memoised by the
      * identity of the p_hat array and the split; the numbers are exactly those the loop computes.
      */
-    private static double[][] gridTable(double[] phat, LabelledSplit set) {
+    static double[][] gridTable(double[] phat, LabelledSplit set) {
         synchronized (GRID_TABLES) {
             java.util.Map<LabelledSplit, double[][]> perSplit = GRID_TABLES.get(phat);
             double[][] hit = perSplit == null ? null : perSplit.get(set);
@@ -105,12 +105,21 @@ public final class ThresholdRouter implements Router {
         int n = set.size();
         double[] cost = set.costArray();
         double[][] table = new double[2][GRID + 1];
+        // a row's choice depends on the threshold only through which models clear it, and that set changes only
+        // where a model's p_hat drops below the threshold: the choice is recomputed (by choose itself) at those grid
+        // points only, not at every one (decision 1030); the sums run over the rows in the same order as before
+        int[] chosen = new int[n];
+        int[] until = new int[n]; // the first grid point at which row i's choice must be recomputed
         for (int g = 0; g <= GRID; g++) {
             double th = (double) g / GRID;
             double sat = 0;
             double paid = 0;
             for (int i = 0; i < n; i++) {
-                int j = choose(phat, cost, i * m, m, th);
+                if (g >= until[i]) {
+                    chosen[i] = choose(phat, cost, i * m, m, th);
+                    until[i] = nextChange(phat, i * m, m, g, th);
+                }
+                int j = chosen[i];
                 sat += set.label(i, j);
                 paid += set.paid(i, j);
             }
@@ -124,6 +133,28 @@ public final class ThresholdRouter implements Router {
     }
 
     private static final java.util.Map<double[], java.util.Map<LabelledSplit, double[][]>> GRID_TABLES = new java.util.WeakHashMap<>();
+
+    /**
+     * The first grid point after {@code g} at which a model clearing threshold {@code th} (grid point {@code g}) no
+     * longer does, by choose's own comparison ({@code p >= g' / GRID}); {@code GRID + 1} when none drops within the grid.
+     */
+    static int nextChange(double[] phat, int off, int models, int g, double th) {
+        int next = GRID + 1;
+        for (int j = 0; j < models; j++) {
+            double p = phat[off + j];
+            if (p >= th) {
+                int d = Math.max(g + 1, (int) Math.min(GRID + 1, Math.floor(p * GRID)));
+                while (d > g + 1 && !(p >= (double) (d - 1) / GRID)) {
+                    d--;
+                }
+                while (d <= GRID && p >= (double) d / GRID) {
+                    d++;
+                }
+                next = Math.min(next, d);
+            }
+        }
+        return next;
+    }
 
     static int choose(double[] phat, double[] cost, int off, int models, double theta) {
         int cheapest = -1;

@@ -98,6 +98,28 @@ public final class ProteusPolicy {
         return h * 31 + java.util.Arrays.hashCode(lambdas);
     }
 
+    // the trained numbers as LearnedState entries (lambda per trained target, every network parameter), built on first
+    // use: they are the same for every replication that serves this policy (decision 1030)
+    private volatile java.util.SortedMap<String, Double> exported;
+
+    /** The trained duals and network parameters as export entries ({@code lambda@0.8500}, {@code policy.w00000}...). */
+    java.util.SortedMap<String, Double> exportedEntries() {
+        java.util.SortedMap<String, Double> e = exported;
+        if (e == null) {
+            java.util.TreeMap<String, Double> t = new java.util.TreeMap<>();
+            for (int k = 0; k < taus.length; k++) {
+                t.put(String.format(java.util.Locale.ROOT, "lambda@%.4f", taus[k]), lambdas[k]);
+            }
+            double[] params = network.parameters();
+            for (int i = 0; i < params.length; i++) {
+                t.put(String.format(java.util.Locale.ROOT, "policy.w%05d", i), params[i]);
+            }
+            e = java.util.Collections.unmodifiableSortedMap(t);
+            exported = e;
+        }
+        return e;
+    }
+
     // Restore (issue 12: configurations carry the trained policy): added at the end.
 
     /** A policy from exported parts: the network's parameters, the trained targets with their duals and margins. */

@@ -6,8 +6,6 @@ import dev.switchyard.engine.routing.RequestView;
 import dev.switchyard.engine.routing.Router;
 import dev.switchyard.engine.routing.Serving;
 import dev.switchyard.engine.routing.text.TextFeaturizer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * PROTEUS in service (reconstructed from arXiv 2601.19402's abstract; spec 3.2): serves a trained
@@ -188,19 +186,12 @@ public final class ProteusRouter implements Router {
 
     @Override
     public LearnedState exportState() {
-        Map<String, Double> s = new LinkedHashMap<>();
+        // the trained numbers' entries are the policy's (built once for it, sorted as LearnedState keeps them, so the
+        // copies here and in LearnedState are linear); a sweep exports one state per replication
+        java.util.TreeMap<String, Double> s = new java.util.TreeMap<>(policy.exportedEntries());
         s.put("tau", tau);
         s.put("lambda", lambda);
         s.put("meanMu", routed == 0 ? Double.NaN : muSum / routed);
-        double[] taus = policy.trainedTaus();
-        double[] lambdas = policy.trainedLambdas();
-        for (int k = 0; k < taus.length; k++) {
-            s.put(String.format(java.util.Locale.ROOT, "lambda@%.4f", taus[k]), lambdas[k]);
-        }
-        double[] params = policy.network().parameters();
-        for (int i = 0; i < params.length; i++) {
-            s.put(String.format(java.util.Locale.ROOT, "policy.w%05d", i), params[i]);
-        }
         return LearnedState.of("proteus", s);
     }
 }

@@ -7,12 +7,9 @@ import dev.switchyard.engine.routing.RouterFactory;
 import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.RoutingProvider;
-import dev.switchyard.engine.routing.offline.CorrectnessPredictor;
+import dev.switchyard.engine.routing.TrainedStateCache;
 import dev.switchyard.engine.routing.offline.OfflineTraining;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Registers PROTEUS with the router registry (through {@code META-INF/services}). One policy is
@@ -43,8 +40,6 @@ public final class ProteusRouting implements RoutingProvider {
                             0.85, 0.5, 0.99, false, true),
                     ParameterSpec.number("tauMax", "Highest target trained", "High end of the target range one policy serves.",
                             0.95, 0.5, 0.99, false, true)));
-
-    private static final Map<OfflineTraining, Map<ProteusConfig, ProteusPolicy>> POLICIES = new WeakHashMap<>();
 
     @Override
     public List<RouterFactory> routers() {
@@ -93,24 +88,25 @@ public final class ProteusRouting implements RoutingProvider {
                 p.number("marginZ"), d.folds(), d.predictor());
     }
 
+    /**
+     * What a policy's training reads besides the calibration split (decision 1010, one cache since decision 1030): the
+     * predictor's training (its seed, feature space, options, category count, cost normaliser) and the config (range,
+     * bins, network, iterations, steps, margin). The policy's own generator is derived from the same seed.
+     */
+    record PolicyKey(OfflineTraining.Key training, ProteusConfig config) {
+    }
+
     /** Trains (or recalls) the policy for this context and these parameters. */
     public static ProteusPolicy policy(RoutingContext context, RouterParameters parameters) {
         RouterParameters p = parameters.resolve(DESCRIPTOR);
         ProteusConfig config = config(p, context.target());
         long seed = context.random().nextLong();
-        OfflineTraining t = OfflineTraining.of(context, NAME, seed, config.predictor());
-        Map<ProteusConfig, ProteusPolicy> perTraining;
-        synchronized (POLICIES) {
-            perTraining = POLICIES.computeIfAbsent(t, k -> new ConcurrentHashMap<>());
-        }
-        ProteusPolicy hit = perTraining.get(config);
-        if (hit != null) {
-            return hit;
-        }
-        ProteusPolicy trained = ProteusTrainer.train(t.split(), t.predictor(), t.outOfFold(), config,
-                OfflineTraining.trainingRandom(seed ^ 0x9E3779B97F4A7C15L));
-        ProteusPolicy prev = perTraining.putIfAbsent(config, trained);
-        return prev != null ? prev : trained;
+        PolicyKey key = new PolicyKey(OfflineTraining.key(context, seed, config.predictor()), config);
+        return TrainedStateCache.get(context.requireCalibration(NAME), key, () -> {
+            OfflineTraining t = OfflineTraining.of(context, NAME, seed, config.predictor());
+            return ProteusTrainer.train(t.split(), t.predictor(), t.outOfFold(), config,
+                    OfflineTraining.trainingRandom(seed ^ 0x9E3779B97F4A7C15L));
+        });
     }
 
 }
