@@ -32,8 +32,8 @@ public final class Preparations {
     private Preparations() {
     }
 
-    /** Compares by identity. */
-    private record Same(Object value) {
+    /** Compares by identity (preparations have no value equality); also the sweep's key for them. */
+    record Same(Object value) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Same s && s.value == value;

@@ -166,7 +166,7 @@ public final class Sweep {
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             RouterDescriptor d = simulator.registry().descriptor(s.router());
-            Same p = new Same(prepared.get(i));
+            Preparations.Same p = new Preparations.Same(prepared.get(i));
             if (d.role() == RouterDescriptor.Role.OFFLINE && !d.isBound()) {
                 builds.computeIfAbsent(List.of(p, s.router()), k -> new ArrayList<>()).add(i);
             }
@@ -205,19 +205,6 @@ public final class Sweep {
                 // deliberately dropped: the run that needs this value computes it again and reports the failure
             }
         };
-    }
-
-    /** Compares by identity (preparations have no value equality). */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Same s && s.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
     }
 
     /** Sweep results keep the aggregate, not every replication's day arrays (a 1,320-point sweep stays small). */

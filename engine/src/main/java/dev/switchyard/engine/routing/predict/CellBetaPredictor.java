@@ -91,7 +91,20 @@ public final class CellBetaPredictor implements Predictor {
         }
         int category = event.request().category();
         int i = category * models + event.model();
-        switch (event.signal()) {
+        if (!tally(event.signal(), i, labelled, successes, oneSided, reports)) {
+            return;
+        }
+        estimate[category][event.model()] = posteriorMean(i);
+    }
+
+    /**
+     * Counts one answer's signal into cell {@code i} of the four evidence arrays: a labelled answer into
+     * {@code labelled} (and {@code successes} when satisfying), a one-sided one into {@code oneSided} (and
+     * {@code reports} when reported). False for an unlabelled answer, which counts nowhere. Shared with
+     * {@link LengthCellBetaPredictor}, whose cells count the same way.
+     */
+    static boolean tally(Signal s, int i, double[] labelled, double[] successes, double[] oneSided, double[] reports) {
+        switch (s) {
             case SATISFIED -> {
                 labelled[i] += 1;
                 successes[i] += 1;
@@ -103,11 +116,11 @@ public final class CellBetaPredictor implements Predictor {
             }
             case SILENCE -> oneSided[i] += 1;
             case UNLABELLED -> {
-                return;
+                return false;
             }
-            default -> throw unexpected(event.signal());
+            default -> throw unexpected(s);
         }
-        estimate[category][event.model()] = posteriorMean(i);
+        return true;
     }
 
     // out of line: the message's string concatenation would otherwise bloat learn(), which the simulator inlines

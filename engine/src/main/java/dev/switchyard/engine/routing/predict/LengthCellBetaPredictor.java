@@ -100,20 +100,8 @@ public final class LengthCellBetaPredictor implements Predictor {
         int b = LatencyModel.bucket(r.inputTokens());
         int m = event.model();
         int i = (c * B + b) * models + m;
-        switch (event.signal()) {
-            case SATISFIED -> {
-                labelled[i] += 1;
-                successes[i] += 1;
-            }
-            case DISSATISFIED -> labelled[i] += 1;
-            case REPORT -> {
-                oneSided[i] += 1;
-                reports[i] += 1;
-            }
-            case SILENCE -> oneSided[i] += 1;
-            default -> {
-                return;
-            }
+        if (!CellBetaPredictor.tally(event.signal(), i, labelled, successes, oneSided, reports)) {
+            return;
         }
         lowBucket[c] = Math.min(lowBucket[c], b);
         highBucket[c] = Math.max(highBucket[c], b);
