@@ -355,9 +355,10 @@ public final class LiveRouter {
         if (limiter == null) {
             return new Decision(ticket, modelIds.get(choice), choice, serving.explored, also, view.expected[choice]);
         }
+        long overBefore = limiter.overLimit;
         int served = limiter.serve(choice, view, serving);
         return new Decision(ticket, modelIds.get(served), served, serving.explored, also, view.expected[served],
-                modelIds.get(choice), served != choice, limiter.lastOverLimit);
+                modelIds.get(choice), served != choice, limiter.overLimit != overBefore);
     }
 
     /** Requests sent to a declared fallback because the routed model was at its rate limit. */
@@ -600,7 +601,6 @@ public final class LiveRouter {
         private long minute = Long.MIN_VALUE;
         long rateLimited;
         long overLimit;
-        boolean lastOverLimit;
 
         Limiter() {
             int m = modelIds.size();
@@ -619,7 +619,6 @@ public final class LiveRouter {
         }
 
         int serve(int routed, View view, LiveServing calls) {
-            lastOverLimit = false;
             // a request stamped earlier than the current minute (clocks of several front ends) counts in the current one
             long now = Math.floorDiv(view.request.timeMillis(), 60_000L);
             if (now > minute) {
@@ -652,7 +651,6 @@ public final class LiveRouter {
             }
             use(routed, view);
             overLimit++;
-            lastOverLimit = true;
             return routed;
         }
 

@@ -31,6 +31,8 @@ final class LatencyMetrics {
     private final boolean constrainTotal;
     private final double percentile;
     private final boolean active;
+    /** Some tier has a finite L: only then are the over-L sums kept (they are read for nothing else). */
+    private final boolean judging;
     private final double[] tierL; // per tier slot; +Infinity = no target
     private final int days;
     private final int months;
@@ -65,9 +67,12 @@ final class LatencyMetrics {
         this.active = target.isActive();
         this.tierSlots = Math.max(1, tierNames.size());
         this.tierL = new double[tierSlots];
+        boolean anyL = false;
         for (int t = 0; t < tierSlots; t++) {
             tierL[t] = target.targetMs(tierNames.isEmpty() ? null : tierNames.get(t));
+            anyL |= Double.isFinite(tierL[t]);
         }
+        this.judging = anyL;
         this.days = days;
         this.months = months;
         this.window = sla.window();
@@ -116,8 +121,6 @@ final class LatencyMetrics {
         ttftHist[slice + fineBucket(ttftMs)] += w;
         totalHist[slice + fineBucket(totalMs)] += w;
         double v = constrainTotal ? totalMs : ttftMs;
-        double over = v > tierL[tier] ? w : 0;
-        overW += over;
         allW += w;
         if (windowN > 0) {
             if (seq >= winEnd) {
@@ -126,13 +129,22 @@ final class LatencyMetrics {
                 winEnd = (winIndex + 1) * windowN;
             }
             winHist[coarseBucket(v)] += w;
-            winTierW[tier] += w;
-            winTierOver[tier] += over;
         } else {
             dayHist[day * COARSE + coarseBucket(v)] += w;
-            int dt = tier * days + day;
-            dayTierW[dt] += w;
-            dayTierOver[dt] += over;
+        }
+        if (judging) {
+            // without any finite L these sums are never read (no window is judged, no share is over L, the planner
+            // judges no latency term): skipped on the hot path
+            double over = v > tierL[tier] ? w : 0;
+            overW += over;
+            if (windowN > 0) {
+                winTierW[tier] += w;
+                winTierOver[tier] += over;
+            } else {
+                int dt = tier * days + day;
+                dayTierW[dt] += w;
+                dayTierOver[dt] += over;
+            }
         }
     }
 

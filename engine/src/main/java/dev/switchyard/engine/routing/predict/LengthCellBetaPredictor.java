@@ -40,7 +40,6 @@ public final class LengthCellBetaPredictor implements Predictor {
     private final double[] reports;
     private final double[] estimate;
     private final double[] evidencePerAnswer;
-    private final double[] categoryEstimate;
     /** Lowest and highest bucket seen per category (the buckets a category's change must refresh). */
     private final int[] lowBucket;
     private final int[] highBucket;
@@ -60,7 +59,6 @@ public final class LengthCellBetaPredictor implements Predictor {
         reports = new double[cells];
         estimate = new double[cells];
         evidencePerAnswer = new double[categories * models];
-        categoryEstimate = new double[models];
         lowBucket = new int[categories];
         highBucket = new int[categories];
         java.util.Arrays.fill(lowBucket, B);
