@@ -57,8 +57,9 @@ final class Bootstrap {
             return; // the app's own load reports what went wrong
         }
         try {
-            e.planning().startEarly(sample, openingSettings(e.planner(), sample));
-            earlyStartNanos = System.nanoTime();
+            if (e.planning().startEarly(sample, openingSettings(e.planner(), sample))) {
+                earlyStartNanos = System.nanoTime();
+            }
         } catch (RuntimeException notUsable) {
             // e.g. settings the screen would refuse: the screen asks (and explains) itself
         }

@@ -101,6 +101,14 @@ public class SwitchyardApp extends Application {
         return dir.resolve("recent-workspaces.json");
     }
 
+    /** The engine begun before the toolkit (Launcher), awaited here on the launcher thread, never on the FX thread. */
+    private Bootstrap.Engines engines;
+
+    @Override
+    public void init() {
+        engines = Bootstrap.engines();
+    }
+
     @Override
     public void start(Stage stage) {
         boolean selfTest = getParameters().getRaw().contains("--self-test");
@@ -118,7 +126,6 @@ public class SwitchyardApp extends Application {
             throw new java.io.UncheckedIOException("could not prepare the self-test's workspace list", e);
         }
         // begun before the toolkit (Launcher): the same planner is already working on the opening recommendation
-        Bootstrap.Engines engines = Bootstrap.engines();
         context = Context.create(runner, new Debouncer(timer, Platform::runLater, DEBOUNCE_MILLIS), new EngineDataSources(),
                 engines.planner(), engines.planning(), p -> {
                     if (holder[0] != null) {

@@ -164,13 +164,14 @@ public final class EnginePlanning implements PlanningEngine {
      * for it: the app calls this as soon as the bundled sample is read, with the settings the Scenario screen opens
      * on, so the planner works while the window is still being built (decision 1100). The screen's own
      * {@link #recommendStaged} of the same question joins it; a different question cancels it. Computed at start-up
-     * like any other answer: nothing is read from disk but the sample.
+     * like any other answer: nothing is read from disk but the sample. False when the screen had already asked, so
+     * nothing was begun.
      */
-    public void startEarly(DataSet data, ScenarioSettings settings) {
+    public boolean startEarly(DataSet data, ScenarioSettings settings) {
         Early e = new Early(data, settings);
         synchronized (this) {
             if (asked) {
-                return; // the screen already asked (and is computing it)
+                return false; // the screen already asked (and is computing it)
             }
             if (early != null) {
                 early.cancelled = true;
@@ -180,6 +181,7 @@ public final class EnginePlanning implements PlanningEngine {
         Thread t = new Thread(e::run, "switchyard-early-recommendation");
         t.setDaemon(true);
         t.start();
+        return true;
     }
 
     private Early takeEarly(DataSet data, ScenarioSettings settings) {

@@ -37,7 +37,7 @@ public record LatencyGoal(double targetMs, double percentile, Map<String, Double
         this(targetMs, percentile, Map.of());
     }
 
-    private static void requireMs(double ms) {
+    static void requireMs(double ms) {
         if (!(ms > 0 && ms < 1e7)) {
             throw new IllegalArgumentException("a latency target must be a positive number of milliseconds, got " + ms);
         }

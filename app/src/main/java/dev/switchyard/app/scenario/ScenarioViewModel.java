@@ -604,9 +604,7 @@ public final class ScenarioViewModel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; try 2000, 2,000 ms or 2 s", e);
         }
-        if (!(ms > 0 && ms < 1e7)) {
-            throw new IllegalArgumentException("a latency target must be a positive number of milliseconds, got " + ms);
-        }
+        LatencyGoal.requireMs(ms);
         return ms;
     }
 
