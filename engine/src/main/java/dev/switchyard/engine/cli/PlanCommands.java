@@ -301,9 +301,13 @@ final class PlanCommands {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%7.0f ms", l));
             for (double t : g.targets()) {
                 var c = g.cell(t, l).orElseThrow();
-                row.append(String.format(Locale.ROOT, " %12s", c.met() ? money(c.best().monthlySpend()) : "not met"));
+                row.append(String.format(Locale.ROOT, " %12s", c.met() ? money(c.best().monthlySpend()) + (c.toldTighter() ? "*" : "")
+                        : "not met"));
             }
             out.println(row);
+        }
+        if (g.cells().stream().anyMatch(c -> c.met() && c.toldTighter())) {
+            out.println("* the router configured for a tighter L of the grid: it keeps this L too, for less");
         }
         out.printf(Locale.ROOT, "grid: %.1f s%n", g.seconds());
     }

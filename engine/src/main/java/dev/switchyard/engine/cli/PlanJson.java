@@ -88,6 +88,7 @@ final class PlanJson {
      * {@code latencyMetric}, {@code latencyGridTier} (the tier whose L the rows set; empty: the default L),
      * {@code heldLatencyTargetMs} (the default L held when a tier is named; null otherwise or when none),
      * {@code heldTierLatencyTargetsMs} (the tiers' own Ls held), {@code rows} (the same in words), {@code cells} [{@code target}, {@code latencyTargetMs}, {@code meetsSla}, {@code router},
+     * {@code routerLatencyTargetMs} (the L that router is told: a tighter row's when that keeps this cell for less),
      * {@code monthlySpend} (null when no router keeps both terms), {@code reason} (why not, for the closest router),
      * {@code point} (that router's full figures)], {@code seconds}.
      */
@@ -111,6 +112,7 @@ final class PlanJson {
             co.put("latencyTargetMs", c.latencyMs());
             co.put("meetsSla", c.met());
             co.put("router", c.best().router());
+            co.put("routerLatencyTargetMs", c.routerLatencyMs());
             num(co, "monthlySpend", c.met() ? c.best().monthlySpend() : Double.NaN);
             if (!c.met()) {
                 co.put("reason", c.best().reason());

@@ -40,8 +40,20 @@ public record LatencyGrid(List<Double> targets, List<Double> latenciesMs, double
      * @param latencyMs L
      * @param best the cheapest router point keeping both terms; when no router does, the one that came closest
      *     (highest latency-window compliance, then satisfaction) with its reason
+     * @param routerLatencyMs the L the router of {@code best} is told (configured with): {@code latencyMs}, or a tighter
+     *     row's L when that configuration keeps this cell's promise for less (a p95 under the tighter L is under this one
+     *     too, so a looser L never costs more; decision 1430)
      */
-    public record Cell(double target, double latencyMs, PlanPoint best) {
+    public record Cell(double target, double latencyMs, PlanPoint best, double routerLatencyMs) {
+        public Cell(double target, double latencyMs, PlanPoint best) {
+            this(target, latencyMs, best, latencyMs);
+        }
+
+        /** True when the router is configured with a tighter L than this cell's. */
+        public boolean toldTighter() {
+            return routerLatencyMs < latencyMs;
+        }
+
         public boolean met() {
             return best.meetsSla();
         }

@@ -292,8 +292,10 @@ public final class Planner {
      * The base scenario's percentile, metric and per-tier targets are kept (decision 1430): with {@code tier} null or
      * empty a row's L is the default one, which holds every tier without an L of its own (the tiers' own Ls stay); with a
      * tier named, a row's L is that tier's and the default L and the other tiers' own Ls stay as the scenario has them.
-     * Not part of {@link #negotiate}: it costs one negotiation per L, so a screen asks for it on demand; {@code listener}
-     * gets each row when it is done.
+     * A cell whose own row costs more than a tighter row's configuration (or cannot keep it) takes that configuration:
+     * it keeps the looser promise too, so a looser L never costs more ({@link LatencyGrid.Cell#routerLatencyMs()} says
+     * which L the router is told). Not part of {@link #negotiate}: it costs one negotiation per L, so a screen asks for it
+     * on demand; {@code listener} gets each row when it is done.
      *
      * @throws IllegalArgumentException when {@code tier} is not an SLA tier of the traffic, or when no tier is named and
      *     every tier of the traffic has its own L (the rows would then vary a target that holds no request)
@@ -328,13 +330,22 @@ public final class Planner {
         List<Double> ts = new ArrayList<>(new TreeSet<>(targets));
         List<LatencyGrid.Cell> cells = new ArrayList<>();
         PlanOptions o = options.withFloor(false).withProbeCeiling(false);
+        // per target, the cheapest cell kept so far (rows ascend in L): a configuration keeping a tighter L keeps this one
+        Map<Double, LatencyGrid.Cell> keptSoFar = new java.util.HashMap<>();
         for (double l : ls) {
             Scenario at = base.withLatency(rowTerm(term, rowTier, l));
             Negotiation n = negotiate(at, ts, o, control, PlanListener.NONE);
             List<LatencyGrid.Cell> row = new ArrayList<>();
             for (double t : ts) {
                 List<PlanPoint> atT = n.points().stream().filter(p -> Math.abs(p.target() - t) < 1e-9).toList();
-                row.add(new LatencyGrid.Cell(t, l, cheapestKeeping(atT)));
+                LatencyGrid.Cell own = new LatencyGrid.Cell(t, l, cheapestKeeping(atT));
+                LatencyGrid.Cell tighter = keptSoFar.get(t);
+                LatencyGrid.Cell cell = tighter != null && (!own.met() || tighter.best().monthlySpend() < own.best().monthlySpend())
+                        ? new LatencyGrid.Cell(t, l, tighter.best(), tighter.routerLatencyMs()) : own;
+                if (cell.met()) {
+                    keptSoFar.put(t, cell);
+                }
+                row.add(cell);
             }
             cells.addAll(row);
             listener.rowDone(l, List.copyOf(row));

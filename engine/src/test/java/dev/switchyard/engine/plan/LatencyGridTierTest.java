@@ -9,6 +9,9 @@ import dev.switchyard.engine.catalog.Catalog;
 import dev.switchyard.engine.routing.LatencyTarget;
 import dev.switchyard.engine.sim.RunControl;
 import dev.switchyard.engine.sim.Scenario;
+import dev.switchyard.engine.sample.SampleBundle;
+import dev.switchyard.engine.sample.SampleData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -97,5 +100,46 @@ class LatencyGridTierTest {
         IllegalArgumentException nobody = assertThrows(IllegalArgumentException.class, () -> Planner.standard().latencyGrid(
                 s, TARGETS, List.of(2000.0), null, options(), RunControl.NONE, LatencyGrid.Listener.NONE));
         assertTrue(nobody.getMessage().contains("has its own latency target"), nobody.getMessage());
+    }
+
+    /**
+     * On the bundled sample the threshold router told a looser L routes to dearer models (it has more to choose from), so
+     * the rows' own negotiations are not monotone in L. A configuration keeping p95 under a tighter L keeps it under a
+     * looser one too: each cell is the cheapest over its own row and the tighter ones, checked here against the rows'
+     * negotiations run one by one.
+     */
+    @Test
+    void aLooserLNeverCostsMoreOnTheSampleAndEachCellIsTheCheapestOfItsOwnAndTighterRows() throws Exception {
+        SampleBundle b = SampleData.load(SampleData.locate());
+        Scenario s = Scenario.of(b.traffic("support-desk").orElseThrow().sample(), b.priceSheets().stream()
+                .filter(p -> p.name().equals("list-2026-06")).findFirst().orElseThrow(), b.catalog(), "threshold")
+                .withVolume(Scenario.Volume.requests(50_000)).withLatency(LatencyTarget.of(2500, 0.95));
+        PlanOptions o = PlanOptions.defaults().withRouters(List.of("cheapest-meeting-target", "threshold"));
+        List<Double> ts = List.of(0.85, 0.9);
+        List<Double> ls = List.of(1500.0, 2500.0, 4000.0);
+        LatencyGrid g = Planner.standard().latencyGrid(s, ts, ls, o, RunControl.NONE, LatencyGrid.Listener.NONE);
+        List<Double> ownCheapest = new ArrayList<>();
+        boolean tighterUsed = false;
+        for (double t : ts) {
+            double envelope = Double.NaN;
+            for (double l : ls) {
+                // the same targets as the grid's (a negotiation tries each router at aims for all of them)
+                Negotiation n = Planner.standard().negotiate(s.withLatency(LatencyTarget.of(l, 0.95)), ts,
+                        o.withFloor(false).withProbeCeiling(false), RunControl.NONE, PlanListener.NONE);
+                double own = n.points().stream().filter(p -> p.target() == t && p.meetsSla())
+                        .mapToDouble(PlanPoint::monthlySpend).min().orElse(Double.NaN);
+                ownCheapest.add(own);
+                envelope = Double.isNaN(envelope) ? own : Double.isNaN(own) ? envelope : Math.min(envelope, own);
+                LatencyGrid.Cell c = g.cell(t, l).orElseThrow();
+                assertEquals(!Double.isNaN(envelope), c.met(), t + " at " + l);
+                if (c.met()) {
+                    assertEquals(envelope, c.best().monthlySpend(), 1e-9, t + " at " + l);
+                    assertTrue(c.routerLatencyMs() <= l);
+                    assertEquals(c.routerLatencyMs(), c.best().latency().targetMs(), 0, "the point is the told L's run");
+                    tighterUsed |= c.toldTighter();
+                }
+            }
+        }
+        assertTrue(tighterUsed, "the sample's rows are not monotone on their own (so the rule is exercised): " + ownCheapest);
     }
 }
