@@ -59,6 +59,8 @@ public final class NegotiateViewModel {
             "Press Analyse to see what each SLA target costs, from the scenario's settings.");
     /** Latency targets L (ms) of the quality x latency grid's rows; follow the scenario's L (see {@link #latencyRange}). */
     private final ObservableList<Double> latencyTargets = FXCollections.observableArrayList(latencyRange(Double.NaN));
+    /** Handed out instead of {@code latencyTargets}: one wrapper, so the screen's listener on it is not collected with a copy. */
+    private final ObservableList<Double> readOnlyLatencyTargets = FXCollections.unmodifiableObservableList(latencyTargets);
     private final ReadOnlyObjectWrapper<PlanningEngine.LatencyCells> latencyGrid = new ReadOnlyObjectWrapper<>(this, "latencyGrid");
     private final ReadOnlyBooleanWrapper latencyRunning = new ReadOnlyBooleanWrapper(this, "latencyRunning");
     private final ReadOnlyStringWrapper latencyStatus = new ReadOnlyStringWrapper(this, "latencyStatus",
@@ -450,7 +452,7 @@ public final class NegotiateViewModel {
 
     /** The grid's rows: latency targets L in ms, ascending. */
     public ObservableList<Double> latencyTargets() {
-        return FXCollections.unmodifiableObservableList(latencyTargets);
+        return readOnlyLatencyTargets;
     }
 
     public ReadOnlyObjectProperty<PlanningEngine.LatencyCells> latencyGridProperty() {
