@@ -258,17 +258,23 @@ public final class Fixtures {
         }
 
         public final List<List<Double>> latencyGrids = new ArrayList<>();
+        /** The tier whose L each grid's rows set ("" = the default L), in the order asked. */
+        public final List<String> latencyGridTiers = new ArrayList<>();
 
         /**
          * The fake grid: SLARouter keeps (t, L) when L >= 1,000 ms and t <= the ceiling, at its spend for t times
-         * (1 + 1,000 / L) (a tighter latency target costs more); otherwise no router does ("too slow").
+         * (1 + 1,000 / L) (a tighter latency target costs more); otherwise no router does ("too slow"). Its rows say
+         * whose L they set, as the engine's do.
          */
         @Override
         public LatencyCells latencyGrid(DataSet data, ScenarioSettings s, List<Double> targets, List<Double> latenciesMs,
-                                        List<String> routers, java.util.function.Consumer<LatencyCells> partial, ProgressSink sink) {
+                                        String tier, List<String> routers, java.util.function.Consumer<LatencyCells> partial,
+                                        ProgressSink sink) {
             synchronized (latencyGrids) {
                 latencyGrids.add(List.copyOf(latenciesMs));
+                latencyGridTiers.add(tier);
             }
+            String rows = tier.isEmpty() ? "L is every tier's" : "L is " + tier + "'s";
             List<LatencyCell> cells = new ArrayList<>();
             for (double l : latenciesMs) {
                 sink.checkCancelled();
@@ -278,9 +284,9 @@ public final class Fixtures {
                     cells.add(new LatencyCell(t, l, met, "SLARouter", met ? spend : Double.NaN, 0.8 * l,
                             met ? "" : "misses the latency target in 40% of weeks (accepted: 5%)"));
                 }
-                partial.accept(new LatencyCells(targets, latenciesMs, s.latency().percentile(), cells, true, 0));
+                partial.accept(new LatencyCells(targets, latenciesMs, s.latency().percentile(), cells, true, 0, tier, ""));
             }
-            return new LatencyCells(targets, latenciesMs, s.latency().percentile(), cells, false, 0.3);
+            return new LatencyCells(targets, latenciesMs, s.latency().percentile(), cells, false, 0.3, tier, rows);
         }
 
         @Override

@@ -161,9 +161,39 @@ public final class NegotiateView extends ScrollPane {
         latencyStatus.textProperty().bind(vm.latencyStatusProperty());
         latencyStatus.setWrapText(true);
         latencyStatus.getStyleClass().add("notes");
-        HBox latencyBar = new HBox(6, new Label("Latency targets (ms)"), latencyField, computeLatency, cancelLatency, latencyError);
+        // whose L the rows set: the default (every tier without its own) or one tier's, the others held as set
+        javafx.scene.control.ComboBox<String> rowTier = new javafx.scene.control.ComboBox<>(vm.latencyRowTiers());
+        rowTier.setId("negotiate-latency-tier");
+        rowTier.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String t) {
+                return NegotiateViewModel.rowTierLabel(t);
+            }
+
+            @Override
+            public String fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        rowTier.setValue(vm.latencyRowTierProperty().get());
+        vm.latencyRowTierProperty().addListener((o, was, now) -> rowTier.setValue(now));
+        rowTier.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.equals(vm.latencyRowTierProperty().get())) {
+                vm.setLatencyRowTier(now);
+            }
+        });
+        ChartCardTooltips.install(rowTier, "Whose latency target the rows move: one SLA tier's (the other tiers keep the "
+                + "targets set on the Scenario screen), or the default one, which holds every tier without a target of its "
+                + "own. With per-tier targets it starts on the tier with the tightest one.");
+        Label rowsSay = new Label();
+        rowsSay.setId("negotiate-latency-rows");
+        rowsSay.getStyleClass().add("notes");
+        vm.latencyGridProperty().addListener((o, was, now) -> rowsSay.setText(now == null || now.rows().isEmpty() ? ""
+                : "Rows: " + now.rows() + "."));
+        HBox latencyBar = new HBox(6, new Label("Rows move the latency target of"), rowTier, new Label("Latency targets (ms)"),
+                latencyField, computeLatency, cancelLatency, latencyError);
         latencyBar.setAlignment(Pos.CENTER_LEFT);
-        VBox latencyBox = new VBox(6, latencyBar, latencyGrid, latencyStatus);
+        VBox latencyBox = new VBox(6, latencyBar, rowsSay, latencyGrid, latencyStatus);
         ChartCard latencyCard = card("Monthly cost: SLA target x latency target", "What a month costs when the contract "
                 + "names a latency as well as a satisfaction level: each cell is the monthly spend of the cheapest chosen "
                 + "router that keeps both, the SLA target (columns) and 'the percentile of time to first token at most L' "
@@ -206,7 +236,7 @@ public final class NegotiateView extends ScrollPane {
         }
         List<String> rows = new ArrayList<>();
         for (double l : g.latenciesMs()) {
-            rows.add(String.format(Locale.ROOT, "p%.0f ≤ %s", 100 * g.percentile(), l >= 1000 && l % 100 == 0
+            rows.add((g.tier().isEmpty() ? "" : g.tier() + " ") + String.format(Locale.ROOT, "p%.0f ≤ %s", 100 * g.percentile(), l >= 1000 && l % 100 == 0
                     ? String.format(Locale.ROOT, "%.1f s", l / 1000) : String.format(Locale.ROOT, "%,.0f ms", l)));
         }
         List<String> cols = g.targets().stream().map(NegotiateView::pct).toList();
@@ -240,7 +270,9 @@ public final class NegotiateView extends ScrollPane {
             if (n instanceof Label lab && r != null && c != null && r > 0 && c > 0) {
                 g.cell(g.targets().get(c - 1), g.latenciesMs().get(r - 1)).filter(x -> x.met())
                         .ifPresent(x -> lab.setTooltip(ChartCard.wrap(x.router() + " keeps " + pct(x.target()) + " and "
-                                + rows.get(r - 1) + " for " + Formats.usd(x.monthlySpend()) + " a month")));
+                                + rows.get(r - 1) + " for " + Formats.usd(x.monthlySpend()) + " a month"
+                                + (x.toldTighter() ? String.format(Locale.ROOT, ", configured for %,.0f ms: that keeps this looser "
+                                + "target too, for less than the router configured for it", x.routerLatencyMs()) : ""))));
                 lab.setMinHeight(26);
             }
         }

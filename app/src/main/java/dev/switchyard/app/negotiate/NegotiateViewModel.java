@@ -59,10 +59,18 @@ public final class NegotiateViewModel {
             "Press Analyse to see what each SLA target costs, from the scenario's settings.");
     /** Latency targets L (ms) of the quality x latency grid's rows; follow the scenario's L (see {@link #latencyRange}). */
     private final ObservableList<Double> latencyTargets = FXCollections.observableArrayList(latencyRange(Double.NaN));
+    /** Handed out instead of {@code latencyTargets}: one wrapper, so the screen's listener on it is not collected with a copy. */
+    private final ObservableList<Double> readOnlyLatencyTargets = FXCollections.unmodifiableObservableList(latencyTargets);
     private final ReadOnlyObjectWrapper<PlanningEngine.LatencyCells> latencyGrid = new ReadOnlyObjectWrapper<>(this, "latencyGrid");
     private final ReadOnlyBooleanWrapper latencyRunning = new ReadOnlyBooleanWrapper(this, "latencyRunning");
     private final ReadOnlyStringWrapper latencyStatus = new ReadOnlyStringWrapper(this, "latencyStatus",
             "Press Compute for what each satisfaction target costs under each latency target (one analysis per latency).");
+    /** The grid's row choices: "" (the default L, every tier without its own) and each SLA tier of the data. */
+    private final ObservableList<String> latencyRowTiers = FXCollections.observableArrayList("");
+    private final ObservableList<String> readOnlyLatencyRowTiers = FXCollections.unmodifiableObservableList(latencyRowTiers);
+    /** Whose L the grid's rows set (see {@link #latencyRowTiers}); follows the scenario until chosen. */
+    private final ReadOnlyStringWrapper latencyRowTier = new ReadOnlyStringWrapper(this, "latencyRowTier", "");
+    private boolean latencyTierTouched;
     private TaskRunner.Handle latencyTask;
     private long latencyGeneration;
     /** The highest satisfaction a deployable router reaches, from the engine's recommendation; NaN until known. */
@@ -162,8 +170,20 @@ public final class NegotiateViewModel {
         } catch (IllegalArgumentException e) {
             return;
         }
+        DataSet data = session.get();
+        List<String> dataTiers = data != null && data.traffic().hasSlaTiers() ? data.traffic().slaTiers().values() : List.of();
+        List<String> choices = new ArrayList<>();
+        choices.add("");
+        choices.addAll(dataTiers);
+        if (!choices.equals(latencyRowTiers)) {
+            latencyRowTiers.setAll(choices);
+        }
+        if (!latencyTierTouched || !choices.contains(latencyRowTier.get())) {
+            latencyTierTouched = false;
+            latencyRowTier.set(defaultRowTier(s.latency(), dataTiers));
+        }
         if (!latencyTouched) {
-            List<Double> ls = latencyRange(s.latency().targetMs());
+            List<Double> ls = latencyRange(s.latency().targetMs(latencyRowTier.get().isEmpty() ? null : latencyRowTier.get()));
             if (!ls.equals(latencyTargets)) {
                 latencyTargets.setAll(ls);
             }
@@ -276,6 +296,47 @@ public final class NegotiateViewModel {
     private boolean latencyTouched;
 
     /**
+     * Whose L the grid's rows set by default: the tier with the tightest L of its own when the scenario gives tiers their
+     * own (that is the term a customer negotiates; the others stay as set), else the default L (every tier).
+     */
+    static String defaultRowTier(dev.switchyard.app.scenario.LatencyGoal goal, List<String> dataTiers) {
+        return goal.tierTargetsMs().entrySet().stream().filter(e -> dataTiers.contains(e.getKey()))
+                .min(java.util.Map.Entry.<String, Double>comparingByValue().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .map(java.util.Map.Entry::getKey).orElse("");
+    }
+
+    /**
+     * Makes the grid's rows set {@code tier}'s L ("" = the default L, every tier without its own); the rows' latency
+     * targets follow that L again unless typed. {@code null} = follow the scenario again.
+     */
+    public void setLatencyRowTier(String tier) {
+        if (tier == null) {
+            latencyTierTouched = false;
+        } else {
+            if (!latencyRowTiers.contains(tier)) {
+                return;
+            }
+            latencyTierTouched = true;
+            latencyRowTier.set(tier);
+        }
+        followScenario();
+    }
+
+    /** The choices of whose L the grid's rows set: "" (the default L) and the data's SLA tiers. */
+    public ObservableList<String> latencyRowTiers() {
+        return readOnlyLatencyRowTiers;
+    }
+
+    public ReadOnlyStringProperty latencyRowTierProperty() {
+        return latencyRowTier.getReadOnlyProperty();
+    }
+
+    /** A row choice as the screen names it. */
+    public static String rowTierLabel(String tier) {
+        return tier == null || tier.isEmpty() ? "every tier without its own" : tier;
+    }
+
+    /**
      * Sets the grid's latency targets from text ("1000, 1500, 2 s"); empty = follow the scenario again.
      *
      * @return an error to show next to the field, or empty when accepted
@@ -350,12 +411,13 @@ public final class NegotiateViewModel {
         final long generation = ++latencyGeneration;
         List<Double> ts = List.copyOf(gridTargets);
         List<Double> ls = List.copyOf(latencyTargets);
+        String rowTier = latencyRowTier.get();
         final ScenarioSettings start = settings;
         latencyRunning.set(true);
         latencyGrid.set(null);
         long t0 = System.nanoTime();
         latencyStatus.set("Computing " + ls.size() + " latency targets x " + ts.size() + " SLA targets…");
-        latencyTask = runner.submit("Quality x latency grid", sink -> planning.latencyGrid(data, start, ts, ls, routerNames,
+        latencyTask = runner.submit("Quality x latency grid", sink -> planning.latencyGrid(data, start, ts, ls, rowTier, routerNames,
                 partial -> runner.uiExecutor().execute(() -> {
                     if (generation == latencyGeneration) {
                         latencyGrid.set(partial);
@@ -368,8 +430,8 @@ public final class NegotiateViewModel {
                     latencyGrid.set(g);
                     long met = g.cells().stream().filter(PlanningEngine.LatencyCell::met).count();
                     latencyStatus.set(String.format(java.util.Locale.ROOT, "Computed in %.1f s: %d of %d cells can be kept "
-                            + "(p%.0f time to first token at most L in every contract window, with the satisfaction target).",
-                            (System.nanoTime() - t0) / 1e9, met, g.cells().size(), 100 * g.percentile()));
+                            + "(p%.0f time to first token at most L in every contract window, with the satisfaction target). ",
+                            (System.nanoTime() - t0) / 1e9, met, g.cells().size(), 100 * g.percentile()) + g.rows() + ".");
                 }, e -> {
                     if (generation != latencyGeneration) {
                         return;
@@ -390,7 +452,7 @@ public final class NegotiateViewModel {
 
     /** The grid's rows: latency targets L in ms, ascending. */
     public ObservableList<Double> latencyTargets() {
-        return FXCollections.unmodifiableObservableList(latencyTargets);
+        return readOnlyLatencyTargets;
     }
 
     public ReadOnlyObjectProperty<PlanningEngine.LatencyCells> latencyGridProperty() {
@@ -413,14 +475,17 @@ public final class NegotiateViewModel {
         List<List<String>> rows = new ArrayList<>();
         for (double l : g.latenciesMs()) {
             List<String> row = new ArrayList<>();
-            row.add(String.format(java.util.Locale.ROOT, "p%.0f TTFT <= %,.0f ms", 100 * g.percentile(), l));
+            row.add((g.tier().isEmpty() ? "" : g.tier() + " ") + String.format(java.util.Locale.ROOT, "p%.0f TTFT <= %,.0f ms",
+                    100 * g.percentile(), l));
             for (double t : g.targets()) {
-                row.add(g.cell(t, l).map(c -> c.met() ? dev.switchyard.app.common.Formats.usd(c.monthlySpend()) + " (" + c.router() + ")"
-                        : "not met").orElse(""));
+                row.add(g.cell(t, l).map(c -> c.met() ? dev.switchyard.app.common.Formats.usd(c.monthlySpend()) + " (" + c.router()
+                        + (c.toldTighter() ? String.format(java.util.Locale.ROOT, " configured for %,.0f ms", c.routerLatencyMs()) : "")
+                        + ")" : "not met").orElse(""));
             }
             rows.add(row);
         }
-        return new dev.switchyard.app.common.DataTable("Monthly cost: SLA target x latency target", headers, rows);
+        return new dev.switchyard.app.common.DataTable("Monthly cost: SLA target x latency target"
+                + (g.rows().isEmpty() ? "" : " (" + g.rows() + ")"), headers, rows);
     }
 
     private static ProgressSink quiet(ProgressSink sink) {

@@ -279,24 +279,28 @@ public final class EnginePlanning implements PlanningEngine {
 
     @Override
     public LatencyCells latencyGrid(DataSet data, ScenarioSettings settings, List<Double> targets, List<Double> latenciesMs,
-                                    List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink) throws Exception {
+                                    String tier, List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink)
+            throws Exception {
         Scenario base = base(data, settings);
         List<String> deployable = planner.deployableRouters();
         List<String> asked = routers.stream().filter(deployable::contains).toList();
         PlanOptions options = options(data, settings, base).withThreads(threads).withRouters(asked);
         double pct = settings.latency().percentile();
+        // the scenario's whole latency term (its default L and the tiers' own): the engine keeps what the rows do not set
+        dev.switchyard.engine.routing.LatencyTarget term = base.latency();
         Scenario withPct = base.withLatency(new dev.switchyard.engine.routing.LatencyTarget(
-                dev.switchyard.engine.routing.LatencyTarget.Metric.TTFT, Double.POSITIVE_INFINITY, pct, Map.of()));
+                dev.switchyard.engine.routing.LatencyTarget.Metric.TTFT, term.targetMs(), pct, term.tierTargetsMs()));
+        String rowTier = tier == null ? "" : tier;
         List<LatencyCell> soFar = new ArrayList<>();
         List<Double> ls = new ArrayList<>(new java.util.TreeSet<>(latenciesMs));
         List<Double> ts = new ArrayList<>(new java.util.TreeSet<>(targets));
         dev.switchyard.engine.plan.LatencyGrid g;
         try {
-            g = planner.latencyGrid(withPct, ts, ls, options, control(sink), (l, row) -> {
+            g = planner.latencyGrid(withPct, ts, ls, rowTier, options, control(sink), (l, row) -> {
                 LatencyCells now;
                 synchronized (soFar) {
                     row.forEach(c -> soFar.add(toCell(c)));
-                    now = new LatencyCells(ts, ls, pct, soFar, true, 0);
+                    now = new LatencyCells(ts, ls, pct, soFar, true, 0, rowTier, "");
                 }
                 partial.accept(now);
             });
@@ -305,13 +309,13 @@ public final class EnginePlanning implements PlanningEngine {
         }
         sink.checkCancelled();
         return new LatencyCells(g.targets(), g.latenciesMs(), g.percentile(), g.cells().stream().map(EnginePlanning::toCell).toList(),
-                false, g.seconds());
+                false, g.seconds(), g.tier(), g.rowsSay());
     }
 
     static LatencyCell toCell(dev.switchyard.engine.plan.LatencyGrid.Cell c) {
         PlanPoint p = c.best();
         return new LatencyCell(c.target(), c.latencyMs(), c.met(), p.displayName(), c.met() ? p.monthlySpend() : Double.NaN,
-                p.latency() == null ? Double.NaN : p.latency().latencyP95Ms(), c.met() ? "" : p.reason());
+                p.latency() == null ? Double.NaN : p.latency().latencyP95Ms(), c.met() ? "" : p.reason(), c.routerLatencyMs());
     }
 
     static Advice toAdvice(Recommendation r) {

@@ -49,23 +49,36 @@ public interface PlanningEngine {
     /**
      * Negotiate's quality x latency grid: for each latency target L (ms, the scenario's percentile) and each target, the
      * cheapest of {@code routers} keeping both terms and its monthly spend; one negotiation per L, so slow: asked for on
-     * demand. {@code partial} receives the grid so far after each row of L (from a worker thread).
+     * demand. The scenario's per-tier latency targets stay (decision 1430): with {@code tier} empty a row's L holds every
+     * tier without its own; with a tier named, a row's L is that tier's and the others keep theirs. {@code partial}
+     * receives the grid so far after each row of L (from a worker thread).
      */
     LatencyCells latencyGrid(DataSet data, ScenarioSettings settings, List<Double> targets, List<Double> latenciesMs,
-                             List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink) throws Exception;
+                             String tier, List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink)
+            throws Exception;
 
     /**
      * The quality x latency grid as far as it is known.
      *
      * @param percentile the percentile each L constrains (time to first token)
      * @param partial true while rows are still missing
+     * @param tier the SLA tier whose L the rows set; empty: the default L (every tier without its own)
+     * @param rows the engine's words for what a row's L is and which targets are held ("L is gold's; held: ...")
      */
     record LatencyCells(List<Double> targets, List<Double> latenciesMs, double percentile, List<LatencyCell> cells,
-                        boolean partial, double seconds) {
+                        boolean partial, double seconds, String tier, String rows) {
         public LatencyCells {
             targets = List.copyOf(targets);
             latenciesMs = List.copyOf(latenciesMs);
             cells = List.copyOf(cells);
+            tier = tier == null ? "" : tier;
+            rows = rows == null ? "" : rows;
+        }
+
+        /** A grid whose rows set every tier's L (no per-tier targets). */
+        public LatencyCells(List<Double> targets, List<Double> latenciesMs, double percentile, List<LatencyCell> cells,
+                            boolean partial, double seconds) {
+            this(targets, latenciesMs, percentile, cells, partial, seconds, "", "");
         }
 
         public java.util.Optional<LatencyCell> cell(double target, double latencyMs) {
@@ -76,10 +89,20 @@ public interface PlanningEngine {
 
     /**
      * One (target, L) cell: the cheapest router keeping both terms and its monthly spend, or, when none does, the one
-     * that came closest and why it fails ({@code monthlySpend} NaN).
+     * that came closest and why it fails ({@code monthlySpend} NaN). {@code routerLatencyMs} is the L the router is to be
+     * configured with: L, or a tighter row's when that configuration keeps this cell for less (decision 1430).
      */
     record LatencyCell(double target, double latencyMs, boolean met, String router, double monthlySpend, double latencyP95Ms,
-                       String reason) {
+                       String reason, double routerLatencyMs) {
+        public LatencyCell(double target, double latencyMs, boolean met, String router, double monthlySpend,
+                           double latencyP95Ms, String reason) {
+            this(target, latencyMs, met, router, monthlySpend, latencyP95Ms, reason, latencyMs);
+        }
+
+        /** True when the router is configured with a tighter L than this cell's. */
+        public boolean toldTighter() {
+            return routerLatencyMs < latencyMs;
+        }
     }
 
     /** The highest target a deployable router keeps within {@code monthlyBudget} USD. */

@@ -154,4 +154,43 @@ class NegotiateViewModelTest {
         assertEquals("", vm.setLatencyTargets(""));
         assertEquals(List.of(1000.0, 1500.0, 2000.0, 3000.0, 4000.0), vm.latencyTargets(), "empty: follows the scenario again");
     }
+
+    @Test
+    void withPerTierLatencyTargetsTheGridsRowsMoveTheTightestTiersLAndTheEngineIsToldWhich() {
+        session.set(Fixtures.tieredDataSet());
+        scenario.targetProperty().set(0.90);
+        vm.chosenRouters().setAll("slarouter", "cheapest");
+        vm.followScenario();
+        assertEquals(List.of(""), vm.latencyRowTiers().subList(0, 1), "the default L is always a choice");
+        assertTrue(vm.latencyRowTiers().containsAll(List.of("gold", "bronze")), vm.latencyRowTiers().toString());
+        assertEquals("", vm.latencyRowTierProperty().get(), "no per-tier latency: the rows set every tier's L");
+        // gold gets 1,200 ms of its own, bronze 3,000 ms, the default is 2,000 ms
+        scenario.latencyProperty().set(new dev.switchyard.app.scenario.LatencyGoal(2000, 0.95,
+                Map.of("gold", 1200.0, "bronze", 3000.0)));
+        vm.followScenario();
+        assertEquals("gold", vm.latencyRowTierProperty().get(), "the tightest tier's L is the one negotiated");
+        assertEquals(List.of(600.0, 900.0, 1200.0, 1800.0, 2400.0), vm.latencyTargets(), "around gold's 1,200 ms");
+        vm.analyseLatencyGrid();
+        assertEquals(List.of("gold"), planning.latencyGridTiers, "the engine is told whose L the rows set");
+        assertEquals(List.of(600.0, 900.0, 1200.0, 1800.0, 2400.0), planning.latencyGrids.get(0));
+        var g = vm.latencyGridProperty().get();
+        assertEquals("gold", g.tier());
+        assertTrue(vm.latencyStatusProperty().get().contains("L is gold's"), vm.latencyStatusProperty().get());
+        var table = NegotiateViewModel.latencyTable(g);
+        assertTrue(table.rows().get(0).get(0).startsWith("gold p95 TTFT <= 600 ms"), table.rows().get(0).get(0));
+        assertTrue(table.title().contains("L is gold's"), table.title());
+        // the user picks bronze: its 3,000 ms is what the rows move now
+        vm.setLatencyRowTier("bronze");
+        assertEquals("bronze", vm.latencyRowTierProperty().get());
+        assertEquals(List.of(1500.0, 2300.0, 3000.0, 4500.0, 6000.0), vm.latencyTargets(), "around bronze's 3,000 ms");
+        vm.setLatencyRowTier("");
+        assertEquals(List.of(1000.0, 1500.0, 2000.0, 3000.0, 4000.0), vm.latencyTargets(), "the default 2,000 ms");
+        vm.setLatencyRowTier("platinum");
+        assertEquals("", vm.latencyRowTierProperty().get(), "a tier the data does not have is not taken");
+        vm.analyseLatencyGrid();
+        assertEquals(List.of("gold", ""), planning.latencyGridTiers);
+        assertEquals("every tier without its own", NegotiateViewModel.rowTierLabel(""));
+        vm.setLatencyRowTier(null);
+        assertEquals("gold", vm.latencyRowTierProperty().get(), "null: follows the scenario again");
+    }
 }

@@ -46,8 +46,9 @@ class FirstLookOnScreenTest {
 
             @Override
             public LatencyCells latencyGrid(DataSet data, ScenarioSettings s, List<Double> targets, List<Double> latencies,
-                                            List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink) throws Exception {
-                return confirmed.latencyGrid(data, s, targets, latencies, routers, partial, sink);
+                                            String tier, List<String> routers, Consumer<LatencyCells> partial, ProgressSink sink)
+                    throws Exception {
+                return confirmed.latencyGrid(data, s, targets, latencies, tier, routers, partial, sink);
             }
 
             @Override

@@ -168,8 +168,13 @@ final class PlanCommands {
         @Option(names = "--latency-targets", split = ",", paramLabel = "L",
                 description = {"Also the quality x latency grid: for each latency target L in ms (e.g. 1500,2000,3000) and each",
                     "target, the cheapest router keeping both terms and its monthly spend (one negotiation per L; the",
-                    "--latency-percentile and --latency-metric apply; L is every tier's)."})
+                    "--latency-percentile and --latency-metric apply; L holds every tier without its own --tier-latency,",
+                    "which stay; see --latency-grid-tier)."})
         List<Double> latencyTargets = new ArrayList<>();
+
+        @Option(names = "--latency-grid-tier", paramLabel = "TIER",
+                description = {"The grid's L is this SLA tier's own; the default L and the other tiers' stay as set."})
+        String latencyGridTier;
 
         /** The grid, when --latency-targets asked for one. */
         dev.switchyard.engine.plan.LatencyGrid grid;
@@ -178,7 +183,7 @@ final class PlanCommands {
         Negotiation ask(Planner planner, Scenario base, PlanOptions o) throws CostTable.UnpricedModelsException {
             Negotiation n = planner.negotiate(base, targets, o, RunControl.NONE, PlanListener.NONE);
             if (!latencyTargets.isEmpty()) {
-                grid = planner.latencyGrid(base, targets, latencyTargets, o, RunControl.NONE,
+                grid = planner.latencyGrid(base, targets, latencyTargets, latencyGridTier, o, RunControl.NONE,
                         dev.switchyard.engine.plan.LatencyGrid.Listener.NONE);
             }
             return n;
@@ -286,6 +291,7 @@ final class PlanCommands {
     static void printGrid(PrintWriter out, dev.switchyard.engine.plan.LatencyGrid g) {
         out.printf(Locale.ROOT, "%nmonthly spend, USD, of the cheapest router keeping both terms (p%.0f %s <= L per window)%n",
                 100 * g.percentile(), g.metric().equals("total") ? "total latency" : "time to first token");
+        out.println(g.rowsSay());
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%10s", "L \\ target"));
         for (double t : g.targets()) {
             head.append(String.format(Locale.ROOT, " %12s", PlanCliOptions.pct(t)));
@@ -295,9 +301,13 @@ final class PlanCommands {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%7.0f ms", l));
             for (double t : g.targets()) {
                 var c = g.cell(t, l).orElseThrow();
-                row.append(String.format(Locale.ROOT, " %12s", c.met() ? money(c.best().monthlySpend()) : "not met"));
+                row.append(String.format(Locale.ROOT, " %12s", c.met() ? money(c.best().monthlySpend()) + (c.toldTighter() ? "*" : "")
+                        : "not met"));
             }
             out.println(row);
+        }
+        if (g.cells().stream().anyMatch(c -> c.met() && c.toldTighter())) {
+            out.println("* the router configured for a tighter L of the grid: it keeps this L too, for less");
         }
         out.printf(Locale.ROOT, "grid: %.1f s%n", g.seconds());
     }

@@ -85,7 +85,10 @@ final class PlanJson {
 
     /**
      * Negotiate's quality x latency grid: {@code targets}, {@code latencyTargetsMs}, {@code latencyPercentile},
-     * {@code latencyMetric}, {@code cells} [{@code target}, {@code latencyTargetMs}, {@code meetsSla}, {@code router},
+     * {@code latencyMetric}, {@code latencyGridTier} (the tier whose L the rows set; empty: the default L),
+     * {@code heldLatencyTargetMs} (the default L held when a tier is named; null otherwise or when none),
+     * {@code heldTierLatencyTargetsMs} (the tiers' own Ls held), {@code rows} (the same in words), {@code cells} [{@code target}, {@code latencyTargetMs}, {@code meetsSla}, {@code router},
+     * {@code routerLatencyTargetMs} (the L that router is told: a tighter row's when that keeps this cell for less),
      * {@code monthlySpend} (null when no router keeps both terms), {@code reason} (why not, for the closest router),
      * {@code point} (that router's full figures)], {@code seconds}.
      */
@@ -97,6 +100,11 @@ final class PlanJson {
         g.latenciesMs().forEach(ls::add);
         o.put("latencyPercentile", g.percentile());
         o.put("latencyMetric", g.metric());
+        o.put("latencyGridTier", g.tier());
+        num(o, "heldLatencyTargetMs", g.heldDefaultMs());
+        ObjectNode held = o.putObject("heldTierLatencyTargetsMs");
+        new java.util.TreeMap<>(g.heldTierTargetsMs()).forEach(held::put);
+        o.put("rows", g.rowsSay());
         ArrayNode cells = o.putArray("cells");
         for (dev.switchyard.engine.plan.LatencyGrid.Cell c : g.cells()) {
             ObjectNode co = cells.addObject();
@@ -104,6 +112,7 @@ final class PlanJson {
             co.put("latencyTargetMs", c.latencyMs());
             co.put("meetsSla", c.met());
             co.put("router", c.best().router());
+            co.put("routerLatencyTargetMs", c.routerLatencyMs());
             num(co, "monthlySpend", c.met() ? c.best().monthlySpend() : Double.NaN);
             if (!c.met()) {
                 co.put("reason", c.best().reason());

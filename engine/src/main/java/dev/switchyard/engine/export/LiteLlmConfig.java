@@ -10,16 +10,20 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A LiteLLM proxy {@code config.yaml} that approximates the chosen routing policy as closely as
  * LiteLLM can: one model group whose deployments are the pool models weighted by their simulated
  * share of requests ({@code simple-shuffle} picks in proportion to {@code weight}), every model also
- * under its own name, fallbacks from each model to the dearer ones in cost order, and the prices the
- * plan assumed as custom per-token costs so LiteLLM's spend tracking matches the plan. A comment block
+ * under its own name, fallbacks from each model to its declared rate-limit fallback chain and then the dearer
+ * ones in cost order, the catalog's per-minute rate limits as each deployment's {@code rpm} / {@code tpm}, and the
+ * prices the plan assumed as custom per-token costs so LiteLLM's spend tracking matches the plan. A comment block
  * at the top says what is lost.
  *
  * <p>YAML is written by hand: the document is small and fixed in shape, every string is a
@@ -56,6 +60,12 @@ public final class LiteLlmConfig {
         comment(y, "    with probability proportional to its weight, which is its share of requests in the simulation;");
         comment(y, "  - every model is also reachable under its own id; on failure LiteLLM falls back to dearer models,");
         comment(y, "    cheapest first.");
+        if (config.hasRateLimits()) {
+            comment(y, "  - rpm / tpm on a deployment are the catalog's per-minute limits of its model (requests, tokens);");
+            comment(y, "    a model's declared rate-limit fallback comes first in its fallbacks, where the simulation sent the");
+            comment(y, "    requests beyond the limit. LiteLLM counts a limit per deployment: a model listed under the group");
+            comment(y, "    and under its own id holds the limit on each, while the provider's limit is on their sum.");
+        }
         comment(y, "What is lost (LiteLLM cannot express it):");
         comment(y, "  - the per-request choice: the simulated router picks a model per request from its category, token");
         comment(y, "    counts and learned quality estimates; the weights only reproduce the overall mix, so cheap models");
@@ -83,11 +93,38 @@ public final class LiteLlmConfig {
         y.append("  fallbacks:\n");
         List<String> groupFallback = byCost.stream().map(RoutingConfig.PoolModel::id).toList();
         y.append("    - ").append(q(group)).append(": ").append(list(groupFallback)).append('\n');
-        for (int i = 0; i < byCost.size() - 1; i++) {
-            List<String> dearer = byCost.subList(i + 1, byCost.size()).stream().map(RoutingConfig.PoolModel::id).toList();
-            y.append("    - ").append(q(byCost.get(i).id())).append(": ").append(list(dearer)).append('\n');
+        for (int i = 0; i < byCost.size(); i++) {
+            List<String> fallbacks = fallbacks(byCost, i);
+            if (!fallbacks.isEmpty()) {
+                y.append("    - ").append(q(byCost.get(i).id())).append(": ").append(list(fallbacks)).append('\n');
+            }
         }
         return y.toString();
+    }
+
+    /**
+     * Model {@code i}'s (of {@code byCost}) fallbacks: its declared rate-limit chain first, followed as the simulation
+     * follows it (sim/RateLimiter: A's fallback, then that one's, until the chain ends or comes back), then the dearer
+     * models cheapest first that are not already listed. LiteLLM has one fallback list for every failure, 429 included,
+     * so the declared chain leads: that is where the simulation sent the requests beyond the limit.
+     */
+    static List<String> fallbacks(List<RoutingConfig.PoolModel> byCost, int i) {
+        Map<String, RoutingConfig.PoolModel> byId = new LinkedHashMap<>();
+        byCost.forEach(m -> byId.put(m.id(), m));
+        Set<String> listed = new LinkedHashSet<>();
+        String self = byCost.get(i).id();
+        RoutingConfig.PoolModel at = byCost.get(i);
+        while (at != null && at.rateLimit() != null && at.rateLimit().hasFallback()) {
+            String next = at.rateLimit().fallback();
+            if (next.equals(self) || !listed.add(next)) {
+                break;
+            }
+            at = byId.get(next);
+        }
+        for (int k = i + 1; k < byCost.size(); k++) {
+            listed.add(byCost.get(k).id());
+        }
+        return List.copyOf(listed);
     }
 
     public static void write(RoutingConfig config, Map<String, Double> modelShare, Catalog catalog, Path file)
@@ -177,6 +214,7 @@ public final class LiteLlmConfig {
         y.append("      model: ").append(q(liteLlmName(m, catalog))).append('\n');
         y.append("      weight: ").append(number(Math.round(weight * 10000) / 10000.0)).append('\n');
         y.append("      tags: ").append(list(List.of(tag))).append('\n');
+        rateLimit(y, m);
         if (m.price() != null) {
             y.append("      input_cost_per_token: ").append(perToken(m.price().inputPer1M())).append('\n');
             y.append("      output_cost_per_token: ").append(perToken(m.price().outputPer1M())).append('\n');
@@ -193,12 +231,30 @@ public final class LiteLlmConfig {
         if (!Double.isNaN(weight)) {
             y.append("      weight: ").append(number(Math.round(weight * 10000) / 10000.0)).append('\n');
         }
+        rateLimit(y, m);
         if (m.price() != null) {
             y.append("      input_cost_per_token: ").append(perToken(m.price().inputPer1M())).append('\n');
             y.append("      output_cost_per_token: ").append(perToken(m.price().outputPer1M())).append('\n');
         }
         y.append("    model_info:\n");
         y.append("      id: ").append(q(slug(modelName) + (modelName.equals(m.id()) ? "" : "--" + slug(m.id())))).append('\n');
+    }
+
+    /**
+     * The catalog's per-minute limits as LiteLLM's deployment {@code rpm} / {@code tpm} (in {@code litellm_params}); a
+     * kind the catalog leaves at 0 (no limit of that kind) and a model without limits get no key, never a made-up figure.
+     */
+    private static void rateLimit(StringBuilder y, RoutingConfig.PoolModel m) {
+        RoutingConfig.ModelRateLimit limit = m.rateLimit();
+        if (limit == null) {
+            return;
+        }
+        if (limit.requestsPerMinute() > 0) {
+            y.append("      rpm: ").append(limit.requestsPerMinute()).append('\n');
+        }
+        if (limit.tokensPerMinute() > 0) {
+            y.append("      tpm: ").append(limit.tokensPerMinute()).append('\n');
+        }
     }
 
     /** A provider-prefixed alias ("openai/gpt-4o") when the catalog has one, else provider/id, else the id. */

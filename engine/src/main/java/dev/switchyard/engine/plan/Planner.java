@@ -278,13 +278,30 @@ public final class Planner {
     // ---------------------------------------------------------------- quality x latency grid
 
     /**
-     * Negotiate's quality x latency grid: for each latency target L (a negotiation of its own, every router told L, on the
-     * same paired stream) and each satisfaction target, the cheapest router keeping both terms and its monthly spend.
-     * The base scenario's percentile and metric are kept; L applies to every tier. Not part of {@link #negotiate}: it
-     * costs one negotiation per L, so a screen asks for it on demand; {@code listener} gets each row when it is done.
+     * Negotiate's quality x latency grid with one L for every tier without its own: {@link #latencyGrid(Scenario, List,
+     * List, String, PlanOptions, RunControl, LatencyGrid.Listener)} with no tier named.
      */
     public LatencyGrid latencyGrid(Scenario base, List<Double> targets, List<Double> latenciesMs, PlanOptions options,
             RunControl control, LatencyGrid.Listener listener) throws CostTable.UnpricedModelsException {
+        return latencyGrid(base, targets, latenciesMs, null, options, control, listener);
+    }
+
+    /**
+     * Negotiate's quality x latency grid: for each latency target L (a negotiation of its own, every router told L, on the
+     * same paired stream) and each satisfaction target, the cheapest router keeping both terms and its monthly spend.
+     * The base scenario's percentile, metric and per-tier targets are kept (decision 1430): with {@code tier} null or
+     * empty a row's L is the default one, which holds every tier without an L of its own (the tiers' own Ls stay); with a
+     * tier named, a row's L is that tier's and the default L and the other tiers' own Ls stay as the scenario has them.
+     * A cell whose own row costs more than a tighter row's configuration (or cannot keep it) takes that configuration:
+     * it keeps the looser promise too, so a looser L never costs more ({@link LatencyGrid.Cell#routerLatencyMs()} says
+     * which L the router is told). Not part of {@link #negotiate}: it costs one negotiation per L, so a screen asks for it
+     * on demand; {@code listener} gets each row when it is done.
+     *
+     * @throws IllegalArgumentException when {@code tier} is not an SLA tier of the traffic, or when no tier is named and
+     *     every tier of the traffic has its own L (the rows would then vary a target that holds no request)
+     */
+    public LatencyGrid latencyGrid(Scenario base, List<Double> targets, List<Double> latenciesMs, String tier,
+            PlanOptions options, RunControl control, LatencyGrid.Listener listener) throws CostTable.UnpricedModelsException {
         long t0 = System.nanoTime();
         if (latenciesMs.isEmpty()) {
             throw new IllegalArgumentException("the latency grid needs at least one latency target");
@@ -296,23 +313,56 @@ public final class Planner {
             }
         }
         dev.switchyard.engine.routing.LatencyTarget term = base.latency();
+        String rowTier = tier == null ? "" : tier.strip();
+        List<String> tiers = base.sample().hasSlaTiers() ? base.sample().slaTiers().values() : List.of();
+        if (!rowTier.isEmpty() && !tiers.contains(rowTier)) {
+            throw new IllegalArgumentException("the latency grid's tier '" + rowTier + "' is not an SLA tier of the traffic"
+                    + (tiers.isEmpty() ? " (it has none)" : " (its tiers: " + String.join(", ", tiers) + ")"));
+        }
+        Map<String, Double> held = new java.util.TreeMap<>(term.tierTargetsMs());
+        held.keySet().retainAll(tiers); // a tier the traffic does not have holds no request
+        if (rowTier.isEmpty() && !tiers.isEmpty() && held.keySet().containsAll(tiers)) {
+            throw new IllegalArgumentException("every SLA tier (" + String.join(", ", tiers) + ") has its own latency target,"
+                    + " so the default one the grid's rows would vary holds no request: name the tier whose target the rows vary");
+        }
+        held.remove(rowTier);
+        double heldDefault = rowTier.isEmpty() ? Double.NaN : term.targetMs();
         List<Double> ts = new ArrayList<>(new TreeSet<>(targets));
         List<LatencyGrid.Cell> cells = new ArrayList<>();
         PlanOptions o = options.withFloor(false).withProbeCeiling(false);
+        // per target, the cheapest cell kept so far (rows ascend in L): a configuration keeping a tighter L keeps this one
+        Map<Double, LatencyGrid.Cell> keptSoFar = new java.util.HashMap<>();
         for (double l : ls) {
-            Scenario at = base.withLatency(new dev.switchyard.engine.routing.LatencyTarget(term.metric(), l, term.percentile(),
-                    Map.of()));
+            Scenario at = base.withLatency(rowTerm(term, rowTier, l));
             Negotiation n = negotiate(at, ts, o, control, PlanListener.NONE);
             List<LatencyGrid.Cell> row = new ArrayList<>();
             for (double t : ts) {
                 List<PlanPoint> atT = n.points().stream().filter(p -> Math.abs(p.target() - t) < 1e-9).toList();
-                row.add(new LatencyGrid.Cell(t, l, cheapestKeeping(atT)));
+                LatencyGrid.Cell own = new LatencyGrid.Cell(t, l, cheapestKeeping(atT));
+                LatencyGrid.Cell tighter = keptSoFar.get(t);
+                LatencyGrid.Cell cell = tighter != null && (!own.met() || tighter.best().monthlySpend() < own.best().monthlySpend())
+                        ? new LatencyGrid.Cell(t, l, tighter.best(), tighter.routerLatencyMs()) : own;
+                if (cell.met()) {
+                    keptSoFar.put(t, cell);
+                }
+                row.add(cell);
             }
             cells.addAll(row);
             listener.rowDone(l, List.copyOf(row));
         }
         return new LatencyGrid(ts, ls, term.percentile(), term.metric() == dev.switchyard.engine.routing.LatencyTarget.Metric.TOTAL
-                ? "total" : "ttft", cells, seconds(t0));
+                ? "total" : "ttft", rowTier, heldDefault, held, cells, seconds(t0));
+    }
+
+    /** The latency term of a grid row: {@code base} with L {@code ms} as the default (tier empty) or as {@code tier}'s own. */
+    static dev.switchyard.engine.routing.LatencyTarget rowTerm(dev.switchyard.engine.routing.LatencyTarget base, String tier,
+            double ms) {
+        if (tier.isEmpty()) {
+            return new dev.switchyard.engine.routing.LatencyTarget(base.metric(), ms, base.percentile(), base.tierTargetsMs());
+        }
+        Map<String, Double> own = new java.util.TreeMap<>(base.tierTargetsMs());
+        own.put(tier, ms);
+        return new dev.switchyard.engine.routing.LatencyTarget(base.metric(), base.targetMs(), base.percentile(), own);
     }
 
     /** The cheapest point keeping the promise; else the closest (most latency-compliant windows, then satisfaction). */
