@@ -89,19 +89,7 @@ final class RateLimiter {
     }
 
     private static int poolIndex(PreparedScenario p, Catalog catalog, RateLimit limit) {
-        if (!limit.hasFallback()) {
-            return -1;
-        }
-        Optional<ModelInfo> target = catalog.resolve(limit.fallback());
-        if (target.isEmpty()) {
-            return -1;
-        }
-        for (int j = 0; j < p.m; j++) {
-            if (target.get().answersTo(p.models.get(j))) {
-                return j;
-            }
-        }
-        return -1;
+        return catalog.fallbackIndex(limit, p.models);
     }
 
     /** What the result says about the limits: which pool models have them, and fallbacks the run cannot use. */
