@@ -269,31 +269,26 @@ public final class SlaRouter implements Router {
         serving.explore();
         return switch (mode) {
             case UNIFORM -> random.nextInt(models);
-            case LEAST_SERVED -> windowsSeen > 1 ? leastServedUndominated(request, cell) : leastServed(cell);
+            case LEAST_SERVED -> leastServed(request, cell);
             case ALL -> exploreAll(request, serving);
         };
     }
 
-    private int leastServed(int cell) {
-        int best = 0;
-        long fewest = served[cell];
-        for (int m = 1; m < models; m++) {
-            if (served[cell + m] < fewest) {
-                fewest = served[cell + m];
-                best = m;
-            }
+    /**
+     * The least-served model of the cell (the first on a tie), among the models not dominated with certainty
+     * (ExplorationFilter) after the first window.
+     */
+    private int leastServed(RequestView request, int cell) {
+        boolean[] allowed = null;
+        if (windowsSeen > 1) {
+            predictor.predict(request, pHat);
+            ExplorationFilter.allowed(request, pHat, 2 * maxLambda, exploreAllowed);
+            allowed = exploreAllowed;
         }
-        return best;
-    }
-
-    /** Least-served among the models not dominated with certainty (ExplorationFilter), after the first window. */
-    private int leastServedUndominated(RequestView request, int cell) {
-        predictor.predict(request, pHat);
-        ExplorationFilter.allowed(request, pHat, 2 * maxLambda, exploreAllowed);
         int best = -1;
         long fewest = Long.MAX_VALUE;
         for (int m = 0; m < models; m++) {
-            if (exploreAllowed[m] && served[cell + m] < fewest) {
+            if ((allowed == null || allowed[m]) && served[cell + m] < fewest) {
                 fewest = served[cell + m];
                 best = m;
             }
