@@ -61,6 +61,9 @@ public final class SlaRouter implements Router {
     private final boolean oneSided;
     private final double q;
     private final double f;
+    // a report's and a silence's contribution to the deficit (the unbiased one-sided estimate), divided out once
+    private final double reportDeficit;
+    private final double silenceDeficit;
     private final double[] pHat;
     private final long[] served;
     private final SlaWindow window;
@@ -129,6 +132,8 @@ public final class SlaRouter implements Router {
         this.oneSided = context.feedback().kind() == FeedbackKind.ONE_SIDED;
         this.q = context.feedback().assumedRate();
         this.f = oneSided ? context.feedback().assumedFalseReportRate() : 0.0;
+        this.reportDeficit = (1 - f) / (q - f);
+        this.silenceDeficit = -f / (q - f);
         this.outcomeVar = tau * (1 - tau);
         this.estimateVar = estimateVariance(tau, context.feedback().kind(), q, f);
         this.pHat = new double[models];
@@ -317,10 +322,10 @@ public final class SlaRouter implements Router {
         double deficit;
         switch (event.signal()) {
             case REPORT -> {
-                deficit = (1 - f) / (q - f);
+                deficit = reportDeficit;
                 reports++;
             }
-            case SILENCE -> deficit = -f / (q - f);
+            case SILENCE -> deficit = silenceDeficit;
             case DISSATISFIED -> {
                 deficit = 1;
                 reports++;
