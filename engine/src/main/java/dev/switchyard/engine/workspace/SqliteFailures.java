@@ -109,39 +109,33 @@ final class SqliteFailures {
         return t instanceof SQLiteException s && s.getResultCode() != null ? s.getResultCode().code & 0xff : -1;
     }
 
+    /** SQLITE_BUSY or SQLITE_LOCKED anywhere in the cause chain. */
     static boolean isBusy(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            int code = primaryCode(t);
-            if (code == 5 || code == 6) { // SQLITE_BUSY, SQLITE_LOCKED
-                return true;
-            }
-        }
-        return false;
+        return hasPrimaryCode(e, 5, 6);
     }
 
+    /** SQLITE_CORRUPT or SQLITE_NOTADB anywhere in the cause chain. */
     static boolean isCorrupt(SQLException e) {
+        return hasPrimaryCode(e, 11, 26);
+    }
+
+    /** SQLITE_CONSTRAINT anywhere in the cause chain. */
+    static boolean isConstraint(SQLException e) {
+        return hasPrimaryCode(e, 19);
+    }
+
+    /** SQLITE_READONLY anywhere in the cause chain. */
+    static boolean isReadOnlyError(SQLException e) {
+        return hasPrimaryCode(e, 8);
+    }
+
+    private static boolean hasPrimaryCode(SQLException e, int... codes) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             int code = primaryCode(t);
-            if (code == 11 || code == 26) { // SQLITE_CORRUPT, SQLITE_NOTADB
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isConstraint(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (primaryCode(t) == 19) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isReadOnlyError(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (primaryCode(t) == 8) { // SQLITE_READONLY
-                return true;
+            for (int c : codes) {
+                if (code == c) {
+                    return true;
+                }
             }
         }
         return false;
