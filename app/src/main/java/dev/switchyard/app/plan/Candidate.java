@@ -2,6 +2,7 @@ package dev.switchyard.app.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One router as the planner judged it at a contract target: its cheapest setting that keeps the
@@ -25,6 +26,20 @@ public record Candidate(String router, String displayName, Map<String, String> p
         reason = reason == null ? "" : reason;
         tiers = List.copyOf(tiers);
         monthSpend = List.copyOf(monthSpend);
+    }
+
+    /**
+     * The cheapest of {@code candidates} that keeps the promise (the engine planner's rule for its recommendation, applied
+     * to the routers judged so far while the analysis runs); empty when none does. The first on a tie.
+     */
+    public static Optional<Candidate> cheapestKeeping(List<Candidate> candidates) {
+        Candidate best = null;
+        for (Candidate c : candidates) {
+            if (c.meetsSla() && (best == null || c.monthlySpend() < best.monthlySpend())) {
+                best = c;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** One SLA tier against its own target (the contract's when it has none). */

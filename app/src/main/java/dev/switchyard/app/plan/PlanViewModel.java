@@ -111,7 +111,7 @@ public final class PlanViewModel {
         boolean lookPick = false;
         if (o != null && p != null && p.stage() == Provisional.Stage.FIRST_LOOK) {
             ScenarioSettings s = o.settings();
-            lookPick = cheapestKeeping(p.candidates()).map(c -> c.router().equals(s.router())
+            lookPick = Candidate.cheapestKeeping(p.candidates()).map(c -> c.router().equals(s.router())
                     && Math.abs(c.aimTarget() - s.routerAim()) < 1e-9).orElse(false);
         }
         tilesCaption.set(caption(o, a, rec, lookPick));
@@ -188,7 +188,7 @@ public final class PlanViewModel {
                         provisional.set(soFar.candidates());
                         if (applyOnArrival && soFar.stage() == Provisional.Stage.FIRST_LOOK) {
                             // the first look's pick on screen first (its preview), until the confirmed one replaces it
-                            cheapestKeeping(soFar.candidates()).ifPresent(this::put);
+                            Candidate.cheapestKeeping(soFar.candidates()).ifPresent(this::put);
                         }
                     }
                 }), forwarding(sink, g)), a -> {
@@ -237,10 +237,6 @@ public final class PlanViewModel {
                 return sink.isCancelled();
             }
         };
-    }
-
-    private static java.util.Optional<Candidate> cheapestKeeping(List<Candidate> candidates) {
-        return candidates.stream().filter(Candidate::meetsSla).min(java.util.Comparator.comparingDouble(Candidate::monthlySpend));
     }
 
     /** Puts the recommended router and its settings on the Scenario screen. */

@@ -88,12 +88,7 @@ public final class RecommendationView extends VBox {
         if (soFar.isEmpty()) {
             return "Finding the cheapest router that keeps the target…";
         }
-        Candidate best = null;
-        for (Candidate c : soFar) {
-            if (c.meetsSla() && (best == null || c.monthlySpend() < best.monthlySpend())) {
-                best = c;
-            }
-        }
+        Candidate best = Candidate.cheapestKeeping(soFar).orElse(null);
         String n = soFar.size() + (soFar.size() == 1 ? " router" : " routers") + " judged";
         return best == null ? "Still looking: none of the " + n + " so far keeps the target…"
                 : "So far (" + n + "): " + best.displayName() + " keeps the target at " + Formats.usd(best.monthlySpend())
@@ -109,12 +104,7 @@ public final class RecommendationView extends VBox {
         if (p == null || p.stage() == Provisional.Stage.ROUTERS_SO_FAR) {
             return provisionalText(p == null ? List.of() : p.candidates());
         }
-        Candidate best = null;
-        for (Candidate c : p.candidates()) {
-            if (c.meetsSla() && (best == null || c.monthlySpend() < best.monthlySpend())) {
-                best = c;
-            }
-        }
+        Candidate best = Candidate.cheapestKeeping(p.candidates()).orElse(null);
         String stage = p.stage() == Provisional.Stage.FIRST_LOOK
                 ? "First look (quick simulation, wider intervals; checking at full detail)"
                 : "Provisional (first replication at full detail; confirming with the others)";

@@ -49,6 +49,25 @@ public record Catalog(String name, List<ModelInfo> models) {
         return m.rateLimit() == null || !m.rateLimit().hasFallback() ? Optional.empty() : resolve(m.rateLimit().fallback());
     }
 
+    /**
+     * Where the requests beyond {@code limit} go in a pool: the index of the first pool model that its declared fallback
+     * (an id or alias of this catalog) answers to, or -1 when the limit declares none or the fallback is not in the pool
+     * (the chain ends there). The one rule the simulation, the routing configuration and the replay share, so a pool
+     * that names the fallback by an alias gets the same chain in all three.
+     */
+    public int fallbackIndex(RateLimit limit, List<String> pool) {
+        if (limit == null || !limit.hasFallback()) {
+            return -1;
+        }
+        Optional<ModelInfo> target = resolve(limit.fallback());
+        for (int j = 0; target.isPresent() && j < pool.size(); j++) {
+            if (target.get().answersTo(pool.get(j))) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     /** True when any model declares a rate limit. */
     public boolean hasRateLimits() {
         for (ModelInfo m : models) {

@@ -61,12 +61,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "With --json: also every replication's day-level arrays.")
     boolean full;
 
-    @Option(names = "--adaptive", description = {"Add replications until the 90% intervals of P(breached month), window",
+    @Option(names = "--adaptive", description = {"Add replications until the 90%% intervals of P(breached month), window",
         "compliance and savings are within --max-half-width, or --time-budget is spent (the result says which)."})
     boolean adaptive;
 
     @Option(names = "--max-half-width", defaultValue = "0.02", paramLabel = "H",
-            description = "With --adaptive: widest 90% interval half-width allowed (default ${DEFAULT-VALUE} = 2 points).")
+            description = "With --adaptive: widest 90%% interval half-width allowed (default ${DEFAULT-VALUE} = 2 points).")
     double maxHalfWidth;
 
     @Option(names = "--time-budget", defaultValue = "30", paramLabel = "SECONDS",

@@ -21,7 +21,7 @@ final class TimelineOptions {
 
     @Option(names = "--price-change", paramLabel = "WHO=PCT%@monthK",
             description = {"From month K on, every price of a provider (as the catalog names it) or of one model changes by PCT percent,",
-                "e.g. --price-change anthropic=-30%@month3 or --price-change gpt-5.4=+10%@5 (repeatable)."})
+                "e.g. --price-change anthropic=-30%%@month3 or --price-change gpt-5.4=+10%%@5 (repeatable)."})
     List<String> priceChanges = new ArrayList<>();
 
     @Option(names = "--price-sheet-from", paramLabel = "FILE[@monthK]",

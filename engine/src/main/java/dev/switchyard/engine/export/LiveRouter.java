@@ -20,6 +20,7 @@ import dev.switchyard.engine.routing.TextFeatureExtractor;
 
 import dev.switchyard.engine.routing.WarmState;
 import dev.switchyard.engine.routing.proteus.ProteusRouter;
+import dev.switchyard.engine.catalog.RateBudget;
 import dev.switchyard.engine.traffic.Dictionary;
 
 import java.io.IOException;
@@ -355,20 +356,20 @@ public final class LiveRouter {
         if (limiter == null) {
             return new Decision(ticket, modelIds.get(choice), choice, serving.explored, also, view.expected[choice]);
         }
-        long overBefore = limiter.overLimit;
+        long overBefore = limiter.overLimit();
         int served = limiter.serve(choice, view, serving);
         return new Decision(ticket, modelIds.get(served), served, serving.explored, also, view.expected[served],
-                modelIds.get(choice), served != choice, limiter.overLimit != overBefore);
+                modelIds.get(choice), served != choice, limiter.overLimit() != overBefore);
     }
 
     /** Requests sent to a declared fallback because the routed model was at its rate limit. */
     public synchronized long rateLimitedRequests() {
-        return limiter == null ? 0 : limiter.rateLimited;
+        return limiter == null ? 0 : limiter.rateLimited();
     }
 
     /** Requests no model of the fallback chain had room for (served by the routed model over its limit). */
     public synchronized long overLimitRequests() {
-        return limiter == null ? 0 : limiter.overLimit;
+        return limiter == null ? 0 : limiter.overLimit();
     }
 
     /** Reports feedback about an earlier decision. */
@@ -591,31 +592,21 @@ public final class LiveRouter {
      * count a request against the token limit when they admit it.
      */
     private final class Limiter {
-        private final double[] rpm; // +Infinity: no limit
-        private final double[] tpm;
-        private final int[] fallback;
-        private final double[] usedRequests;
-        private final double[] usedTokens;
-        private final int[] tried;
-        private int stamp;
+        private final RateBudget budget;
         private long minute = Long.MIN_VALUE;
-        long rateLimited;
-        long overLimit;
 
         Limiter() {
             int m = modelIds.size();
-            rpm = new double[m];
-            tpm = new double[m];
-            fallback = new int[m];
-            usedRequests = new double[m];
-            usedTokens = new double[m];
-            tried = new int[m];
+            long[] rpm = new long[m];
+            long[] tpm = new long[m];
+            int[] fallback = new int[m];
             for (int j = 0; j < m; j++) {
                 RoutingConfig.ModelRateLimit limit = config.models().get(j).rateLimit();
-                rpm[j] = limit == null || limit.requestsPerMinute() == 0 ? Double.POSITIVE_INFINITY : limit.requestsPerMinute();
-                tpm[j] = limit == null || limit.tokensPerMinute() == 0 ? Double.POSITIVE_INFINITY : limit.tokensPerMinute();
+                rpm[j] = limit == null ? 0 : limit.requestsPerMinute();
+                tpm[j] = limit == null ? 0 : limit.tokensPerMinute();
                 fallback[j] = limit == null || !limit.hasFallback() ? -1 : modelIndex.get(limit.fallback());
             }
+            budget = new RateBudget(rpm, tpm, fallback);
         }
 
         int serve(int routed, View view, LiveServing calls) {
@@ -623,51 +614,25 @@ public final class LiveRouter {
             long now = Math.floorDiv(view.request.timeMillis(), 60_000L);
             if (now > minute) {
                 minute = now;
-                java.util.Arrays.fill(usedRequests, 0);
-                java.util.Arrays.fill(usedTokens, 0);
+                budget.newMinute();
             }
+            double input = view.request.inputTokens();
+            double[] output = outMean[view.category];
             for (int k = 0; k < calls.calledCount; k++) {
                 if (calls.called[k] == routed) {
-                    use(routed, view);
+                    budget.useProduced(routed, input, output);
                     return routed;
                 }
             }
-            stamp++;
-            int model = routed;
-            while (true) {
-                tried[model] = stamp;
-                if (fits(model, view)) {
-                    use(model, view);
-                    if (model != routed) {
-                        rateLimited++;
-                    }
-                    return model;
-                }
-                int next = fallback[model];
-                if (next < 0 || tried[next] == stamp) {
-                    break;
-                }
-                model = next;
-            }
-            use(routed, view);
-            overLimit++;
-            return routed;
+            return budget.serveOne(routed, input, output);
         }
 
-        private double tokens(int model, View view) {
-            return view.request.inputTokens() + outMean[view.category][model];
+        long rateLimited() {
+            return budget.servedByFallback();
         }
 
-        private boolean fits(int model, View view) {
-            if (usedRequests[model] + 1 > rpm[model]) {
-                return false;
-            }
-            return tpm[model] == Double.POSITIVE_INFINITY || usedTokens[model] + tokens(model, view) <= tpm[model];
-        }
-
-        private void use(int model, View view) {
-            usedRequests[model] += 1;
-            usedTokens[model] += tokens(model, view);
+        long overLimit() {
+            return budget.servedOverLimit();
         }
     }
 

@@ -132,16 +132,8 @@ public final class RoutingConfigs {
         if (limit == null) {
             return null;
         }
-        String fallback = "";
-        if (limit.hasFallback()) {
-            ModelInfo target = catalog.resolve(limit.fallback()).orElse(null);
-            for (int k = 0; target != null && k < pool.size(); k++) {
-                if (target.answersTo(pool.get(k))) {
-                    fallback = pool.get(k);
-                    break;
-                }
-            }
-        }
+        int to = catalog.fallbackIndex(limit, pool);
+        String fallback = to < 0 ? "" : pool.get(to);
         return new RoutingConfig.ModelRateLimit(limit.requestsPerMinute(), limit.tokensPerMinute(), fallback,
                 limit.fallback(), limit.source());
     }

@@ -123,8 +123,8 @@ public final class TrafficReplay {
             LatencyProfile latency = known != null && known.latency() != null ? known.latency() : stated.get(m.id());
             RateLimit limit = known == null ? configured(m.rateLimit()) : known.rateLimit();
             if (known != null && limit != null && limit.hasFallback()) {
-                String fallback = catalog.resolve(limit.fallback()).map(ModelInfo::id).orElse("");
-                limit = new RateLimit(limit.requestsPerMinute(), limit.tokensPerMinute(), ids.contains(fallback) ? fallback : "",
+                int to = catalog.fallbackIndex(limit, ids);
+                limit = new RateLimit(limit.requestsPerMinute(), limit.tokensPerMinute(), to < 0 ? "" : ids.get(to),
                         limit.source());
             }
             models.add(new ModelInfo(m.id(), m.id(), "", "", "", m.aliases(), 0, 0, latency, Map.of(), null,

@@ -31,6 +31,22 @@ public interface Router {
     default void observeLatency(RequestView request, int model, double ttftMs, double totalMs) {
     }
 
+    /**
+     * True when the router keeps state per sample query ({@link RequestView#queryKey()}) that is worth loading ahead of
+     * time: the simulator then announces each block's query keys through {@link #upcoming(int)} before it routes them.
+     */
+    default boolean loadsAhead() {
+        return false;
+    }
+
+    /**
+     * A hint, up to a block of requests ahead: a request replaying sample query {@code queryKey} is coming. A router with
+     * per-query state loads it now, so that its cache misses overlap with the other announced requests' instead of
+     * stalling each routing decision one after another. Must not change any decision or state that a decision reads.
+     */
+    default void upcoming(int queryKey) {
+    }
+
     /** Current lambda (or Q / V for queue-based routers), for the learning trace; NaN when the router has none. */
     default double multiplier() {
         return Double.NaN;

@@ -2,9 +2,9 @@ package dev.switchyard.engine.sim;
 
 import dev.switchyard.engine.catalog.Catalog;
 import dev.switchyard.engine.catalog.ModelInfo;
+import dev.switchyard.engine.catalog.RateBudget;
 import dev.switchyard.engine.catalog.RateLimit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,16 +27,8 @@ final class RateLimiter {
 
     private final PreparedScenario p;
     private final LatencyMetrics metrics;
-    private final int m;
-    private final double[] rpm; // +Infinity: no limit
-    private final double[] tpm;
-    private final int[] fallback; // pool index, -1 when none (or not in the pool)
+    private final RateBudget budget;
     private final int[] sampleColumn; // the pool model's column in the sample
-    private final boolean anyTokenLimit;
-    private final double[] usedRequests;
-    private final double[] usedTokens;
-    private final int[] tried; // stamp per model: cycles in the chain end it
-    private int stamp;
     private long minute = Long.MIN_VALUE;
     // the span of day positions (PreparedScenario.timeOfDay's argument) strictly inside the current minute
     private int minuteDay = -1;
@@ -46,25 +38,15 @@ final class RateLimiter {
     private static final double SPAN_MARGIN = 1e-9;
     private final CounterRandom random;
 
-    private RateLimiter(PreparedScenario p, LatencyMetrics metrics, double[] rpm, double[] tpm, int[] fallback,
-            CounterRandom random) {
+    private RateLimiter(PreparedScenario p, LatencyMetrics metrics, RateBudget budget, CounterRandom random) {
         this.random = random;
         this.p = p;
         this.metrics = metrics;
-        this.m = p.m;
-        this.rpm = rpm;
-        this.tpm = tpm;
-        this.fallback = fallback;
-        this.sampleColumn = new int[m];
-        boolean tokens = false;
-        for (int j = 0; j < m; j++) {
+        this.budget = budget;
+        this.sampleColumn = new int[p.m];
+        for (int j = 0; j < p.m; j++) {
             sampleColumn[j] = p.sample.modelIndex(p.models.get(j));
-            tokens |= Double.isFinite(tpm[j]);
         }
-        this.anyTokenLimit = tokens;
-        this.usedRequests = new double[m];
-        this.usedTokens = new double[m];
-        this.tried = new int[m];
     }
 
     /** The limiter of one replication, or null when no pool model has a rate limit (the run then pays nothing). */
@@ -73,35 +55,23 @@ final class RateLimiter {
             return null;
         }
         int m = p.m;
-        double[] rpm = new double[m];
-        double[] tpm = new double[m];
+        long[] rpm = new long[m];
+        long[] tpm = new long[m];
         int[] fallback = new int[m];
         boolean any = false;
         for (int j = 0; j < m; j++) {
             RateLimit limit = catalog.resolve(p.models.get(j)).map(ModelInfo::rateLimit).orElse(null);
-            rpm[j] = limit == null || limit.requestsPerMinute() == 0 ? Double.POSITIVE_INFINITY : limit.requestsPerMinute();
-            tpm[j] = limit == null || limit.tokensPerMinute() == 0 ? Double.POSITIVE_INFINITY : limit.tokensPerMinute();
+            rpm[j] = limit == null ? 0 : limit.requestsPerMinute();
+            tpm[j] = limit == null ? 0 : limit.tokensPerMinute();
             fallback[j] = limit == null ? -1 : poolIndex(p, catalog, limit);
             any |= limit != null;
         }
-        return any ? new RateLimiter(p, metrics, rpm, tpm, fallback, new CounterRandom(seed, replication, Seeds.RATE_LIMIT))
-                : null;
+        return any ? new RateLimiter(p, metrics, new RateBudget(rpm, tpm, fallback),
+                new CounterRandom(seed, replication, Seeds.RATE_LIMIT)) : null;
     }
 
     private static int poolIndex(PreparedScenario p, Catalog catalog, RateLimit limit) {
-        if (!limit.hasFallback()) {
-            return -1;
-        }
-        Optional<ModelInfo> target = catalog.resolve(limit.fallback());
-        if (target.isEmpty()) {
-            return -1;
-        }
-        for (int j = 0; j < p.m; j++) {
-            if (target.get().answersTo(p.models.get(j))) {
-                return j;
-            }
-        }
-        return -1;
+        return catalog.fallbackIndex(limit, p.models);
     }
 
     /** What the result says about the limits: which pool models have them, and fallbacks the run cannot use. */
@@ -161,8 +131,7 @@ final class RateLimiter {
             long now = day * MINUTES_PER_DAY + ofDay;
             if (now != minute) {
                 minute = now;
-                Arrays.fill(usedRequests, 0);
-                Arrays.fill(usedTokens, 0);
+                budget.newMinute();
             }
             minuteDay = day;
             minuteFrom = fracAt(ofDay * MINUTE_MS) + SPAN_MARGIN;
@@ -173,15 +142,14 @@ final class RateLimiter {
             return routed;
         }
         double left = w;
-        int model = routed;
         int chosen = -1;
         double u = -1; // drawn only when a request is split between models
-        stamp++;
-        while (true) {
-            tried[model] = stamp;
-            double taken = Math.min(left, room(model, row));
+        budget.startChain(routed);
+        for (int model = routed; model >= 0; model = budget.next(model)) {
+            int tokens = tokens(model, row);
+            double taken = Math.min(left, budget.room(model, tokens));
             if (taken > 0) {
-                use(model, row, taken);
+                budget.use(model, taken, tokens);
                 if (model != routed) {
                     metrics.rateLimited(taken);
                 }
@@ -204,11 +172,6 @@ final class RateLimiter {
             if (left <= 0) {
                 return chosen;
             }
-            int next = fallback[model];
-            if (next < 0 || tried[next] == stamp) {
-                break;
-            }
-            model = next;
         }
         // no model of the chain has room for the rest: the routed model serves it over the limit
         use(routed, row, left);
@@ -236,23 +199,8 @@ final class RateLimiter {
         return false;
     }
 
-    /** Whole real requests that still fit in {@code model}'s minute (request and token limits). */
-    private double room(int model, int row) {
-        double room = Math.floor(rpm[model] - usedRequests[model]);
-        if (anyTokenLimit && tpm[model] != Double.POSITIVE_INFINITY) {
-            int tokens = tokens(model, row);
-            double leftTokens = tpm[model] - usedTokens[model];
-            room = Math.min(room, tokens == 0 ? (leftTokens >= 0 ? Double.POSITIVE_INFINITY : 0)
-                    : Math.floor(leftTokens / tokens));
-        }
-        return Math.max(0, room);
-    }
-
     private void use(int model, int row, double w) {
-        usedRequests[model] += w;
-        if (anyTokenLimit) {
-            usedTokens[model] += w * tokens(model, row);
-        }
+        budget.use(model, w, tokens(model, row));
     }
 
     private int tokens(int model, int row) {

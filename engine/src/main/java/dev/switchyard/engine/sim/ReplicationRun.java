@@ -56,6 +56,7 @@ final class ReplicationRun {
     private final int[] blockInputTokens = new int[BLOCK];
     // routers use observed latency only for a latency term (Router.observeLatency): without one, skip the calls
     private final boolean feedLatency;
+    private final boolean announce; // the router loads per-query state ahead (Router.loadsAhead)
     private final RateLimiter limits; // null unless a pool model has a catalog rate limit (decision 1403)
     private final RunControl control;
 
@@ -130,6 +131,7 @@ final class ReplicationRun {
         this.trace = new RunTrace(router, bound);
         this.latencyModel = p.latencyModel();
         this.feedLatency = router != null && s.latency().isActive();
+        this.announce = router != null && router.loadsAhead();
         this.latencyRandom = new CounterRandom(s.seed(), replication, Seeds.LATENCY);
         this.latPerRow = latencyModel.cellsPerRow();
         this.latCells = new float[BLOCK * latPerRow];
@@ -199,6 +201,9 @@ final class ReplicationRun {
                 System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
                 latencyModel.gather(r, latCells, k * latPerRow);
                 blockInputTokens[k] = latencyModel.inputTokens(r);
+                if (announce) {
+                    router.upcoming(r); // RouterRequest.queryKey() is the evaluation row
+                }
             }
             for (int b = 0; b < len; b++) {
                 int row = blockRow[b];

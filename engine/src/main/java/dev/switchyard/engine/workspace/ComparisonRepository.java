@@ -47,7 +47,7 @@ final class ComparisonRepository {
                 }
                 return null;
             } catch (SQLException e) {
-                if (WorkspaceStore.isConstraint(e)) {
+                if (SqliteFailures.isConstraint(e)) {
                     throw new WorkspaceException(store.file(), WorkspaceException.Reason.NOT_FOUND,
                             "comparison '" + name + "' names a run that is not in this workspace", e);
                 }

@@ -53,7 +53,7 @@ final class RunRepository {
                     return keys.getLong(1);
                 }
             } catch (SQLException e) {
-                if (WorkspaceStore.isConstraint(e)) {
+                if (SqliteFailures.isConstraint(e)) {
                     throw new WorkspaceException(file(), WorkspaceException.Reason.NOT_FOUND, "the run of '"
                             + run.scenarioName() + "' names an input that is not stored in this workspace; store the"
                             + " catalog, price sheet and traffic sample first so the result stays traceable", e);

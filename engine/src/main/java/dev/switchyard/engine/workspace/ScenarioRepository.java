@@ -139,7 +139,7 @@ final class ScenarioRepository {
                     throw new WorkspaceException(file(), WorkspaceException.Reason.NOT_FOUND, "no scenario named '" + from + "'");
                 }
             } catch (SQLException e) {
-                if (WorkspaceStore.isConstraint(e)) {
+                if (SqliteFailures.isConstraint(e)) {
                     throw new WorkspaceException(file(), WorkspaceException.Reason.ALREADY_EXISTS,
                             "a scenario named '" + to + "' already exists", e);
                 }

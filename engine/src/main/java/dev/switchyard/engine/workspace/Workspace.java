@@ -373,6 +373,6 @@ public final class Workspace implements AutoCloseable {
     }
 
     static Path sidecar(Path file, String suffix) {
-        return WorkspaceStore.sidecar(file, suffix);
+        return DurableFiles.sidecar(file, suffix);
     }
 }

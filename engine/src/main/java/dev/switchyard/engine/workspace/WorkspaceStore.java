@@ -2,16 +2,10 @@ package dev.switchyard.engine.workspace;
 
 import dev.switchyard.engine.EngineInfo;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,16 +25,15 @@ import java.util.UUID;
  * The SQLite side of one workspace file: creating, probing, opening (read-write under the session
  * lock, or read-only), migrating, backups, crash recovery, Save As and closing; plus the one
  * connection and the one monitor the repositories ({@link DatasetRepository},
- * {@link ScenarioRepository}, {@link RunRepository}, {@link ComparisonRepository}) run their SQL on,
- * and the translation of SQLite failures into {@link WorkspaceException}s for the user.
+ * {@link ScenarioRepository}, {@link RunRepository}, {@link ComparisonRepository}) run their SQL on.
+ * SQLite failures become user sentences in {@link SqliteFailures}; durable renames and fsyncs are
+ * {@link DurableFiles}'.
  * Decisions: 0601 (settings), 0602 (migrations), 0603 (durability, backups, recovery), 0605
  * (session lock, read-only, disk full).
  */
 final class WorkspaceStore {
     static final int BUSY_TIMEOUT_MS = 3000;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    /** Below this much free space an unexplained write failure is a full disk. */
-    private static final long LOW_SPACE_BYTES = 8L << 20;
 
     /** SQL run on the store's connection, under its monitor. */
     interface SqlWork<T> {
@@ -90,7 +82,7 @@ final class WorkspaceStore {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new WorkspaceException(target, WorkspaceException.Reason.IO, "cannot create workspace " + target + ": "
-                    + (Files.exists(parent) || e instanceof java.nio.file.FileSystemException ? fsReason(e) : e.getMessage()), e);
+                    + (Files.exists(parent) || e instanceof java.nio.file.FileSystemException ? SqliteFailures.fsReason(e) : e.getMessage()), e);
         }
         if (!Files.isWritable(parent)) {
             throw new WorkspaceException(target, WorkspaceException.Reason.READ_ONLY, "cannot create workspace " + target
@@ -125,16 +117,16 @@ final class WorkspaceStore {
                 }
                 filling.close();
             }
-            fsync(temp);
+            DurableFiles.fsync(temp);
             if (replaceExisting) {
                 // A stale -wal of the replaced file must never be applied to the new one.
-                Files.deleteIfExists(sidecar(target, "-wal"));
-                Files.deleteIfExists(sidecar(target, "-shm"));
+                Files.deleteIfExists(DurableFiles.sidecar(target, "-wal"));
+                Files.deleteIfExists(DurableFiles.sidecar(target, "-shm"));
             }
-            move(temp, target);
+            DurableFiles.move(temp, target);
             done = true;
         } catch (SQLException | IOException e) {
-            WorkspaceException we = failureOf(target, "could not create workspace " + target.getFileName(), e);
+            WorkspaceException we = SqliteFailures.failureOf(target, "could not create workspace " + target.getFileName(), e);
             throw new WorkspaceException(target, we.reason(), we.getMessage() + (Files.exists(target)
                     ? " " + target.getFileName() + " was left as it was." : " Nothing was created."), we);
         } catch (WorkspaceException e) {
@@ -144,7 +136,7 @@ final class WorkspaceStore {
         } finally {
             if (!done) {
                 for (String side : List.of("", "-wal", "-shm", "-journal", Workspace.BACKUP_SUFFIX)) {
-                    deleteQuietly(sidecar(temp, side));
+                    DurableFiles.deleteQuietly(DurableFiles.sidecar(temp, side));
                 }
                 closeLock(lock);
             }
@@ -183,7 +175,7 @@ final class WorkspaceStore {
     private static WorkspaceStore openLocked(Path target, WorkspaceLock lock) throws WorkspaceException {
         Probe probe = probe(target);
         if (probe.damage() != null) {
-            boolean unclean = probe.sessionOpen() || Files.exists(sidecar(target, "-wal"));
+            boolean unclean = probe.sessionOpen() || Files.exists(DurableFiles.sidecar(target, "-wal"));
             Optional<Instant> backup = validBackup(target);
             if (unclean && backup.isPresent()) {
                 return restore(target, backup.get(), "The workspace was not closed cleanly and is damaged ("
@@ -232,7 +224,7 @@ final class WorkspaceStore {
             return "its folder is read-only";
         }
         for (String side : List.of("-wal", "-shm")) {
-            Path s = sidecar(target, side);
+            Path s = DurableFiles.sidecar(target, side);
             if (Files.exists(s) && !Files.isWritable(s)) {
                 return "its " + side.substring(1) + " file is read-only";
             }
@@ -251,7 +243,7 @@ final class WorkspaceStore {
             throw new WorkspaceException(target, WorkspaceException.Reason.NOT_FOUND, "there is no workspace at " + target);
         }
         SqliteHeader header = checkedHeader(target);
-        if (header.truncated() && !Files.exists(sidecar(target, "-wal"))) {
+        if (header.truncated() && !Files.exists(DurableFiles.sidecar(target, "-wal"))) {
             throw new WorkspaceException(target, WorkspaceException.Reason.CORRUPT, target.getFileName()
                     + " is damaged (the file is truncated). Nothing was changed.");
         }
@@ -261,7 +253,7 @@ final class WorkspaceStore {
                     ? "is being read only" : why) + ", so it cannot be upgraded; copy it somewhere writable and open the copy.");
         }
         Connection c = null;
-        boolean sidecarsExisted = Files.exists(sidecar(target, "-wal")) || Files.exists(sidecar(target, "-shm"));
+        boolean sidecarsExisted = Files.exists(DurableFiles.sidecar(target, "-wal")) || Files.exists(DurableFiles.sidecar(target, "-shm"));
         try {
             c = readOnlyConnection(target, why != null);
             WorkspaceStore s = new WorkspaceStore(target, c, true, null);
@@ -286,7 +278,7 @@ final class WorkspaceStore {
                     e.addSuppressed(suppressed);
                 }
             }
-            throw failureOf(target, "cannot open " + target.getFileName() + " read-only", e);
+            throw SqliteFailures.failureOf(target, "cannot open " + target.getFileName() + " read-only", e);
         }
     }
 
@@ -295,7 +287,7 @@ final class WorkspaceStore {
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
-        boolean walPresent = Files.exists(sidecar(target, "-wal"));
+        boolean walPresent = Files.exists(DurableFiles.sidecar(target, "-wal"));
         // immutable=1 only when nothing can change the file under us (no pending WAL, nobody may write).
         String url = "jdbc:sqlite:" + target.toUri() + (nobodyCanWrite && !walPresent ? "?immutable=1" : "?mode=ro");
         Connection c = config.createConnection(url);
@@ -334,7 +326,7 @@ final class WorkspaceStore {
         try {
             header = SqliteHeader.read(target);
         } catch (IOException e) {
-            throw new WorkspaceException(target, WorkspaceException.Reason.IO, "cannot read " + target + ": " + fsReason(e), e);
+            throw new WorkspaceException(target, WorkspaceException.Reason.IO, "cannot read " + target + ": " + SqliteFailures.fsReason(e), e);
         }
         if (header == null) {
             throw new WorkspaceException(target, WorkspaceException.Reason.NOT_SQLITE, target.getFileName()
@@ -356,20 +348,20 @@ final class WorkspaceStore {
      */
     private static Probe probe(Path target) throws WorkspaceException {
         SqliteHeader header = checkedHeader(target);
-        boolean walPresent = Files.exists(sidecar(target, "-wal"));
+        boolean walPresent = Files.exists(DurableFiles.sidecar(target, "-wal"));
         if (header.truncated() && !walPresent) {
             return new Probe(header.userVersion(), false, false, "the file is truncated: it has " + header.fileSize()
                     + " bytes, its header says " + header.expectedSize());
         }
         // With a -wal the main file's header may be ahead of its length (a checkpoint cut short by a
         // full disk): SQLite reads the newest pages from the WAL, so let it judge (issue 13).
-        Path shm = sidecar(target, "-shm");
+        Path shm = DurableFiles.sidecar(target, "-shm");
         boolean shmExisted = Files.exists(shm);
         try {
             return probeReadOnly(target, header, walPresent);
         } finally {
             if (!shmExisted && !walPresent) {
-                deleteQuietly(shm);
+                DurableFiles.deleteQuietly(shm);
             }
         }
     }
@@ -391,8 +383,8 @@ final class WorkspaceStore {
             try {
                 sessionOpen = getMeta(c, "session_open").map("1"::equals).orElse(false);
             } catch (SQLException e) {
-                if (isCorrupt(e)) {
-                    return new Probe(version, true, false, describe(e));
+                if (SqliteFailures.isCorrupt(e)) {
+                    return new Probe(version, true, false, SqliteFailures.describe(e));
                 }
                 throw e;
             }
@@ -400,13 +392,13 @@ final class WorkspaceStore {
             return new Probe(version, sessionOpen, sessionOpen, problems.isEmpty() ? null
                     : String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
         } catch (SQLException e) {
-            if (isBusy(e)) {
+            if (SqliteFailures.isBusy(e)) {
                 throw WorkspaceLock.inUse(target, null);
             }
-            if (isCorrupt(e)) {
-                return new Probe(header.userVersion(), false, false, describe(e));
+            if (SqliteFailures.isCorrupt(e)) {
+                return new Probe(header.userVersion(), false, false, SqliteFailures.describe(e));
             }
-            throw failureOf(target, "cannot open " + target.getFileName(), e);
+            throw SqliteFailures.failureOf(target, "cannot open " + target.getFileName(), e);
         }
     }
 
@@ -442,10 +434,10 @@ final class WorkspaceStore {
                     e.addSuppressed(suppressed);
                 }
             }
-            if (e instanceof SQLException s && isBusy(s)) {
+            if (e instanceof SQLException s && SqliteFailures.isBusy(s)) {
                 throw WorkspaceLock.inUse(target, null);
             }
-            throw failureOf(target, "cannot open " + target.getFileName(), e);
+            throw SqliteFailures.failureOf(target, "cannot open " + target.getFileName(), e);
         }
     }
 
@@ -479,22 +471,22 @@ final class WorkspaceStore {
             Path temp = target.resolveSibling("." + target.getFileName() + ".restore-" + UUID.randomUUID() + ".tmp");
             try {
                 Files.copy(backup, temp); // the backup is never live: copying it is safe
-                fsync(temp);
+                DurableFiles.fsync(temp);
                 if (Files.exists(target)) {
-                    move(target, keptAs);
+                    DurableFiles.move(target, keptAs);
                 }
                 for (String side : List.of("-wal", "-shm")) {
-                    Path s = sidecar(target, side);
+                    Path s = DurableFiles.sidecar(target, side);
                     if (Files.exists(s)) {
-                        move(s, sidecar(keptAs, side));
+                        DurableFiles.move(s, DurableFiles.sidecar(keptAs, side));
                     }
                 }
-                move(temp, target);
+                DurableFiles.move(temp, target);
             } finally {
-                deleteQuietly(temp);
+                DurableFiles.deleteQuietly(temp);
             }
         } catch (IOException e) {
-            throw failureOf(target, "could not restore " + target.getFileName() + " from its backup", e);
+            throw SqliteFailures.failureOf(target, "could not restore " + target.getFileName() + " from its backup", e);
         }
         WorkspaceStore w = openChecked(target, false, lock);
         int version;
@@ -592,8 +584,8 @@ final class WorkspaceStore {
             WorkspaceLock targetLock = WorkspaceLock.acquire(t, "replaced by Save As");
             try {
                 Files.createDirectories(t.getParent());
-                Files.deleteIfExists(sidecar(t, "-wal"));
-                Files.deleteIfExists(sidecar(t, "-shm"));
+                Files.deleteIfExists(DurableFiles.sidecar(t, "-wal"));
+                Files.deleteIfExists(DurableFiles.sidecar(t, "-shm"));
                 snapshotTo(t);
             } catch (SQLException | IOException e) {
                 throw failure("could not save a copy as " + t, e);
@@ -658,15 +650,15 @@ final class WorkspaceStore {
      * them when no session is writing (we can take its lock) and the WAL holds nothing.
      */
     private void removeReaderSidecars() {
-        Path wal = sidecar(file, "-wal");
+        Path wal = DurableFiles.sidecar(file, "-wal");
         try {
             if (Files.exists(wal) && Files.size(wal) > 0) {
                 return;
             }
             WorkspaceLock lock = WorkspaceLock.acquire(file, null);
             try {
-                deleteQuietly(wal);
-                deleteQuietly(sidecar(file, "-shm"));
+                DurableFiles.deleteQuietly(wal);
+                DurableFiles.deleteQuietly(DurableFiles.sidecar(file, "-shm"));
             } finally {
                 closeLock(lock);
             }
@@ -718,11 +710,11 @@ final class WorkspaceStore {
                     s.execute("PRAGMA journal_mode=DELETE"); // a self-contained single file, no sidecars
                 }
             }
-            fsync(temp);
-            move(temp, target);
+            DurableFiles.fsync(temp);
+            DurableFiles.move(temp, target);
         } finally {
-            deleteQuietly(temp);
-            deleteQuietly(sidecar(temp, "-journal"));
+            DurableFiles.deleteQuietly(temp);
+            DurableFiles.deleteQuietly(DurableFiles.sidecar(temp, "-journal"));
         }
     }
 
@@ -776,7 +768,7 @@ final class WorkspaceStore {
             } catch (SQLException e) {
                 if (String.valueOf(e.getMessage()).contains("no transaction is active") && outOfSpace()) {
                     // SQLite rolled back by itself after SQLITE_FULL and the statement did not report it
-                    throw new WorkspaceException(file, WorkspaceException.Reason.DISK_FULL, diskFullMessage(file, what), e);
+                    throw new WorkspaceException(file, WorkspaceException.Reason.DISK_FULL, SqliteFailures.diskFullMessage(file, what), e);
                 }
                 throw failure(what, e);
             }
@@ -785,7 +777,7 @@ final class WorkspaceStore {
 
     /** The disk (or the size limit SQLite was given) has no room for another page. Caller holds the monitor. */
     private boolean outOfSpace() {
-        if (usableSpace(file) < LOW_SPACE_BYTES) {
+        if (SqliteFailures.usableSpace(file) < SqliteFailures.LOW_SPACE_BYTES) {
             return true;
         }
         try (Statement s = conn.createStatement();
@@ -813,94 +805,7 @@ final class WorkspaceStore {
     }
 
     WorkspaceException failure(String what, Exception e) {
-        return failureOf(file, what, e);
-    }
-
-    static WorkspaceException failureOf(Path file, String what, Exception e) {
-        if (isDiskFull(file, e)) {
-            return new WorkspaceException(file, WorkspaceException.Reason.DISK_FULL, diskFullMessage(file, what), e);
-        }
-        if (e instanceof SQLException s && isCorrupt(s)) {
-            return new WorkspaceException(file, WorkspaceException.Reason.CORRUPT, what + ": the workspace file is damaged ("
-                    + describe(s) + "). Close it; on the next open Switchyard offers the last good backup.", e);
-        }
-        if (e instanceof SQLException s && isBusy(s)) {
-            return new WorkspaceException(file, WorkspaceException.Reason.LOCKED, what + ": the workspace is locked", e);
-        }
-        if (e instanceof SQLException s && isReadOnlyError(s)) {
-            return new WorkspaceException(file, WorkspaceException.Reason.READ_ONLY, what + ": the workspace file or its"
-                    + " folder is read-only; use Save As to keep your changes in a copy", e);
-        }
-        String detail = e instanceof SQLException s ? describe(s) : fsReason(e);
-        return new WorkspaceException(file, WorkspaceException.Reason.IO, what + ": " + detail, e);
-    }
-
-    private static String diskFullMessage(Path file, String what) {
-        return what + ": the disk is full. " + (file != null && Files.exists(file) ? "Everything saved before this is kept in "
-                + file.getFileName() + "; this change was not saved. " : "") + "Free some space and try again.";
-    }
-
-    /**
-     * SQLITE_FULL, "No space left on device", or a failure SQLite reports after it rolled back by
-     * itself ("no transaction is active", an I/O error) while the disk has almost no space left.
-     */
-    static boolean isDiskFull(Path file, Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException s && s.getResultCode() != null && (s.getResultCode().code & 0xff) == 13) {
-                return true;
-            }
-            String m = t.getMessage();
-            if (m != null && (m.contains("No space left") || m.contains("database or disk is full"))) {
-                return true;
-            }
-            for (Throwable sup : t.getSuppressed()) {
-                if (isDiskFull(null, sup)) {
-                    return true;
-                }
-            }
-        }
-        if (file == null) {
-            return false;
-        }
-        boolean ioLike = false;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage() == null ? "" : t.getMessage();
-            if (m.contains("no transaction is active") || m.contains("SQLITE_IOERR") || t instanceof IOException) {
-                ioLike = true;
-            }
-        }
-        return ioLike && usableSpace(file) < LOW_SPACE_BYTES;
-    }
-
-    private static long usableSpace(Path file) {
-        try {
-            Path p = file.toAbsolutePath();
-            while (p != null && !Files.exists(p)) {
-                p = p.getParent();
-            }
-            return p == null ? Long.MAX_VALUE : Files.getFileStore(p).getUsableSpace();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static String fsReason(Exception e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String r = f.getReason() == null ? "" : f.getReason().toLowerCase(Locale.ROOT);
-            String name = f.getFile();
-            if (f instanceof java.nio.file.AccessDeniedException || r.contains("permission denied")) {
-                return name + ": permission denied (read-only)";
-            }
-            if (f instanceof java.nio.file.NoSuchFileException) {
-                return name + ": no such file or folder";
-            }
-            if (r.contains("not a directory") || f instanceof java.nio.file.NotDirectoryException
-                    || f instanceof java.nio.file.FileAlreadyExistsException) {
-                return name + ": part of this path is a file, not a folder";
-            }
-            return name + ": " + (f.getReason() == null ? "cannot be written" : f.getReason());
-        }
-        return e.getMessage() == null ? "an input/output error" : e.getMessage();
+        return SqliteFailures.failureOf(file, what, e);
     }
 
     // ------------------------------------------------------------------ SQL helpers
@@ -933,89 +838,6 @@ final class WorkspaceStore {
             ps.setString(1, key);
             ps.setString(2, value);
             ps.executeUpdate();
-        }
-    }
-
-    private static int primaryCode(Throwable t) {
-        return t instanceof SQLiteException s && s.getResultCode() != null ? s.getResultCode().code & 0xff : -1;
-    }
-
-    static boolean isBusy(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            int code = primaryCode(t);
-            if (code == 5 || code == 6) { // SQLITE_BUSY, SQLITE_LOCKED
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isCorrupt(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            int code = primaryCode(t);
-            if (code == 11 || code == 26) { // SQLITE_CORRUPT, SQLITE_NOTADB
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isConstraint(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (primaryCode(t) == 19) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isReadOnlyError(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (primaryCode(t) == 8) { // SQLITE_READONLY
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String describe(SQLException e) {
-        String m = e.getMessage();
-        return m == null ? "database error" : m.replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
-    }
-
-    static Path sidecar(Path file, String suffix) {
-        return file.resolveSibling(file.getFileName() + suffix);
-    }
-
-    private static void fsync(Path path) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-        fsyncDirectory(to.getParent());
-    }
-
-    /** Makes the rename itself durable where the platform allows opening a directory (Linux, macOS). */
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Windows cannot open directories; NTFS journals renames itself
-        }
-    }
-
-    static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless; it never has the workspace's name
         }
     }
 

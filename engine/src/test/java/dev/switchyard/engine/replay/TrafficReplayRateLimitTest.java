@@ -75,6 +75,42 @@ class TrafficReplayRateLimitTest {
         assertNotEquals(free.modelShare(), run.result().modelShare());
     }
 
+    /**
+     * The traffic names the models by ids the catalog knows only as aliases, and the fallback is declared by the catalog's
+     * own id: the simulation, the configuration and a replay given the catalog resolve the fallback the same way (they
+     * share Catalog.fallbackIndex; the replay's copy used to compare the catalog id with the pool ids and dropped it).
+     */
+    @Test
+    void aFallbackNamedByTheCatalogsIdReachesAPoolThatUsesItsAlias(@TempDir Path tmp) throws Exception {
+        TrafficSample sample = SyntheticWorkload.sample(2000, 4, 11);
+        List<String> ids = sample.models();
+        List<ModelInfo> models = new ArrayList<>();
+        for (int j = 0; j < ids.size(); j++) {
+            RateLimit limit = j == ids.size() - 1 ? null : new RateLimit(20, 0, "catalog-" + ids.get(j + 1), "test account");
+            models.add(new ModelInfo("catalog-" + ids.get(j), ids.get(j), "", "", "", List.of(ids.get(j)), 0, 0, null, Map.of(),
+                    null, "", limit));
+        }
+        Catalog catalog = new Catalog("c", models);
+        assertEquals(1, catalog.fallbackIndex(models.get(0).rateLimit(), ids), "the alias in the pool answers");
+        assertEquals(-1, catalog.fallbackIndex(models.get(0).rateLimit(), ids.subList(2, ids.size())), "not in the pool");
+        assertEquals(-1, catalog.fallbackIndex(null, ids));
+        Scenario s = scenario(sample, catalog);
+        PreparedScenario prepared = PreparedScenario.of(s);
+        CapturedRun run = CapturedRun.simulate(s, prepared, 1, RunControl.NONE);
+        assertTrue(run.result().latency().rateLimitedShare().mean() > 0.02, "the limits bite");
+        RoutingConfig config = run.config(s, prepared, null, Instant.EPOCH);
+        assertEquals(ids.get(1), config.models().get(0).rateLimit().fallback(), "the configuration names the pool id");
+        Path traffic = tmp.resolve("traffic.csv");
+        SproutCsvWriter.write(sample, traffic);
+        for (Catalog given : new Catalog[] {null, catalog}) {
+            SimulationResult replayed = TrafficReplay.run(config, List.of(traffic), null, s.seed(), false, 1, given);
+            String with = given == null ? "without the catalog" : "with the catalog";
+            assertEquals(run.result().modelShare(), replayed.modelShare(), with);
+            assertEquals(run.result().latency().rateLimitedShare().mean(), replayed.latency().rateLimitedShare().mean(), with);
+            assertEquals(run.result().costPerRequest().mean(), replayed.costPerRequest().mean(), with);
+        }
+    }
+
     private static Scenario scenario(TrafficSample sample, Catalog catalog) {
         return Scenario.of(sample, SyntheticWorkload.prices(sample.modelCount()), catalog, "slarouter").withTarget(0.8)
                 .withFeedback(Scenario.Feedback.oneSided(0.3)).withVolume(new Scenario.Volume(3_000_000, 0, 1, true))

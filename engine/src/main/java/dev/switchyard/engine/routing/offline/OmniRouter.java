@@ -283,6 +283,30 @@ public final class OmniRouter implements Router {
         return (int) hull[3 * k + 2];
     }
 
+    @Override
+    public boolean loadsAhead() {
+        return capacityShare == null;
+    }
+
+    /**
+     * Loads the key's hull record and its entries' first and last lines (two dependent cache misses on a large pool)
+     * while the simulator gathers the block, where the loads of many requests overlap; the sum keeps the JIT from
+     * dropping loads whose values are otherwise unused.
+     */
+    @Override
+    public void upcoming(int key) {
+        int i = 3 * key;
+        if (key >= 0 && i + 2 < keyInfo.length) {
+            int start = keyInfo[i];
+            int end = keyInfo[i + 1];
+            if (end > start) {
+                touched += Double.doubleToRawLongBits(hull[3 * start + 2]) ^ Double.doubleToRawLongBits(hull[3 * end - 1]);
+            }
+        }
+    }
+
+    private long touched;
+
     private int hull(int key, RequestView request) {
         if (3 * key + 2 < keyInfo.length) {
             int check = keyInfo[3 * key + 2];

@@ -176,20 +176,33 @@ public final class ThresholdRouter implements Router {
     @Override
     public int route(RequestView request, Serving serving) {
         predictor.predict(request, phat, scratch);
+        boolean[] allowed = null;
         if (latency != null) {
-            return routeFiltered(request);
+            latency.allowed(request, allowedModels);
+            allowed = allowedModels;
         }
+        return chooseAllowed(request, allowed);
+    }
+
+    /**
+     * The threshold rule: the cheapest model whose p_hat clears theta, else the one with the top p_hat; among the models
+     * the latency filter allows when there is one ({@code allowed} null: all).
+     */
+    private int chooseAllowed(RequestView request, boolean[] allowed) {
         double theta = calibration.theta();
         int cheapest = -1;
         double cheapestCost = Double.POSITIVE_INFINITY;
-        int top = 0;
+        int top = -1;
         for (int j = 0; j < phat.length; j++) {
+            if (allowed != null && !allowed[j]) {
+                continue;
+            }
             double c = request.normalisedCost(j);
             if (phat[j] >= theta && c < cheapestCost) {
                 cheapestCost = c;
                 cheapest = j;
             }
-            if (phat[j] > phat[top]) {
+            if (top < 0 || phat[j] > phat[top]) {
                 top = j;
             }
         }
@@ -230,32 +243,6 @@ public final class ThresholdRouter implements Router {
         this.latency = filter;
         this.allowedModels = new boolean[phat.length];
         return this;
-    }
-
-    /** The threshold rule among the models the latency filter allows: cheapest clearing theta, else the top p_hat. */
-    private int routeFiltered(RequestView request) {
-        latency.allowed(request, allowedModels);
-        double theta = calibration.theta();
-        int cheapest = -1;
-        double cheapestCost = Double.POSITIVE_INFINITY;
-        int top = -1;
-        for (int j = 0; j < phat.length; j++) {
-            if (!allowedModels[j]) {
-                continue;
-            }
-            double c = request.normalisedCost(j);
-            if (phat[j] >= theta && c < cheapestCost) {
-                cheapestCost = c;
-                cheapest = j;
-            }
-            if (top < 0 || phat[j] > phat[top]) {
-                top = j;
-            }
-        }
-        int chosen = cheapest >= 0 ? cheapest : top;
-        predictedSum += phat[chosen];
-        routed++;
-        return chosen;
     }
 
     @Override

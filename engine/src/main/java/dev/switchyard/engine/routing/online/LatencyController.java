@@ -150,7 +150,7 @@ public final class LatencyController {
         if (mu == 0) {
             return RuleL.choose(request, pHat, lambda);
         }
-        int base = (slotGroup[slot] * B + LatencyModel.bucket(request.inputTokens())) * models;
+        int base = exceedanceRow(request);
         int n = request.modelCount();
         int best = 0;
         double bestValue = request.normalisedCost(0) - lambda * pHat[0] + mu * exceedance[base];
@@ -286,7 +286,20 @@ public final class LatencyController {
 
     /** The learned chance that {@code model} exceeds the L of the request's tier on a prompt of the request's length. */
     public double exceedance(RequestView request, int model) {
-        return exceedance[(slotGroup[slot(request)] * B + LatencyModel.bucket(request.inputTokens())) * models + model];
+        return exceedance[exceedanceRow(request) + model];
+    }
+
+    /**
+     * Where the request's row of learned exceedances starts (its tier's L group and prompt-length bucket): model m's
+     * is at {@code exceedanceAt(row, m)}, so a caller that reads every model's finds the row once.
+     */
+    int exceedanceRow(RequestView request) {
+        return (slotGroup[slot(request)] * B + LatencyModel.bucket(request.inputTokens())) * models;
+    }
+
+    /** The learned chance that {@code model} exceeds L in the row {@link #exceedanceRow} found. */
+    double exceedanceAt(int row, int model) {
+        return exceedance[row + model];
     }
 
     /** True when the request's tier has a finite L (a latency term to hold). */

@@ -43,8 +43,9 @@ public final class LatencyFilter {
         int n = 0;
         int least = 0;
         double leastE = Double.POSITIVE_INFINITY;
+        int row = estimates.exceedanceRow(request); // the tier and prompt-length bucket, found once for every model
         for (int m = 0; m < models; m++) {
-            double e = estimates.exceedance(request, m);
+            double e = estimates.exceedanceAt(row, m);
             allowedOut[m] = e <= allowed;
             if (allowedOut[m]) {
                 n++;

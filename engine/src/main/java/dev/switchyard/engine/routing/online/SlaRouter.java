@@ -61,6 +61,9 @@ public final class SlaRouter implements Router {
     private final boolean oneSided;
     private final double q;
     private final double f;
+    // a report's and a silence's contribution to the deficit (the unbiased one-sided estimate), divided out once
+    private final double reportDeficit;
+    private final double silenceDeficit;
     private final double[] pHat;
     private final long[] served;
     private final SlaWindow window;
@@ -129,6 +132,8 @@ public final class SlaRouter implements Router {
         this.oneSided = context.feedback().kind() == FeedbackKind.ONE_SIDED;
         this.q = context.feedback().assumedRate();
         this.f = oneSided ? context.feedback().assumedFalseReportRate() : 0.0;
+        this.reportDeficit = (1 - f) / (q - f);
+        this.silenceDeficit = -f / (q - f);
         this.outcomeVar = tau * (1 - tau);
         this.estimateVar = estimateVariance(tau, context.feedback().kind(), q, f);
         this.pHat = new double[models];
@@ -269,31 +274,26 @@ public final class SlaRouter implements Router {
         serving.explore();
         return switch (mode) {
             case UNIFORM -> random.nextInt(models);
-            case LEAST_SERVED -> windowsSeen > 1 ? leastServedUndominated(request, cell) : leastServed(cell);
+            case LEAST_SERVED -> leastServed(request, cell);
             case ALL -> exploreAll(request, serving);
         };
     }
 
-    private int leastServed(int cell) {
-        int best = 0;
-        long fewest = served[cell];
-        for (int m = 1; m < models; m++) {
-            if (served[cell + m] < fewest) {
-                fewest = served[cell + m];
-                best = m;
-            }
+    /**
+     * The least-served model of the cell (the first on a tie), among the models not dominated with certainty
+     * (ExplorationFilter) after the first window.
+     */
+    private int leastServed(RequestView request, int cell) {
+        boolean[] allowed = null;
+        if (windowsSeen > 1) {
+            predictor.predict(request, pHat);
+            ExplorationFilter.allowed(request, pHat, 2 * maxLambda, exploreAllowed);
+            allowed = exploreAllowed;
         }
-        return best;
-    }
-
-    /** Least-served among the models not dominated with certainty (ExplorationFilter), after the first window. */
-    private int leastServedUndominated(RequestView request, int cell) {
-        predictor.predict(request, pHat);
-        ExplorationFilter.allowed(request, pHat, 2 * maxLambda, exploreAllowed);
         int best = -1;
         long fewest = Long.MAX_VALUE;
         for (int m = 0; m < models; m++) {
-            if (exploreAllowed[m] && served[cell + m] < fewest) {
+            if ((allowed == null || allowed[m]) && served[cell + m] < fewest) {
                 fewest = served[cell + m];
                 best = m;
             }
@@ -322,10 +322,10 @@ public final class SlaRouter implements Router {
         double deficit;
         switch (event.signal()) {
             case REPORT -> {
-                deficit = (1 - f) / (q - f);
+                deficit = reportDeficit;
                 reports++;
             }
-            case SILENCE -> deficit = -f / (q - f);
+            case SILENCE -> deficit = silenceDeficit;
             case DISSATISFIED -> {
                 deficit = 1;
                 reports++;
