@@ -48,17 +48,20 @@ final class Bootstrap {
             EnginePlanner planner = new EnginePlanner();
             e = new Engines(planner, new EnginePlanning(planner));
             engines.complete(e);
+            Startup.mark("engines built");
         } catch (Throwable failure) {
             engines.completeExceptionally(failure);
             return;
         }
         DataSet sample = EngineDataSources.awaitPrefetched();
+        Startup.mark("sample awaited");
         if (sample == null) {
             return; // the app's own load reports what went wrong
         }
         try {
             if (e.planning().startEarly(sample, openingSettings(e.planner(), sample))) {
                 earlyStartNanos = System.nanoTime();
+                Startup.mark("early started");
             }
         } catch (RuntimeException notUsable) {
             // e.g. settings the screen would refuse: the screen asks (and explains) itself

@@ -16,6 +16,7 @@ public final class Launcher {
     public static void main(String[] args) {
         Startup.mainBegan();
         // the sample and the engine (and, once the sample is in, the opening recommendation) start before the toolkit
+        Startup.mark("main");
         Bootstrap.begin();
         Application.launch(SwitchyardApp.class, args);
     }

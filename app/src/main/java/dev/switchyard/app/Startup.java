@@ -5,7 +5,7 @@ package dev.switchyard.app;
  * application object is made (after the toolkit started); the fields ending in {@code FromJvmMs} count from the
  * JVM's own start, so the toolkit's start-up is in them too.
  */
-final class Startup {
+public final class Startup {
     /** {@code System.nanoTime()} when {@code main} began. */
     private static volatile long mainNanos = System.nanoTime();
 
@@ -22,5 +22,15 @@ final class Startup {
         long uptimeAtMain = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
                 - (System.nanoTime() - mainNanos) / 1_000_000;
         return uptimeAtMain + (nanos - mainNanos) / 1_000_000;
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("switchyard.startup.trace");
+
+    /** With {@code -Dswitchyard.startup.trace=true}: prints when {@code what} happened, in ms from the JVM's start. */
+    public static void mark(String what) {
+        if (TRACE) {
+            System.err.println("startup-trace " + fromJvmStart(System.nanoTime()) + " ms " + what + " ["
+                    + Thread.currentThread().getName() + "]");
+        }
     }
 }

@@ -106,11 +106,14 @@ public class SwitchyardApp extends Application {
 
     @Override
     public void init() {
+        Startup.mark("init");
         engines = Bootstrap.engines();
+        Startup.mark("init engines");
     }
 
     @Override
     public void start(Stage stage) {
+        Startup.mark("start");
         boolean selfTest = getParameters().getRaw().contains("--self-test");
         workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("switchyard-worker"));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("switchyard-debounce"));
@@ -135,11 +138,13 @@ public class SwitchyardApp extends Application {
         window = new MainWindow(stage, state, theme, runner, context.data(), context.scenario(), context.negotiate(),
                 context.compare(), context.files(), context.export(), context.plan());
         holder[0] = window;
+        Startup.mark("window built");
         if (selfTest) {
             installSelfTest();
         }
         stage.show();
         windowShownNanos = System.nanoTime();
+        Startup.mark("window shown");
         context.data().loadSample();
     }
 
@@ -172,6 +177,7 @@ public class SwitchyardApp extends Application {
         context.session().dataSetProperty().addListener((o, was, now) -> {
             if (dataMillis[0] < 0) {
                 dataMillis[0] = (System.nanoTime() - startedNanos) / 1_000_000;
+                Startup.mark("data set on screen");
             }
         });
         long[] recommendationMillis = {-1};
@@ -183,6 +189,7 @@ public class SwitchyardApp extends Application {
         context.plan().provisionalProperty().addListener((o, was, now) -> {
             if (firstRecommendationMillis[0] < 0 && now != null && now.stream().anyMatch(Candidate::meetsSla)) {
                 firstRecommendationNanos[0] = System.nanoTime();
+                Startup.mark("first recommendation on screen");
                 firstRecommendationMillis[0] = (firstRecommendationNanos[0] - startedNanos) / 1_000_000;
                 var stage = context.plan().provisionalStageProperty().get();
                 firstStage[0] = stage == null ? "routers-so-far" : stage.stage().name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -85,6 +85,7 @@ public final class EngineDataSources implements DataSources {
         // which keeps start-up fast.
         dev.switchyard.engine.sample.SampleBundle bundle = SampleData.loadDefault(SampleData.locate());
         var opening = bundle.defaultTraffic();
+        dev.switchyard.app.Startup.mark("sample read");
         return new DataSet(bundle.catalog(), bundle.priceSheets(), opening.sample(), "bundled sample: " + opening.name());
     }
 

@@ -140,6 +140,7 @@ public final class EnginePlanning implements PlanningEngine {
             if (base.replications() > 1) {
                 // seconds, where the full analysis takes tens: the answer on screen while it runs (issue 11, item 7)
                 Recommendation look = planner.firstLook(base, options, control(sink));
+                dev.switchyard.app.Startup.mark("first look computed");
                 sink.checkCancelled();
                 forward.accept(new Provisional(Provisional.Stage.FIRST_LOOK,
                         look.candidates().stream().map(EnginePlanning::toCandidate).toList(), look.note()));
