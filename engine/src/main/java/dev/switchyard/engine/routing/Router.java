@@ -19,6 +19,16 @@ public interface Router {
     void observe(FeedbackEvent event);
 
     /**
+     * False only for a router whose every decision and every reported figure are the same whatever satisfaction
+     * feedback it gets: its {@link #observe} does nothing, it never reads {@link RoutingContext#feedback()} (nor
+     * builds a predictor that does) and it never explores. A sweep then simulates it once for all swept feedback
+     * rates and recounts only the signals (decision 1050). When in doubt, leave it true: that is always correct.
+     */
+    default boolean readsFeedback() {
+        return true;
+    }
+
+    /**
      * The latency of an answer this router served, observed as soon as the answer completes (latency
      * is always observed, unlike satisfaction). Called by the simulator and the live router for every
      * served request when the contract has a latency term (the simulator skips the call without

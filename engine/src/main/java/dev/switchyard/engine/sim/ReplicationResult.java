@@ -78,6 +78,21 @@ public record ReplicationResult(
         PlanningDays tierPlanningDays,
         LatencyMetrics.Summary latency) {
 
+    /**
+     * This replication as a run at another feedback rate would report it, for a router that does not read feedback
+     * (decision 1050): the same in every field but the signal count and the learning trace's signal counts.
+     */
+    ReplicationResult withSignals(double newSignals, List<TracePoint> newTrace) {
+        return new ReplicationResult(replication, representedRequests, simulatedRequests, totalCost, explorationCost,
+                bestFixedCost, slaOracleCost, satisfied, servedScore, estimatedSatisfaction, firstRequestStayingAbove,
+                scenarioWindows, daily, weekly, monthly, dayRequests, daySatisfied, dayCost, monthRequests, monthSatisfied,
+                monthCost, monthModelRequests, modelRequests, modelCost, categoryRequests, categorySatisfied, categoryCost,
+                categoryModelRequests, tierRequests, tierSatisfied, tierCost, tierDaysMet, tierDays, newSignals,
+                satisfactionStdErr, totalCostStdErr, newTrace, state, cheapestMeetingTargetCost, monthExpectedSatisfaction,
+                monthSatisfactionSd, monthBreachProbability, limitedMonths, tierDayRequests, tierDaySatisfied, planningDays,
+                tierPlanningDays, latency);
+    }
+
     public double meanSatisfaction() {
         return satisfied / representedRequests;
     }

@@ -226,6 +226,40 @@ public final class Simulator {
     }
 
     /**
+     * Replication {@code rep} of each of {@code members}, scenarios that differ in their feedback only (a sweep's
+     * feedback rates at one price sheet, router and target), in member order, each exactly what
+     * {@link #replication} gives for it. A router that does not read feedback ({@link Router#readsFeedback()}) and a
+     * bound are simulated once for all of them (decision 1050): a router's run recounts the signals per member
+     * ({@link FeedbackTally}); a bound gets no feedback at all. Any other router is simulated per member.
+     */
+    List<ReplicationResult> replicationAcrossFeedback(PreparedScenario p, List<Scenario> members, int rep, RunControl control) {
+        Scenario first = members.get(0);
+        RouterDescriptor d = registry.descriptor(first.router());
+        List<ReplicationResult> out = new ArrayList<>(members.size());
+        if (d.isBound()) {
+            ReplicationResult r = replication(p, first, rep, null, control);
+            if (r.signals() != 0) {
+                throw new IllegalStateException("bound '" + first.router() + "' received feedback");
+            }
+            for (int k = 0; k < members.size(); k++) {
+                out.add(r);
+            }
+            return out;
+        }
+        Router router = registry.create(first.router(), context(p, first, rep, d), first.routerParameters());
+        if (router.readsFeedback() || members.size() == 1) {
+            out.add(new ReplicationRun(p, first, rep, router, null, null, control, rowBlind(first, d)).run());
+            for (int k = 1; k < members.size(); k++) {
+                out.add(replication(p, members.get(k), rep, null, control));
+            }
+            return out;
+        }
+        FeedbackTally tally = new FeedbackTally(router, members, rep);
+        return tally.perMember(new ReplicationRun(p, FeedbackTally.shared(first), rep, tally, null, null, control,
+                rowBlind(first, d)).run());
+    }
+
+    /**
      * Builds replication {@code rep}'s router for {@code s} and drops it: an offline router's training and calibration
      * are remembered (TrainedStateCache), so a sweep can build every distinct trained state first, in parallel, before
      * the runs that recall it (decision 1030). A build is a pure function of (preparation, scenario, replication): it

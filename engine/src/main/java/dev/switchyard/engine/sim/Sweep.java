@@ -72,6 +72,16 @@ public final class Sweep {
     }
 
     public static Result run(Grid grid, Simulator simulator, int threads, RunControl control) throws CostTable.UnpricedModelsException {
+        return run(grid, simulator, threads, control, true);
+    }
+
+    /**
+     * @param shareAcrossFeedback true: the points that differ only in the feedback rate are simulated once per
+     *     replication for a router that does not read feedback (decision 1050); false: every point on its own (the
+     *     test of that shortcut compares the two, field by field)
+     */
+    static Result run(Grid grid, Simulator simulator, int threads, RunControl control, boolean shareAcrossFeedback)
+            throws CostTable.UnpricedModelsException {
         long t0 = System.nanoTime();
         List<PriceSheet> sheets = grid.priceSheets().isEmpty() ? java.util.Collections.singletonList(grid.base().prices())
                 : grid.priceSheets();
@@ -110,8 +120,10 @@ public final class Sweep {
         }
         int reps = grid.base().replications();
         int tasks = scenarios.size() * reps;
+        // the feedback rates are the innermost loop: a group is one (sheet, router, target) at every swept rate
+        int groupSize = shareAcrossFeedback ? grid.feedbackRates().size() : 1;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Simulator.daemonThreads());
-        List<Future<ReplicationResult>> futures = new ArrayList<>(tasks);
+        List<Future<List<ReplicationResult>>> futures = new ArrayList<>(tasks / groupSize);
         AtomicInteger done = new AtomicInteger();
         try {
             // decision 1030: what every run would otherwise wait for, first and in parallel, the longest first: each
@@ -122,14 +134,16 @@ public final class Sweep {
             for (Runnable r : fixedCosts(scenarios, prepared, simulator, reps, control)) {
                 pool.execute(r);
             }
-            for (int i = 0; i < scenarios.size(); i++) {
-                Scenario s = scenarios.get(i);
-                PreparedScenario p = prepared.get(i);
+            for (int g = 0; g < scenarios.size(); g += groupSize) {
+                List<Scenario> members = scenarios.subList(g, g + groupSize);
+                PreparedScenario p = prepared.get(g);
                 for (int r = 0; r < reps; r++) {
                     int rep = r;
                     futures.add(pool.submit(() -> {
-                        ReplicationResult res = simulator.replication(p, s, rep, null, control);
-                        control.progress(done.incrementAndGet(), tasks);
+                        List<ReplicationResult> res = groupSize == 1
+                                ? List.of(simulator.replication(p, members.get(0), rep, null, control))
+                                : simulator.replicationAcrossFeedback(p, members, rep, control);
+                        control.progress(done.addAndGet(members.size()), tasks);
                         return res;
                     }));
                 }
@@ -138,7 +152,7 @@ public final class Sweep {
             for (int i = 0; i < scenarios.size(); i++) {
                 List<ReplicationResult> results = new ArrayList<>(reps);
                 for (int r = 0; r < reps; r++) {
-                    results.add(Simulator.get(futures.get(i * reps + r)));
+                    results.add(Simulator.get(futures.get(i / groupSize * reps + r)).get(i % groupSize));
                 }
                 Scenario s = scenarios.get(i);
                 RouterDescriptor d = simulator.registry().descriptor(s.router());

@@ -72,4 +72,10 @@ public final class CascadeRouter implements Router {
     public int[] chain() {
         return chain.clone();
     }
+
+    /** Never learns from feedback, never reads the feedback assumptions, never explores (decision 1050). */
+    @Override
+    public boolean readsFeedback() {
+        return false;
+    }
 }

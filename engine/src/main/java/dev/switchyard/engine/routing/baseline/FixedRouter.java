@@ -53,4 +53,10 @@ public final class FixedRouter implements Router {
     public int model() {
         return model;
     }
+
+    /** Never learns from feedback, never reads the feedback assumptions, never explores (decision 1050). */
+    @Override
+    public boolean readsFeedback() {
+        return false;
+    }
 }

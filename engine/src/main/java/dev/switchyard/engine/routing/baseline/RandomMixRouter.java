@@ -89,4 +89,10 @@ public final class RandomMixRouter implements Router {
         }
         return new RandomMixRouter(name, random, low, high, highShare, expectedScore);
     }
+
+    /** Never learns from feedback, never reads the feedback assumptions, never explores (decision 1050). */
+    @Override
+    public boolean readsFeedback() {
+        return false;
+    }
 }

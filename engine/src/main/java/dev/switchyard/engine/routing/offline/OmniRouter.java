@@ -588,4 +588,10 @@ public final class OmniRouter implements Router {
     public Assignment currentAssignment() {
         return current;
     }
+
+    /** Never learns from feedback, never reads the feedback assumptions, never explores (decision 1050). */
+    @Override
+    public boolean readsFeedback() {
+        return false;
+    }
 }

@@ -257,4 +257,10 @@ public final class ThresholdRouter implements Router {
     public CorrectnessPredictor predictor() {
         return predictor;
     }
+
+    /** Never learns from feedback, never reads the feedback assumptions, never explores (decision 1050). */
+    @Override
+    public boolean readsFeedback() {
+        return false;
+    }
 }

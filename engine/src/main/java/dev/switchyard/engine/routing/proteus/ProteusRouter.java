@@ -194,4 +194,10 @@ public final class ProteusRouter implements Router {
         s.put("meanMu", routed == 0 ? Double.NaN : muSum / routed);
         return LearnedState.of("proteus", s);
     }
+
+    /** Never learns from feedback, never reads the feedback assumptions, never explores (decision 1050). */
+    @Override
+    public boolean readsFeedback() {
+        return false;
+    }
 }
