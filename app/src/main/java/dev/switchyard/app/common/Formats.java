@@ -41,6 +41,23 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
+    /**
+     * {@code fraction} as a percentage next to the {@code target} it is judged against: one decimal, or up to three when
+     * one would print a value on the other side of the target as the target itself ("85.0% below its 85.0% target").
+     */
+    public static String percentAgainst(double fraction, double target) {
+        if (!Double.isFinite(fraction) || !Double.isFinite(target) || fraction == target) {
+            return percent(fraction);
+        }
+        for (int decimals = 1; decimals < 3; decimals++) {
+            String f = String.format(Locale.ROOT, "%." + decimals + "f", fraction * 100);
+            if (!f.equals(String.format(Locale.ROOT, "%." + decimals + "f", target * 100))) {
+                return f + "%";
+            }
+        }
+        return String.format(Locale.ROOT, "%.3f%%", fraction * 100);
+    }
+
     public static String points(double fractionDelta) {
         return String.format(Locale.ROOT, "%+.1f pts", fractionDelta * 100);
     }

@@ -258,7 +258,7 @@ final class ScenarioResults extends ScrollPane {
                 + o.settings().horizonMonths() + " months", KpiTile.Tone.NEUTRAL);
         per1kTile.set(Formats.usd(o.costPer1k()), Formats.count(o.settings().monthlyVolume()) + " requests/month",
                 KpiTile.Tone.NEUTRAL);
-        satisfactionTile.set(Formats.percent(o.satisfaction()), "target " + Formats.percent(target) + " ("
+        satisfactionTile.set(Formats.percentAgainst(o.satisfaction(), target), "target " + Formats.percent(target) + " ("
                 + Formats.points(o.satisfaction() - target) + ")", o.satisfaction() >= target ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
         ScenarioOutcome.Judgement judged = o.judgement();
         breachTile.setTitle("P(breached " + judged.window() + ")");
@@ -489,7 +489,7 @@ final class ScenarioResults extends ScrollPane {
             tone = KpiTile.Tone.GOOD;
             detail = "all " + tiers.size() + " tiers meet their target; lowest: " + worst.name();
         }
-        tierTile.set(Formats.percent(worst.satisfaction()), detail, tone);
+        tierTile.set(Formats.percentAgainst(worst.satisfaction(), o.tierTarget(worst.name())), detail, tone);
     }
 
     /** The latency tile and chart: the engine's figures, never recomputed here. */
