@@ -48,6 +48,11 @@ public final class RateBudget {
         this.tried = new int[m];
     }
 
+    /** True when some model has a token limit: without one, callers need not count a request's tokens (0 will do). */
+    public boolean limitsTokens() {
+        return anyTokenLimit;
+    }
+
     /** Whole real requests of {@code tokens} tokens each that still fit in {@code model}'s minute (both limits). */
     public double room(int model, double tokens) {
         double room = Math.floor(rpm[model] - usedRequests[model]);

@@ -73,6 +73,16 @@ final class FeedbackTally implements Router {
     }
 
     @Override
+    public boolean loadsAhead() {
+        return inner.loadsAhead();
+    }
+
+    @Override
+    public void upcoming(int queryKey) {
+        inner.upcoming(queryKey);
+    }
+
+    @Override
     public void observeLatency(RequestView request, int model, double ttftMs, double totalMs) {
         inner.observeLatency(request, model, ttftMs, totalMs);
     }

@@ -203,7 +203,11 @@ final class RateLimiter {
         budget.use(model, w, tokens(model, row));
     }
 
+    // without any token limit the count is never read: skipped (the output-token lookup is per chain step)
     private int tokens(int model, int row) {
+        if (!budget.limitsTokens()) {
+            return 0;
+        }
         return p.inputTokens[row] + p.sample.outputTokens(p.sampleRow[row], sampleColumn[model]);
     }
 }
