@@ -29,8 +29,10 @@ public final class Startup {
     /** With {@code -Dswitchyard.startup.trace=true}: prints when {@code what} happened, in ms from the JVM's start. */
     public static void mark(String what) {
         if (TRACE) {
+            // the marking thread's own CPU time too: on a shared machine it says what the step cost, whatever the load
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             System.err.println("startup-trace " + fromJvmStart(System.nanoTime()) + " ms " + what + " ["
-                    + Thread.currentThread().getName() + "]");
+                    + Thread.currentThread().getName() + ", cpu " + (cpu < 0 ? "?" : cpu / 1_000_000 + " ms") + "]");
         }
     }
 }

@@ -67,9 +67,12 @@ public final class PlanViewModel {
         scenario.addEditListener(() -> debouncer.trigger(this::refresh));
         // until the first recommendation lands (and replaces the setting on screen) the screen shows previews only
         scenario.holdFullRun();
+        // and the opening data's run waits for the first look, whose pick replaces the setting on screen (decision 1101)
+        scenario.holdDataRun();
         scenario.routerProperty().addListener((o, was, now) -> {
             if (!applying) {
                 applyOnArrival = false;
+                scenario.releaseDataRun();
                 scenario.releaseFullRun(); // the user's own choice gets its full run
             }
         });
@@ -160,12 +163,15 @@ public final class PlanViewModel {
         try {
             settings = scenario.settings();
         } catch (IllegalArgumentException e) {
+            scenario.releaseDataRun(); // no recommendation will come: the screen's own run says what is wrong
             return;
         }
         Object key = keyOf(data, settings);
         if (!key.equals(lastKey)) {
             lastKey = key;
             recommend(data, settings);
+        } else if (!recommending.get()) {
+            scenario.releaseDataRun();
         }
         refreshBudget();
     }
@@ -190,6 +196,7 @@ public final class PlanViewModel {
                             // the first look's pick on screen first (its preview), until the confirmed one replaces it
                             Candidate.cheapestKeeping(soFar.candidates()).ifPresent(this::put);
                         }
+                        scenario.releaseDataRun(); // (no pick: the setting on screen gets its run now)
                     }
                 }), forwarding(sink, g)), a -> {
                     if (g != generation) {
@@ -204,6 +211,7 @@ public final class PlanViewModel {
                         applyOnArrival = false;
                         apply();
                     }
+                    scenario.releaseDataRun();
                     scenario.releaseFullRun();
                 }, e -> {
                     if (g != generation) {
@@ -213,6 +221,7 @@ public final class PlanViewModel {
                     provisionalStage.set(null);
                     provisional.set(List.of());
                     advice.set(null);
+                    scenario.releaseDataRun();
                     scenario.releaseFullRun();
                     error.set("No recommendation: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                 });

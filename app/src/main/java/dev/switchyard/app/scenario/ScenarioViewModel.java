@@ -100,6 +100,8 @@ public final class ScenarioViewModel {
     private long runGeneration;
     private boolean applyingData;
     private boolean holdFullRun;
+    private boolean holdDataRun;
+    private boolean dataRunPending;
     private final List<Runnable> editListeners = new ArrayList<>();
 
     public ScenarioViewModel(DataSession session, PlannerEngine engine, TaskRunner runner, Debouncer debouncer) {
@@ -145,6 +147,10 @@ public final class ScenarioViewModel {
 
     /** Debounced re-run: what every control change calls. */
     public void requestRun() {
+        requestRun(false);
+    }
+
+    private void requestRun(boolean dataArrived) {
         // nothing to run on yet: the data's arrival triggers the first run
         if (applyingData || session.get() == null) {
             return;
@@ -155,7 +161,37 @@ public final class ScenarioViewModel {
         if (!autoRun.get()) {
             return;
         }
+        if (holdDataRun && dataArrived) {
+            dataRunPending = true; // run when the hold ends (the planner's pick usually replaces the setting first)
+            return;
+        }
+        // any other change (the user's, the planner's pick) ends the hold: its run is wanted now
+        holdDataRun = false;
+        dataRunPending = false;
         debouncer.trigger(this::runNow);
+    }
+
+    /**
+     * Until {@link #releaseDataRun()} (or any other change of the scenario), the data's arrival does not start a run of
+     * the setting on screen: at start-up the planner's first look puts its pick on screen within moments, and a preview of
+     * the default router beside it would only take a core from it and the FX thread (decision 1101).
+     */
+    public void holdDataRun() {
+        holdDataRun = true;
+    }
+
+    /** Ends {@link #holdDataRun()}: a run the data's arrival asked for starts now. */
+    public void releaseDataRun() {
+        if (!holdDataRun) {
+            return;
+        }
+        holdDataRun = false;
+        if (dataRunPending) {
+            dataRunPending = false;
+            if (session.get() != null && autoRun.get()) {
+                debouncer.trigger(this::runNow);
+            }
+        }
     }
 
     /**
@@ -451,7 +487,7 @@ public final class ScenarioViewModel {
         } finally {
             applyingData = false;
         }
-        requestRun();
+        requestRun(true);
     }
 
     /**

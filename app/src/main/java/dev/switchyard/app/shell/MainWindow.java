@@ -111,13 +111,17 @@ public final class MainWindow {
             scenarioVm.apply(settings);
             tabs.getSelectionModel().select(1);
         });
-        tabs.getTabs().addAll(tab("Data", "Catalog, price sheets and traffic sample (Ctrl+1)", dataView),
+        // only the opening screen is in the scene when the window is first shown: the other screens' CSS and layout
+        // (tables, charts, the grid) would otherwise all run before the first frame (decision 1101); each joins the
+        // scene when its tab is first selected
+        tabs.getTabs().addAll(lazyTab("Data", "Catalog, price sheets and traffic sample (Ctrl+1)", dataView),
                 tab("Scenario", "Budget a routing set-up month by month (Ctrl+2)", scenarioView),
-                tab("Negotiate", "What each point of SLA costs (Ctrl+3)", negotiateView),
-                tab("Compare", "Pinned scenarios side by side (Ctrl+4)", compareView));
+                lazyTab("Negotiate", "What each point of SLA costs (Ctrl+3)", negotiateView),
+                lazyTab("Compare", "Pinned scenarios side by side (Ctrl+4)", compareView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // the app opens on the Scenario screen, whose first line is the recommendation
         tabs.getSelectionModel().select(1);
+        attachWhenSelected(tabs.getTabs());
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
             state.screen = now.intValue();
             // a focus owner left behind on a hidden screen (e.g. inside a table's recycled cells) trips a
@@ -188,6 +192,35 @@ public final class MainWindow {
         t.setTooltip(ChartCard.wrap(help));
         t.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
         return t;
+    }
+
+    /** A tab whose content joins the scene the first time it is selected (see {@link #attachWhenSelected}). */
+    private static Tab lazyTab(String name, String help, javafx.scene.Node content) {
+        Tab t = tab(name, help, null);
+        t.setUserData(content);
+        return t;
+    }
+
+    /** Puts each lazy tab's content in place when that tab is first selected, and at once for the selected one. */
+    private static void attachWhenSelected(List<Tab> all) {
+        for (Tab t : all) {
+            if (!(t.getUserData() instanceof javafx.scene.Node content) || t.getContent() != null) {
+                continue;
+            }
+            if (t.isSelected()) {
+                t.setContent(content);
+                continue;
+            }
+            t.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) {
+                        o.removeListener(this);
+                        t.setContent(content);
+                    }
+                }
+            });
+        }
     }
 
     private MenuBar buildMenu() {

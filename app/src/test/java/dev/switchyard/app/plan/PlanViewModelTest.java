@@ -49,10 +49,9 @@ class PlanViewModelTest {
         PlanViewModel plan = new PlanViewModel(screen, planning, held, Debouncer.immediate());
         assertTrue(screen.isHoldingFullRun());
         data.set(Fixtures.dataSet());
-        assertEquals(2, queued.size(), "the recommendation and the scenario's preview");
-        queued.remove(1).run(); // the preview lands first
-        assertTrue(screen.outcomeProperty().get().isPreview());
-        assertEquals(1, queued.size(), "no full run of a setting the recommendation is about to replace");
+        // decision 1101: the data's run of the default router waits for the planner, whose pick replaces it
+        assertEquals(1, queued.size(), "the recommendation only: no run of a setting it is about to replace");
+        assertTrue(screen.outcomeProperty().get() == null);
         queued.remove(0).run();
         assertNotNull(plan.adviceProperty().get());
         assertTrue(!screen.isHoldingFullRun(), "the recommendation released the full run");
@@ -63,6 +62,23 @@ class PlanViewModelTest {
         assertEquals(plan.adviceProperty().get().recommended().orElseThrow().router(), screen.settings().router());
         assertEquals(plan.adviceProperty().get().recommended().orElseThrow().router(),
                 sims.runs.get(sims.runs.size() - 1).router());
+    }
+
+    @Test
+    void aRouterPickedBeforeTheRecommendationLandsRunsAtOnce() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        TaskRunner held = new TaskRunner(queued::add, Runnable::run);
+        DataSession data = new DataSession();
+        Fixtures.FakePlanner sims = new Fixtures.FakePlanner();
+        ScenarioViewModel screen = new ScenarioViewModel(data, sims, held, Debouncer.immediate());
+        new PlanViewModel(screen, planning, held, Debouncer.immediate());
+        data.set(Fixtures.dataSet());
+        assertEquals(1, queued.size(), "the data's own run waits for the planner's pick");
+        var other = screen.routers().stream().filter(r -> !r.equals(screen.routerProperty().get())).findFirst().orElseThrow();
+        screen.routerProperty().set(other);
+        assertTrue(queued.size() >= 2, "the user's choice is run now, beside the recommendation");
+        queued.remove(queued.size() - 1).run();
+        assertEquals(other.name(), screen.outcomeProperty().get().settings().router());
     }
 
     @Test

@@ -228,8 +228,10 @@ final class RunBook {
         private final RunControl control;
         private final Predicate<Outcome> decidedByFirst;
         private final Object lock = new Object();
-        private final PriorityQueue<Task> ready = new PriorityQueue<>(
-                Comparator.comparingInt((Task t) -> t.rep).thenComparingInt(t -> t.order));
+        // an offline router's training run first: the router's other settings wait for it (they reuse its training), so
+        // started late it would leave the last seconds to one thread (decision 1101); the order changes no figure
+        private final PriorityQueue<Task> ready = new PriorityQueue<>(Comparator.comparingInt((Task t) -> t.rep)
+                .thenComparing(t -> !t.trains).thenComparingInt(t -> t.order));
         private final Map<Setting, Outcome[]> blocks = new LinkedHashMap<>();
         private final Map<Setting, List<Task>> bySetting = new LinkedHashMap<>();
         private final List<Setting> todo;
@@ -247,6 +249,8 @@ final class RunBook {
             final int rep;
             final int order;
             final List<Task> dependents = new ArrayList<>();
+            /** The first setting of an offline router: the router's other settings wait for its training. */
+            boolean trains;
             int blockers;
             boolean dropped;
 
@@ -277,6 +281,9 @@ final class RunBook {
                 blocks.put(s, new Outcome[reps]);
                 boolean trainsFirst = registry.descriptor(s.router()).role() == RouterDescriptor.Role.OFFLINE;
                 Setting first = trainsFirst ? trainer.putIfAbsent(s.router(), s) : null;
+                if (trainsFirst && first == null) {
+                    tasks.forEach(t -> t.trains = true);
+                }
                 for (int r = 0; r < reps; r++) {
                     Task t = tasks.get(r);
                     if (r > 0) {
