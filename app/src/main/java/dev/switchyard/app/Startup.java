@@ -24,6 +24,20 @@ public final class Startup {
         return uptimeAtMain + (nanos - mainNanos) / 1_000_000;
     }
 
+    /**
+     * The JIT this JVM runs with (decision 1120): "quick" when it stops at the quick compiler
+     * ({@code -XX:TieredStopAtLevel} below 4, as {@code ./switchyard app} chooses on two cores or fewer), else "tiered".
+     */
+    static String jit() {
+        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-XX:TieredStopAtLevel=")) {
+                String level = arg.substring("-XX:TieredStopAtLevel=".length()).strip();
+                return level.matches("[0-3]") ? "quick" : "tiered";
+            }
+        }
+        return "tiered";
+    }
+
     private static final boolean TRACE = Boolean.getBoolean("switchyard.startup.trace");
 
     /** With {@code -Dswitchyard.startup.trace=true}: prints when {@code what} happened, in ms from the JVM's start. */

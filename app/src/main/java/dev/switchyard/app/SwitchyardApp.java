@@ -225,7 +225,8 @@ public class SwitchyardApp extends Application {
                     + " windowShownFromJvmMs=" + Startup.fromJvmStart(windowShownNanos)
                     + " earlyPlanStartFromJvmMs=" + (early == 0 ? -1 : Startup.fromJvmStart(early))
                     + " firstRecommendationFromJvmMs=" + Startup.fromJvmStart(firstNanos)
-                    + " answerFromJvmMs=" + Startup.fromJvmStart(endNanos));
+                    + " answerFromJvmMs=" + Startup.fromJvmStart(endNanos)
+                    + " jit=" + Startup.jit());
             System.out.flush();
             Platform.exit();
             Runtime.getRuntime().halt(0);

@@ -97,10 +97,12 @@ public final class Planner {
     }
 
     /**
-     * The planner's first look (decision 1100): the same search and judgement as {@link #recommend} on a much smaller
+     * The planner's first look (decision 1100): the same aims and judgement as {@link #recommend} on a much smaller
      * simulation, for a screen that must show an answer within seconds of start-up: {@link PlanOptions#FIRST_LOOK_SCALING}
      * (the first day request by request, then 2,000 simulated requests a month weighted to the real volume) and the first
-     * replication only, no floor. Windows are still judged at their real request counts; the pooled estimate of each
+     * replication only, no floor. Each router's aims are tried from the lowest, and the first that keeps the promise ends
+     * its search (decision 1120): a higher aim costs more but for noise, so the pick is almost always the one trying
+     * every aim would give, for a fraction of the runs. Windows are still judged at their real request counts; the pooled estimate of each
      * scaled month's satisfaction rests on a tenth of the requests, so its error, which the judgement adds to every
      * window's spread, is about three times wider, and breach probabilities with it. Never a substitute for
      * {@link #recommend}: a separate, cheaper simulation of the same scenario and seed, marked provisional, whose runs do
@@ -116,12 +118,20 @@ public final class Planner {
         Map<String, List<RunBook.Setting>> byRouter = settings(s, routers, List.of(target), quick, true);
         List<RunBook.Setting> all = new ArrayList<>();
         byRouter.values().forEach(all::addAll);
-        Map<RunBook.Setting, Outcome> runs = book.run(s, quick.events(), all, threads(quick), control, (router, part) -> { });
-        Recommendation r = assemble(s, target, routers, byRouter, List.of(), runs, quick, t0, true);
+        // each router's aims are a search from the lowest: the first that keeps the promise ends it (decision 1120)
+        List<String> tiers = s.sample().hasSlaTiers() ? s.sample().slaTiers().values() : List.of();
+        java.util.function.BiPredicate<RunBook.Setting, Outcome> keeps = (st, o) -> Judge.judge(o, st.aim(), target, s.sla(),
+                quick.maxBreach(), quick.tierTargets(), tiers).point().meetsSla();
+        Map<RunBook.Setting, Outcome> runs = book.run(s, quick.events(), all, threads(quick), control, (router, part) -> { },
+                null, null, keeps);
+        Map<String, List<RunBook.Setting>> ran = new LinkedHashMap<>();
+        byRouter.forEach((router, list) -> ran.put(router, list.stream().filter(runs::containsKey).toList()));
+        Recommendation r = assemble(s, target, routers, ran, List.of(), runs, quick, t0, true);
         Scenario.Scaling fs = full.scaling();
         String note = r.note() + String.format(Locale.ROOT, " First look: one replication of a smaller simulation (%d exact"
-                + " day, then %,d simulated requests a month), so its breach intervals are wider; the analysis at full detail"
-                + " (%d exact days, %,d a month, %d replications) follows and replaces it.", PlanOptions.FIRST_LOOK_SCALING.exactDays(),
+                + " day, then %,d simulated requests a month), so its breach intervals are wider, and each router's aims are"
+                + " tried from the lowest up to the first that keeps the promise; the analysis at full detail (%d exact days,"
+                + " %,d a month, %d replications, every aim) follows and replaces it.", PlanOptions.FIRST_LOOK_SCALING.exactDays(),
                 PlanOptions.FIRST_LOOK_SCALING.maxSimulatedPerMonth(), fs.exactDays(), fs.maxSimulatedPerMonth(), full.replications());
         return new Recommendation(r.target(), r.window(), r.maxBreach(), r.recommended(), r.candidates(), r.ceiling(),
                 r.ceilingRouter(), r.floor(), r.events(), r.seconds(), r.seed(), r.engineVersion(), note, true);

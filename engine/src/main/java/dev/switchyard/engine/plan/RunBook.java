@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -124,12 +125,32 @@ final class RunBook {
     Map<Setting, Outcome> run(Scenario base, List<TimelineEvent> events, List<Setting> settings, int threads,
             RunControl control, BiConsumer<String, Map<Setting, Outcome>> groupDone, Predicate<Outcome> decidedByFirst,
             Consumer<Map<Setting, Outcome>> firstDone) throws CostTable.UnpricedModelsException {
+        return run(base, events, settings, threads, control, groupDone, decidedByFirst, firstDone, null);
+    }
+
+    /**
+     * As above; with {@code endsSearch}, each router's settings are a search in the order given (one replication only):
+     * a setting runs only after the router's previous one, and once a setting ends the search (true) the router's later
+     * settings are not run at all and are missing from the result. Which settings run depends on the outcomes only,
+     * never on the thread count.
+     */
+    Map<Setting, Outcome> run(Scenario base, List<TimelineEvent> events, List<Setting> settings, int threads,
+            RunControl control, BiConsumer<String, Map<Setting, Outcome>> groupDone, Predicate<Outcome> decidedByFirst,
+            Consumer<Map<Setting, Outcome>> firstDone, BiPredicate<Setting, Outcome> endsSearch)
+            throws CostTable.UnpricedModelsException {
+        if (endsSearch != null && (base.replications() != 1 || decidedByFirst != null || firstDone != null)) {
+            throw new IllegalArgumentException("a search over settings runs one replication, without early decisions");
+        }
         Scenario key = keyOf(base);
         simulation.prepare(base, events); // once, before the parallel phase (and its errors are the caller's)
         int reps = base.replications();
         Map<Setting, Outcome> known = new LinkedHashMap<>();
         List<Setting> todo = new ArrayList<>();
+        java.util.Set<String> searchEnded = new java.util.HashSet<>(); // routers whose search a remembered run ended
         for (Setting s : settings) {
+            if (searchEnded.contains(s.router())) {
+                continue;
+            }
             RunKey k = new RunKey(key, events, s);
             Outcome hit = results.get(k);
             if (hit == null && decidedByFirst != null) {
@@ -140,11 +161,14 @@ final class RunBook {
             }
             if (hit != null) {
                 known.put(s, hit);
+                if (endsSearch != null && endsSearch.test(s, hit)) {
+                    searchEnded.add(s.router());
+                }
             } else if (!todo.contains(s)) {
                 todo.add(s);
             }
         }
-        Schedule schedule = new Schedule(base, events, todo, reps, control, decidedByFirst);
+        Schedule schedule = new Schedule(base, events, todo, reps, control, decidedByFirst, endsSearch);
         Map<String, List<Setting>> groups = new LinkedHashMap<>();
         for (Setting s : settings) {
             groups.computeIfAbsent(s.router(), k -> new ArrayList<>()).add(s);
@@ -161,11 +185,13 @@ final class RunBook {
         Map<Setting, Outcome> all = Collections.synchronizedMap(new LinkedHashMap<>(known));
         Map<String, Integer> openPerRouter = new LinkedHashMap<>();
         for (Map.Entry<String, List<Setting>> g : groups.entrySet()) {
-            int open = (int) g.getValue().stream().filter(todo::contains).count();
+            int open = (int) g.getValue().stream().filter(todo::contains).distinct().count();
             openPerRouter.put(g.getKey(), open);
         }
         schedule.onSettingKnown = (setting, outcome) -> {
-            all.put(setting, outcome);
+            if (outcome != null) { // null: a search ended before this setting
+                all.put(setting, outcome);
+            }
             boolean complete;
             synchronized (openPerRouter) {
                 int left = openPerRouter.merge(setting.router(), -1, Integer::sum);
@@ -193,7 +219,10 @@ final class RunBook {
         schedule.run(threads);
         Map<Setting, Outcome> ordered = new LinkedHashMap<>();
         for (Setting s : settings) {
-            ordered.put(s, all.get(s));
+            Outcome o = all.get(s);
+            if (o != null || endsSearch == null) {
+                ordered.put(s, o);
+            }
         }
         return ordered;
     }
@@ -201,7 +230,10 @@ final class RunBook {
     private static Map<Setting, Outcome> part(List<Setting> mine, Map<Setting, Outcome> all) {
         Map<Setting, Outcome> part = new LinkedHashMap<>();
         for (Setting s : mine) {
-            part.put(s, all.get(s));
+            Outcome o = all.get(s);
+            if (o != null) {
+                part.put(s, o);
+            }
         }
         return part;
     }
@@ -227,6 +259,7 @@ final class RunBook {
         private final int reps;
         private final RunControl control;
         private final Predicate<Outcome> decidedByFirst;
+        private final BiPredicate<Setting, Outcome> endsSearch;
         private final Object lock = new Object();
         // an offline router's training run first: the router's other settings wait for it (they reuse its training), so
         // started late it would leave the last seconds to one thread (decision 1101); the order changes no figure
@@ -249,6 +282,11 @@ final class RunBook {
             final int rep;
             final int order;
             final List<Task> dependents = new ArrayList<>();
+            /** The same replication of the router's other settings: they need only this task's training, not its run. */
+            final List<Task> trainees = new ArrayList<>();
+            boolean traineesReleased;
+            /** With a search: the router's next setting, run only when this one does not end the search. */
+            Task next;
             /** The first setting of an offline router: the router's other settings wait for its training. */
             boolean trains;
             int blockers;
@@ -262,14 +300,16 @@ final class RunBook {
         }
 
         Schedule(Scenario base, List<TimelineEvent> events, List<Setting> todo, int reps, RunControl control,
-                Predicate<Outcome> decidedByFirst) {
+                Predicate<Outcome> decidedByFirst, BiPredicate<Setting, Outcome> endsSearch) {
             this.base = base;
+            this.endsSearch = endsSearch;
             this.events = events;
             this.reps = reps;
             this.control = control;
             this.decidedByFirst = decidedByFirst;
             this.todo = todo;
             Map<String, Setting> trainer = new LinkedHashMap<>();
+            Map<String, Task> lastOfRouter = new LinkedHashMap<>();
             int n = 0;
             for (Setting s : todo) {
                 List<Task> tasks = new ArrayList<>();
@@ -290,7 +330,16 @@ final class RunBook {
                         depend(t, tasks.get(0));
                     }
                     if (first != null) {
-                        depend(t, bySetting.get(first).get(r));
+                        Task on = bySetting.get(first).get(r);
+                        on.trainees.add(t);
+                        t.blockers++;
+                    }
+                }
+                if (endsSearch != null) {
+                    Task previous = lastOfRouter.put(s.router(), tasks.get(0));
+                    if (previous != null) {
+                        previous.next = tasks.get(0);
+                        depend(tasks.get(0), previous);
                     }
                 }
             }
@@ -379,7 +428,26 @@ final class RunBook {
                         throw new CancellationException("planning cancelled");
                     }
                     Setting s = task.setting;
-                    r = simulation.run(base, events, s.router(), s.params(), s.aim(), task.rep, task.rep + 1, control);
+                    RunControl taskControl = task.trainees.isEmpty() ? control : new RunControl() {
+                        @Override
+                        public boolean isCancelled() {
+                            return control.isCancelled();
+                        }
+
+                        @Override
+                        public void progress(int done, int total) {
+                            control.progress(done, total);
+                        }
+
+                        @Override
+                        public void routerReady() {
+                            synchronized (lock) {
+                                releaseTrainees(task);
+                                lock.notifyAll();
+                            }
+                        }
+                    };
+                    r = simulation.run(base, events, s.router(), s.params(), s.aim(), task.rep, task.rep + 1, taskControl);
                 } catch (RuntimeException | Error e) {
                     synchronized (lock) {
                         fail(e);
@@ -400,6 +468,8 @@ final class RunBook {
         /** Records one replication, releases what waited on it and reports what became known (outside the lock). */
         private void finish(Task task, Outcome r) {
             Setting s = task.setting;
+            boolean ends = task.next != null && endsSearch.test(s, r); // judged outside the lock
+            List<Setting> skipped = new ArrayList<>();
             Outcome complete = null;
             Map<Setting, Outcome> firsts = null;
             int progress;
@@ -420,17 +490,24 @@ final class RunBook {
                                 remaining--;
                                 done++;
                                 // what waited on it (another setting's replication reusing its training) trains itself
-                                for (Task d : other.dependents) {
-                                    if (--d.blockers == 0 && !d.dropped) {
-                                        ready.add(d);
-                                    }
-                                }
+                                release(other.dependents);
+                                releaseTrainees(other);
                             }
                         }
                         progress = done;
                         complete = r;
                     }
                     firstsLeft--;
+                    for (Task later = ends ? task.next : null; later != null; later = later.next) {
+                        later.dropped = true;
+                        ready.remove(later);
+                        remaining--;
+                        done++;
+                        firstsLeft--;
+                        skipped.add(later.setting);
+                        releaseTrainees(later);
+                    }
+                    progress = done;
                     if (firstsLeft == 0 && onFirstDone != null) {
                         firsts = new LinkedHashMap<>();
                         for (Map.Entry<Setting, Outcome[]> e : blocks.entrySet()) {
@@ -438,11 +515,8 @@ final class RunBook {
                         }
                     }
                 }
-                for (Task d : task.dependents) {
-                    if (--d.blockers == 0 && !d.dropped) {
-                        ready.add(d);
-                    }
-                }
+                release(task.dependents);
+                releaseTrainees(task);
                 if (!decided && allIn(mine)) {
                     complete = Outcome.ofBlocks(List.of(mine));
                 }
@@ -455,6 +529,29 @@ final class RunBook {
             if (complete != null) {
                 onSettingDone.accept(s, complete);
                 onSettingKnown.accept(s, complete);
+            }
+            for (Setting later : skipped) {
+                onSettingKnown.accept(later, null);
+            }
+        }
+
+        /** Under the lock: what waited on {@code done} may be ready now. */
+        private void release(List<Task> waiting) {
+            for (Task d : waiting) {
+                if (--d.blockers == 0 && !d.dropped) {
+                    ready.add(d);
+                }
+            }
+        }
+
+        /**
+         * Under the lock, once: the settings reusing {@code trainer}'s training may start as soon as its router is built
+         * (trained), beside the rest of its run, rather than after it (decision 1120).
+         */
+        private void releaseTrainees(Task trainer) {
+            if (!trainer.traineesReleased) {
+                trainer.traineesReleased = true;
+                release(trainer.trainees);
             }
         }
 

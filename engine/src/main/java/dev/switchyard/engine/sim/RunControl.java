@@ -12,4 +12,11 @@ public interface RunControl {
     /** Called when a replication finishes: {@code done} of {@code total} replications (or sweep runs). */
     default void progress(int done, int total) {
     }
+
+    /**
+     * Called on the simulating thread when a replication's router is built (an offline router trained, or its training
+     * recalled), before its requests are simulated: a scheduler may then start runs that reuse that training.
+     */
+    default void routerReady() {
+    }
 }

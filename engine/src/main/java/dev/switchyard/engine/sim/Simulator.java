@@ -222,6 +222,7 @@ public final class Simulator {
             // (TrainedStateCache, decisions 1010 and 1030): a second build of the same state waits for the first
             router = registry.create(s.router(), ctx, s.routerParameters());
         }
+        control.routerReady(); // a scheduler may now start the runs that reuse this training (decision 1120)
         return new ReplicationRun(p, s, rep, router, bound, tape, control, rowBlind(s, d)).run();
     }
 

@@ -51,16 +51,33 @@ public final class CorrectnessPredictor {
      * @param hashBits size of the hashed text space the features come from
      */
     public static CorrectnessPredictor train(LabelledSplit set, int hashBits, Options options, RandomGenerator rng) {
-        int m = set.models();
-        HashedLogisticModel model = new HashedLogisticModel(m, hashBits, set.categories(), options.learningRate());
-        model.setCategoryPrior(set.categoryMeans());
-        int n = set.size();
+        return fit(set, hashBits, options, epochOrders(set.size(), options.epochs(), rng));
+    }
+
+    /**
+     * The row order of every epoch, drawn from {@code rng} exactly as training draws them (one in-place shuffle per
+     * epoch, each starting from the previous epoch's order): the only use training makes of its generator, so drawing
+     * them first and fitting later gives the same model bit for bit.
+     */
+    static int[][] epochOrders(int n, int epochs, RandomGenerator rng) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        for (int e = 0; e < options.epochs(); e++) {
+        int[][] orders = new int[epochs][];
+        for (int e = 0; e < epochs; e++) {
             shuffle(order, rng);
+            orders[e] = order.clone();
+        }
+        return orders;
+    }
+
+    /** Trains on every row of {@code set} in the given epoch orders (no randomness of its own). */
+    private static CorrectnessPredictor fit(LabelledSplit set, int hashBits, Options options, int[][] orders) {
+        int m = set.models();
+        HashedLogisticModel model = new HashedLogisticModel(m, hashBits, set.categories(), options.learningRate());
+        model.setCategoryPrior(set.categoryMeans());
+        for (int[] order : orders) {
             for (int i : order) {
                 FeatureVector f = set.features(i);
                 int cat = set.category(i);
@@ -81,43 +98,82 @@ public final class CorrectnessPredictor {
      * @return {@code phat[i * M + m]} for row position i of the split
      */
     public static double[] outOfFold(LabelledSplit set, int hashBits, int folds, Options options, RandomGenerator rng) {
-        int n = set.size();
-        if (folds < 2 || folds > n) {
-            throw new IllegalArgumentException("folds must be between 2 and the split size " + n + ", got " + folds);
-        }
-        int m = set.models();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        shuffle(perm, rng);
-        double[] out = new double[n * m];
-        double[] buf = new double[m];
-        for (int f = 0; f < folds; f++) {
-            int inFold = 0;
+        return CrossFit.draw(set, folds, options, rng, false).fit(set, hashBits, options).outOfFold();
+    }
+
+    /**
+     * {@link #train} on the whole split, then {@link #outOfFold}, from the same generator in that order, with exactly
+     * their results: every random draw is made first, in the order the two calls make them, and the 1 + {@code folds}
+     * fits, independent once their row orders are known, then run side by side (an offline router's training is on the
+     * planner's critical path, and the other planner threads wait for it; decision 1120).
+     */
+    public static Trained trainWithOutOfFold(LabelledSplit set, int hashBits, int folds, Options options, RandomGenerator rng) {
+        return CrossFit.draw(set, folds, options, rng, true).fit(set, hashBits, options);
+    }
+
+    /** A predictor trained on the whole split and the split's cross-fitted p_hat ({@code [i * M + m]}). */
+    public record Trained(CorrectnessPredictor predictor, double[] outOfFold) {
+    }
+
+    /** Every draw of a (whole split +) cross-fitting training, made in order; the fits that follow use no randomness. */
+    private record CrossFit(int[][] wholeOrders, int[][] trainRows, int[][] testRows, int[][][] foldOrders) {
+        static CrossFit draw(LabelledSplit set, int folds, Options options, RandomGenerator rng, boolean whole) {
+            int n = set.size();
+            if (folds < 2 || folds > n) {
+                throw new IllegalArgumentException("folds must be between 2 and the split size " + n + ", got " + folds);
+            }
+            int[][] wholeOrders = whole ? epochOrders(n, options.epochs(), rng) : null;
+            int[] perm = new int[n];
             for (int i = 0; i < n; i++) {
-                if (i % folds == f) {
-                    inFold++;
+                perm[i] = i;
+            }
+            shuffle(perm, rng);
+            int[][] train = new int[folds][];
+            int[][] test = new int[folds][];
+            int[][][] orders = new int[folds][][];
+            for (int f = 0; f < folds; f++) {
+                int inFold = 0;
+                for (int i = 0; i < n; i++) {
+                    if (i % folds == f) {
+                        inFold++;
+                    }
                 }
-            }
-            int[] train = new int[n - inFold];
-            int[] test = new int[inFold];
-            int a = 0;
-            int b = 0;
-            for (int i = 0; i < n; i++) {
-                if (i % folds == f) {
-                    test[b++] = perm[i];
-                } else {
-                    train[a++] = perm[i];
+                train[f] = new int[n - inFold];
+                test[f] = new int[inFold];
+                int a = 0;
+                int b = 0;
+                for (int i = 0; i < n; i++) {
+                    if (i % folds == f) {
+                        test[f][b++] = perm[i];
+                    } else {
+                        train[f][a++] = perm[i];
+                    }
                 }
+                orders[f] = epochOrders(train[f].length, options.epochs(), rng);
             }
-            CorrectnessPredictor p = train(set.subset(train), hashBits, options, rng);
-            for (int pos : test) {
-                p.model.predict(set.features(pos), set.category(pos), set.length(pos), buf);
-                System.arraycopy(buf, 0, out, pos * m, m);
-            }
+            return new CrossFit(wholeOrders, train, test, orders);
         }
-        return out;
+
+        /** The fits, side by side (each writes only its own fold's rows); the same result whatever runs them. */
+        Trained fit(LabelledSplit set, int hashBits, Options options) {
+            int m = set.models();
+            int folds = trainRows.length;
+            double[] out = new double[set.size() * m];
+            CorrectnessPredictor[] whole = new CorrectnessPredictor[1];
+            java.util.stream.IntStream.range(wholeOrders == null ? 0 : -1, folds).parallel().forEach(f -> {
+                if (f < 0) {
+                    whole[0] = CorrectnessPredictor.fit(set, hashBits, options, wholeOrders);
+                    return;
+                }
+                CorrectnessPredictor p = CorrectnessPredictor.fit(set.subset(trainRows[f]), hashBits, options, foldOrders[f]);
+                double[] buf = new double[m];
+                for (int pos : testRows[f]) {
+                    p.model.predict(set.features(pos), set.category(pos), set.length(pos), buf);
+                    System.arraycopy(buf, 0, out, pos * m, m);
+                }
+            });
+            return new Trained(whole[0], out);
+        }
     }
 
     public int models() {

@@ -73,10 +73,13 @@ public record OfflineTraining(LabelledSplit split, int hashBits, CorrectnessPred
         LabelledSplit split = LabelledSplit.of(set, key.categories(), key.normaliser());
         RandomGenerator rng = trainingRandom(key.seed());
         int bits = key.hashBits();
-        CorrectnessPredictor predictor = CorrectnessPredictor.train(split, bits, key.options(), rng);
         int folds = Math.min(FOLDS, split.size());
-        double[] oof = folds >= 2 ? CorrectnessPredictor.outOfFold(split, bits, folds, key.options(), rng) : inSample(predictor, split);
-        return new OfflineTraining(split, bits, predictor, oof);
+        if (folds < 2) {
+            CorrectnessPredictor predictor = CorrectnessPredictor.train(split, bits, key.options(), rng);
+            return new OfflineTraining(split, bits, predictor, inSample(predictor, split));
+        }
+        CorrectnessPredictor.Trained t = CorrectnessPredictor.trainWithOutOfFold(split, bits, folds, key.options(), rng);
+        return new OfflineTraining(split, bits, t.predictor(), t.outOfFold());
     }
 
     private static double[] inSample(CorrectnessPredictor predictor, LabelledSplit split) {

@@ -46,9 +46,8 @@ public final class ProteusTrainer {
      *     its state, the split and the config
      */
     public static ProteusPolicy train(LabelledSplit set, int hashBits, ProteusConfig config, RandomGenerator rng) {
-        CorrectnessPredictor predictor = CorrectnessPredictor.train(set, hashBits, config.predictor(), rng);
-        double[] phat = CorrectnessPredictor.outOfFold(set, hashBits, config.folds(), config.predictor(), rng);
-        return train(set, predictor, phat, config, rng);
+        CorrectnessPredictor.Trained t = CorrectnessPredictor.trainWithOutOfFold(set, hashBits, config.folds(), config.predictor(), rng);
+        return train(set, t.predictor(), t.outOfFold(), config, rng);
     }
 
     /**
