@@ -83,7 +83,9 @@ public final class PlanViewModel {
                 advice.set(null);
                 budget.set(null);
             }
-            debouncer.trigger(this::refresh);
+            // new data is one event, not a slider's burst: asked at once (at start-up the answer is waiting, decision
+            // 1120); the screen's own reaction to the data (its settings) came first, so this asks with them
+            refresh();
         });
         monthlyBudget.addListener(o -> refreshBudget());
         advice.addListener(o -> updateCaption());
