@@ -15,6 +15,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Startup.mainBegan();
+        int relaunched = QuickJitRelaunch.runIfChosen(args); // the installed app on two cores (decision 1120)
+        if (relaunched >= 0) {
+            System.exit(relaunched);
+        }
         // the sample and the engine (and, once the sample is in, the opening recommendation) start before the toolkit
         Startup.mark("main");
         Bootstrap.begin();

@@ -16,11 +16,17 @@ public final class Startup {
         mainNanos = System.nanoTime();
     }
 
-    /** Milliseconds since the JVM started, for a moment {@code nanos} ({@code System.nanoTime()}). */
+    /**
+     * Milliseconds since the JVM started (the launching one when the app was relaunched with the quick JIT), for a
+     * moment {@code nanos} ({@code System.nanoTime()}).
+     */
     static long fromJvmStart(long nanos) {
         // the JVM's uptime is read once, when asked (the management classes cost a little start-up time)
-        long uptimeAtMain = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
-                - (System.nanoTime() - mainNanos) / 1_000_000;
+        // relaunched with the quick JIT (decision 1120): counted from the launching JVM's start
+        long launchedAt = Long.getLong(QuickJitRelaunch.LAUNCHED_AT, -1);
+        long uptime = launchedAt > 0 ? System.currentTimeMillis() - launchedAt
+                : java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long uptimeAtMain = uptime - (System.nanoTime() - mainNanos) / 1_000_000;
         return uptimeAtMain + (nanos - mainNanos) / 1_000_000;
     }
 
@@ -29,13 +35,14 @@ public final class Startup {
      * ({@code -XX:TieredStopAtLevel} below 4, as {@code ./switchyard app} chooses on two cores or fewer), else "tiered".
      */
     static String jit() {
+        String jit = "tiered";
         for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-XX:TieredStopAtLevel=")) {
+            if (arg.startsWith("-XX:TieredStopAtLevel=")) { // the last one counts, as for the JVM
                 String level = arg.substring("-XX:TieredStopAtLevel=".length()).strip();
-                return level.matches("[0-3]") ? "quick" : "tiered";
+                jit = level.matches("[0-3]") ? "quick" : "tiered";
             }
         }
-        return "tiered";
+        return jit;
     }
 
     private static final boolean TRACE = Boolean.getBoolean("switchyard.startup.trace");
