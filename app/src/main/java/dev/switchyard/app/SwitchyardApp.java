@@ -142,10 +142,14 @@ public class SwitchyardApp extends Application {
         if (selfTest) {
             installSelfTest();
         }
+        // the sample read before the toolkit started goes on screen before the window's first layout (decision 1120)
+        boolean sampleOnScreen = context.data().loadSampleIfRead();
         stage.show();
         windowShownNanos = System.nanoTime();
         Startup.mark("window shown");
-        context.data().loadSample();
+        if (!sampleOnScreen) {
+            context.data().loadSample();
+        }
     }
 
     private void installSelfTest() {

@@ -81,6 +81,13 @@ public final class Fixtures {
     /** Data sources that serve the fixture, and fail with a located error for files named "bad*". */
     public static final class FakeSources implements DataSources {
         public int sampleLoads;
+        /** A sample "already read" (a start-up prefetch that finished), or null. */
+        public DataSet prefetched;
+
+        @Override
+        public java.util.Optional<DataSet> sampleIfRead() {
+            return java.util.Optional.ofNullable(prefetched);
+        }
 
         @Override
         public DataSet loadSample() {

@@ -19,6 +19,14 @@ public interface DataSources {
     /** The bundled sample data (catalog, sheets, traffic), found without set-up. */
     DataSet loadSample() throws IOException, ImportException;
 
+    /**
+     * The bundled sample when it has already been read (a start-up prefetch that finished), without waiting and without
+     * reading anything; empty otherwise ({@link #loadSample} then reads it, off the UI thread).
+     */
+    default java.util.Optional<DataSet> sampleIfRead() {
+        return java.util.Optional.empty();
+    }
+
     Catalog readCatalog(Path file) throws IOException, ImportException;
 
     PriceSheet readPriceSheet(Path file) throws IOException, ImportException;

@@ -68,6 +68,20 @@ public final class DataViewModel {
     // ---- commands ---------------------------------------------------------------------------
 
     /** Loads the bundled sample (what the app opens on). */
+    /**
+     * Puts the bundled sample on screen at once when it has already been read (the start-up prefetch), so the window's
+     * first layout is the one with data and the screens ask their questions before it (decision 1120); false when it has
+     * not been read yet ({@link #loadSample} then reads it in the background). Never waits.
+     */
+    public boolean loadSampleIfRead() {
+        java.util.Optional<DataSet> ready = sources.sampleIfRead();
+        ready.ifPresent(ds -> {
+            problem.set(null);
+            session.set(ds);
+        });
+        return ready.isPresent();
+    }
+
     public void loadSample() {
         runner.submit("Loading sample data", sink -> sources.loadSample(), ds -> {
             problem.set(null);

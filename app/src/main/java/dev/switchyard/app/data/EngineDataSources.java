@@ -59,6 +59,23 @@ public final class EngineDataSources implements DataSources {
     }
 
     @Override
+    public java.util.Optional<DataSet> sampleIfRead() {
+        java.util.concurrent.FutureTask<DataSet> task = PREFETCH.get();
+        if (task == null || !task.isDone()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            DataSet ds = task.get(); // done: does not wait
+            return ds != null && PREFETCH.compareAndSet(task, null) ? java.util.Optional.of(ds) : java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return java.util.Optional.empty(); // loadSample reports why
+        }
+    }
+
+    @Override
     public DataSet loadSample() throws IOException, ImportException {
         java.util.concurrent.FutureTask<DataSet> prefetched = PREFETCH.getAndSet(null);
         if (prefetched != null) {

@@ -1,6 +1,7 @@
 package dev.switchyard.app.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -37,6 +38,24 @@ class DataViewModelTest {
         assertNotNull(s.costPer1k(), "the newest sheet prices every model");
         assertEquals(3, vm.diffRows().size());
         assertTrue(vm.diffRows().stream().allMatch(r -> r.change() == PriceDiff.Change.CHEAPER));
+    }
+
+    @Test
+    void aSampleAlreadyReadGoesOnScreenAtOnceAndNothingIsReadForIt() {
+        // decision 1120: the start-up prefetch's sample is put on screen in the same call, before the window's first layout
+        DataSet read = Fixtures.dataSet();
+        sources.prefetched = read;
+        assertTrue(vm.loadSampleIfRead());
+        assertSame(read, session.get());
+        assertEquals(3, vm.models().size());
+        assertEquals(0, sources.sampleLoads, "nothing read again");
+    }
+
+    @Test
+    void aSampleNotReadYetIsLeftToTheBackgroundLoad() {
+        assertFalse(vm.loadSampleIfRead(), "nothing prefetched: the caller loads it in the background");
+        assertNull(session.get());
+        assertEquals(0, sources.sampleLoads, "and nothing was read on the caller's thread");
     }
 
     @Test
