@@ -215,10 +215,17 @@ final class RunBook {
         }
         schedule.run(threads);
         Map<Setting, Outcome> ordered = new LinkedHashMap<>();
+        java.util.Set<String> ended = new java.util.HashSet<>();
         for (Setting s : settings) {
             Outcome o = all.get(s);
-            if (o != null || endsSearch == null) {
+            if (endsSearch == null) {
                 ordered.put(s, o);
+            } else if (o != null && !ended.contains(s.router())) {
+                // (a remembered later setting stays out when an earlier one ends the search: the search's result only)
+                ordered.put(s, o);
+                if (endsSearch.test(s, o)) {
+                    ended.add(s.router());
+                }
             }
         }
         return ordered;

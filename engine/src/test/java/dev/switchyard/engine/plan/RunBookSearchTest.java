@@ -92,6 +92,18 @@ class RunBookSearchTest {
     }
 
     @Test
+    void aRememberedLaterSettingIsNotPartOfASearchThatEndedBeforeIt() throws Exception {
+        RunBook book = new RunBook(Routers.standard());
+        Scenario base = base();
+        RunBook.Setting at95 = new RunBook.Setting("slarouter", NONE, 0.95);
+        book.run(base, List.of(), List.of(at95), 1, RunControl.NONE, (r, part) -> { }); // remembered, outside any search
+        List<RunBook.Setting> all = settings();
+        Map<RunBook.Setting, Outcome> runs = book.run(base, List.of(), all, 2, RunControl.NONE, (r, part) -> { }, null, null,
+                RunBookSearchTest::atNinety);
+        assertEquals(List.of(all.get(0), all.get(1), all.get(4), all.get(5), all.get(7)), new ArrayList<>(runs.keySet()));
+    }
+
+    @Test
     void aSearchRunsOneReplication() {
         assertThrows(IllegalArgumentException.class, () -> new RunBook(Routers.standard()).run(base().withReplications(2), List.of(),
                 settings(), 2, RunControl.NONE, (r, part) -> { }, null, null, RunBookSearchTest::atNinety));
