@@ -10,7 +10,7 @@ VENDOR="Switchyard"
 DESCRIPTION="What-if planner for SLA-aware LLM routing"
 # Modules the class-path app needs (see docs/decisions/0001-installers.md); nothing else goes in the runtime.
 JLINK_MODULES="java.base,java.desktop,java.xml,java.logging,java.sql,java.naming,java.prefs,java.management,java.net.http,java.datatransfer,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.random"
-JLINK_OPTIONS="--strip-debug --compress=2 --no-man-pages --no-header-files"
+JLINK_OPTIONS="--strip-debug --compress=2 --no-man-pages --no-header-files --generate-cds-archive"
 
 # The project version from the root pom; installers need a numeric one (Windows and macOS reject
 # qualifiers such as -SNAPSHOT), so anything after the numeric part is dropped.

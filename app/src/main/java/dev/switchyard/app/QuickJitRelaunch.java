@@ -13,7 +13,8 @@ import java.util.Locale;
  * launcher's JVM options are fixed when the installer is built, so on a machine with two cores or fewer the installed
  * app starts its own runtime's {@code java} again with {@code -XX:TieredStopAtLevel=1} and the same options, class path
  * and arguments, waits for it and exits with its code. {@code SWITCHYARD_JIT=tiered} (or {@code quick}) decides as in
- * the launcher script. The start-up times the child reports count from this JVM's start ({@link Startup}).
+ * the launcher script. The start-up times the child reports count from this JVM's start ({@link Startup}). The child
+ * also loads the app's classes from a class-data-sharing archive in the user's cache (written by its first run).
  */
 final class QuickJitRelaunch {
     /** Set on the relaunched JVM: it runs the app itself. */
@@ -41,8 +42,10 @@ final class QuickJitRelaunch {
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-D" + CHILD + "=true");
         command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        String classPath = System.getProperty("java.class.path");
+        Path writing = classDataSharing(command, Path.of(System.getProperty("java.home")), classPath);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(Launcher.class.getName());
         command.addAll(List.of(args));
         Process child;
@@ -53,12 +56,88 @@ final class QuickJitRelaunch {
         }
         Thread stop = new Thread(child::destroy, "switchyard-relaunch-stop");
         Runtime.getRuntime().addShutdownHook(stop); // the launcher ended (e.g. a desktop's stop): the app with it
+        int code;
         try {
-            return child.waitFor();
+            code = child.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             child.destroy();
             return 130;
+        }
+        if (writing != null) {
+            keepArchive(writing, archiveFile(), code);
+        }
+        return code;
+    }
+
+    /**
+     * Class-data sharing for the relaunched JVM, as {@code ./switchyard app} does (decision 1110): the app's classes
+     * (JavaFX, Jackson, the engine) from an archive in the user's cache that the first relaunch after an install writes
+     * at exit. Used when newer than every jar of the class path (the JVM itself also refuses, silently, an archive whose
+     * jars or runtime differ); written only when the runtime has its base archive (without one the JVM would not start).
+     *
+     * @return the temporary file the child writes the archive to, or null when it reads one (or neither)
+     */
+    private static Path classDataSharing(List<String> command, Path javaHome, String classPath) {
+        Path archive = archiveFile();
+        if (archive == null || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
+            return null;
+        }
+        command.add("-Xlog:cds=off,cds+dynamic=off");
+        if (newerThanJars(archive, classPath)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            return null;
+        }
+        try {
+            Files.createDirectories(archive.getParent());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        command.add("-XX:ArchiveClassesAtExit=" + tmp);
+        return tmp;
+    }
+
+    /** {@code $XDG_CACHE_HOME/switchyard} or {@code ~/.cache/switchyard}; null without a home. */
+    private static Path archiveFile() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        Path dir = cache != null && !cache.isBlank() ? Path.of(cache) : home == null || home.isBlank() ? null : Path.of(home, ".cache");
+        return dir == null ? null : dir.resolve("switchyard").resolve("installed-app.jsa");
+    }
+
+    private static boolean newerThanJars(Path archive, String classPath) {
+        try {
+            if (!Files.isRegularFile(archive)) {
+                return false;
+            }
+            long at = Files.getLastModifiedTime(archive).toMillis();
+            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                if (!entry.isBlank() && Files.getLastModifiedTime(Path.of(entry)).toMillis() > at) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The archive the child wrote at a clean exit is put in place whole; otherwise it is dropped. */
+    private static void keepArchive(Path tmp, Path archive, int exitCode) {
+        try {
+            if (exitCode == 0 && archive != null && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
+                Files.move(tmp, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a stale temporary file in the cache is harmless; the next start writes another
+            }
         }
     }
 
