@@ -98,10 +98,13 @@ final class QuickJitRelaunch {
         return tmp;
     }
 
-    /** {@code $XDG_CACHE_HOME/switchyard} or {@code ~/.cache/switchyard}; null without a home. */
+    /** {@code $XDG_CACHE_HOME/switchyard}, else {@code $HOME/.cache/switchyard} (the JVM's home when unset); null without one. */
     private static Path archiveFile() {
         String cache = System.getenv("XDG_CACHE_HOME");
-        String home = System.getProperty("user.home");
+        String home = System.getenv("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home");
+        }
         Path dir = cache != null && !cache.isBlank() ? Path.of(cache) : home == null || home.isBlank() ? null : Path.of(home, ".cache");
         return dir == null ? null : dir.resolve("switchyard").resolve("installed-app.jsa");
     }
