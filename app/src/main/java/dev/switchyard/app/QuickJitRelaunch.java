@@ -83,9 +83,13 @@ final class QuickJitRelaunch {
         if (archive == null || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
             return null;
         }
-        command.add("-Xlog:cds=off,cds+dynamic=off");
         if (newerThanJars(archive, classPath)) {
+            command.add("-Xlog:cds=off,cds+dynamic=off");
             command.add("-XX:SharedArchiveFile=" + archive);
+            return null;
+        }
+        // writing needs the base archive to map (else the JVM refuses to start): probed first, as the launcher script does
+        if (!baseArchiveMaps(javaHome)) {
             return null;
         }
         try {
@@ -94,8 +98,28 @@ final class QuickJitRelaunch {
             return null;
         }
         Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        command.add("-Xlog:cds=off,cds+dynamic=off");
         command.add("-XX:ArchiveClassesAtExit=" + tmp);
         return tmp;
+    }
+
+    private static boolean baseArchiveMaps(Path javaHome) {
+        try {
+            Process probe = new ProcessBuilder(javaHome.resolve("bin").resolve(
+                    System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java")
+                    .toString(), "-Xshare:on", "-version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!probe.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                return false;
+            }
+            return probe.exitValue() == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** {@code $XDG_CACHE_HOME/switchyard}, else {@code $HOME/.cache/switchyard} (the JVM's home when unset); null without one. */
