@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The quick JIT for the installed app (decision 1120). {@code ./switchyard app} chooses the JIT itself; a jpackage
@@ -43,7 +44,8 @@ final class QuickJitRelaunch {
         command.add("-D" + CHILD + "=true");
         command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         String classPath = System.getProperty("java.class.path");
-        Path writing = classDataSharing(command, Path.of(System.getProperty("java.home")), classPath);
+        Path archive = archiveFile();
+        Path writing = archive == null ? null : classDataSharing(command, java, archive, classPath);
         command.add("-cp");
         command.add(classPath);
         command.add(Launcher.class.getName());
@@ -65,7 +67,7 @@ final class QuickJitRelaunch {
             return 130;
         }
         if (writing != null) {
-            keepArchive(writing, archiveFile(), code);
+            keepArchive(writing, archive, code);
         }
         return code;
     }
@@ -78,9 +80,8 @@ final class QuickJitRelaunch {
      *
      * @return the temporary file the child writes the archive to, or null when it reads one (or neither)
      */
-    private static Path classDataSharing(List<String> command, Path javaHome, String classPath) {
-        Path archive = archiveFile();
-        if (archive == null || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
+    private static Path classDataSharing(List<String> command, Path java, Path archive, String classPath) {
+        if (!Files.isRegularFile(java.getParent().resolveSibling("lib").resolve("server").resolve("classes.jsa"))) {
             return null;
         }
         if (newerThanJars(archive, classPath)) {
@@ -89,7 +90,7 @@ final class QuickJitRelaunch {
             return null;
         }
         // writing needs the base archive to map (else the JVM refuses to start): probed first, as the launcher script does
-        if (!baseArchiveMaps(javaHome)) {
+        if (!baseArchiveMaps(java)) {
             return null;
         }
         try {
@@ -103,13 +104,11 @@ final class QuickJitRelaunch {
         return tmp;
     }
 
-    private static boolean baseArchiveMaps(Path javaHome) {
+    private static boolean baseArchiveMaps(Path java) {
         try {
-            Process probe = new ProcessBuilder(javaHome.resolve("bin").resolve(
-                    System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java")
-                    .toString(), "-Xshare:on", "-version").redirectErrorStream(true)
+            Process probe = new ProcessBuilder(java.toString(), "-Xshare:on", "-version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!probe.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!probe.waitFor(20, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
                 return false;
             }

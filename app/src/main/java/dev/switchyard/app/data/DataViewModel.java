@@ -67,7 +67,6 @@ public final class DataViewModel {
 
     // ---- commands ---------------------------------------------------------------------------
 
-    /** Loads the bundled sample (what the app opens on). */
     /**
      * Puts the bundled sample on screen at once when it has already been read (the start-up prefetch), so the window's
      * first layout is the one with data and the screens ask their questions before it (decision 1120); false when it has
@@ -82,6 +81,7 @@ public final class DataViewModel {
         return ready.isPresent();
     }
 
+    /** Loads the bundled sample (what the app opens on). */
     public void loadSample() {
         runner.submit("Loading sample data", sink -> sources.loadSample(), ds -> {
             problem.set(null);

@@ -102,8 +102,9 @@ public final class Planner {
      * (the first day request by request, then 2,000 simulated requests a month weighted to the real volume) and the first
      * replication only, no floor. Each router's aims are tried from the lowest, and the first that keeps the promise ends
      * its search (decision 1120): a higher aim costs more but for noise, so the pick is almost always the one trying
-     * every aim would give, for a fraction of the runs. Windows are still judged at their real request counts; the pooled estimate of each
-     * scaled month's satisfaction rests on a tenth of the requests, so its error, which the judgement adds to every
+     * every aim would give, for a fraction of the runs. Windows are still judged at their real request counts; the
+     * pooled estimate of each scaled month's satisfaction rests on a tenth of the requests, so its error, which the
+     * judgement adds to every
      * window's spread, is about three times wider, and breach probabilities with it. Never a substitute for
      * {@link #recommend}: a separate, cheaper simulation of the same scenario and seed, marked provisional, whose runs do
      * not serve any other question (their base scenario differs in its scaling).
@@ -119,11 +120,8 @@ public final class Planner {
         List<RunBook.Setting> all = new ArrayList<>();
         byRouter.values().forEach(all::addAll);
         // each router's aims are a search from the lowest: the first that keeps the promise ends it (decision 1120)
-        List<String> tiers = s.sample().hasSlaTiers() ? s.sample().slaTiers().values() : List.of();
-        java.util.function.BiPredicate<RunBook.Setting, Outcome> keeps = (st, o) -> Judge.judge(o, st.aim(), target, s.sla(),
-                quick.maxBreach(), quick.tierTargets(), tiers).point().meetsSla();
         Map<RunBook.Setting, Outcome> runs = book.run(s, quick.events(), all, threads(quick), control, (router, part) -> { },
-                null, null, keeps);
+                null, null, (st, o) -> judge(o, st.aim(), s, quick).meetsSla());
         Map<String, List<RunBook.Setting>> ran = new LinkedHashMap<>();
         byRouter.forEach((router, list) -> ran.put(router, list.stream().filter(runs::containsKey).toList()));
         Recommendation r = assemble(s, target, routers, ran, List.of(), runs, quick, t0, true);

@@ -180,6 +180,29 @@ final class RunSchedule {
         lock.notifyAll();
     }
 
+    /** The run's control, telling the schedule when {@code trainer}'s router is built (decision 1120). */
+    private RunControl releasingTrainees(Task trainer) {
+        return new RunControl() {
+            @Override
+            public boolean isCancelled() {
+                return control.isCancelled();
+            }
+
+            @Override
+            public void progress(int done, int total) {
+                control.progress(done, total);
+            }
+
+            @Override
+            public void routerReady() {
+                synchronized (lock) {
+                    releaseTrainees(trainer);
+                    lock.notifyAll();
+                }
+            }
+        };
+    }
+
     private void work() {
         while (true) {
             Task task;
@@ -203,25 +226,7 @@ final class RunSchedule {
                     throw new CancellationException("planning cancelled");
                 }
                 Setting s = task.setting;
-                RunControl taskControl = task.trainees.isEmpty() ? control : new RunControl() {
-                    @Override
-                    public boolean isCancelled() {
-                        return control.isCancelled();
-                    }
-
-                    @Override
-                    public void progress(int done, int total) {
-                        control.progress(done, total);
-                    }
-
-                    @Override
-                    public void routerReady() {
-                        synchronized (lock) {
-                            releaseTrainees(task);
-                            lock.notifyAll();
-                        }
-                    }
-                };
+                RunControl taskControl = task.trainees.isEmpty() ? control : releasingTrainees(task);
                 r = simulation.run(base, events, s.router(), s.params(), s.aim(), task.rep, task.rep + 1, taskControl);
             } catch (RuntimeException | Error e) {
                 synchronized (lock) {
