@@ -157,6 +157,22 @@ public final class LatencyModel {
         }
     }
 
+    /**
+     * Reads one cell of each cache line that {@link #gather} will copy for {@code row}, plus its input tokens, so that
+     * the simulator can have many rows' misses in flight before it copies (decision 1060); the sum means nothing.
+     */
+    float touch(int row) {
+        int at = row * m * 2;
+        float sum = cellLatency[at] + cellLatency[at + 2 * m - 1] + inputTokens[row];
+        for (int o = 16; o < 2 * m - 1; o += 16) {
+            sum += cellLatency[at + o];
+        }
+        if (cellTtft != null) {
+            sum += cellTtft[row * m] + cellTtft[row * m + m - 1];
+        }
+        return sum;
+    }
+
     /** The row's input tokens (the prefill term's). */
     int inputTokens(int row) {
         return inputTokens[row];

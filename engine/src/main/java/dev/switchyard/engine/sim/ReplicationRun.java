@@ -19,6 +19,7 @@ import dev.switchyard.engine.routing.oracle.HindsightRouter;
 final class ReplicationRun {
     private static final long DAY_MS = 86_400_000L;
     private static final int BLOCK = 64;
+    private static final int LINE_FLOATS = 16; // floats per 64-byte cache line
 
     private final PreparedScenario p;
     private final Scenario s;
@@ -59,6 +60,8 @@ final class ReplicationRun {
     private final boolean announce; // the router loads per-query state ahead (Router.loadsAhead)
     private final RateLimiter limits; // null unless a pool model has a catalog rate limit (decision 1403)
     private final RunControl control;
+    // the sum of the gather's touched cells, kept in a field so that the JIT cannot drop the loads that warm the cache
+    private float touched;
 
     private final RouterRequest current;
     private final RouterRequest past;
@@ -182,8 +185,9 @@ final class ReplicationRun {
                 throw new java.util.concurrent.CancellationException("simulation cancelled");
             }
             int len = (int) Math.min(BLOCK, sim - blockStart);
-            // Gather: draw the block's rows and copy their cells into a buffer that stays in L1. The copies are
-            // independent loads, so the cache misses of a large pool overlap instead of stalling each request.
+            // Gather: draw the block's rows, touch their cache lines, then copy their cells into a buffer that stays
+            // in L1. The touches are small independent loads, so many of a large pool's cache misses are in flight at
+            // once; the copies then read from L1 and L2 (decision 1060).
             for (int k = 0; k < len; k++) {
                 rem += segDays;
                 while (rem >= sim) {
@@ -196,8 +200,20 @@ final class ReplicationRun {
                 blockSeq[k] = seq;
                 blockDay[k] = day;
                 blockFrac[k] = (rem + 0.5) * invSim;
-                int r = stream.row(seq, day);
-                blockRow[k] = r;
+                blockRow[k] = stream.row(seq, day);
+            }
+            float touched = 0;
+            for (int k = 0; k < len; k++) {
+                int r = blockRow[k];
+                int at = r * stride;
+                for (int o = 0; o < hot; o += LINE_FLOATS) {
+                    touched += packed[at + o];
+                }
+                touched += packed[at + hot - 1] + latencyModel.touch(r);
+            }
+            this.touched = touched;
+            for (int k = 0; k < len; k++) {
+                int r = blockRow[k];
                 System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
                 latencyModel.gather(r, latCells, k * latPerRow);
                 blockInputTokens[k] = latencyModel.inputTokens(r);
