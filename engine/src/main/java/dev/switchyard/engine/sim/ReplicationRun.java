@@ -205,6 +205,9 @@ final class ReplicationRun {
             float touched = 0;
             for (int k = 0; k < len; k++) {
                 int r = blockRow[k];
+                if (announce) {
+                    router.upcoming(r); // RouterRequest.queryKey() is the evaluation row
+                }
                 int at = r * stride;
                 for (int o = 0; o < hot; o += LINE_FLOATS) {
                     touched += packed[at + o];
@@ -217,9 +220,6 @@ final class ReplicationRun {
                 System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
                 latencyModel.gather(r, latCells, k * latPerRow);
                 blockInputTokens[k] = latencyModel.inputTokens(r);
-                if (announce) {
-                    router.upcoming(r); // RouterRequest.queryKey() is the evaluation row
-                }
             }
             for (int b = 0; b < len; b++) {
                 int row = blockRow[b];

@@ -289,9 +289,9 @@ public final class OmniRouter implements Router {
     }
 
     /**
-     * Loads the key's hull record and its entries' first and last lines (two dependent cache misses on a large pool)
-     * while the simulator gathers the block, where the loads of many requests overlap; the sum keeps the JIT from
-     * dropping loads whose values are otherwise unused.
+     * Loads the key's hull record and every line of its entries (two dependent cache misses on a large pool) while
+     * the simulator touches the block's rows, where the loads of many requests overlap (decision 1060); the sum keeps
+     * the JIT from dropping loads whose values are otherwise unused.
      */
     @Override
     public void upcoming(int key) {
@@ -300,7 +300,12 @@ public final class OmniRouter implements Router {
             int start = keyInfo[i];
             int end = keyInfo[i + 1];
             if (end > start) {
-                touched += Double.doubleToRawLongBits(hull[3 * start + 2]) ^ Double.doubleToRawLongBits(hull[3 * end - 1]);
+                double[] hl = hull;
+                long t = Double.doubleToRawLongBits(hl[3 * end - 1]);
+                for (int at = 3 * start; at < 3 * end; at += 8) { // one double per 64-byte line
+                    t ^= Double.doubleToRawLongBits(hl[at]);
+                }
+                touched += t;
             }
         }
     }
