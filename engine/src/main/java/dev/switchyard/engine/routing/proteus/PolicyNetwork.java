@@ -91,10 +91,23 @@ public final class PolicyNetwork {
      * with {o1, o2, alpha, beta}.
      */
     void forward(double[] x, double[] h, double[] out) {
+        forward(x, -1, 0, h, out);
+    }
+
+    /**
+     * {@link #forward(double[], double[], double[])} for an input whose first {@code dense} entries are zero but for
+     * {@code hot} (a one-hot block; {@code hot < 0}: none): the zero entries' terms are skipped, which gives the same
+     * doubles bit for bit, since the sums never hold -0.0 (they start at a bias that is +0.0 or non-zero, and an exact
+     * cancellation gives +0.0), so adding a zero product leaves them as they are. Training calls it per sampled row.
+     */
+    void forward(double[] x, int hot, int dense, double[] h, double[] out) {
         for (int j = 0; j < hidden; j++) {
             double z = params[b1 + j];
             int row = w1 + j * inputs;
-            for (int i = 0; i < inputs; i++) {
+            if (hot >= 0) {
+                z += params[row + hot] * x[hot];
+            }
+            for (int i = dense; i < inputs; i++) {
                 z += params[row + i] * x[i];
             }
             h[j] = StrictMath.tanh(z);
@@ -128,6 +141,11 @@ public final class PolicyNetwork {
      * parameters, for the input and activations of the last {@link #forward} on {@code x}.
      */
     void backward(double[] x, double[] h, double[] out, double gAlpha, double gBeta, double[] grad) {
+        backward(x, -1, 0, h, out, gAlpha, gBeta, grad);
+    }
+
+    /** {@link #backward(double[], double[], double[], double, double, double[])} skipping zero inputs as the forward does. */
+    void backward(double[] x, int hot, int dense, double[] h, double[] out, double gAlpha, double gBeta, double[] grad) {
         double kappa = out[2] + out[3];
         double mu = out[2] / kappa;
         double go1 = (gAlpha - gBeta) * kappa * mu * (1 - mu);
@@ -143,7 +161,10 @@ public final class PolicyNetwork {
             }
             grad[b1 + j] += gh;
             int row = w1 + j * inputs;
-            for (int i = 0; i < inputs; i++) {
+            if (hot >= 0) {
+                grad[row + hot] += gh * x[hot];
+            }
+            for (int i = dense; i < inputs; i++) {
                 grad[row + i] += gh * x[i];
             }
         }

@@ -106,7 +106,8 @@ public final class ProteusTrainer {
             for (int b = 0; b < config.batchSize(); b++) {
                 int i = rng.nextInt(n);
                 PolicyInput.fill(x, cats, m, set.category(i), set.length(i), phat, i * m, costNorm, i * m, tau, lambda);
-                net.forward(x, h, out);
+                int hot = set.category(i);
+                net.forward(x, hot, cats, h, out); // the category one-hot: only its own entry is non-zero
                 double a = out[2];
                 double bb = out[3];
                 double muMean = a / (a + bb);
@@ -125,7 +126,7 @@ public final class ProteusTrainer {
                 double dA = StrictMath.log(mu) - BetaMath.digamma(a) + psiAB;
                 double dB = StrictMath.log(1 - mu) - BetaMath.digamma(bb) + psiAB;
                 // gradient ascent on E[adv * log pi]: accumulate the negative for a minimiser
-                net.backward(x, h, out, -adv * dA, -adv * dB, grad);
+                net.backward(x, hot, cats, h, out, -adv * dA, -adv * dB, grad);
             }
             double inv = 1.0 / config.batchSize();
             double lr = config.policyLearningRate();
@@ -202,26 +203,34 @@ public final class ProteusTrainer {
             wTau[j] = p[j * width + width - 2];
             wLambda[j] = p[j * width + width - 1];
         }
-        double[] e1 = new double[n];
+        double[] shifted = new double[n * hidden];
         double lo = -12;
         for (int k = 0; k < taus.length; k++) {
             double goal = taus[k] + margin[k];
             double xTau = (taus[k] - 0.9) / 0.05;
+            // the target's term added once per target: (base + wTau xTau) + wLambda xLambda is the very sum, in its order,
+            // that every accuracy of this target computes
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < hidden; j++) {
+                    shifted[i * hidden + j] = base[i * hidden + j] + wTau[j] * xTau;
+                }
+            }
+            SplitAccuracy acc = new SplitAccuracy(set, phat, costNorm, labels, shifted, wLambda, p, w2, b2, hidden);
             // bracket around the trained dual (widened until it holds the goal), then bisection to 1% in lambda
             double a = Math.max(lo, Math.min(12, logLambdas[k]) - 0.5);
             double b = Math.max(a, Math.min(12, logLambdas[k] + 0.5));
-            while (a > lo && accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, a, e1) >= goal) {
+            while (a > lo && acc.at(a) >= goal) {
                 a = Math.max(lo, a - 1);
             }
-            while (b < 12 && accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, b, e1) < goal) {
+            while (b < 12 && acc.at(b) < goal) {
                 b = Math.min(12, b + 1);
             }
-            if (accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, a, e1) >= goal) {
+            if (acc.at(a) >= goal) {
                 b = a;
             }
             while (b - a > 0.01) {
                 double mid = 0.5 * (a + b);
-                if (accuracy(set, phat, costNorm, labels, base, wTau, wLambda, p, w2, b2, hidden, xTau, mid, e1) >= goal) {
+                if (acc.at(mid) >= goal) {
                     b = mid;
                 } else {
                     a = mid;
@@ -233,31 +242,62 @@ public final class ProteusTrainer {
     }
 
     /**
-     * Split accuracy of the deterministic choice at (tau, lambda). The hidden layer's tanh is a rational
-     * approximation here (Lambert's continued fraction, error below 1e-4, plain arithmetic so the result stays
-     * bit for bit the same everywhere): the solve runs the network hundreds of times per row, and it only needs
-     * the choice, which serving makes with StrictMath.tanh.
+     * Split accuracy of the deterministic choice at one target, by log lambda, remembering the values it computed (the
+     * bracket asks for some twice). The hidden layer's tanh is a rational approximation here (Lambert's continued
+     * fraction, error below 1e-4, plain arithmetic so the result stays bit for bit the same everywhere): the solve
+     * runs the network hundreds of times per row, and it only needs the choice, which serving makes with
+     * StrictMath.tanh.
      */
-    private static double accuracy(LabelledSplit set, double[] phat, double[] costNorm, float[] labels, double[] base,
-                                   double[] wTau, double[] wLambda, double[] p, int w2, int b2, int hidden, double xTau,
-                                   double logLambda, double[] scratch) {
-        int m = set.models();
-        int n = set.size();
-        double xLambda = StrictMath.log1p(StrictMath.exp(logLambda));
-        double inverse = StrictMath.exp(-logLambda);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double z = p[b2];
-            int row = i * hidden;
-            for (int j = 0; j < hidden; j++) {
-                z += p[w2 + j] * tanh(base[row + j] + wTau[j] * xTau + wLambda[j] * xLambda);
-            }
-            // sigmoid(o1 + log lambda) = 1 / (1 + exp(-o1) / lambda)
-            double mu = 1.0 / (1.0 + StrictMath.exp(-z) * inverse);
-            mu = Math.min(1 - 1e-9, Math.max(1e-9, mu));
-            sum += labels[i * m + PolicyInput.choose(mu, phat, i * m, costNorm, i * m, m)];
+    private static final class SplitAccuracy {
+        private final LabelledSplit set;
+        private final double[] phat;
+        private final double[] costNorm;
+        private final float[] labels;
+        private final double[] shifted;
+        private final double[] wLambda;
+        private final double[] p;
+        private final int w2;
+        private final int b2;
+        private final int hidden;
+        private final java.util.Map<Double, Double> known = new java.util.HashMap<>();
+
+        SplitAccuracy(LabelledSplit set, double[] phat, double[] costNorm, float[] labels, double[] shifted, double[] wLambda,
+                double[] p, int w2, int b2, int hidden) {
+            this.set = set;
+            this.phat = phat;
+            this.costNorm = costNorm;
+            this.labels = labels;
+            this.shifted = shifted;
+            this.wLambda = wLambda;
+            this.p = p;
+            this.w2 = w2;
+            this.b2 = b2;
+            this.hidden = hidden;
         }
-        return sum / n;
+
+        double at(double logLambda) {
+            return known.computeIfAbsent(logLambda, this::compute);
+        }
+
+        private double compute(double logLambda) {
+            int m = set.models();
+            int n = set.size();
+            double xLambda = StrictMath.log1p(StrictMath.exp(logLambda));
+            double inverse = StrictMath.exp(-logLambda);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double z = p[b2];
+                int row = i * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    z += p[w2 + j] * tanh(shifted[row + j] + wLambda[j] * xLambda);
+                }
+                // sigmoid(o1 + log lambda) = 1 / (1 + exp(-o1) / lambda)
+                double mu = 1.0 / (1.0 + StrictMath.exp(-z) * inverse);
+                mu = Math.min(1 - 1e-9, Math.max(1e-9, mu));
+                sum += labels[i * m + PolicyInput.choose(mu, phat, i * m, costNorm, i * m, m)];
+            }
+            return sum / n;
+        }
     }
 
     static double tanh(double x) {
