@@ -41,11 +41,14 @@ public final class LatencyModel {
     private final float[] msPerTokenTable; // [model * TABLE + i]: 1000 / (speed * exp(sigmaSpeed * z_i))
     private final double[] prefillMsPerInputToken;
     private final int[] inputTokens; // per evaluation row
-    // [(row * m + model) * 2]: the recorded total latency (-1 when none), then the output tokens (exact in a float below
-    // 2^24): interleaved so one request's draw reads one cache line, not two arrays' lines
+    // per row, perRow floats: the output tokens of each model (exact in a float below 2^24); then, only when the traffic
+    // records them, each model's recorded total latency and each model's recorded time to first token (-1 where none).
+    // A row holds only what the traffic has, so the simulator's gather copies (and misses) no line of absent cells
+    // (decision 1060).
     private final float[] cellLatency;
-    // [row * m + model]: the recorded time to first token, -1 when none; null when the traffic records none
-    private final float[] cellTtft;
+    private final int perRow;
+    private final int totalAt; // offset of the recorded totals in a row, -1 when the traffic records none
+    private final int ttftAt; // offset of the recorded TTFTs in a row, -1 when the traffic records none
     private final LatencyPriors priors;
     private final List<String> notes;
 
@@ -93,21 +96,26 @@ public final class LatencyModel {
         }
         int rows = sampleRow.length;
         inputTokens = new int[rows];
-        cellLatency = new float[rows * m * 2];
         boolean recorded = sample.hasRecordedLatencies();
         boolean recordedTtft = sample.hasRecordedTtft();
-        cellTtft = recordedTtft ? new float[rows * m] : null;
+        totalAt = recorded ? m : -1;
+        ttftAt = recordedTtft ? (recorded ? 2 * m : m) : -1;
+        perRow = m * (1 + (recorded ? 1 : 0) + (recordedTtft ? 1 : 0));
+        cellLatency = new float[rows * perRow];
         for (int r = 0; r < rows; r++) {
             int q = sampleRow[r];
             inputTokens[r] = sample.inputTokens(q);
+            int at = r * perRow;
             for (int j = 0; j < m; j++) {
                 int col = sample.modelIndex(models.get(j));
-                float rec = recorded ? sample.recordedLatencyMs(q, col) : -1f;
-                cellLatency[(r * m + j) * 2] = rec >= 0 ? rec : -1f;
-                cellLatency[(r * m + j) * 2 + 1] = sample.outputTokens(q, col);
+                cellLatency[at + j] = sample.outputTokens(q, col);
+                if (recorded) {
+                    float rec = sample.recordedLatencyMs(q, col);
+                    cellLatency[at + totalAt + j] = rec >= 0 ? rec : -1f;
+                }
                 if (recordedTtft) {
                     float t = sample.recordedTtftMs(q, col);
-                    cellTtft[r * m + j] = t >= 0 ? t : -1f;
+                    cellLatency[at + ttftAt + j] = t >= 0 ? t : -1f;
                 }
             }
         }
@@ -141,20 +149,17 @@ public final class LatencyModel {
     }
 
     /**
-     * Floats per row that {@link #gather} copies: the row's interleaved (recorded total, output tokens) cells, then its
+     * Floats per row that {@link #gather} copies: the row's output tokens per model, then its recorded totals and its
      * recorded TTFTs when the traffic has them. The simulator copies them with the row's other cells, before it knows
-     * which model serves, so their cache misses overlap in its gather pass (decision 1005).
+     * which model serves, so their cache misses overlap in its gather pass (decisions 1005, 1060).
      */
     int cellsPerRow() {
-        return 2 * m + (cellTtft != null ? m : 0);
+        return perRow;
     }
 
     /** Copies what the draws of evaluation row {@code row} read into {@code into} from {@code at} on. */
     void gather(int row, float[] into, int at) {
-        System.arraycopy(cellLatency, row * m * 2, into, at, 2 * m);
-        if (cellTtft != null) {
-            System.arraycopy(cellTtft, row * m, into, at + 2 * m, m);
-        }
+        System.arraycopy(cellLatency, row * perRow, into, at, perRow);
     }
 
     /**
@@ -162,13 +167,10 @@ public final class LatencyModel {
      * the simulator can have many rows' misses in flight before it copies (decision 1060); the sum means nothing.
      */
     float touch(int row) {
-        int at = row * m * 2;
-        float sum = cellLatency[at] + cellLatency[at + 2 * m - 1] + inputTokens[row];
-        for (int o = 16; o < 2 * m - 1; o += 16) {
+        int at = row * perRow;
+        float sum = cellLatency[at + perRow - 1] + inputTokens[row];
+        for (int o = 0; o < perRow; o += 16) {
             sum += cellLatency[at + o];
-        }
-        if (cellTtft != null) {
-            sum += cellTtft[row * m] + cellTtft[row * m + m - 1];
         }
         return sum;
     }
@@ -180,41 +182,33 @@ public final class LatencyModel {
 
     /** {@link #ttftMs(long, int, int)} on the row's cells gathered at {@code cells[at...]}: the same value. */
     double ttftMs(long bits, int rowInputTokens, int model, float[] cells, int at) {
-        if (cellTtft != null && cells[at + 2 * m + model] >= 0) {
-            return cells[at + 2 * m + model];
+        if (ttftAt >= 0 && cells[at + ttftAt + model] >= 0) {
+            return cells[at + ttftAt + model];
         }
         double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * rowInputTokens;
-        double rec = cells[at + 2 * model];
+        if (totalAt < 0) {
+            return t;
+        }
+        double rec = cells[at + totalAt + model];
         return rec >= 0 && t > rec ? rec : t;
     }
 
     /** {@link #totalMs(long, int, int, double)} on the row's gathered cells: the same value. */
     double totalMs(long bits, int model, double ttftMs, float[] cells, int at) {
-        double rec = cells[at + 2 * model];
-        if (rec >= 0) {
-            return rec;
+        if (totalAt >= 0 && cells[at + totalAt + model] >= 0) {
+            return cells[at + totalAt + model];
         }
-        return ttftMs + cells[at + 2 * model + 1] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
+        return ttftMs + cells[at + model] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
     }
 
     /** Time to first token of evaluation row {@code row} served by {@code model}, from the hash {@code bits}. */
     double ttftMs(long bits, int row, int model) {
-        if (cellTtft != null && cellTtft[row * m + model] >= 0) {
-            return cellTtft[row * m + model];
-        }
-        double t = ttftTable[model * TABLE + (int) (bits & MASK)] + prefillMsPerInputToken[model] * inputTokens[row];
-        double rec = cellLatency[(row * m + model) * 2];
-        return rec >= 0 && t > rec ? rec : t;
+        return ttftMs(bits, inputTokens[row], model, cellLatency, row * perRow);
     }
 
     /** Total latency of that answer given its TTFT (same {@code bits}). */
     double totalMs(long bits, int row, int model, double ttftMs) {
-        int cell = (row * m + model) * 2;
-        double rec = cellLatency[cell];
-        if (rec >= 0) {
-            return rec;
-        }
-        return ttftMs + cellLatency[cell + 1] * (double) msPerTokenTable[model * SPEED_TABLE + (int) ((bits >>> 10) & SPEED_MASK)];
+        return totalMs(bits, model, ttftMs, cellLatency, row * perRow);
     }
 
     /**
@@ -227,8 +221,7 @@ public final class LatencyModel {
         double[] out = new double[rows * m];
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < m; j++) {
-                int cell = (r * m + j) * 2;
-                double rec = cellLatency[cell];
+                double rec = totalAt >= 0 ? cellLatency[r * perRow + totalAt + j] : -1;
                 double pre = prefillMsPerInputToken[j] * inputTokens[r];
                 int base = j * TABLE;
                 if (!total) {
@@ -251,7 +244,7 @@ public final class LatencyModel {
                     out[r * m + j] = rec > targetMs ? 1 : 0;
                 } else {
                     // ttft ascending in i, ms per token descending in k: the pairs over L, by a moving pointer
-                    double outTokens = cellLatency[cell + 1];
+                    double outTokens = cellLatency[r * perRow + j];
                     int sb = j * SPEED_TABLE;
                     long over = 0;
                     int k = 0; // speed entries 0..k-1 (the slowest) put (i, k) over L
