@@ -167,12 +167,7 @@ public final class LatencyModel {
      * the simulator can have many rows' misses in flight before it copies (decision 1060); the sum means nothing.
      */
     float touch(int row) {
-        int at = row * perRow;
-        float sum = cellLatency[at + perRow - 1] + inputTokens[row];
-        for (int o = 0; o < perRow; o += 16) {
-            sum += cellLatency[at + o];
-        }
-        return sum;
+        return CacheLines.touch(cellLatency, row * perRow, perRow) + inputTokens[row];
     }
 
     /** The row's input tokens (the prefill term's). */

@@ -19,7 +19,6 @@ import dev.switchyard.engine.routing.oracle.HindsightRouter;
 final class ReplicationRun {
     private static final long DAY_MS = 86_400_000L;
     private static final int BLOCK = 64;
-    private static final int LINE_FLOATS = 16; // floats per 64-byte cache line
 
     private final PreparedScenario p;
     private final Scenario s;
@@ -208,11 +207,7 @@ final class ReplicationRun {
                 if (announce) {
                     router.upcoming(r); // RouterRequest.queryKey() is the evaluation row
                 }
-                int at = r * stride;
-                for (int o = 0; o < hot; o += LINE_FLOATS) {
-                    touched += packed[at + o];
-                }
-                touched += packed[at + hot - 1] + latencyModel.touch(r);
+                touched += CacheLines.touch(packed, r * stride, hot) + latencyModel.touch(r);
             }
             this.touched = touched;
             for (int k = 0; k < len; k++) {

@@ -295,9 +295,9 @@ public final class OmniRouter implements Router {
     }
 
     /**
-     * Loads the key's hull record, every line of its entries and its first model (two dependent cache misses on a large pool) while
-     * the simulator touches the block's rows, where the loads of many requests overlap (decision 1060); the sum keeps
-     * the JIT from dropping loads whose values are otherwise unused.
+     * Loads the key's hull record, every line of its entries and its first model (two dependent cache misses on a large
+     * pool) while the simulator touches the block's rows, where the loads of many requests overlap (decision 1060); the
+     * sum keeps the JIT from dropping loads whose values are otherwise unused.
      */
     @Override
     public void upcoming(int key) {

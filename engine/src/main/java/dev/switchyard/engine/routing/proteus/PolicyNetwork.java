@@ -138,13 +138,10 @@ public final class PolicyNetwork {
 
     /**
      * Adds to {@code grad} the gradient of {@code gAlpha * alpha + gBeta * beta} with respect to the
-     * parameters, for the input and activations of the last {@link #forward} on {@code x}.
+     * parameters, for the input and activations of the last {@link #forward} on {@code x}. As in the forward pass, the
+     * first {@code dense} inputs are zero but for {@code hot} and their terms are skipped ({@code hot = -1},
+     * {@code dense = 0}: every input counts).
      */
-    void backward(double[] x, double[] h, double[] out, double gAlpha, double gBeta, double[] grad) {
-        backward(x, -1, 0, h, out, gAlpha, gBeta, grad);
-    }
-
-    /** {@link #backward(double[], double[], double[], double, double, double[])} skipping zero inputs as the forward does. */
     void backward(double[] x, int hot, int dense, double[] h, double[] out, double gAlpha, double gBeta, double[] grad) {
         double kappa = out[2] + out[3];
         double mu = out[2] / kappa;

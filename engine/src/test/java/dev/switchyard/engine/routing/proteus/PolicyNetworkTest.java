@@ -43,7 +43,7 @@ class PolicyNetworkTest {
             assertArrayEquals(o1, o2, 0.0);
             double ga = rng.nextDouble(-1, 1);
             double gb = rng.nextDouble(-1, 1);
-            net.backward(x, h1, o1, ga, gb, g1);
+            net.backward(x, -1, 0, h1, o1, ga, gb, g1); // no one-hot block: every input's term
             net.backward(x, cat, cats, h2, o2, ga, gb, g2);
             for (int p = 0; p < params.length; p++) {
                 assertEquals(Double.doubleToRawLongBits(g1[p]), Double.doubleToRawLongBits(g2[p]), "gradient " + p);
