@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * app starts its own runtime's {@code java} again with {@code -XX:TieredStopAtLevel=1} and the same options, class path
  * and arguments, waits for it and exits with its code. {@code SWITCHYARD_JIT=tiered} (or {@code quick}) decides as in
  * the launcher script. The start-up times the child reports count from this JVM's start ({@link Startup}). The child
- * also loads the app's classes from a class-data-sharing archive in the user's cache (written by its first run).
+ * also loads the app's classes from a class-data-sharing archive: the one the package's postinst wrote for the install,
+ * else one in the user's cache (written by its first run).
  */
 final class QuickJitRelaunch {
     /** Set on the relaunched JVM: it runs the app itself. */
@@ -45,7 +46,16 @@ final class QuickJitRelaunch {
         command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         String classPath = System.getProperty("java.class.path");
         Path archive = archiveFile();
-        Path writing = archive == null ? null : classDataSharing(command, java, archive, classPath);
+        Path installed = installedArchive(java);
+        Path writing;
+        if (newerThanJars(installed, classPath)) {
+            // the package's postinst wrote it for this install's class path (installers/linux/class-archive.sh)
+            command.add("-Xlog:cds=off,cds+dynamic=off");
+            command.add("-XX:SharedArchiveFile=" + installed);
+            writing = null;
+        } else {
+            writing = archive == null ? null : classDataSharing(command, java, archive, classPath);
+        }
         command.add("-cp");
         command.add(classPath);
         command.add(Launcher.class.getName());
@@ -121,6 +131,16 @@ final class QuickJitRelaunch {
         }
     }
 
+    /**
+     * The archive the package's postinst writes beside the app's jars ({@code lib/app/switchyard.jsa} of the runtime's
+     * install), for the class path of that install: a static archive of the classes the start-up loads, which serves
+     * the first start after an install too (decision 1110).
+     */
+    static Path installedArchive(Path java) {
+        Path runtime = java.getParent() == null ? null : java.getParent().getParent();
+        return runtime == null ? null : runtime.resolveSibling("app").resolve("switchyard.jsa");
+    }
+
     /** {@code $XDG_CACHE_HOME/switchyard}, else {@code $HOME/.cache/switchyard} (the JVM's home when unset); null without one. */
     private static Path archiveFile() {
         String cache = System.getenv("XDG_CACHE_HOME");
@@ -132,9 +152,9 @@ final class QuickJitRelaunch {
         return dir == null ? null : dir.resolve("switchyard").resolve("installed-app.jsa");
     }
 
-    private static boolean newerThanJars(Path archive, String classPath) {
+    static boolean newerThanJars(Path archive, String classPath) {
         try {
-            if (!Files.isRegularFile(archive)) {
+            if (archive == null || !Files.isRegularFile(archive)) {
                 return false;
             }
             long at = Files.getLastModifiedTime(archive).toMillis();
