@@ -18,7 +18,7 @@ record_class_list() {
     echo "installers: no xvfb-run: the package carries no class list (apt-get install xvfb)" >&2
     return 0
   fi
-  cp=$(sed -n 's/^app\.classpath=//p' "$app/$APP_NAME.cfg" | sed "s|\\\$APPDIR|$app|" | paste -sd: -)
+  cp=$("$image/lib/switchyard-class-archive" --class-path "$image") || return 0
   home=$(mktemp -d)
   echo "installers: recording the start-up's class list"
   if HOME="$home" xvfb-run -a -s '-screen 0 1280x800x24' timeout 300 "$image/lib/runtime/bin/java" -XX:TieredStopAtLevel=1 \
