@@ -45,6 +45,44 @@ public final class Startup {
         return jit;
     }
 
+    /**
+     * Which class-data-sharing archive this JVM was started with (decisions 1110, 1120), for the self-test line:
+     * "installed" (the one the package's postinst wrote), "build" ({@code ./switchyard app}'s, written after a build),
+     * "user-cache" (the installed app's own, from its first start), "writing" (this run writes one at exit), "jdk" (the
+     * runtime's base archive only) or "off". Whether the JVM mapped a named archive shows in {@code java.vm.info}
+     * ("sharing"); one it refused leaves the base archive at most.
+     */
+    static String classArchive() {
+        return classArchive(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.vm.info", ""));
+    }
+
+    static String classArchive(java.util.List<String> jvmArguments, String vmInfo) {
+        boolean sharing = vmInfo.contains("sharing");
+        String named = null;
+        for (String arg : jvmArguments) {
+            if (arg.startsWith("-XX:ArchiveClassesAtExit=")) {
+                return "writing";
+            }
+            if (arg.startsWith("-XX:SharedArchiveFile=")) {
+                named = arg.substring("-XX:SharedArchiveFile=".length()).replace('\\', '/');
+            }
+        }
+        if (!sharing) {
+            return "off";
+        }
+        if (named == null) {
+            return "jdk";
+        }
+        String file = named.substring(named.lastIndexOf('/') + 1);
+        return switch (file) {
+            case "switchyard.jsa" -> "installed";
+            case "installed-app.jsa" -> "user-cache";
+            case "switchyard-app.jsa" -> "build";
+            default -> "other";
+        };
+    }
+
     private static final boolean TRACE = Boolean.getBoolean("switchyard.startup.trace");
 
     /** With {@code -Dswitchyard.startup.trace=true}: prints when {@code what} happened, in ms from the JVM's start. */

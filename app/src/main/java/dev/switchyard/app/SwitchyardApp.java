@@ -230,7 +230,7 @@ public class SwitchyardApp extends Application {
                     + " earlyPlanStartFromJvmMs=" + (early == 0 ? -1 : Startup.fromJvmStart(early))
                     + " firstRecommendationFromJvmMs=" + Startup.fromJvmStart(firstNanos)
                     + " answerFromJvmMs=" + Startup.fromJvmStart(endNanos)
-                    + " jit=" + Startup.jit());
+                    + " jit=" + Startup.jit() + " classArchive=" + Startup.classArchive());
             System.out.flush();
             Platform.exit();
             Runtime.getRuntime().halt(0);
