@@ -23,6 +23,10 @@ final class QuickJitRelaunch {
     static final String CHILD = "switchyard.jit.relaunched";
     /** The launching JVM's start, epoch milliseconds, so the child's start-up times include the relaunch. */
     static final String LAUNCHED_AT = "switchyard.launchedAtMillis";
+    /** The archive's name beside the installed jars (the postinst writes it, installers/linux/class-archive.sh). */
+    static final String INSTALLED_ARCHIVE = "switchyard.jsa";
+    /** The archive's name in the user's cache (the first relaunch writes it). */
+    static final String USER_CACHE_ARCHIVE = "installed-app.jsa";
 
     private QuickJitRelaunch() {
     }
@@ -46,16 +50,7 @@ final class QuickJitRelaunch {
         command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         String classPath = System.getProperty("java.class.path");
         Path archive = archiveFile();
-        Path installed = installedArchive(java);
-        Path writing;
-        if (newerThanJars(installed, classPath)) {
-            // the package's postinst wrote it for this install's class path (installers/linux/class-archive.sh)
-            command.add("-Xlog:cds=off,cds+dynamic=off");
-            command.add("-XX:SharedArchiveFile=" + installed);
-            writing = null;
-        } else {
-            writing = archive == null ? null : classDataSharing(command, java, archive, classPath);
-        }
+        Path writing = classDataSharing(command, java, archive, classPath);
         command.add("-cp");
         command.add(classPath);
         command.add(Launcher.class.getName());
@@ -84,20 +79,26 @@ final class QuickJitRelaunch {
 
     /**
      * Class-data sharing for the relaunched JVM, as {@code ./switchyard app} does (decision 1110): the app's classes
-     * (JavaFX, Jackson, the engine) from an archive in the user's cache that the first relaunch after an install writes
-     * at exit. Used when newer than every jar of the class path (the JVM itself also refuses, silently, an archive whose
-     * jars or runtime differ); written only when the runtime has its base archive (without one the JVM would not start).
+     * (JavaFX, Jackson, the engine) from the archive the package's postinst wrote for this install, else from one in the
+     * user's cache ({@code archive}, may be null) that the first relaunch after an install writes at exit. Either is used
+     * when newer than every jar of the class path (the JVM itself also refuses, silently, an archive whose jars or
+     * runtime differ); the cache's is written only when the runtime has its base archive (without one the JVM would not
+     * start).
      *
      * @return the temporary file the child writes the archive to, or null when it reads one (or neither)
      */
     private static Path classDataSharing(List<String> command, Path java, Path archive, String classPath) {
-        if (!Files.isRegularFile(java.getParent().resolveSibling("lib").resolve("server").resolve("classes.jsa"))) {
+        Path installed = installedArchive(java);
+        if (newerThanJars(installed, classPath)) {
+            // a static archive of the whole start-up (installers/linux/class-archive.sh): no base archive needed
+            return readArchive(command, installed);
+        }
+        if (archive == null
+                || !Files.isRegularFile(java.getParent().resolveSibling("lib").resolve("server").resolve("classes.jsa"))) {
             return null;
         }
         if (newerThanJars(archive, classPath)) {
-            command.add("-Xlog:cds=off,cds+dynamic=off");
-            command.add("-XX:SharedArchiveFile=" + archive);
-            return null;
+            return readArchive(command, archive);
         }
         // writing needs the base archive to map (else the JVM refuses to start): probed first, as the launcher script does
         if (!baseArchiveMaps(java)) {
@@ -112,6 +113,13 @@ final class QuickJitRelaunch {
         command.add("-Xlog:cds=off,cds+dynamic=off");
         command.add("-XX:ArchiveClassesAtExit=" + tmp);
         return tmp;
+    }
+
+    /** Asks the child to load classes from {@code archive}; null: it writes none. */
+    private static Path readArchive(List<String> command, Path archive) {
+        command.add("-Xlog:cds=off,cds+dynamic=off");
+        command.add("-XX:SharedArchiveFile=" + archive);
+        return null;
     }
 
     private static boolean baseArchiveMaps(Path java) {
@@ -138,7 +146,7 @@ final class QuickJitRelaunch {
      */
     static Path installedArchive(Path java) {
         Path runtime = java.getParent() == null ? null : java.getParent().getParent();
-        return runtime == null ? null : runtime.resolveSibling("app").resolve("switchyard.jsa");
+        return runtime == null ? null : runtime.resolveSibling("app").resolve(INSTALLED_ARCHIVE);
     }
 
     /** {@code $XDG_CACHE_HOME/switchyard}, else {@code $HOME/.cache/switchyard} (the JVM's home when unset); null without one. */
@@ -149,7 +157,7 @@ final class QuickJitRelaunch {
             home = System.getProperty("user.home");
         }
         Path dir = cache != null && !cache.isBlank() ? Path.of(cache) : home == null || home.isBlank() ? null : Path.of(home, ".cache");
-        return dir == null ? null : dir.resolve("switchyard").resolve("installed-app.jsa");
+        return dir == null ? null : dir.resolve("switchyard").resolve(USER_CACHE_ARCHIVE);
     }
 
     static boolean newerThanJars(Path archive, String classPath) {

@@ -57,6 +57,9 @@ public final class Startup {
                 System.getProperty("java.vm.info", ""));
     }
 
+    /** The archive {@code ./switchyard app} writes beside the app's jar after a build (the launcher script names it). */
+    private static final String BUILD_ARCHIVE = "switchyard-app.jsa";
+
     static String classArchive(java.util.List<String> jvmArguments, String vmInfo) {
         boolean sharing = vmInfo.contains("sharing");
         String named = null;
@@ -75,12 +78,13 @@ public final class Startup {
             return "jdk";
         }
         String file = named.substring(named.lastIndexOf('/') + 1);
-        return switch (file) {
-            case "switchyard.jsa" -> "installed";
-            case "installed-app.jsa" -> "user-cache";
-            case "switchyard-app.jsa" -> "build";
-            default -> "other";
-        };
+        if (file.equals(QuickJitRelaunch.INSTALLED_ARCHIVE)) {
+            return "installed";
+        }
+        if (file.equals(QuickJitRelaunch.USER_CACHE_ARCHIVE)) {
+            return "user-cache";
+        }
+        return file.equals(BUILD_ARCHIVE) ? "build" : "other";
     }
 
     private static final boolean TRACE = Boolean.getBoolean("switchyard.startup.trace");

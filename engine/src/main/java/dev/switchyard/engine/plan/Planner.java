@@ -104,10 +104,9 @@ public final class Planner {
      * its search (decision 1120): a higher aim costs more but for noise, so the pick is almost always the one trying
      * every aim would give, for a fraction of the runs. Windows are still judged at their real request counts; the
      * pooled estimate of each scaled month's satisfaction rests on a tenth of the requests, so its error, which the
-     * judgement adds to every
-     * window's spread, is about three times wider, and breach probabilities with it. Never a substitute for
-     * {@link #recommend}: a separate, cheaper simulation of the same scenario and seed, marked provisional, whose runs do
-     * not serve any other question (their base scenario differs in its scaling).
+     * judgement adds to every window's spread, is about three times wider, and breach probabilities with it. Never a
+     * substitute for {@link #recommend}: a separate, cheaper simulation of the same scenario and seed, marked
+     * provisional, whose runs do not serve any other question (their base scenario differs in its scaling).
      */
     public Recommendation firstLook(Scenario base, PlanOptions options, RunControl control) throws CostTable.UnpricedModelsException {
         long t0 = System.nanoTime();

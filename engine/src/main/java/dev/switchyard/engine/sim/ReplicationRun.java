@@ -201,15 +201,15 @@ final class ReplicationRun {
                 blockFrac[k] = (rem + 0.5) * invSim;
                 blockRow[k] = stream.row(seq, day);
             }
-            float touched = 0;
+            float sum = 0;
             for (int k = 0; k < len; k++) {
                 int r = blockRow[k];
                 if (announce) {
                     router.upcoming(r); // RouterRequest.queryKey() is the evaluation row
                 }
-                touched += CacheLines.touch(packed, r * stride, hot) + latencyModel.touch(r);
+                sum += CacheLines.touch(packed, r * stride, hot) + latencyModel.touch(r);
             }
-            this.touched = touched;
+            touched = sum;
             for (int k = 0; k < len; k++) {
                 int r = blockRow[k];
                 System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
