@@ -248,31 +248,11 @@ public final class ProteusTrainer {
      * runs the network hundreds of times per row, and it only needs the choice, which serving makes with
      * StrictMath.tanh.
      */
-    private static final class SplitAccuracy {
-        private final LabelledSplit set;
-        private final double[] phat;
-        private final double[] costNorm;
-        private final float[] labels;
-        private final double[] shifted;
-        private final double[] wLambda;
-        private final double[] p;
-        private final int w2;
-        private final int b2;
-        private final int hidden;
-        private final java.util.Map<Double, Double> known = new java.util.HashMap<>();
-
+    private record SplitAccuracy(LabelledSplit set, double[] phat, double[] costNorm, float[] labels, double[] shifted,
+                                 double[] wLambda, double[] p, int w2, int b2, int hidden, java.util.Map<Double, Double> known) {
         SplitAccuracy(LabelledSplit set, double[] phat, double[] costNorm, float[] labels, double[] shifted, double[] wLambda,
                 double[] p, int w2, int b2, int hidden) {
-            this.set = set;
-            this.phat = phat;
-            this.costNorm = costNorm;
-            this.labels = labels;
-            this.shifted = shifted;
-            this.wLambda = wLambda;
-            this.p = p;
-            this.w2 = w2;
-            this.b2 = b2;
-            this.hidden = hidden;
+            this(set, phat, costNorm, labels, shifted, wLambda, p, w2, b2, hidden, new java.util.HashMap<>());
         }
 
         double at(double logLambda) {
