@@ -51,20 +51,20 @@ public class ChartCard extends VBox {
 
         Label heading = new Label(title);
         heading.getStyleClass().add("chart-title");
-        heading.setTooltip(wrap(explanation));
+        ChartCardTooltips.install(heading, explanation);
         heading.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Button save = new Button("PNG");
-        save.setTooltip(wrap("Save this chart as a PNG image."));
+        ChartCardTooltips.install(save, "Save this chart as a PNG image.");
         save.setOnAction(e -> savePng(title));
         save.getStyleClass().addAll("small", "flat");
         Button copy = new Button("Copy");
-        copy.setTooltip(wrap("Copy the numbers behind this chart (tab-separated: pastes into a spreadsheet)."));
+        ChartCardTooltips.install(copy, "Copy the numbers behind this chart (tab-separated: pastes into a spreadsheet).");
         copy.setOnAction(e -> copyTable());
         copy.getStyleClass().addAll("small", "flat");
-        showTable.setTooltip(wrap("Show the numbers behind this chart as a table."));
+        ChartCardTooltips.install(showTable, "Show the numbers behind this chart as a table.");
         showTable.getStyleClass().addAll("small", "flat");
         showTable.selectedProperty().addListener((o, was, now) -> refreshBody());
 

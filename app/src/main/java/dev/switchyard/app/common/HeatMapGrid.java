@@ -67,13 +67,13 @@ public class HeatMapGrid extends GridPane {
             Label head = new Label(columnNames.get(c));
             head.getStyleClass().add("heat-header");
             head.setMinWidth(0);
-            head.setTooltip(ChartCard.wrap(columnNames.get(c)));
+            ChartCardTooltips.install(head, columnNames.get(c));
             add(head, c + 1, 0);
         }
         for (int r = 0; r < rowNames.size(); r++) {
             Label name = new Label(rowNames.get(r));
             name.getStyleClass().add("heat-header");
-            name.setTooltip(ChartCard.wrap(rowNames.get(r)));
+            ChartCardTooltips.install(name, rowNames.get(r));
             add(name, 0, r + 1);
             for (int c = 0; c < columnNames.size(); c++) {
                 double v = values[r][c];
@@ -87,8 +87,8 @@ public class HeatMapGrid extends GridPane {
                     Color color = colour(higherIsBetter ? t : 1 - t);
                     cell.setStyle("-fx-background-color: " + web(color) + "; -fx-text-fill: "
                             + (color.getBrightness() > 0.6 ? "#1b1f24" : "white") + ";");
-                    cell.setTooltip(ChartCard.wrap(rowNames.get(r) + " / " + columnNames.get(c) + ": "
-                            + tooltip.apply(v)));
+                    ChartCardTooltips.install(cell, rowNames.get(r) + " / " + columnNames.get(c) + ": "
+                            + tooltip.apply(v));
                 }
                 add(cell, c + 1, r + 1);
             }
@@ -107,7 +107,7 @@ public class HeatMapGrid extends GridPane {
                 l.setText(text);
                 l.getStyleClass().add("heat-cell-blank");
                 l.setStyle("-fx-background-color: #e6e8eb; -fx-text-fill: #5a6270; -fx-font-style: italic;");
-                l.setTooltip(ChartCard.wrap(tooltip));
+                ChartCardTooltips.install(l, tooltip);
             }
         }
     }

@@ -269,10 +269,10 @@ public final class NegotiateView extends ScrollPane {
             Integer c = GridPane.getColumnIndex(n);
             if (n instanceof Label lab && r != null && c != null && r > 0 && c > 0) {
                 g.cell(g.targets().get(c - 1), g.latenciesMs().get(r - 1)).filter(x -> x.met())
-                        .ifPresent(x -> lab.setTooltip(ChartCard.wrap(x.router() + " keeps " + pct(x.target()) + " and "
+                        .ifPresent(x -> ChartCardTooltips.install(lab, x.router() + " keeps " + pct(x.target()) + " and "
                                 + rows.get(r - 1) + " for " + Formats.usd(x.monthlySpend()) + " a month"
                                 + (x.toldTighter() ? String.format(Locale.ROOT, ", configured for %,.0f ms: that keeps this looser "
-                                + "target too, for less than the router configured for it", x.routerLatencyMs()) : ""))));
+                                + "target too, for less than the router configured for it", x.routerLatencyMs()) : "")));
                 lab.setMinHeight(26);
             }
         }

@@ -29,8 +29,8 @@ public final class BudgetView extends HBox {
         label.getStyleClass().add("control-label");
         ChartCardTooltips.install(label, "What the team can spend per month. The tile shows the highest SLA target "
                 + "that budget can promise. Press Enter to apply.");
-        field.setTooltip(dev.switchyard.app.common.ChartCard.wrap("Type a monthly budget in dollars (500, $1,200, 2.5K) "
-                + "and press Enter."));
+        ChartCardTooltips.install(field, "Type a monthly budget in dollars (500, $1,200, 2.5K) "
+                + "and press Enter.");
         Label problem = new Label();
         problem.getStyleClass().add("notes");
         problem.setWrapText(true);

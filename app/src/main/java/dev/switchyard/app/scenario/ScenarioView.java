@@ -335,8 +335,8 @@ public final class ScenarioView extends SplitPane {
         javafx.scene.control.CheckBox deprecations = new javafx.scene.control.CheckBox("Models leave at their deprecation date");
         deprecations.setId("timeline-deprecations");
         deprecations.setWrapText(true);
-        deprecations.setTooltip(ChartCard.wrap("A model whose catalog deprecation date falls inside the horizon leaves the pool "
-                + "from that month; the routers re-plan without it."));
+        ChartCardTooltips.install(deprecations, "A model whose catalog deprecation date falls inside the horizon leaves the pool "
+                + "from that month; the routers re-plan without it.");
         ComboBox<String> sheetFrom = new ComboBox<>();
         sheetFrom.setId("timeline-sheet");
         sheetFrom.setMaxWidth(Double.MAX_VALUE);
@@ -622,8 +622,8 @@ public final class ScenarioView extends SplitPane {
         Label label = new Label(title);
         label.getStyleClass().add("control-label");
         ChartCardTooltips.install(label, explanation);
-        if (control instanceof javafx.scene.control.Control c && c.getTooltip() == null) {
-            c.setTooltip(ChartCard.wrap(explanation));
+        if (control instanceof javafx.scene.control.Control c && !ChartCardTooltips.has(c)) {
+            ChartCardTooltips.install(c, explanation);
         }
         VBox v = new VBox(3, label, control);
         return v;
