@@ -28,7 +28,6 @@ final class RateLimiter {
     private final PreparedScenario p;
     private final LatencyMetrics metrics;
     private final RateBudget budget;
-    private final int[] sampleColumn; // the pool model's column in the sample
     private long minute = Long.MIN_VALUE;
     // the span of day positions (PreparedScenario.timeOfDay's argument) strictly inside the current minute
     private int minuteDay = -1;
@@ -43,10 +42,6 @@ final class RateLimiter {
         this.p = p;
         this.metrics = metrics;
         this.budget = budget;
-        this.sampleColumn = new int[p.m];
-        for (int j = 0; j < p.m; j++) {
-            sampleColumn[j] = p.sample.modelIndex(p.models.get(j));
-        }
     }
 
     /** The limiter of one replication, or null when no pool model has a rate limit (the run then pays nothing). */
@@ -122,8 +117,12 @@ final class RateLimiter {
      *
      * @param frac the request's position in its day (the stream's time of day, {@link PreparedScenario#timeOfDay})
      * @param w the real requests it stands for
+     * @param inputTokens the request's input tokens
+     * @param outputTokens the row's output tokens per pool model, from {@code at} on (the latency cells the simulator
+     *     already gathered for the row, {@link LatencyModel#gather}: no second lookup in the sample per chain step)
      */
-    int serve(int routed, int row, long seq, int day, double frac, double w, CallLedger calls) {
+    int serve(int routed, long seq, int day, double frac, double w, CallLedger calls, int inputTokens, float[] outputTokens,
+            int at) {
         // the same minute as the last request unless the position left that minute's span of the day (requests come
         // in time order, so the day's time-of-day lookup runs about once a minute, not once a request)
         if (day != minuteDay || !(frac > minuteFrom && frac < minuteTo)) {
@@ -138,7 +137,7 @@ final class RateLimiter {
             minuteTo = fracAt((ofDay + 1) * MINUTE_MS) - SPAN_MARGIN;
         }
         if (producedAlready(routed, calls)) {
-            use(routed, row, w);
+            budget.use(routed, w, tokens(routed, inputTokens, outputTokens, at));
             return routed;
         }
         double left = w;
@@ -146,7 +145,7 @@ final class RateLimiter {
         double u = -1; // drawn only when a request is split between models
         budget.startChain(routed);
         for (int model = routed; model >= 0; model = budget.next(model)) {
-            int tokens = tokens(model, row);
+            int tokens = tokens(model, inputTokens, outputTokens, at);
             double taken = Math.min(left, budget.room(model, tokens));
             if (taken > 0) {
                 budget.use(model, taken, tokens);
@@ -174,7 +173,7 @@ final class RateLimiter {
             }
         }
         // no model of the chain has room for the rest: the routed model serves it over the limit
-        use(routed, row, left);
+        budget.use(routed, left, tokens(routed, inputTokens, outputTokens, at));
         metrics.overLimit(left);
         return chosen < 0 ? routed : chosen;
     }
@@ -199,15 +198,11 @@ final class RateLimiter {
         return false;
     }
 
-    private void use(int model, int row, double w) {
-        budget.use(model, w, tokens(model, row));
-    }
-
-    // without any token limit the count is never read: skipped (the output-token lookup is per chain step)
-    private int tokens(int model, int row) {
+    // without any token limit the count is never read: skipped
+    private int tokens(int model, int inputTokens, float[] outputTokens, int at) {
         if (!budget.limitsTokens()) {
             return 0;
         }
-        return p.inputTokens[row] + p.sample.outputTokens(p.sampleRow[row], sampleColumn[model]);
+        return inputTokens + (int) outputTokens[at + model];
     }
 }

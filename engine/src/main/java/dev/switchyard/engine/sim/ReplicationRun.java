@@ -236,7 +236,7 @@ final class ReplicationRun {
                     throw new IllegalStateException("router '" + s.router() + "' returned model " + served + " of " + m);
                 }
                 if (limits != null) {
-                    served = limits.serve(served, row, seq, day, frac, w, calls);
+                    served = limits.serve(served, seq, day, frac, w, calls, blockInputTokens[b], latCells, b * latPerRow);
                 }
                 calls.call(served);
                 int ok = calls.outcome[served];
