@@ -57,9 +57,6 @@ public final class Startup {
                 System.getProperty("java.vm.info", ""));
     }
 
-    /** The archive {@code ./switchyard app} writes beside the app's jar after a build (the launcher script names it). */
-    private static final String BUILD_ARCHIVE = "switchyard-app.jsa";
-
     static String classArchive(java.util.List<String> jvmArguments, String vmInfo) {
         boolean sharing = vmInfo.contains("sharing");
         String named = null;
@@ -88,6 +85,8 @@ public final class Startup {
     }
 
     private static final boolean TRACE = Boolean.getBoolean("switchyard.startup.trace");
+    /** The archive {@code ./switchyard app} writes beside the app's jar after a build (the launcher script names it). */
+    private static final String BUILD_ARCHIVE = "switchyard-app.jsa";
 
     /** With {@code -Dswitchyard.startup.trace=true}: prints when {@code what} happened, in ms from the JVM's start. */
     public static void mark(String what) {

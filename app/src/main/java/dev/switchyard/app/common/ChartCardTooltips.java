@@ -39,7 +39,7 @@ public final class ChartCardTooltips {
 
     /** True when {@code node} has a tooltip, made or still to be made. */
     public static boolean has(Node node) {
-        return node.getProperties().containsKey(KEY) || node instanceof Control c && c.getTooltip() != null;
+        return text(node) != null;
     }
 
     /** The text {@code node} is explained with, or null: what its tooltip shows or will show. */

@@ -76,7 +76,7 @@ final class Timestamps {
      * form, an impossible date, a leap second), which the java.time parsers then judge. A traffic file holds one per
      * row, and the formatter's general parse was a fifth of reading the bundled sample at start-up.
      */
-    static long utcInstantMillis(String s) {
+    private static long utcInstantMillis(String s) {
         int n = s.length();
         if (n < 20 || n == 21 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
