@@ -150,8 +150,8 @@ public final class LatencyModel {
 
     /**
      * Floats per row that {@link #gather} copies: the row's output tokens per model, then its recorded totals and its
-     * recorded TTFTs when the traffic has them. The simulator copies them with the row's other cells, before it knows
-     * which model serves, so their cache misses overlap in its gather pass (decisions 1005, 1060).
+     * recorded TTFTs when the traffic has them. {@link PreparedScenario} packs them into each row's cells, so the
+     * simulator copies them with the row's other cells, before it knows which model serves (decisions 1060, 1140).
      */
     int cellsPerRow() {
         return perRow;
@@ -160,14 +160,6 @@ public final class LatencyModel {
     /** Copies what the draws of evaluation row {@code row} read into {@code into} from {@code at} on. */
     void gather(int row, float[] into, int at) {
         System.arraycopy(cellLatency, row * perRow, into, at, perRow);
-    }
-
-    /**
-     * Reads one cell of each cache line that {@link #gather} will copy for {@code row}, plus its input tokens, so that
-     * the simulator can have many rows' misses in flight before it copies (decision 1060); the sum means nothing.
-     */
-    float touch(int row) {
-        return CacheLines.touch(cellLatency, row * perRow, perRow) + inputTokens[row];
     }
 
     /** The row's input tokens (the prefill term's). */

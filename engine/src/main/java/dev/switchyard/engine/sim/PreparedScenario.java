@@ -51,13 +51,20 @@ public final class PreparedScenario {
     final double[] realisedNorm;
     final float[] score;
     /**
-     * The hot loop's copy of each evaluation row, packed so one request touches three adjacent cache
-     * lines instead of four scattered arrays: per row {@code stride = 4m} floats, normalised expected
-     * cost, realised cost (USD), score, expected cost (USD). Float precision (7 digits) is ample for a
-     * single request; every sum is accumulated in double.
+     * The hot loop's cells of each evaluation row, one contiguous run per row so that a request's gather touches as
+     * few cache lines as it can (decisions 0305, 1060, 1140): per row {@code stride} floats, the normalised expected
+     * cost, realised cost (USD) and score of each model, then the latency model's cells ({@link #latencyAt}: output
+     * tokens, and recorded latencies where the traffic has them), then the input tokens ({@link #inputTokensAt}, as a
+     * float: exact below 2^24 tokens). Float precision (7 digits) is ample for a single request; every sum is
+     * accumulated in double. The expected USD cost, which only a router's {@code expectedCost} reads, is apart
+     * ({@link #expectedUsd}).
      */
     final float[] packed;
     final int stride;
+    final int latencyAt;
+    final int inputTokensAt;
+    /** Expected USD cost of each (row, model), {@code [row * m + model]}. */
+    final float[] expectedUsd;
     final FeatureVector[] features;
     final CostScale costScale;
     final QualityPriors priors;
@@ -180,17 +187,23 @@ public final class PreparedScenario {
             int q = eval[r];
             fillRow(r, q, col, table, expAll, norm);
         }
-        this.stride = 4 * m;
+        this.latencyModel = new LatencyModel(sample, s.catalog(), models, sampleRow);
+        this.latencyAt = 3 * m;
+        this.inputTokensAt = latencyAt + latencyModel.cellsPerRow();
+        this.stride = inputTokensAt + 1;
         this.packed = new float[rows * stride];
+        this.expectedUsd = new float[rows * m];
         for (int r = 0; r < rows; r++) {
+            int b = r * stride;
             for (int j = 0; j < m; j++) {
                 int i = r * m + j;
-                int b = r * stride;
                 packed[b + j] = (float) normCost[i];
                 packed[b + m + j] = (float) realisedCost[i];
                 packed[b + 2 * m + j] = score[i];
-                packed[b + 3 * m + j] = (float) expectedCost[i];
+                expectedUsd[i] = (float) expectedCost[i];
             }
+            latencyModel.gather(r, packed, b + latencyAt);
+            packed[b + inputTokensAt] = latencyModel.inputTokens(r);
         }
         List<List<Integer>> byCat = new ArrayList<>();
         for (int c = 0; c < cats; c++) {
@@ -228,30 +241,18 @@ public final class PreparedScenario {
         this.priors = buildPriors(s, cal, col, cats);
         this.hourCdf = rhythm(s);
         this.startMillis = startOf(sample);
-        this.catalogForLatency = s.catalog();
     }
 
-    private volatile LatencyModel latencyModel;
-    private final dev.switchyard.engine.catalog.Catalog catalogForLatency;
+    private final LatencyModel latencyModel;
 
-    /** The pool's latency distributions (built on first use, shared by every run of this preparation). */
     /** The catalog's latency per pool model as routers are told it (a prior, never the realised draws). */
     public dev.switchyard.engine.routing.LatencyPriors latencyPriors() {
         return latencyModel().priors();
     }
 
+    /** The pool's latency distributions, shared by every run of this preparation. */
     LatencyModel latencyModel() {
-        LatencyModel lm = latencyModel;
-        if (lm == null) {
-            synchronized (this) {
-                lm = latencyModel;
-                if (lm == null) {
-                    lm = new LatencyModel(sample, catalogForLatency, models, sampleRow);
-                    latencyModel = lm;
-                }
-            }
-        }
-        return lm;
+        return latencyModel;
     }
 
     /** Prepares a scenario (costs every cell once; seconds at most for large samples). */
@@ -660,6 +661,7 @@ public final class PreparedScenario {
     // Timeline what-ifs (plan package): from a month on, requests cost what another price table says.
     private int[] epochMonths = new int[0];
     private float[][] epochPacked = new float[0][];
+    private float[][] epochExpected = new float[0][];
 
     /** The packed cells in force in {@code month} (0-based): the scenario's own until a later cost epoch starts. */
     float[] packedForMonth(int month) {
@@ -667,6 +669,17 @@ public final class PreparedScenario {
         for (int k = 0; k < epochMonths.length; k++) {
             if (month >= epochMonths[k]) {
                 out = epochPacked[k];
+            }
+        }
+        return out;
+    }
+
+    /** The expected USD costs in force in {@code month}, {@code [row * m + model]}, as {@link #packedForMonth}. */
+    float[] expectedUsdForMonth(int month) {
+        float[] out = expectedUsd;
+        for (int k = 0; k < epochMonths.length; k++) {
+            if (month >= epochMonths[k]) {
+                out = epochExpected[k];
             }
         }
         return out;
@@ -692,20 +705,25 @@ public final class PreparedScenario {
         }
         double norm = costScale.normaliser();
         float[] out = new float[rows * stride];
+        float[] outExpected = new float[rows * m];
         for (int r = 0; r < rows; r++) {
+            int b = r * stride;
             for (int j = 0; j < m; j++) {
                 int i = r * m + j;
-                int b = r * stride;
                 double expected = src.expectedCost[i] * factor[j];
                 out[b + j] = (float) (expected / norm);
                 out[b + m + j] = (float) (src.realisedCost[i] * factor[j]);
                 out[b + 2 * m + j] = score[i];
-                out[b + 3 * m + j] = (float) expected;
+                outExpected[i] = (float) expected;
             }
+            // latency cells and input tokens are the traffic's, whatever the prices
+            System.arraycopy(packed, b + latencyAt, out, b + latencyAt, stride - latencyAt);
         }
         epochMonths = Arrays.copyOf(epochMonths, epochMonths.length + 1);
         epochMonths[epochMonths.length - 1] = fromMonth;
         epochPacked = Arrays.copyOf(epochPacked, epochPacked.length + 1);
         epochPacked[epochPacked.length - 1] = out;
+        epochExpected = Arrays.copyOf(epochExpected, epochExpected.length + 1);
+        epochExpected[epochExpected.length - 1] = outExpected;
     }
 }

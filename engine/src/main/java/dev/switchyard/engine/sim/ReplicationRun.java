@@ -38,7 +38,6 @@ final class ReplicationRun {
     private final int cheapestMeeting;
     private final SignalTape tape;
     private final float[] block;
-    private final int hot;
     private final int[] blockRow = new int[BLOCK];
     private final int[] blockDay = new int[BLOCK];
     private final long[] blockSeq = new long[BLOCK];
@@ -49,11 +48,10 @@ final class ReplicationRun {
     private final LatencyModel latencyModel;
     private final CounterRandom latencyRandom;
     private final LatencyMetrics latency;
-    // the block's rows' latency cells (LatencyModel.gather) and input tokens, copied in the gather pass: a large pool's
-    // cache misses then overlap with the row cells' instead of stalling each draw of the latency pass
-    private final int latPerRow;
-    private final float[] latCells;
-    private final int[] blockInputTokens = new int[BLOCK];
+    // a row's latency cells and input tokens are in its packed cells (PreparedScenario.latencyAt, inputTokensAt), so
+    // the gather copies them with the rest of the row: one contiguous run of cache lines per request (decision 1140)
+    private final int latencyAt;
+    private final int inputTokensAt;
     // routers use observed latency only for a latency term (Router.observeLatency): without one, skip the calls
     private final boolean feedLatency;
     private final boolean announce; // the router loads per-query state ahead (Router.loadsAhead)
@@ -101,7 +99,8 @@ final class ReplicationRun {
         this.stride = p.stride;
         this.packed = p.packed;
         this.block = new float[BLOCK * p.stride];
-        this.hot = 3 * p.m;
+        this.latencyAt = p.latencyAt;
+        this.inputTokensAt = p.inputTokensAt;
         this.tau = s.sla().target();
         this.delay = s.feedback().delayRequests();
         // the regret reference is the SLA oracle under every term of the contract (two constraints with a latency term)
@@ -135,8 +134,6 @@ final class ReplicationRun {
         this.feedLatency = router != null && s.latency().isActive();
         this.announce = router != null && router.loadsAhead();
         this.latencyRandom = new CounterRandom(s.seed(), replication, Seeds.LATENCY);
-        this.latPerRow = latencyModel.cellsPerRow();
-        this.latCells = new float[BLOCK * latPerRow];
         this.latency = new LatencyMetrics(s.latency(), tiers > 0 ? p.sample.slaTiers().values() : List.of(), metrics.days,
                 metrics.months, s.sla(), total);
         this.limits = RateLimiter.of(p, s.catalog(), latency, s.seed(), replication);
@@ -148,8 +145,9 @@ final class ReplicationRun {
         long seq = 0;
         for (int month = 0; month < metrics.months; month++) {
             packed = p.packedForMonth(month);
-            current.month(packed);
-            past.month(packed);
+            float[] expected = p.expectedUsdForMonth(month);
+            current.month(expected);
+            past.month(expected);
             long n = v.requestsInMonth(month);
             int exactDays = (int) Math.max(0, Math.min(Scenario.Volume.DAYS_PER_MONTH,
                     (long) sc.exactDays() - (long) month * Scenario.Volume.DAYS_PER_MONTH));
@@ -186,7 +184,7 @@ final class ReplicationRun {
             int len = (int) Math.min(BLOCK, sim - blockStart);
             // Gather: draw the block's rows, touch their cache lines, then copy their cells into a buffer that stays
             // in L1. The touches are small independent loads, so many of a large pool's cache misses are in flight at
-            // once; the copies then read from L1 and L2 (decision 1060).
+            // once; the copies then read from L1 and L2 (decisions 1060, 1140).
             for (int k = 0; k < len; k++) {
                 rem += segDays;
                 while (rem >= sim) {
@@ -207,14 +205,12 @@ final class ReplicationRun {
                 if (announce) {
                     router.upcoming(r); // RouterRequest.queryKey() is the evaluation row
                 }
-                sum += CacheLines.touch(packed, r * stride, hot) + latencyModel.touch(r);
+                sum += CacheLines.touch(packed, r * stride, stride);
             }
             touched = sum;
             for (int k = 0; k < len; k++) {
                 int r = blockRow[k];
-                System.arraycopy(packed, r * stride, block, k * stride, hot); // expected USD cost stays in packed
-                latencyModel.gather(r, latCells, k * latPerRow);
-                blockInputTokens[k] = latencyModel.inputTokens(r);
+                System.arraycopy(packed, r * stride, block, k * stride, stride);
             }
             for (int b = 0; b < len; b++) {
                 int row = blockRow[b];
@@ -236,7 +232,8 @@ final class ReplicationRun {
                     throw new IllegalStateException("router '" + s.router() + "' returned model " + served + " of " + m);
                 }
                 if (limits != null) {
-                    served = limits.serve(served, seq, day, frac, w, calls, blockInputTokens[b], latCells, b * latPerRow);
+                    served = limits.serve(served, seq, day, frac, w, calls, (int) block[base + inputTokensAt], block,
+                            base + latencyAt);
                 }
                 calls.call(served);
                 int ok = calls.outcome[served];
@@ -313,15 +310,15 @@ final class ReplicationRun {
             int served = blockServed[b];
             long seq = blockSeq[b];
             long bits = latencyRandom.bits(seq, served);
-            int at = b * latPerRow;
-            double ttft = latencyModel.ttftMs(bits, blockInputTokens[b], served, latCells, at);
-            double total = latencyModel.totalMs(bits, served, ttft, latCells, at);
+            int base = b * stride;
+            double ttft = latencyModel.ttftMs(bits, (int) block[base + inputTokensAt], served, block, base + latencyAt);
+            double total = latencyModel.totalMs(bits, served, ttft, block, base + latencyAt);
             double before = blockBefore[b];
             ttft += before;
             total += before;
             latency.record(seq, blockDay[b], month, tiers > 0 ? p.tier[row] : 0, ttft, total, w);
             if (feedLatency) {
-                current.at(b * stride, row, seq, blockDay[b], blockFrac[b]);
+                current.at(base, row, seq, blockDay[b], blockFrac[b]);
                 router.observeLatency(current, served, ttft, total);
             }
         }

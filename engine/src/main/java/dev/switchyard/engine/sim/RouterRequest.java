@@ -8,9 +8,8 @@ final class RouterRequest implements RequestView {
     private static final long DAY_MS = 86_400_000L;
     private final PreparedScenario p;
     private final int m;
-    private final int stride;
-    // the month's packed cells (a timeline's cost epochs switch them, PreparedScenario.packedForMonth)
-    private float[] packed;
+    // the month's expected USD costs (a timeline's cost epochs switch them, PreparedScenario.expectedUsdForMonth)
+    private float[] expectedUsd;
     private float[] cells;
     private int row;
     private long seq;
@@ -21,13 +20,12 @@ final class RouterRequest implements RequestView {
     RouterRequest(PreparedScenario p) {
         this.p = p;
         this.m = p.m;
-        this.stride = p.stride;
-        this.packed = p.packed;
+        this.expectedUsd = p.expectedUsd;
     }
 
-    /** The month's packed cells, read by {@link #expectedCost(int)}. */
-    void month(float[] monthPacked) {
-        this.packed = monthPacked;
+    /** The month's expected USD costs, read by {@link #expectedCost(int)}. */
+    void month(float[] monthExpectedUsd) {
+        this.expectedUsd = monthExpectedUsd;
     }
 
     void set(float[] cellArray, int cellBase, int rowIndex, long sequence, int dayIndex, double dayFraction) {
@@ -98,7 +96,7 @@ final class RouterRequest implements RequestView {
 
     @Override
     public double expectedCost(int model) {
-        return packed[row * stride + 3 * m + model];
+        return expectedUsd[row * m + model];
     }
 
     @Override
