@@ -29,15 +29,19 @@ public final class CellBetaPredictor implements Predictor {
     private final double q;
     private final double f;
     private final double invQf;
-    private final double[] priorA;
-    private final double[] priorN;
-    private final double[] labelled;
-    private final double[] successes;
-    private final double[] oneSided;
-    private final double[] reports;
+    // One run of CELL doubles per (category, model) cell: what an update reads and writes is in one cache line or two
+    // and behind one array reference, not spread over seven arrays (the update runs once per observed answer).
+    private static final int CELL = 8;
+    private static final int PRIOR_A = 0;
+    private static final int PRIOR_N = 1;
+    private static final int LABELLED = 2;
+    private static final int SUCCESSES = 3;
+    private static final int ONE_SIDED = 4;
+    private static final int REPORTS = 5;
+    private static final int EVIDENCE_PER_ANSWER = 6;
+    private final double[] cell;
     // per category, the posterior means by model: a router reads its category's row in place (predictView)
     private final double[][] estimate;
-    private final double[] evidencePerAnswer;
     private final List<String> modelIds;
     private final List<String> categoryNames;
 
@@ -52,22 +56,16 @@ public final class CellBetaPredictor implements Predictor {
         this.f = context.feedback().kind() == FeedbackKind.ONE_SIDED ? context.feedback().assumedFalseReportRate() : 0.0;
         this.invQf = 1.0 / (q - f);
         int cells = Math.max(1, categories) * models;
-        priorA = new double[cells];
-        priorN = new double[cells];
-        labelled = new double[cells];
-        successes = new double[cells];
-        oneSided = new double[cells];
-        reports = new double[cells];
+        cell = new double[cells * CELL];
         estimate = new double[Math.max(1, categories)][models];
-        evidencePerAnswer = new double[cells];
         double strength = context.priors().strength();
         for (int c = 0; c < categories; c++) {
             for (int m = 0; m < models; m++) {
-                int i = c * models + m;
-                priorA[i] = strength * context.priors().mean(c, m);
-                priorN[i] = strength;
+                int at = (c * models + m) * CELL;
+                cell[at + PRIOR_A] = strength * context.priors().mean(c, m);
+                cell[at + PRIOR_N] = strength;
                 estimate[c][m] = context.priors().mean(c, m);
-                evidencePerAnswer[i] = labelsPerAnswer(context.priors().mean(c, m), q, f);
+                cell[at + EVIDENCE_PER_ANSWER] = labelsPerAnswer(context.priors().mean(c, m), q, f);
             }
         }
         modelIds = context.models();
@@ -90,18 +88,32 @@ public final class CellBetaPredictor implements Predictor {
             return;
         }
         int category = event.request().category();
-        int i = category * models + event.model();
-        if (!tally(event.signal(), i, labelled, successes, oneSided, reports)) {
-            return;
+        int at = (category * models + event.model()) * CELL;
+        double[] k = cell;
+        switch (event.signal()) { // counted as tally counts
+            case SATISFIED -> {
+                k[at + LABELLED] += 1;
+                k[at + SUCCESSES] += 1;
+            }
+            case DISSATISFIED -> k[at + LABELLED] += 1;
+            case REPORT -> {
+                k[at + ONE_SIDED] += 1;
+                k[at + REPORTS] += 1;
+            }
+            case SILENCE -> k[at + ONE_SIDED] += 1;
+            case UNLABELLED -> {
+                return;
+            }
+            default -> throw unexpected(event.signal());
         }
-        estimate[category][event.model()] = posteriorMean(i);
+        estimate[category][event.model()] = posteriorMean(at);
     }
 
     /**
      * Counts one answer's signal into cell {@code i} of the four evidence arrays: a labelled answer into
      * {@code labelled} (and {@code successes} when satisfying), a one-sided one into {@code oneSided} (and
-     * {@code reports} when reported). False for an unlabelled answer, which counts nowhere. Shared with
-     * {@link LengthCellBetaPredictor}, whose cells count the same way.
+     * {@code reports} when reported). False for an unlabelled answer, which counts nowhere. {@link LengthCellBetaPredictor}
+     * counts with it; this class's {@link #learn} counts the same way into its interleaved cells.
      */
     static boolean tally(Signal s, int i, double[] labelled, double[] successes, double[] oneSided, double[] reports) {
         switch (s) {
@@ -128,17 +140,19 @@ public final class CellBetaPredictor implements Predictor {
         return new IllegalStateException("unexpected signal " + s);
     }
 
-    private double posteriorMean(int i) {
-        double n = oneSided[i];
+    private double posteriorMean(int at) {
+        double[] k = cell;
+        double n = k[at + ONE_SIDED];
         double failures = 0;
         double weight = 0;
         if (n > 0) {
-            failures = (reports[i] - f * n) * invQf;
+            failures = (k[at + REPORTS] - f * n) * invQf;
             failures = failures < 0 ? 0 : (failures > n ? n : failures);
-            weight = evidencePerAnswer[i];
+            weight = k[at + EVIDENCE_PER_ANSWER];
         }
         // n one-sided answers count as weight * n labels: their failure estimate is 1/weight times as noisy
-        return (priorA[i] + successes[i] + weight * (n - failures)) / (priorN[i] + labelled[i] + weight * n);
+        return (k[at + PRIOR_A] + k[at + SUCCESSES] + weight * (n - failures))
+                / (k[at + PRIOR_N] + k[at + LABELLED] + weight * n);
     }
 
     /**
@@ -165,8 +179,8 @@ public final class CellBetaPredictor implements Predictor {
 
     /** Answers observed (labelled or one-sided) in cell (category, model). */
     public double observations(int category, int model) {
-        int i = category * models + model;
-        return labelled[i] + oneSided[i];
+        int at = (category * models + model) * CELL;
+        return cell[at + LABELLED] + cell[at + ONE_SIDED];
     }
 
     @Override
@@ -174,9 +188,9 @@ public final class CellBetaPredictor implements Predictor {
         List<LearnedState.CellEstimate> out = new ArrayList<>(categories * models);
         for (int c = 0; c < categories; c++) {
             for (int m = 0; m < models; m++) {
-                int i = c * models + m;
+                int at = (c * models + m) * CELL;
                 out.add(new LearnedState.CellEstimate(categoryNames.get(c), modelIds.get(m), estimate[c][m],
-                        labelled[i] + oneSided[i], reports[i] + labelled[i]));
+                        cell[at + LABELLED] + cell[at + ONE_SIDED], cell[at + REPORTS] + cell[at + LABELLED]));
             }
         }
         return out;
@@ -191,8 +205,17 @@ public final class CellBetaPredictor implements Predictor {
 
     @Override
     public java.util.Map<String, double[]> warmArrays() {
-        return java.util.Map.of("labelled", labelled.clone(), "successes", successes.clone(), "oneSided", oneSided.clone(),
-                "reports", reports.clone(), "estimate", flatEstimate());
+        return java.util.Map.of("labelled", field(LABELLED), "successes", field(SUCCESSES), "oneSided", field(ONE_SIDED),
+                "reports", field(REPORTS), "estimate", flatEstimate());
+    }
+
+    // one evidence field of every cell, [category * models + model]: the warm state's layout
+    private double[] field(int offset) {
+        double[] out = new double[cell.length / CELL];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = cell[i * CELL + offset];
+        }
+        return out;
     }
 
     // the estimates as one array [category * models + model], the warm state's layout
@@ -206,12 +229,24 @@ public final class CellBetaPredictor implements Predictor {
 
     @Override
     public void restoreArrays(java.util.Map<String, double[]> arrays) {
+        int cells = cell.length / CELL;
+        double[] labelled = new double[cells];
+        double[] successes = new double[cells];
+        double[] oneSided = new double[cells];
+        double[] reports = new double[cells];
         copyInto(arrays, "labelled", labelled);
         copyInto(arrays, "successes", successes);
         copyInto(arrays, "oneSided", oneSided);
         copyInto(arrays, "reports", reports);
         double[] flat = new double[estimate.length * models];
         copyInto(arrays, "estimate", flat);
+        // every array checked before any is written: a bad state changes nothing
+        for (int i = 0; i < cells; i++) {
+            cell[i * CELL + LABELLED] = labelled[i];
+            cell[i * CELL + SUCCESSES] = successes[i];
+            cell[i * CELL + ONE_SIDED] = oneSided[i];
+            cell[i * CELL + REPORTS] = reports[i];
+        }
         for (int c = 0; c < estimate.length; c++) {
             System.arraycopy(flat, c * models, estimate[c], 0, models);
         }
