@@ -665,24 +665,25 @@ public final class PreparedScenario {
 
     /** The packed cells in force in {@code month} (0-based): the scenario's own until a later cost epoch starts. */
     float[] packedForMonth(int month) {
-        float[] out = packed;
-        for (int k = 0; k < epochMonths.length; k++) {
-            if (month >= epochMonths[k]) {
-                out = epochPacked[k];
-            }
-        }
-        return out;
+        int k = epochOf(month);
+        return k < 0 ? packed : epochPacked[k];
     }
 
     /** The expected USD costs in force in {@code month}, {@code [row * m + model]}, as {@link #packedForMonth}. */
     float[] expectedUsdForMonth(int month) {
-        float[] out = expectedUsd;
+        int k = epochOf(month);
+        return k < 0 ? expectedUsd : epochExpected[k];
+    }
+
+    /** The last cost epoch started by {@code month}, or -1 for the scenario's own costs. */
+    private int epochOf(int month) {
+        int last = -1;
         for (int k = 0; k < epochMonths.length; k++) {
             if (month >= epochMonths[k]) {
-                out = epochExpected[k];
+                last = k;
             }
         }
-        return out;
+        return last;
     }
 
     /**

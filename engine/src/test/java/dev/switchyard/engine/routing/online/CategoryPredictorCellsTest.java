@@ -61,35 +61,29 @@ class CategoryPredictorCellsTest {
 
         Predictor restored = ctx.createPredictor(Predictors.CATEGORY);
         restored.restoreArrays(state);
-        for (int tokens : new int[] {300, LatencyStream.LONG}) {
-            double[] a = new double[3];
-            double[] b = new double[3];
-            learned.predict(CostAwareLearningTest.view(tokens), a);
-            restored.predict(CostAwareLearningTest.view(tokens), b);
-            assertArrayEquals(a, b, 0.0);
-        }
+        assertSamePredictions(learned, restored, "restored");
         // learning on from the restored state is learning on from the original
         feed(learned, 300, 0, Signal.REPORT, 5);
         feed(restored, 300, 0, Signal.REPORT, 5);
-        double[] a = new double[3];
-        double[] b = new double[3];
-        learned.predict(CostAwareLearningTest.view(300), a);
-        restored.predict(CostAwareLearningTest.view(300), b);
-        assertArrayEquals(a, b, 0.0);
+        assertSamePredictions(learned, restored, "learning on after a restore");
 
         Predictor fresh = ctx.createPredictor(Predictors.CATEGORY);
-        double[] before = new double[3];
-        fresh.predict(CostAwareLearningTest.view(300), before);
         Map<String, double[]> bad = new HashMap<>(state);
         bad.put("reports", new double[1]); // the last array checked before the estimates
         assertThrows(IllegalArgumentException.class, () -> fresh.restoreArrays(bad));
         feed(fresh, 300, 0, Signal.SILENCE, 1);
         Predictor control = ctx.createPredictor(Predictors.CATEGORY);
         feed(control, 300, 0, Signal.SILENCE, 1);
-        double[] x = new double[3];
-        double[] y = new double[3];
-        fresh.predict(CostAwareLearningTest.view(300), x);
-        control.predict(CostAwareLearningTest.view(300), y);
-        assertArrayEquals(y, x, 0.0, "a rejected warm state left no counts behind");
+        assertSamePredictions(control, fresh, "a rejected warm state left no counts behind");
+    }
+
+    private static void assertSamePredictions(Predictor expected, Predictor actual, String what) {
+        for (int tokens : new int[] {300, LatencyStream.LONG}) { // both categories
+            double[] a = new double[3];
+            double[] b = new double[3];
+            expected.predict(CostAwareLearningTest.view(tokens), a);
+            actual.predict(CostAwareLearningTest.view(tokens), b);
+            assertArrayEquals(a, b, 0.0, what);
+        }
     }
 }
