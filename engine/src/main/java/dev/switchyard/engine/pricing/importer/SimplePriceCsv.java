@@ -22,6 +22,10 @@ import java.util.Set;
  * request_fee, effective_from, source, batch_input_per_1m, batch_output_per_1m} optional. A blank
  * cached price means "no cached price"; a blank required price is an error, never 0. A sheet has one
  * effective date, so rows that disagree on it are an error.
+ *
+ * <p>A price column may also be spelt the other ways teams write "USD per million tokens" ({@code input_per_mtok},
+ * {@code input_per_million}, {@code input_usd_per_1m}...; see {@link #PER_MILLION}). Other units (per 1k tokens, per
+ * token) are not guessed at: such a column is reported as ignored and the required column as missing.
  */
 final class SimplePriceCsv {
     private SimplePriceCsv() {
@@ -126,10 +130,22 @@ final class SimplePriceCsv {
         return v;
     }
 
+    /** Spellings of the {@code _per_1m} suffix that mean the same unit, USD per million tokens. */
+    static final List<String> PER_MILLION = List.of("_per_1m", "_per_1m_tokens", "_per_mtok", "_per_million",
+            "_per_million_tokens", "_usd_per_1m", "_usd_per_mtok", "_usd_per_million", "_cost_per_1m", "_price_per_1m");
+
+    /** The column called {@code name}, or for a {@code _per_1m} price column one of its {@link #PER_MILLION} spellings. */
     private static int column(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).equalsIgnoreCase(name)) {
-                return i;
+        List<String> names = List.of(name);
+        if (name.endsWith("_per_1m")) {
+            String stem = name.substring(0, name.length() - "_per_1m".length());
+            names = PER_MILLION.stream().map(suffix -> stem + suffix).toList();
+        }
+        for (String candidate : names) {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).trim().equalsIgnoreCase(candidate)) {
+                    return i;
+                }
             }
         }
         return -1;

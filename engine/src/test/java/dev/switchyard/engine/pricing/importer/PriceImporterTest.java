@@ -139,6 +139,21 @@ class PriceImporterTest {
     }
 
     @Test
+    void simpleCsvReadsOtherSpellingsOfPerMillion() throws Exception {
+        Path p = write("mtok.csv", "Model,Input_per_MTok,output_usd_per_1m,cached_input_per_million\nm-a,0.6,0.9,0.15\nm-b,10,30,\n");
+        PriceSheet s = PriceImporter.importFile(p);
+        assertEquals(0.6, s.prices().get("m-a").inputPer1M());
+        assertEquals(0.9, s.prices().get("m-a").outputPer1M());
+        assertEquals(0.15, s.prices().get("m-a").cachedInputPer1M());
+        assertEquals(30.0, s.prices().get("m-b").outputPer1M());
+        assertNull(s.prices().get("m-b").cachedInputPer1M());
+        // another unit is never taken for USD per 1M: the column is ignored and the required one is missing
+        ImportException e = fails("per1k.csv", "model,input_per_1k,output_per_1m\na,0.001,0.002\n");
+        assertEquals("input_per_1m", e.location().field(), e.getMessage());
+        assertTrue(e.getMessage().contains("input_per_1k"), e.getMessage());
+    }
+
+    @Test
     void simpleCsvErrorsAreLocated() throws Exception {
         String h = "model,input_per_1m,output_per_1m,cached_input_per_1m\n";
         ImportException e = fails("blank.csv", h + "a,1,,\n");
