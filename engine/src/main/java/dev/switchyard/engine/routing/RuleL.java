@@ -11,66 +11,50 @@ public final class RuleL {
     }
 
     /**
-     * Rule L on the request's normalised expected costs. The argmin runs on {@link #orderKey} integers so that the
-     * JIT can keep the best index in a conditional move: which model wins is as random as the request, and a branch
-     * per model mispredicted on most requests (the per-request routers' hottest line). Same choice as comparing the
-     * doubles, ties included (finite values; -0.0 counts as 0.0 as it does for {@code <}).
+     * Rule L on the request's normalised expected costs, branch-free (decisions 1020, 1150). Which model wins is as
+     * random as the request, so a compare-and-branch per model mispredicted on most requests; here each model's value
+     * becomes a key whose order as a long is the order of the value, with the model's index in its lowest bits, and
+     * the keys meet in four independent chains of branch-free minima, so that the dependent steps from one request's
+     * multiplier to its choice are few.
      *
-     * <p>The scan runs as two independent chains, over the lower and the upper half of the pool, merged at the end (the
-     * upper half's best wins only when strictly lower): the same first-lowest index as one scan, with half the chain of
-     * dependent conditional moves, which sits on the path from one request's multiplier to the next (decision 1020).
+     * <p>The value is {@code c_m + (lambda - lambda * p_m)}: rule L's {@code c_m - lambda * p_m} plus the constant
+     * {@code lambda}, which moves no argmin and makes every value non-negative (normalised costs are, a multiplier
+     * is, and {@code lambda * p <= lambda} for a probability, in floating point too), so the value's raw bits order as
+     * the value does. The index bits replace the lowest bits of the mantissa (4 for 9 to 16 models, a relative
+     * 2^-48): values that close, exact ties included, go to the lower model index.
      */
     public static int choose(RequestView request, double[] pHat, double lambda) {
         int n = request.modelCount();
         if (n < 2) {
             return 0;
         }
-        int upper = n >>> 1; // models in the upper half [h, n)
-        int h = n - upper;
-        int bestA = 0;
-        long keyA = orderKey(request.normalisedCost(0) - lambda * pHat[0]);
-        int bestB = h;
-        long keyB = orderKey(request.normalisedCost(h) - lambda * pHat[h]);
-        for (int i = 1; i < upper; i++) {
-            long ka = orderKey(request.normalisedCost(i) - lambda * pHat[i]);
-            long la = lessMask(ka, keyA);
-            bestA ^= (bestA ^ i) & (int) la;
-            keyA ^= (keyA ^ ka) & la;
-            int j = h + i;
-            long kb = orderKey(request.normalisedCost(j) - lambda * pHat[j]);
-            long lb = lessMask(kb, keyB);
-            bestB ^= (bestB ^ j) & (int) lb;
-            keyB ^= (keyB ^ kb) & lb;
+        long index = -1L >>> Long.numberOfLeadingZeros(n - 1); // the low bits that hold a model index
+        long value = ~index & Long.MAX_VALUE;
+        long a = Long.MAX_VALUE;
+        long b = Long.MAX_VALUE;
+        long c = Long.MAX_VALUE;
+        long d = Long.MAX_VALUE;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            a = min(a, key(request.normalisedCost(i) + (lambda - lambda * pHat[i]), value, i));
+            b = min(b, key(request.normalisedCost(i + 1) + (lambda - lambda * pHat[i + 1]), value, i + 1));
+            c = min(c, key(request.normalisedCost(i + 2) + (lambda - lambda * pHat[i + 2]), value, i + 2));
+            d = min(d, key(request.normalisedCost(i + 3) + (lambda - lambda * pHat[i + 3]), value, i + 3));
         }
-        if (h > upper) { // odd n: the lower half's last model
-            int i = h - 1;
-            long ka = orderKey(request.normalisedCost(i) - lambda * pHat[i]);
-            long la = lessMask(ka, keyA);
-            bestA ^= (bestA ^ i) & (int) la;
-            keyA ^= (keyA ^ ka) & la;
+        for (; i < n; i++) {
+            a = min(a, key(request.normalisedCost(i) + (lambda - lambda * pHat[i]), value, i));
         }
-        int l = (int) lessMask(keyB, keyA);
-        return bestA ^ ((bestA ^ bestB) & l);
+        return (int) (min(min(a, b), min(c, d)) & index);
     }
 
-    /**
-     * -1 (all bits) when {@code x < y} (signed), else 0, in arithmetic only: the sign of {@code x - y} corrected for
-     * overflow (Hacker's Delight 2-12). A ternary leaves the choice between a branch and a conditional move to the
-     * JIT's branch profile, which differs between JVMs; the argmin's outcome is as random as the request, so a branch
-     * mispredicts.
-     */
-    static long lessMask(long x, long y) {
-        long d = x - y;
-        return (d ^ ((x ^ y) & (d ^ x))) >> 63;
+    /** The value's bits (sign cleared: values are non-negative) with {@code model} in the low bits. */
+    static long key(double v, long valueBits, int model) {
+        return (Double.doubleToRawLongBits(v) & valueBits) | model;
     }
 
-    /**
-     * A long whose signed order is the order of the finite double {@code v}: the sign-magnitude bits with the
-     * magnitude flipped for negative values; {@code + 0.0} first turns -0.0 into 0.0, which {@code <} treats as equal.
-     */
-    static long orderKey(double v) {
-        long b = Double.doubleToRawLongBits(v + 0.0);
-        return b ^ ((b >> 63) >>> 1);
+    /** The lower of two non-negative longs without a branch: their difference cannot overflow. */
+    static long min(long x, long y) {
+        return y ^ ((x ^ y) & ((x - y) >> 63));
     }
 
     /** Rule L on explicit costs (e.g. the SLA oracle's hindsight bisection); the first {@code n} entries are used. */

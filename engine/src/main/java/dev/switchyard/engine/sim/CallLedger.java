@@ -17,7 +17,7 @@ final class CallLedger implements Serving {
     final int[] list;
     final int[] outcome;
     int n;
-    final float[] cells;
+    private float[] cells; // the month's packed rows (ReplicationRun switches them with the cost epochs)
     int base;
     private long seq;
     double spend;
@@ -35,6 +35,11 @@ final class CallLedger implements Serving {
         this.called = new boolean[m];
         this.list = new int[m];
         this.outcome = new int[m];
+    }
+
+    /** The month's packed rows: a timeline's cost epochs switch them. */
+    void month(float[] monthCells) {
+        this.cells = monthCells;
     }
 
     void reset(int cellBase, long sequence) {

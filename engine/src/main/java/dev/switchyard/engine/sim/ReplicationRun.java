@@ -37,7 +37,6 @@ final class ReplicationRun {
     private final double[] oracleRowCostAfterShift; // refitted to the post-shift mix, so the regret reference stays a bound
     private final int cheapestMeeting;
     private final SignalTape tape;
-    private final float[] block;
     private final int[] blockRow = new int[BLOCK];
     private final int[] blockDay = new int[BLOCK];
     private final long[] blockSeq = new long[BLOCK];
@@ -98,7 +97,6 @@ final class ReplicationRun {
         this.m = p.m;
         this.stride = p.stride;
         this.packed = p.packed;
-        this.block = new float[BLOCK * p.stride];
         this.latencyAt = p.latencyAt;
         this.inputTokensAt = p.inputTokensAt;
         this.tau = s.sla().target();
@@ -109,12 +107,12 @@ final class ReplicationRun {
         double judgeCost = Double.isNaN(s.judge().costPerCall()) ? p.cheapestMeanExpectedCost() : s.judge().costPerCall();
         this.cheapestMeeting = Math.max(0, p.cheapestMeetingTarget(tau)); // -1 (none): accumulated, then reported as NaN
         this.current = new RouterRequest(p);
-        this.current.set(block, 0, 0, 0, 0, 0);
+        this.current.set(packed, 0, 0, 0, 0, 0);
         this.past = new RouterRequest(p);
         this.event = new ServedFeedback(p);
         // immediate feedback is about the current request; the delay queue re-points past (drain)
         this.event.request = current;
-        this.calls = new CallLedger(m, block, stream, channel, s.judge().errorRate(), judgeCost);
+        this.calls = new CallLedger(m, packed, stream, channel, s.judge().errorRate(), judgeCost);
         this.truth = new RowTruth(p);
         int months = s.volume().months();
         int cats = p.sample.categories().size();
@@ -146,8 +144,9 @@ final class ReplicationRun {
         for (int month = 0; month < metrics.months; month++) {
             packed = p.packedForMonth(month);
             float[] expected = p.expectedUsdForMonth(month);
-            current.month(expected);
-            past.month(expected);
+            current.month(packed, expected);
+            past.month(packed, expected);
+            calls.month(packed);
             long n = v.requestsInMonth(month);
             int exactDays = (int) Math.max(0, Math.min(Scenario.Volume.DAYS_PER_MONTH,
                     (long) sc.exactDays() - (long) month * Scenario.Volume.DAYS_PER_MONTH));
@@ -176,15 +175,15 @@ final class ReplicationRun {
         int day = firstDay;
         long rem = -segDays;
         double invSim = 1.0 / sim;
-        float[] block = this.block;
+        float[] cells = packed;
         for (long blockStart = 0; blockStart < sim; blockStart += BLOCK) {
             if ((blockStart & 0xFFFFF) == 0 && blockStart > 0 && control.isCancelled()) {
                 throw new java.util.concurrent.CancellationException("simulation cancelled");
             }
             int len = (int) Math.min(BLOCK, sim - blockStart);
-            // Gather: draw the block's rows, touch their cache lines, then copy their cells into a buffer that stays
-            // in L1. The touches are small independent loads, so many of a large pool's cache misses are in flight at
-            // once; the copies then read from L1 and L2 (decisions 1060, 1140).
+            // Gather: draw the block's rows, then touch their cache lines. The touches are small independent loads, so
+            // many of a large pool's cache misses are in flight at once, and the routing loop then reads the rows in
+            // place from L1 and L2 (decisions 1060, 1140, 1150).
             for (int k = 0; k < len; k++) {
                 rem += segDays;
                 while (rem >= sim) {
@@ -208,15 +207,11 @@ final class ReplicationRun {
                 sum += CacheLines.touch(packed, r * stride, stride);
             }
             touched = sum;
-            for (int k = 0; k < len; k++) {
-                int r = blockRow[k];
-                System.arraycopy(packed, r * stride, block, k * stride, stride);
-            }
             for (int b = 0; b < len; b++) {
                 int row = blockRow[b];
                 day = blockDay[b];
                 double frac = blockFrac[b];
-                int base = b * stride;
+                int base = row * stride;
                 long seq = blockSeq[b];
                 current.at(base, row, seq, day, frac);
                 calls.reset(base, seq);
@@ -232,7 +227,7 @@ final class ReplicationRun {
                     throw new IllegalStateException("router '" + s.router() + "' returned model " + served + " of " + m);
                 }
                 if (limits != null) {
-                    served = limits.serve(served, seq, day, frac, w, calls, (int) block[base + inputTokensAt], block,
+                    served = limits.serve(served, seq, day, frac, w, calls, (int) cells[base + inputTokensAt], cells,
                             base + latencyAt);
                 }
                 calls.call(served);
@@ -253,7 +248,7 @@ final class ReplicationRun {
                             if (FeedbackChannel.informative(sig)) {
                                 mt.signals += 1;
                             }
-                            double callCost = block[base + m + model];
+                            double callCost = cells[base + m + model];
                             if (delay == 0) {
                                 // written out rather than through a method: once such a method is compiled on its
                                 // own (drain uses it) C2 refuses to inline it here, and the call spills the loop's
@@ -274,8 +269,8 @@ final class ReplicationRun {
                     }
                 }
                 // metrics
-                mt.served(w, ok, block[base + 2 * m + served], spend, calls.exploring, block[base + m + p.bestFixed],
-                        block[base + m + cheapestMeeting], (day >= shiftAt ? oracleRowCostAfterShift : oracleRowCost)[row]);
+                mt.served(w, ok, cells[base + 2 * m + served], spend, calls.exploring, cells[base + m + p.bestFixed],
+                        cells[base + m + cheapestMeeting], (day >= shiftAt ? oracleRowCostAfterShift : oracleRowCost)[row]);
                 int c = p.category[row];
                 int t = tiers > 0 ? p.tier[row] : 0;
                 mt.outcome(month, day, c, t, served, ok, w, counted);
@@ -283,7 +278,7 @@ final class ReplicationRun {
                 double e = 0;
                 if (scaled) {
                     // the request's expected score (RealVolume): what a judge saw is the drawn outcome itself
-                    e = calls.judged ? ok : rowBlind ? cellMean[(c * tierSlots + t) * m + served] : block[base + 2 * m + served];
+                    e = calls.judged ? ok : rowBlind ? cellMean[(c * tierSlots + t) * m + served] : cells[base + 2 * m + served];
                     mt.scaled(day, c, t, e, ok, spend);
                 }
                 if (requestWindows != null) {
@@ -310,9 +305,10 @@ final class ReplicationRun {
             int served = blockServed[b];
             long seq = blockSeq[b];
             long bits = latencyRandom.bits(seq, served);
-            int base = b * stride;
-            double ttft = latencyModel.ttftMs(bits, (int) block[base + inputTokensAt], served, block, base + latencyAt);
-            double total = latencyModel.totalMs(bits, served, ttft, block, base + latencyAt);
+            int base = row * stride;
+            float[] cells = packed;
+            double ttft = latencyModel.ttftMs(bits, (int) cells[base + inputTokensAt], served, cells, base + latencyAt);
+            double total = latencyModel.totalMs(bits, served, ttft, cells, base + latencyAt);
             double before = blockBefore[b];
             ttft += before;
             total += before;

@@ -23,8 +23,9 @@ final class RouterRequest implements RequestView {
         this.expectedUsd = p.expectedUsd;
     }
 
-    /** The month's expected USD costs, read by {@link #expectedCost(int)}. */
-    void month(float[] monthExpectedUsd) {
+    /** The month's packed cells (switched by a timeline's cost epochs) and expected USD costs. */
+    void month(float[] monthCells, float[] monthExpectedUsd) {
+        this.cells = monthCells;
         this.expectedUsd = monthExpectedUsd;
     }
 
@@ -39,7 +40,7 @@ final class RouterRequest implements RequestView {
 
     /**
      * Re-points at a row of the same cell array: the loop's per-request update stores no reference,
-     * so no GC write barrier runs (the current request's cells are always the block buffer).
+     * so no GC write barrier runs (the current request's cells are the month's packed rows, set by {@link #month}).
      */
     void at(int cellBase, int rowIndex, long sequence, int dayIndex, double dayFraction) {
         this.base = cellBase;

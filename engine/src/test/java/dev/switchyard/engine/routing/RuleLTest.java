@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Rule L's integer-keyed argmin picks what comparing the doubles with {@code <} picks, ties and signs included. */
+/** Rule L's integer-keyed argmin picks what comparing the doubles with {@code <} picks, exact ties included. */
 class RuleLTest {
 
     /** The plain rule L: first strict minimum of cost - lambda * p_hat. */
@@ -72,15 +72,52 @@ class RuleLTest {
     }
 
     @Test
-    void orderKeyOrdersDoublesAsLessThanDoes() {
-        double[] xs = {-1e300, -5.5, -1, -Double.MIN_VALUE, -0.0, 0.0, Double.MIN_VALUE, 1e-300, 0.25, 1, 3.5e9, 1e300,
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
-        for (double a : xs) {
-            for (double b : xs) {
-                assertEquals(a < b, RuleL.orderKey(a) < RuleL.orderKey(b), a + " < " + b);
-                assertEquals(a == b, RuleL.orderKey(a) == RuleL.orderKey(b), a + " == " + b);
+    void keysOrderNonNegativeValuesAsLessThanDoesAndCarryTheModel() {
+        double[] xs = {0.0, Double.MIN_VALUE, 1e-300, 1e-9, 0.25, 0.2500000000001, 1, 3.5e9, 1e300, Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY};
+        long valueBits = ~0xFL & Long.MAX_VALUE;
+        for (int i = 0; i < xs.length; i++) {
+            for (int j = 0; j < xs.length; j++) {
+                long ki = RuleL.key(xs[i], valueBits, 3);
+                long kj = RuleL.key(xs[j], valueBits, 9);
+                // values that differ only in the index bits (here 0 and the least subnormal) are ties: the lower model
+                boolean tie = i == j || (i < 2 && j < 2);
+                assertEquals(tie || xs[i] < xs[j], ki < kj, xs[i] + " vs " + xs[j]);
+                assertEquals(3, ki & 0xF);
+                assertEquals(Math.min(ki, kj), RuleL.min(ki, kj));
             }
         }
+        // -0.0 is the value 0: its key is zero's
+        assertEquals(RuleL.key(0.0, valueBits, 2), RuleL.key(-0.0, valueBits, 2));
+    }
+
+    @Test
+    void minIsTheLowerOfTwoNonNegativeLongs() {
+        long[] xs = {0, 1, 77, 1L << 40, 1L << 62, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        for (long a : xs) {
+            for (long b : xs) {
+                assertEquals(Math.min(a, b), RuleL.min(a, b), a + " vs " + b);
+            }
+        }
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) {
+            long a = rng.nextLong() >>> 1;
+            long b = i % 7 == 0 ? a : rng.nextLong() >>> 1;
+            assertEquals(Math.min(a, b), RuleL.min(a, b), a + " vs " + b);
+        }
+    }
+
+    @Test
+    void valuesWithinTheIndexBitsGoToTheLowerModel() {
+        // two models whose values differ by one ulp: the index bits cover it, so the lower index wins whichever is lower
+        double c = 0.5;
+        double above = Math.nextUp(c);
+        assertEquals(0, RuleL.choose(view(new double[] {above, c}), new double[] {0, 0}, 0));
+        assertEquals(0, RuleL.choose(view(new double[] {c, above}), new double[] {0, 0}, 0));
+        // a clear difference is never hidden: 2^-40 relative is far above the 4 index bits of 12 models
+        double clear = c * (1 + Math.scalb(1.0, -40));
+        assertEquals(1, RuleL.choose(view(new double[] {clear, c, clear, clear, clear, clear, clear, clear, clear, clear,
+                clear, clear}), new double[12], 0));
     }
 
     @Test
@@ -104,22 +141,5 @@ class RuleLTest {
             }
         }
         assertTrue(ties > 1000, "the trials must include exact ties, got " + ties);
-    }
-
-    @Test
-    void lessMaskIsSignedLessThanAcrossTheWholeRange() {
-        long[] xs = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L << 62, -12345, -1, 0, 1, 77, 1L << 62, Long.MAX_VALUE - 1,
-                Long.MAX_VALUE};
-        for (long a : xs) {
-            for (long b : xs) {
-                assertEquals(a < b ? -1L : 0L, RuleL.lessMask(a, b), a + " < " + b);
-            }
-        }
-        SplittableRandom rng = new SplittableRandom(5);
-        for (int i = 0; i < 100_000; i++) {
-            long a = rng.nextLong();
-            long b = i % 7 == 0 ? a : rng.nextLong();
-            assertEquals(a < b ? -1L : 0L, RuleL.lessMask(a, b), a + " < " + b);
-        }
     }
 }

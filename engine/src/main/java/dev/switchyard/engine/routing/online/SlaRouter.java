@@ -49,6 +49,7 @@ public final class SlaRouter implements Router {
     private final int models;
     private final double tau;
     private final double v;
+    private final double invV;
     private final double c;
     private final double risk;
     private final double z;
@@ -120,6 +121,7 @@ public final class SlaRouter implements Router {
         this.models = context.modelCount();
         this.tau = context.target();
         this.v = p.number("V");
+        this.invV = 1.0 / v;
         this.c = p.number("c");
         this.c4 = c * c * c * c;
         this.risk = p.number("risk");
@@ -188,8 +190,8 @@ public final class SlaRouter implements Router {
         } else {
             // the predictor's own row where it keeps one (read before the next learn): no copy per request
             double[] p = predictor.predictView(request, pHat);
-            choice = latency == null ? RuleL.choose(request, p, queue / v)
-                    : latency.choose(request, p, queue / v, windowIndex);
+            double lambda = queue * invV; // a product, not a quotient: it is on the path from one request to the next
+            choice = latency == null ? RuleL.choose(request, p, lambda) : latency.choose(request, p, lambda, windowIndex);
         }
         served[cell + choice]++;
         return choice;
