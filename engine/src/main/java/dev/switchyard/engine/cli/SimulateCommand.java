@@ -273,8 +273,10 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "target %.3f per %s, feedback %s q=%.3f, %,d requests, seed %d, %d replication(s), engine %s%n",
                 s.target(), s.window(), s.feedbackKind(), s.feedbackRate(), r.requests(), r.seed(), s.replications(), r.engineVersion());
         out.println(r.scalingNote());
-        out.printf(Locale.ROOT, "%nsatisfaction (hidden truth) %.4f  [P10 %.4f, P90 %.4f]   router's own estimate %.4f%n",
-                r.meanSatisfaction().mean(), r.meanSatisfaction().p10(), r.meanSatisfaction().p90(), r.estimatedSatisfaction().mean());
+        double own = r.estimatedSatisfaction().mean();
+        out.printf(Locale.ROOT, "%nsatisfaction (hidden truth) %.4f  [P10 %.4f, P90 %.4f]   router's own estimate %s%n",
+                r.meanSatisfaction().mean(), r.meanSatisfaction().p10(), r.meanSatisfaction().p90(),
+                Double.isNaN(own) ? "n/a (it keeps none)" : String.format(Locale.ROOT, "%.4f", own));
         out.printf(Locale.ROOT, "cumulative: %s (margin %+.4f); windows at or above target %.1f%%, worst window %.4f%n",
                 r.cumulativeCompliant() ? "COMPLIANT" : "BREACHED", r.finalMargin().mean(), 100 * r.windowCompliance().mean(),
                 r.worstWindow().mean());

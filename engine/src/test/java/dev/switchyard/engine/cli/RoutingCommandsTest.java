@@ -2,6 +2,7 @@ package dev.switchyard.engine.cli;
 
 import static dev.switchyard.engine.cli.CliFixture.picocli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchyard.engine.cli.CliFixture.Run;
@@ -65,6 +66,20 @@ class RoutingCommandsTest {
         assertEquals(j.get("totalCost").asDouble() / 50_000, j.get("costPerRequest").asDouble(), 1e-12);
         assertEquals(7, j.get("seed").asLong());
         assertTrue(j.get("engineVersion").asText().length() > 0);
+    }
+
+    @Test
+    void simulateTextSaysWhenTheRouterKeepsNoEstimateOfItsOwn() throws Exception {
+        for (String router : List.of("cascade", "slarouter")) {
+            List<String> args = new ArrayList<>(List.of("simulate", "--router", router, "--requests", "20000", "--prices",
+                    prices().toString(), "--traffic"));
+            args.addAll(mmluFiles());
+            Run r = picocli(args);
+            assertEquals(0, r.exit(), r.err());
+            assertFalse(r.out().contains("NaN"), r.out());
+            // the cascade keeps no running estimate of its satisfaction; SLARouter does
+            assertEquals(router.equals("cascade"), r.out().contains("router's own estimate n/a"), r.out());
+        }
     }
 
     @Test
