@@ -30,6 +30,7 @@ final class FeedbackChannel {
     private final double q;
     private final double f;
     private final SignalTape tape;
+    private final double[] reportBelow; // [outcome]: q for a failed answer, f for a good one
 
     FeedbackChannel(Scenario s, int replication, SignalTape tape) {
         this.feedbackRng = new CounterRandom(s.seed(), replication, Seeds.FEEDBACK);
@@ -39,6 +40,7 @@ final class FeedbackChannel {
         this.q = s.feedback().rate();
         this.f = s.feedback().falseReportRate();
         this.tape = tape;
+        this.reportBelow = new double[] {q, f};
     }
 
     /**
@@ -55,8 +57,10 @@ final class FeedbackChannel {
     private byte drawn(int ok, long seq, int model) {
         if (oneSided) {
             // one uniform per (request, model): the outcome picks which probability it is compared with
+            // a failed answer is reported with probability q, a good one falsely with f (never when f is 0: u >= 0); the
+            // threshold is looked up by the outcome rather than branched on, as the outcome is as random as the request
             double u = feedbackRng.uniform(seq, model);
-            return ok == 0 ? (u < q ? REPORT : SILENCE) : (f > 0 && u < f ? REPORT : SILENCE);
+            return u < reportBelow[ok] ? REPORT : SILENCE;
         }
         if (twoSided) {
             return feedbackRng.uniform(seq, model) < q ? (ok == 1 ? SATISFIED : DISSATISFIED) : UNLABELLED;

@@ -11,6 +11,7 @@ import dev.switchyard.engine.routing.RouterParameters;
 import dev.switchyard.engine.routing.RoutingContext;
 import dev.switchyard.engine.routing.RuleL;
 import dev.switchyard.engine.routing.Serving;
+import dev.switchyard.engine.routing.Signal;
 import dev.switchyard.engine.routing.SlaWindow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -321,21 +322,21 @@ public final class SlaRouter implements Router {
         if (!event.served()) {
             return;
         }
+        // identity tests, the most common signal under one-sided feedback first (no switch table on the hot path)
+        Signal signal = event.signal();
         double deficit;
-        switch (event.signal()) {
-            case REPORT -> {
-                deficit = reportDeficit;
-                reports++;
-            }
-            case SILENCE -> deficit = silenceDeficit;
-            case DISSATISFIED -> {
-                deficit = 1;
-                reports++;
-            }
-            case SATISFIED -> deficit = 0;
-            default -> {
-                return;
-            }
+        if (signal == Signal.SILENCE) {
+            deficit = silenceDeficit;
+        } else if (signal == Signal.REPORT) {
+            deficit = reportDeficit;
+            reports++;
+        } else if (signal == Signal.DISSATISFIED) {
+            deficit = 1;
+            reports++;
+        } else if (signal == Signal.SATISFIED) {
+            deficit = 0;
+        } else {
+            return;
         }
         observed++;
         deficitSum += deficit;

@@ -87,26 +87,28 @@ public final class CellBetaPredictor implements Predictor {
         if (!learns) {
             return;
         }
+        Signal signal = event.signal();
         int category = event.request().category();
-        int at = (category * models + event.model()) * CELL;
+        int model = event.model();
+        int at = (category * models + model) * CELL;
         double[] k = cell;
-        switch (event.signal()) { // counted as tally counts
-            case SATISFIED -> {
-                k[at + LABELLED] += 1;
-                k[at + SUCCESSES] += 1;
-            }
-            case DISSATISFIED -> k[at + LABELLED] += 1;
-            case REPORT -> {
-                k[at + ONE_SIDED] += 1;
-                k[at + REPORTS] += 1;
-            }
-            case SILENCE -> k[at + ONE_SIDED] += 1;
-            case UNLABELLED -> {
-                return;
-            }
-            default -> throw unexpected(event.signal());
+        // identity tests in the order of how common each signal is under one-sided feedback (no switch table)
+        if (signal == Signal.SILENCE) {
+            k[at + ONE_SIDED] += 1;
+        } else if (signal == Signal.REPORT) {
+            k[at + ONE_SIDED] += 1;
+            k[at + REPORTS] += 1;
+        } else if (signal == Signal.SATISFIED) {
+            k[at + LABELLED] += 1;
+            k[at + SUCCESSES] += 1;
+        } else if (signal == Signal.DISSATISFIED) {
+            k[at + LABELLED] += 1;
+        } else if (signal == Signal.UNLABELLED) {
+            return;
+        } else {
+            throw unexpected(signal);
         }
-        estimate[category][event.model()] = posteriorMean(at);
+        estimate[category][model] = posteriorMean(at);
     }
 
     /**
