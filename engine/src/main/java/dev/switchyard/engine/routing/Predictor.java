@@ -9,7 +9,10 @@ import java.util.List;
  */
 public interface Predictor {
 
-    /** Writes p_hat for every model into {@code out[0..modelCount)}. Must not allocate. */
+    /**
+     * Writes p_hat for every model into {@code out[0..modelCount)}: estimated probabilities of a satisfying answer, in
+     * [0, 1] (rule L's keyed argmin relies on it, {@link RuleL#choose(RequestView, double[], double)}). Must not allocate.
+     */
     void predict(RequestView request, double[] out);
 
     /**

@@ -22,6 +22,8 @@ public final class RuleL {
      * is, and {@code lambda * p <= lambda} for a probability, in floating point too), so the value's raw bits order as
      * the value does. The index bits replace the lowest bits of the mantissa (4 for 9 to 16 models, a relative
      * 2^-48): values that close, exact ties included, go to the lower model index.
+     *
+     * @param pHat probabilities in [0, 1] ({@link Predictor#predict}); with normalised costs and {@code lambda} >= 0
      */
     public static int choose(RequestView request, double[] pHat, double lambda) {
         int n = request.modelCount();
