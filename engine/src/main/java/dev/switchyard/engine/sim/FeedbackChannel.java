@@ -28,7 +28,6 @@ final class FeedbackChannel {
     private final boolean oneSided;
     private final boolean twoSided;
     private final double q;
-    private final double f;
     private final SignalTape tape;
     private final double[] reportBelow; // [outcome]: q for a failed answer, f for a good one
 
@@ -38,9 +37,8 @@ final class FeedbackChannel {
         this.oneSided = s.feedback().kind() == FeedbackKind.ONE_SIDED;
         this.twoSided = s.feedback().kind() == FeedbackKind.TWO_SIDED_SPARSE;
         this.q = s.feedback().rate();
-        this.f = s.feedback().falseReportRate();
         this.tape = tape;
-        this.reportBelow = new double[] {q, f};
+        this.reportBelow = new double[] {q, s.feedback().falseReportRate()};
     }
 
     /**
@@ -56,9 +54,9 @@ final class FeedbackChannel {
 
     private byte drawn(int ok, long seq, int model) {
         if (oneSided) {
-            // one uniform per (request, model): the outcome picks which probability it is compared with
-            // a failed answer is reported with probability q, a good one falsely with f (never when f is 0: u >= 0); the
-            // threshold is looked up by the outcome rather than branched on, as the outcome is as random as the request
+            // one uniform per (request, model), compared with the outcome's report probability: q for a failed answer,
+            // f for a good one (never when f is 0: u >= 0), looked up rather than branched on, as the outcome is as
+            // random as the request
             double u = feedbackRng.uniform(seq, model);
             return u < reportBelow[ok] ? REPORT : SILENCE;
         }

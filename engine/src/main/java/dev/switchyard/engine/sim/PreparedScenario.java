@@ -76,8 +76,6 @@ public final class PreparedScenario {
     private final double[] referenceScore;
     private final double[] referenceCost;
     final double[] hourCdf;
-    // per 1/HOUR_INDEX of the day's requests, the hour the scan in timeOfDay can start from (null without a rhythm)
-    private final byte[] hourIndex;
     final long startMillis;
     final String costBasis;
     final int[][] rowsByCategory;
@@ -242,7 +240,6 @@ public final class PreparedScenario {
         this.bestFixed = ReferenceModels.best(referenceScore, referenceCost);
         this.priors = buildPriors(s, cal, col, cats);
         this.hourCdf = rhythm(s);
-        this.hourIndex = hourIndex(hourCdf);
         this.startMillis = startOf(sample);
     }
 
@@ -396,33 +393,12 @@ public final class PreparedScenario {
         return LocalDate.of(2026, 1, 5).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
-    private static final int HOUR_INDEX = 256;
-
-    /** For each k, the hour the scan for any u in [k / HOUR_INDEX, (k + 1) / HOUR_INDEX) reaches first. */
-    private static byte[] hourIndex(double[] hourCdf) {
-        if (hourCdf == null) {
-            return null;
-        }
-        byte[] index = new byte[HOUR_INDEX];
-        for (int k = 0; k < HOUR_INDEX; k++) {
-            double u = (double) k / HOUR_INDEX;
-            int h = 0;
-            while (h < 23 && hourCdf[h + 1] <= u) {
-                h++;
-            }
-            index[k] = (byte) h;
-        }
-        return index;
-    }
-
     /** Time of day (ms) for a position {@code u} in [0,1) of the day's requests, following the rhythm. */
     long timeOfDay(double u) {
         if (hourCdf == null) {
             return (long) (u * 86_400_000L);
         }
-        // start at the last hour that begins at or before floor(u * HOUR_INDEX) / HOUR_INDEX: the same hour as a scan
-        // from midnight, in a step or two instead of up to 23 mispredicted ones (routers read the clock often)
-        int h = hourIndex[Math.min(HOUR_INDEX - 1, (int) (u * HOUR_INDEX))];
+        int h = 0;
         while (h < 23 && hourCdf[h + 1] <= u) {
             h++;
         }

@@ -300,13 +300,13 @@ final class ReplicationRun {
      * as in production, where requests keep arriving while an answer streams.
      */
     private void latencyBlock(int len, int month, double w) {
+        float[] cells = packed;
         for (int b = 0; b < len; b++) {
             int row = blockRow[b];
             int served = blockServed[b];
             long seq = blockSeq[b];
             long bits = latencyRandom.bits(seq, served);
             int base = row * stride;
-            float[] cells = packed;
             double ttft = latencyModel.ttftMs(bits, (int) cells[base + inputTokensAt], served, cells, base + latencyAt);
             double total = latencyModel.totalMs(bits, served, ttft, cells, base + latencyAt);
             double before = blockBefore[b];

@@ -92,7 +92,7 @@ public final class CellBetaPredictor implements Predictor {
         int model = event.model();
         int at = (category * models + model) * CELL;
         double[] k = cell;
-        // identity tests in the order of how common each signal is under one-sided feedback (no switch table)
+        // counted as tally counts; identity tests, the most common signal under one-sided feedback first (no switch table)
         if (signal == Signal.SILENCE) {
             k[at + ONE_SIDED] += 1;
         } else if (signal == Signal.REPORT) {
